@@ -1,0 +1,46 @@
+import { daysBetween } from "@/lib/time/days";
+
+// How the government's reports sort a task (DOMAIN.md, "How tracking is judged"). A task is
+// overdue when it is not completed by the end of its due day in Asia/Ho_Chi_Minh.
+
+export type Timeliness = "completed_on_time" | "completed_late" | "on_track" | "overdue" | "no_deadline";
+
+export interface TimelinessInput {
+  state: "not_started" | "in_progress" | "submitted" | "completed";
+  dueOn: string | null; // "YYYY-MM-DD", the date in force (an approved extension's, if any)
+  completedOn: string | null;
+}
+
+export function judge(a: TimelinessInput, today: string): Timeliness {
+  if (a.state === "completed") {
+    if (!a.dueOn) return "no_deadline";
+    return a.completedOn && a.completedOn > a.dueOn ? "completed_late" : "completed_on_time";
+  }
+  if (!a.dueOn) return "no_deadline";
+  return today > a.dueOn ? "overdue" : "on_track";
+}
+
+/** Days past the due day (0 on the due day itself and before). */
+export function daysOverdue(dueOn: string, today: string): number {
+  return Math.max(0, daysBetween(dueOn, today));
+}
+
+/** Days left until the end of the due day (0 on the due day). */
+export function daysLeft(dueOn: string, today: string): number {
+  return daysBetween(today, dueOn);
+}
+
+export const TIMELINESS_LABELS: Record<Timeliness, string> = {
+  completed_on_time: "Hoàn thành đúng hạn",
+  completed_late: "Hoàn thành quá hạn",
+  on_track: "Đang thực hiện trong hạn",
+  overdue: "Quá hạn",
+  no_deadline: "Không có thời hạn",
+};
+
+export const STATE_LABELS: Record<TimelinessInput["state"], string> = {
+  not_started: "Chưa thực hiện",
+  in_progress: "Đang thực hiện",
+  submitted: "Chờ xác nhận",
+  completed: "Hoàn thành",
+};

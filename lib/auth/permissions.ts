@@ -1,0 +1,94 @@
+import { ForbiddenError } from "@/lib/errors";
+import type { SessionUser } from "@/lib/auth/user";
+
+// The one permission table (Dub's rbac pattern): role → action → the reach of that action.
+// Anything not in the table is denied. The target's province and agency always come from the
+// stored record being read or changed, never from the request.
+
+export type Action =
+  | "notice.read" // published notices of the province
+  | "notice.readDraft"
+  | "notice.create"
+  | "notice.edit"
+  | "board.read" // an agency's board
+  | "assignment.read"
+  | "assignment.work" // start, report, submit, ask for an extension
+  | "assignment.comment"
+  | "assignment.confirm" // confirm or return a reported result
+  | "extension.decide"
+  | "overview.read"
+  | "audit.read"
+  | "agency.manage"
+  | "user.manage";
+
+/** "province": anything in the user's province. "ownAgency": only the user's own agencies. */
+type Reach = "province" | "ownAgency";
+
+const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
+  admin: {
+    "notice.read": "province",
+    "notice.readDraft": "province",
+    "board.read": "province",
+    "assignment.read": "province",
+    "overview.read": "province",
+    "audit.read": "province",
+    "agency.manage": "province",
+    "user.manage": "province",
+  },
+  secretariat: {
+    "notice.read": "province",
+    "notice.readDraft": "province",
+    "notice.create": "province",
+    "notice.edit": "province",
+    "board.read": "province",
+    "assignment.read": "province",
+    "assignment.comment": "province",
+    "assignment.confirm": "province",
+    "extension.decide": "province",
+    "overview.read": "province",
+    "audit.read": "province",
+    "agency.manage": "province",
+  },
+  chairman: {
+    "notice.read": "province",
+    "notice.readDraft": "province",
+    "board.read": "province",
+    "assignment.read": "province",
+    "assignment.comment": "province",
+    "extension.decide": "province",
+    "overview.read": "province",
+    "audit.read": "province",
+  },
+  agency_staff: {
+    "notice.read": "province",
+    "board.read": "ownAgency",
+    "assignment.read": "ownAgency",
+    "assignment.work": "ownAgency",
+    "assignment.comment": "ownAgency",
+  },
+};
+
+export interface Target {
+  provinceId: number;
+  /** The agency the record belongs to; required for actions whose reach is "ownAgency". */
+  agencyId?: number | null;
+}
+
+export function can(user: SessionUser, action: Action, target: Target): boolean {
+  const reach = TABLE[user.role]?.[action];
+  if (!reach) return false;
+  // A system administrator (no province) reaches every province; everyone else only their own.
+  const inProvince = user.role === "admin" && user.provinceId === null ? true : user.provinceId === target.provinceId;
+  if (!inProvince) return false;
+  if (reach === "province") return true;
+  return target.agencyId != null && user.agencyIds.includes(target.agencyId);
+}
+
+export function authorize(user: SessionUser, action: Action, target: Target): void {
+  if (!can(user, action, target)) throw new ForbiddenError();
+}
+
+/** Whether the role may do the action somewhere in its province (menus, buttons). */
+export function roleMay(user: SessionUser, action: Action): boolean {
+  return TABLE[user.role]?.[action] !== undefined;
+}

@@ -1,0 +1,20 @@
+export const ROLE_NAMES = ["admin", "secretariat", "agency_staff", "chairman"] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+/** Who is acting, as every permission check sees it; loaded fresh from the database per request. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  name: string;
+  role: RoleName;
+  provinceId: number | null;
+  provinceName: string | null;
+  agencyIds: number[];
+}
+
+export const ROLE_LABELS: Record<RoleName, string> = {
+  admin: "Quản trị hệ thống",
+  secretariat: "Văn phòng (thường trực Ban Chỉ đạo)",
+  agency_staff: "Cán bộ cơ quan, đơn vị",
+  chairman: "Lãnh đạo Ban Chỉ đạo",
+};

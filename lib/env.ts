@@ -1,0 +1,73 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env (T3's env.js pattern). Parsed once, at first use;
+// the start script calls loadEnv() early so that a bad value stops it with one clear line.
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "postgresql:" || u.protocol === "postgres:") && u.hostname !== "" && u.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, "phải có dạng postgresql://người_dùng:mật_khẩu@máy_chủ:cổng/tên_cơ_sở_dữ_liệu");
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "phải có dạng YYYY-MM-DD")
+  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, "không phải ngày có thật");
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const ZEnv = z.object({
+  DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+  NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "cần ít nhất 32 ký tự").optional()),
+  NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url("phải là một địa chỉ http(s)").optional()),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  APP_TODAY: z.preprocess(emptyToUndefined, isoDay.optional()),
+  SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["auto", "never"]).default("auto")),
+  LOG_SQL: z.preprocess(emptyToUndefined, z.enum(["0", "1"]).default("0")),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof ZEnv> & { pgliteDir: string };
+
+export class EnvError extends Error {
+  constructor(public readonly variable: string, detail: string) {
+    super(`Biến môi trường ${variable} không hợp lệ: ${detail}`);
+    this.name = "EnvError";
+  }
+}
+
+let cached: Env | undefined;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new EnvError(String(issue.path[0] ?? "?"), issue.message);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  return { ...parsed.data, DATA_DIR: dataDir, pgliteDir: path.join(dataDir, "pglite") };
+}
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+/** Shows a connection string without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(không đọc được)";
+  }
+}

@@ -1,0 +1,155 @@
+import "server-only";
+import { audit } from "@/lib/audit/log";
+import { authorize } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/user";
+import type { Db, Tx } from "@/lib/db/client";
+import { ValidationError } from "@/lib/errors";
+import type { AgencyKind } from "@/lib/generated/prisma/client";
+import { ZNoticeDraft, type DraftDirective, type NoticeDraft } from "@/lib/notices/draft";
+import { fromIsoDay } from "@/lib/time/format";
+
+// Stores a checked notice: the notice, its directives and one assignment per agency (a group
+// becomes one per member), all in one transaction with its audit rows. The intake screen and
+// the demo seed both come through here.
+
+export interface CreateNoticeOptions {
+  status: "draft" | "published";
+  /** Agencies proposed as new (isNew) are created when the secretariat accepted them. */
+  createNewAgencies: boolean;
+}
+
+/** null actor = the system itself (the demo seed). */
+export type Actor = SessionUser | null;
+
+function dueDayOf(d: DraftDirective): string | null {
+  const deadline = d.deadline;
+  if (!deadline) return null;
+  if (deadline.dueOn) return deadline.dueOn;
+  // "trước 17 giờ ngày D": the day in Vietnam of that instant.
+  if (deadline.dueAt) return new Date(Date.parse(deadline.dueAt) + 7 * 3600_000).toISOString().slice(0, 10);
+  return null;
+}
+
+function shortNameOf(name: string): string {
+  return name.length <= 40 ? name : `${name.slice(0, 37)}…`;
+}
+
+function guessKind(name: string): AgencyKind {
+  const n = name.toLowerCase();
+  if (/^ubnd (huyện|thị xã|thành phố|quận)/.test(n)) return "district";
+  if (n.startsWith("sở ") || n.startsWith("ban ")) return "department";
+  if (n.includes("công an")) return "police";
+  if (n.includes("quân sự") || n.includes("biên phòng")) return "military";
+  if (n.includes("mặt trận") || n.includes("đoàn") || n.includes("hội ")) return "front";
+  if (n.startsWith("báo ") || n.startsWith("đài ")) return "media";
+  return "other";
+}
+
+async function resolveAgencies(tx: Tx, actor: Actor, provinceId: number, draft: NoticeDraft, opts: CreateNoticeOptions) {
+  const agencies = await tx.agency.findMany({ where: { provinceId }, select: { id: true, name: true } });
+  const byName = new Map(agencies.map((a) => [a.name, a.id]));
+  const groups = await tx.agencyGroup.findMany({ where: { provinceId }, select: { id: true, name: true } });
+  const groupByName = new Map(groups.map((g) => [g.name, g.id]));
+
+  const wanted = new Set(draft.directives.flatMap((d) => d.assignments.map((a) => a.agency.trim())));
+  for (const name of wanted) {
+    if (byName.has(name)) continue;
+    if (!opts.createNewAgencies) throw new ValidationError(`Cơ quan “${name}” chưa có trong danh mục của tỉnh.`);
+    const created = await tx.agency.create({
+      data: { provinceId, name, shortName: shortNameOf(name), kind: guessKind(name) },
+      select: { id: true, name: true, kind: true },
+    });
+    byName.set(name, created.id);
+    await audit(tx, { provinceId, actorId: actor?.id ?? null, action: "agency.create", entityType: "Agency", entityId: created.id, after: created });
+  }
+  return { agencyId: (name: string) => byName.get(name.trim())!, groupId: (name: string | null) => (name ? groupByName.get(name) ?? null : null) };
+}
+
+export async function createNotice(
+  database: Db,
+  actor: Actor,
+  provinceId: number,
+  input: { draft: NoticeDraft; sourceText: string },
+  opts: CreateNoticeOptions,
+): Promise<number> {
+  if (actor) authorize(actor, "notice.create", { provinceId });
+  const parsed = ZNoticeDraft.safeParse(input.draft);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ValidationError(`Dữ liệu thông báo chưa hợp lệ (${issue.path.join(".")}): ${issue.message}`);
+  }
+  const draft = parsed.data;
+  const sourceText = input.sourceText;
+
+  return database.$transaction(async (tx) => {
+    const { agencyId, groupId } = await resolveAgencies(tx, actor, provinceId, draft, opts);
+    const n = draft.notice;
+    const notice = await tx.notice.create({
+      data: {
+        provinceId,
+        kind: n.kind,
+        number: n.number,
+        issuer: n.issuer,
+        place: n.place,
+        issuedOn: n.issuedOn ? fromIsoDay(n.issuedOn) : null,
+        issuedPrecision: n.issuedPrecision,
+        title: n.title,
+        meetingOn: n.meetingOn ? fromIsoDay(n.meetingOn) : null,
+        chair: n.chair,
+        signer: n.signer,
+        signingFormula: n.signingFormula,
+        recipients: n.recipients,
+        citations: n.citations,
+        sourceText,
+        status: opts.status,
+        publishedAt: opts.status === "published" ? new Date() : null,
+        createdById: actor?.id ?? null,
+      },
+      select: { id: true },
+    });
+    const actorId = actor?.id ?? null;
+    await audit(tx, {
+      provinceId, actorId, action: "notice.create", entityType: "Notice", entityId: notice.id,
+      after: { ...n, status: opts.status, directives: draft.directives.length },
+    });
+
+    for (const [position, d] of draft.directives.entries()) {
+      const dueOn = dueDayOf(d);
+      const directive = await tx.directive.create({
+        data: {
+          noticeId: notice.id,
+          ref: d.ref,
+          text: d.text,
+          position,
+          urgent: d.urgent,
+          deadlineKind: d.deadline?.kind ?? "none",
+          dueOn: dueOn ? fromIsoDay(dueOn) : null,
+          dueAt: d.deadline?.dueAt ? new Date(d.deadline.dueAt) : null,
+          deadlinePhrase: d.deadline?.phrase ?? null,
+          startOn: d.deadline?.startOn ? fromIsoDay(d.deadline.startOn) : null,
+          recurrence: d.deadline?.recurrence ?? null,
+          milestoneTarget: d.deadline?.target ?? null,
+          sourceStart: d.sourceStart ?? null,
+          sourceEnd: d.sourceEnd ?? null,
+        },
+        select: { id: true },
+      });
+      // One assignment per agency; an agency named both as lead and as support leads.
+      const perAgency = new Map<number, { role: "lead" | "support"; viaGroupId: number | null }>();
+      for (const a of d.assignments) {
+        const id = agencyId(a.agency);
+        const prev = perAgency.get(id);
+        if (!prev || (prev.role === "support" && a.role === "lead")) perAgency.set(id, { role: a.role, viaGroupId: groupId(a.viaGroup) });
+      }
+      const created = await tx.assignment.createManyAndReturn({
+        data: [...perAgency].map(([id, a]) => ({ directiveId: directive.id, agencyId: id, provinceId, role: a.role, viaGroupId: a.viaGroupId, dueOn: dueOn ? fromIsoDay(dueOn) : null })),
+        select: { id: true, agencyId: true, role: true },
+      });
+      await audit(tx, [
+        { provinceId, actorId, action: "directive.create", entityType: "Directive", entityId: directive.id, after: { noticeId: notice.id, ref: d.ref, text: d.text, deadline: d.deadline, urgent: d.urgent } },
+        ...created.map((a) => ({ provinceId, actorId, action: "assignment.create", entityType: "Assignment" as const, entityId: a.id, after: { directiveId: directive.id, agencyId: a.agencyId, role: a.role, dueOn } })),
+      ]);
+    }
+    return notice.id;
+  }, { timeout: 60_000, maxWait: 10_000 });
+}

@@ -1,0 +1,1 @@
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
