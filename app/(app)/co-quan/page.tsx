@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { boardAgencies } from "@/lib/assignments/board";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export const metadata: Metadata = { title: "Bảng việc cơ quan" };
+
+export default async function AgenciesPage() {
+  const user = await requirePageUser();
+  const agencies = await boardAgencies(db(), user);
+  if (user.role === "agency_staff" && agencies.length === 1) redirect(`/co-quan/${agencies[0]!.id}`);
+  return (
+    <>
+      <PageHeader title="Bảng việc cơ quan" subtitle="Chọn cơ quan, đơn vị để xem các nhiệm vụ được giao" />
+      {agencies.length === 0 ? (
+        <EmptyState title="Tài khoản chưa gắn với cơ quan nào">Vui lòng liên hệ Văn phòng để được phân quyền.</EmptyState>
+      ) : (
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {agencies.map((a) => (
+            <li key={a.id}>
+              <Link href={`/co-quan/${a.id}`} className="block rounded-lg border border-slate-200 bg-white px-4 py-3 font-medium shadow-sm hover:border-brand-600">
+                {a.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

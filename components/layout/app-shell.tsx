@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { roleMay } from "@/lib/auth/permissions";
+import { ROLE_LABELS, type SessionUser } from "@/lib/auth/user";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NavLink } from "@/components/layout/nav-link";
+
+export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const links = [
+    roleMay(user, "overview.read") && { href: "/qua-han", label: "Việc quá hạn" },
+    roleMay(user, "notice.read") && { href: "/thong-bao", label: "Thông báo kết luận" },
+    roleMay(user, "board.read") && { href: "/co-quan", label: user.role === "agency_staff" ? "Bảng việc của tôi" : "Bảng việc cơ quan" },
+  ].filter((l): l is { href: string; label: string } => Boolean(l));
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="bg-brand-900 text-white shadow">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="flex items-center gap-2 font-semibold">
+            <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-red-600 text-sm font-bold">BCĐ</span>
+            <span className="leading-tight">
+              Theo dõi chỉ đạo
+              <span className="block text-xs font-normal text-brand-100">
+                {user.provinceName ? `Ban Chỉ đạo phòng, chống dịch tỉnh ${user.provinceName}` : "Quản trị hệ thống"}
+              </span>
+            </span>
+          </Link>
+          <nav aria-label="Điều hướng chính" className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+            {links.map((l) => (
+              <NavLink key={l.href} href={l.href}>{l.label}</NavLink>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <div className="hidden text-right leading-tight md:block">
+              <div className="font-medium">{user.name}</div>
+              <div className="text-xs text-brand-100">{ROLE_LABELS[user.role]}</div>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="noi-dung" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">{children}</main>
+      <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">
+        Hệ thống theo dõi thực hiện kết luận, chỉ đạo của Ban Chỉ đạo phòng, chống dịch COVID-19 · Giờ Việt Nam (GMT+7)
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { NoticeDetail } from "@/lib/notices/queries";
+import { judge } from "@/lib/assignments/timeliness";
+import { formatDay } from "@/lib/time/format";
+import { Badge } from "@/components/ui/badge";
+import { Stat } from "@/components/ui/stat";
+import { noticeLabel } from "@/components/notices/notice-label";
+
+export function NoticeHeader({ notice, today }: { notice: NoticeDetail; today: string }) {
+  const all = notice.directives.flatMap((d) => d.assignments);
+  const completed = all.filter((a) => a.state === "completed").length;
+  const overdue = all.filter((a) => judge(a, today) === "overdue").length;
+  return (
+    <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium text-brand-800">{noticeLabel(notice)}</span>
+        {notice.status === "draft" ? <Badge tone="warning">Bản nháp</Badge> : <Badge tone="success">Đã ban hành</Badge>}
+      </div>
+      <h1 className="mt-2 text-xl font-semibold leading-snug sm:text-2xl">{notice.title}</h1>
+      <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
+        <Field label="Cơ quan ban hành">{notice.issuer}</Field>
+        {notice.place ? <Field label="Nơi ban hành">{notice.place}</Field> : null}
+        {notice.meetingOn ? <Field label="Ngày họp">{formatDay(notice.meetingOn)}</Field> : null}
+        {notice.chair ? <Field label="Chủ trì">{notice.chair}</Field> : null}
+        {notice.signer ? <Field label="Người ký">{[notice.signingFormula?.replace(/\s*\n\s*/g, ", "), notice.signer].filter(Boolean).join(" — ")}</Field> : null}
+        {notice.citations.length > 0 ? <Field label="Văn bản dẫn chiếu">{notice.citations.join("; ")}</Field> : null}
+      </dl>
+      {notice.recipients.length > 0 ? (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer text-slate-600">Nơi nhận ({notice.recipients.length})</summary>
+          <ul className="mt-2 list-disc pl-6 text-slate-700">{notice.recipients.map((r) => <li key={r}>{r}</li>)}</ul>
+        </details>
+      ) : null}
+      <dl className="mt-5 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Stat label="Nhiệm vụ" value={notice.directives.length} />
+        <Stat label="Lượt giao việc" value={all.length} />
+        <Stat label="Hoàn thành" value={`${completed}/${all.length}`} tone="success" />
+        <Stat label="Quá hạn" value={overdue} tone={overdue > 0 ? "danger" : "default"} />
+      </dl>
+    </section>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="font-medium text-slate-800">{children}</dd>
+    </div>
+  );
+}
