@@ -1,0 +1,9 @@
+// The five seed documents as a careful reader records them, in file order. They seed the demo
+// database and are the expectations the extractor's tests compare against.
+
+import type { NoticeDraft } from "../../../../lib/notices/draft";
+import { DRAFT_000 } from "./000-lang-son-tb-0609";
+
+export const SEED_DOCUMENTS: { file: string; province: string; draft: NoticeDraft }[] = [
+  { file: "000_ec265b00dddae054.txt", province: "Lạng Sơn", draft: DRAFT_000 },
+];
