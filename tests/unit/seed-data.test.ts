@@ -158,4 +158,18 @@ describe("spot checks a reader would notice", () => {
     expect(d.directives.some((x) => x.ref === "6.b")).toBe(false);
     expect(d.directives.some((x) => x.text.includes("Đánh giá chung") || x.text.startsWith("Thời gian qua"))).toBe(false);
   });
+
+  it("001 Lai Châu", () => {
+    const d = doc("001");
+    expect(d.notice.number).toBeNull();
+    expect(d.notice).toMatchObject({ issuedOn: "2021-01-01", issuedPrecision: "year", meetingOn: "2021-08-30" });
+    expect(d.directives).toHaveLength(13);
+    expect(directive("001", "10").deadline).toMatchObject({ kind: "event", phrase: "trong dịp nghỉ lễ 2/9" });
+    expect(leads("001", "10").slice(0, 2)).toEqual(["Công an tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]);
+    expect(leads("001", "10")).toHaveLength(2 + 8);
+    expect(leads("001", "3")).toEqual(["Báo Lai Châu", "Đài Phát thanh và Truyền hình Lai Châu"]);
+    expect(leads("001", "6.2")).toContain("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    expect(leads("001", "9")).toContain("Trung tâm Y tế huyện Sìn Hồ");
+    expect(leads("001", "4")).toContain("Sở Y tế");
+  });
 });
