@@ -64,9 +64,12 @@ export class MigrationApplyError extends MigrationError {
   constructor(
     readonly migrationName: string,
     cause: unknown,
+    script?: string,
   ) {
+    const line = script === undefined ? undefined : errorLine(cause, script);
     super(
-      `Migration ${migrationName} failed and was rolled back, the database is unchanged: ${describeSqlError(cause)}`,
+      `Migration ${migrationName} failed and was rolled back, the database is unchanged: ` +
+        `${describeSqlError(cause)}${line === undefined ? "" : ` (migration.sql line ${line})`}`,
       { cause },
     );
   }
@@ -155,6 +158,28 @@ export async function applyMigrations(
   client: SqlClient,
   opts: { dir?: string; log?: (line: string) => void } = {},
 ): Promise<{ applied: string[] }> {
+  // The advisory lock excludes other sessions only: calls sharing ONE session (one PGlite, one
+  // connection) would both get it at once, so they also queue here, in process.
+  const previous = runsInProgress.get(client) ?? Promise.resolve();
+  const run = previous.then(() => applyMigrationsLocked(client, opts));
+  const settled = run.then(
+    () => {},
+    () => {},
+  );
+  runsInProgress.set(client, settled);
+  try {
+    return await run;
+  } finally {
+    if (runsInProgress.get(client) === settled) runsInProgress.delete(client);
+  }
+}
+
+const runsInProgress = new WeakMap<SqlClient, Promise<void>>();
+
+async function applyMigrationsLocked(
+  client: SqlClient,
+  opts: { dir?: string; log?: (line: string) => void },
+): Promise<{ applied: string[] }> {
   const log = opts.log ?? (() => {});
   const migrations = readMigrations(opts.dir ?? DEFAULT_MIGRATIONS_DIR);
 
@@ -190,7 +215,7 @@ export async function applyMigrations(
           );
         });
       } catch (error) {
-        throw new MigrationApplyError(migration.name, error);
+        throw new MigrationApplyError(migration.name, error, migration.script);
       }
       applied.push(migration.name);
       log(`Applied migration ${migration.name} (${Date.now() - started} ms)`);
@@ -233,6 +258,13 @@ function checkHistory(migrations: MigrationFile[], rows: MigrationRow[]): Migrat
   }
   const appliedNames = new Set(live.map((row) => row.migration_name));
   return migrations.filter((m) => !appliedNames.has(m.name));
+}
+
+/** The script's line where PostgreSQL located the error (its `position` counts characters from 1). */
+function errorLine(error: unknown, script: string): number | undefined {
+  const position = Number((error as { position?: unknown } | null)?.position);
+  if (!Number.isInteger(position) || position < 1 || position > script.length + 1) return undefined;
+  return script.slice(0, position - 1).split("\n").length;
 }
 
 /** One line from a database error: its message, SQLSTATE and where it happened when known. */
