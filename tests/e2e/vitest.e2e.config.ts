@@ -1,0 +1,23 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+// Browser journeys: one app started with `npm start` for the whole run (tests/e2e/global-setup.ts),
+// driven in Debian's Chromium through playwright-core.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^server-only$/, replacement: `${root}tests/helpers/server-only-stub.ts` },
+      { find: /^@\//, replacement: root },
+    ],
+  },
+  test: {
+    root,
+    include: ["tests/e2e/**/*.e2e.ts"],
+    globalSetup: ["tests/e2e/global-setup.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
