@@ -172,4 +172,27 @@ describe("spot checks a reader would notice", () => {
     expect(leads("001", "9")).toContain("Trung tâm Y tế huyện Sìn Hồ");
     expect(leads("001", "4")).toContain("Sở Y tế");
   });
+
+  it("002 Long An", () => {
+    const d = doc("002");
+    expect(d.notice).toMatchObject({ number: "875/TB-VPUBND", issuedOn: "2021-05-30", issuedPrecision: "day" });
+    expect(d.notice.citations).toContain("Thông báo số 874/TB-VPUBND ngày 30/5/2021");
+    expect(d.directives).toHaveLength(22);
+    expect(d.directives.some((x) => x.ref.startsWith("I.") || x.ref === "I")).toBe(false);
+    expect(leads("002", "II.6")).toEqual(["Công an tỉnh"]);
+    expect(supports("002", "II.6")).toEqual(["Sở Giao thông vận tải"]);
+    expect(directive("002", "II.3.2").deadline).toMatchObject({
+      kind: "milestone",
+      dueOn: "2021-06-15",
+      target: "50% kế hoạch",
+    });
+    expect(supports("002", "II.3.1")).toEqual(["Sở Y tế", "Công an tỉnh", "Liên đoàn Lao động tỉnh"]);
+    expect(leads("002", "II.3.1")).toHaveLength(4 + 15);
+    expect(leads("002", "II.2.1")).toEqual(["UBND huyện Cần Giuộc", "UBND huyện Cần Đước", "UBND thành phố Tân An"]);
+    expect(supports("002", "II.5.5")).toEqual(["Sở Tài chính"]);
+    expect(directive("002", "II.5.1").urgent).toBe(true);
+    expect(directive("002", "II.7").assignments.find((a) => a.agency === "UBND thị xã Kiến Tường")?.viaGroup).toBe(
+      "UBND các huyện, thị xã, thành phố",
+    );
+  });
 });
