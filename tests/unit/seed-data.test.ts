@@ -195,4 +195,15 @@ describe("spot checks a reader would notice", () => {
       "UBND các huyện, thị xã, thành phố",
     );
   });
+
+  it("003 Quảng Ninh", () => {
+    const d = doc("003");
+    expect(d.notice).toMatchObject({ issuer: "Tỉnh ủy Quảng Ninh", meetingOn: "2021-11-15", number: null });
+    expect(d.directives).toHaveLength(7);
+    expect(d.directives.some((x) => /illegible/i.test(x.text))).toBe(false);
+    expect(directive("003", "2.3").deadline).toMatchObject({ kind: "exact", dueOn: "2021-11-30", phrase: "chậm nhất đến ngày 30/11/2021" });
+    expect(leads("003", "2.3")).toEqual(["Sở Y tế"]);
+    expect(directive("003", "3.3").deadline).toMatchObject({ kind: "start", startOn: "2021-11-16", dueOn: null });
+    expect(leads("003", "3.2")).toEqual(["UBND huyện Đầm Hà", "UBND huyện Hải Hà", "UBND thành phố Móng Cái", "UBND huyện Tiên Yên"]);
+  });
 });
