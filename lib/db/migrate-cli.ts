@@ -3,19 +3,22 @@
 // the operator (no stack trace) and exit with code 1.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { EnvError, loadEnv } from "../env";
 import { applyMigrations, MigrationError } from "./migrate";
 import { pgliteSqlClient, pgSqlClient, type SqlClient } from "./sql-client";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** Where the embedded database lives by default (lib/env.ts's DATA_DIR default, from the repo root). */
 export const DEFAULT_PGLITE_DIR = path.join(REPO_ROOT, ".data", "pglite");
 
 /**
- * The only place this script reads the environment. Swap for lib/env.ts (validated configuration)
- * once it exists. An empty DATABASE_URL counts as unset.
+ * The only place this script reads its configuration, through lib/env.ts like the app, so that
+ * both pick the same database (DATABASE_URL, else DATA_DIR/pglite). An empty DATABASE_URL counts
+ * as unset; a malformed one throws EnvError naming the variable.
  */
-function readDatabaseUrl(): string | null {
-  const value = process.env.DATABASE_URL?.trim();
-  return value ? value : null;
+function readDatabaseConfig(): { databaseUrl: string | null; pgliteDir: string } {
+  const config = loadEnv();
+  return { databaseUrl: config.DATABASE_URL ?? null, pgliteDir: config.pgliteDir };
 }
 
 /** A failure already worded for the operator: printed as is, without a stack trace. */
@@ -76,9 +79,9 @@ export async function openConfiguredDatabase(
 export async function runMigrateCli(out: (line: string) => void = console.log): Promise<number> {
   let client: SqlClient | undefined;
   try {
-    const databaseUrl = readDatabaseUrl();
-    client = await openConfiguredDatabase(databaseUrl);
-    const where = databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite (${path.relative(REPO_ROOT, DEFAULT_PGLITE_DIR)})`;
+    const { databaseUrl, pgliteDir } = readDatabaseConfig();
+    client = await openConfiguredDatabase(databaseUrl, pgliteDir);
+    const where = databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite (${path.relative(process.cwd(), pgliteDir) || "."})`;
     const { applied } = await applyMigrations(client, {
       log: (line) => {
         // The runner speaks English to developers; show only the lock notice, translated.
@@ -93,7 +96,7 @@ export async function runMigrateCli(out: (line: string) => void = console.log): 
     );
     return 0;
   } catch (error) {
-    if (error instanceof DatabaseConfigError || error instanceof MigrationError) {
+    if (error instanceof DatabaseConfigError || error instanceof MigrationError || error instanceof EnvError) {
       console.error(error.message);
     } else {
       const e = error as { message?: string };
