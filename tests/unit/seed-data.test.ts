@@ -76,9 +76,14 @@ describe("agency registries", () => {
 
 describe("seed documents", () => {
   it("are the five seed files in order", () => {
-    expect(SEED_DOCUMENTS.map((d) => d.file.slice(0, 3))).toEqual(
-      ["000", "001", "002", "003", "004"].slice(0, SEED_DOCUMENTS.length),
-    );
+    expect(SEED_DOCUMENTS.map((d) => d.file)).toEqual([
+      "000_ec265b00dddae054.txt",
+      "001_86011e207e7bcac3.txt",
+      "002_8df910bebcacd667.txt",
+      "003_01c405e6d66fb90f.txt",
+      "004_a956b0c17b9e6422.txt",
+    ]);
+    expect(SEED_DOCUMENTS.map((d) => d.province)).toEqual(["Lạng Sơn", "Lai Châu", "Long An", "Quảng Ninh", "Lạng Sơn"]);
   });
 
   describe.each(SEED_DOCUMENTS.map((d) => [d.file, d] as const))("%s", (file, d) => {
@@ -205,5 +210,20 @@ describe("spot checks a reader would notice", () => {
     expect(leads("003", "2.3")).toEqual(["Sở Y tế"]);
     expect(directive("003", "3.3").deadline).toMatchObject({ kind: "start", startOn: "2021-11-16", dueOn: null });
     expect(leads("003", "3.2")).toEqual(["UBND huyện Đầm Hà", "UBND huyện Hải Hà", "UBND thành phố Móng Cái", "UBND huyện Tiên Yên"]);
+  });
+
+  it("004 Lạng Sơn", () => {
+    const d = doc("004");
+    expect(d.notice).toMatchObject({ kind: "CV", number: null, issuedOn: "2022-01-01", issuedPrecision: "month" });
+    expect(d.directives).toHaveLength(7);
+    expect(directive("004", "1.3").deadline).toMatchObject({ kind: "month", dueOn: "2022-01-31", phrase: "trong tháng 01/2022" });
+    expect(directive("004", "2.2").deadline?.dueOn).toBe("2022-01-31");
+    expect(directive("004", "2.3").deadline).toMatchObject({ kind: "event", phrase: "trong dịp Tết Nguyên đán" });
+    expect(directive("004", "2.1").assignments.every((a) => a.viaGroup === "UBND các huyện, thành phố")).toBe(true);
+    expect(leads("004", "1.1")).toContain("Sở Y tế");
+  });
+
+  it("directive counts", () => {
+    expect(SEED_DOCUMENTS.map((x) => x.draft.directives.length)).toEqual([20, 13, 22, 7, 7]);
   });
 });
