@@ -13,6 +13,7 @@
 // - 2.1 and 2.3: "Sở Y tế hoàn thiện dự thảo, trình UBND tỉnh trước ngày 15/9/2021" is its own
 //   paragraph and its own step (submit to UBND tỉnh), so it is its own directive, due 14/9
 //   ("trước ngày D" = the day before D); 2.1 (revise the draft, propose purchases) states no date.
+// - 2.1's "khám, chữa bệnh thường xuyên" is routine care, not the pace of the task: no deadline.
 // - 2.2: "UBND các huyện, thành phố, các sở, ngành liên quan chủ động xây dựng Phương án … của
 //   lĩnh vực, địa bàn quản lý": every district builds one for its area and every department
 //   for its field, so both groups are expanded.

@@ -19,8 +19,10 @@
 // - 9: "Giao Giám đốc các Trung tâm y tế huyện, thành phố…" names the district health centres,
 //   which the Lai Châu registry tracks (group "Trung tâm Y tế các huyện, thành phố").
 // - 11 "Các địa phương" and 12 "Ban Chỉ đạo cấp huyện, cấp xã" → the districts group.
-// - 3: "kịp thời khen thưởng" is one of the topics to report on, not the pace of the task: no
-//   deadline. 12: "thường xuyên kiểm tra, giám sát" → ongoing.
+// - No-date pace words of DOMAIN's table ("thường xuyên", "kịp thời", "khẩn trương") make the
+//   deadline "ongoing" when they bear on the task or one of its actions: 3 ("kịp thời khen
+//   thưởng"), 6.1, 12. 5's "kết nối liên tục 24/24h" describes the hotline, not the task's pace,
+//   and is not in the table: no deadline.
 // - "Chỉ thị 16" is cited without its number in full; the "Nghị quyết của Chính phủ" and
 //   "Công điện của Thủ tướng" of the preamble name no document and are not citations.
 
@@ -90,7 +92,7 @@ export const DRAFT_001: NoticeDraft = {
       ref: "3",
       text: "Các cơ quan truyền thông, báo chí tiếp tục đẩy mạnh công tác truyền thông trên các phương tiện truyền thông đại chúng bằng nhiều hình thức đa dạng, phù hợp, nâng cao nhận thức của nhân dân về: Thực hiện các biện pháp phòng, chống dịch; những chỉ đạo mới như cách ly F0, F1, lấy mẫu xét nghiệm khi phong tỏa khu dân cư...; việc xử lý những trường hợp vi phạm quy định về phòng, chống dịch; tuyên truyền gương người tốt việc tốt, tình thương yêu, kịp thời khen thưởng, động viên với phương châm “Lấy cái đẹp dẹp cái xấu”.",
       urgent: false,
-      deadline: null,
+      deadline: D({ kind: "ongoing", phrase: "kịp thời" }),
       assignments: assign(P, { lead: [MEDIA] }),
     },
     {

@@ -31,7 +31,9 @@
 // - II.8.2: the first clause is what the committee's heads will do (not a task); the task is
 //   "các ngành, địa phương phải chủ động phối hợp…" → departments and districts.
 // - Urgent: "khẩn trương", "ngay", "gấp", and "thần tốc" (II.2.3); with no date their deadline is
-//   "ongoing" with that word as the phrase. "kịp thời" qualifying the whole task → ongoing.
+//   "ongoing" with that word as the phrase (DOMAIN's table word preferred when several: II.5.2
+//   "khẩn trương"). "kịp thời" bearing on the task → ongoing (II.8); in II.8.3 "nhanh, kịp thời,
+//   chính xác" describes the committee's own work, not the rule given: no deadline.
 // - Citations: the 874 notice is cited twice, once with the typo "874/TB-VUBND"; recorded once.
 
 import type { Deadline, NoticeDraft } from "../../../../lib/notices/draft";
@@ -203,7 +205,7 @@ export const DRAFT_002: NoticeDraft = {
       ref: "II.5.2",
       text: "Chỉ đạo kích hoạt ngay hoạt động của các Đội phản ứng nhanh thuộc ngành y tế; khẩn trương rà soát, hoàn chỉnh phương án huy động đội ngũ cán bộ, nhân viên y tế của toàn ngành phục vụ nhu cầu phòng, chống dịch trên địa bàn tỉnh; chủ động có phương án chi viện, hỗ trợ lực lượng cho các địa phương khi có ca dương tính trong cộng đồng, đảm bảo thực hiện gấp rút công tác truy vết, lấy mẫu, xét nghiệm.",
       urgent: true,
-      deadline: D({ kind: "ongoing", phrase: "ngay" }),
+      deadline: D({ kind: "ongoing", phrase: "khẩn trương" }),
       assignments: assign(P, { lead: ["Sở Y tế"] }),
     },
     {

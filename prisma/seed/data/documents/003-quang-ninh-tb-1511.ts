@@ -24,7 +24,8 @@
 // - 3.3 "Từ ngày 16/11/2021, thống nhất … khôi phục hoạt động sản xuất … trên địa bàn thành phố
 //   Móng Cái, Hải Hà": the duty falls on the enterprises; the tracked bodies are the two local
 //   governments that oversee them. "Từ ngày" is a start, not a deadline.
-// - Urgent: "nhanh chóng", "thần tốc" (3.1) and "khẩn trương" (2.3, 3.2).
+// - Urgent: "nhanh chóng", "thần tốc" (3.1) and "khẩn trương" (2.3, 3.2). 2.1 "kịp thời báo
+//   cáo…" → ongoing. 1: "Chỉ thị số 18-CT/TU ngày 18/10/2021" is a citation, not a start date.
 
 import type { Deadline, NoticeDraft } from "../../../../lib/notices/draft";
 import { assign } from "../registries";
@@ -71,7 +72,7 @@ export const DRAFT_003: NoticeDraft = {
       ref: "2.1",
       text: "Bí thư cấp ủy, Chủ tịch UBND cấp huyện, cấp xã tập trung chỉ đạo nâng cao năng lực ứng phó “4 tại chỗ”, chịu hoàn toàn trách nhiệm trước Tỉnh trong việc củng cố, nâng cao năng lực dự phòng, truy vết, xét nghiệm, thu dung, cách ly, điều trị bảo đảm tuân thủ triệt để phương châm “4 tại chỗ”, kịp thời báo cáo cấp có thẩm quyền những vướng mắc, khó khăn vượt thẩm quyền giải quyết trong xử lý thực hiện, trong đó phải chuẩn bị đầy đủ số lượng test nhanh tương đương với dân số trên địa bàn và thực hiện hướng dẫn người dân tự biết làm test nhanh tại nhà nhằm bảo đảm ứng phó kịp thời, hiệu quả với các tình huống nảy sinh.",
       urgent: false,
-      deadline: null,
+      deadline: D({ kind: "ongoing", phrase: "kịp thời" }),
       assignments: assign(P, { lead: [DISTRICTS] }),
     },
     {

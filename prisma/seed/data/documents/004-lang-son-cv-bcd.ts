@@ -13,8 +13,8 @@
 //   đạo … các huyện, thành phố" → the districts group. Each "-" bullet is a directive ("1.1"…).
 // - "trong tháng 01/2022" → last day of January 2022. "trong dịp Tết Nguyên đán" (2.3, 2.4) is an
 //   event: the official Tết Nhâm Dần days off, Sat 29/01–Sun 06/02/2022.
-// - 1.2: "kịp thời ngăn chặn", "giải quyết kịp thời" qualify parts of the task, not its pace: no
-//   deadline. Urgent: "thần tốc"/"khẩn trương" (1.3, 2.2).
+// - 1.2: "kịp thời ngăn chặn nguồn lây nhiễm" → ongoing (DOMAIN's table), no date.
+//   Urgent: "thần tốc"/"khẩn trương" (1.3, 2.2).
 // - The closing "Ban Chỉ đạo … đề nghị các thành viên … quan tâm chỉ đạo, triển khai thực hiện" is
 //   the closing formula, not a directive.
 
@@ -74,7 +74,7 @@ export const DRAFT_004: NoticeDraft = {
       ref: "1.2",
       text: "Chỉ đạo toàn diện công tác kiểm soát dịch COVID-19 trên địa bàn phụ trách, sớm phát hiện người mắc COVID-19, nguồn lây nhiễm và kịp thời ngăn chặn nguồn lây nhiễm; đề cao trách nhiệm của người đứng đầu, sẵn sàng ứng phó mọi tình huống, tuyệt đối không lơ là, chủ quan, mất cảnh giác. Xử lý nghiêm các trường hợp không thực hiện đúng quy định về phòng chống dịch. Kiến nghị, đề xuất Trưởng Ban Chỉ đạo phòng, chống dịch tỉnh xem xét, giải quyết kịp thời các vấn đề liên quan nhằm bảo đảm công tác phòng, chống dịch COVID-19 trên địa bàn tỉnh đạt hiệu quả cao và giảm số ca mắc COVID-19.",
       urgent: false,
-      deadline: null,
+      deadline: D({ kind: "ongoing", phrase: "kịp thời" }),
       assignments: assign(P, { lead: [MEMBERS] }),
     },
     {
