@@ -1,0 +1,208 @@
+// Finding agencies in a passage: the province's registry first (names, short names, aliases,
+// groups), then what any province calls its bodies (catalogue.ts) as proposed new agencies, then
+// name patterns ("Sở …", "UBND huyện …"). Matching is on folded word tokens, so case, diacritics,
+// commas and hyphens do not matter; one OCR slip in a word of a multi-word name is tolerated.
+import type { AgencyRegistry, RegistryGroup } from "@/lib/agencies/registry";
+import { foldVi } from "@/lib/deadlines/fold";
+import { GENERIC_AGENCIES, GENERIC_GROUPS, HEAD_TITLES, SUPERIORS, type GroupRole } from "./catalogue";
+
+export type Target =
+  | { type: "agency"; name: string; isNew: boolean }
+  | { type: "group"; name: string; members: string[]; isNew: boolean }
+  | { type: "superior"; name: string };
+
+export interface Mention {
+  start: number; // offsets in the text given to find()
+  end: number;
+  target: Target;
+}
+
+interface Token { w: string; start: number; end: number }
+interface Key { words: string[]; target: Target; priority: number }
+
+const TOKEN_RE = /[a-z0-9]+|[&():;.]/g;
+
+function tokenize(folded: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(folded); m; m = TOKEN_RE.exec(folded)) out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const words = (s: string): string[] => tokenize(foldVi(s)).map((t) => t.w);
+
+/** Levenshtein distance ≤ 1, without building a matrix. */
+function nearlyEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1 || Math.min(la, lb) < 3) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+// Words that carry no identity: a slip in them must not let one name pass for another.
+const NO_FUZZ = new Set(["huyen", "tinh", "xa", "thanh", "pho", "thi", "cac", "ubnd", "so", "ban", "cap", "quan"]);
+
+const ROLE_KINDS: Record<GroupRole, string[]> = {
+  districts: ["district"], departments: ["department", "police", "military"], members: [], media: ["media"], front: ["front"],
+};
+
+/** Head words of names that the catalogue may not know: "Sở Tư pháp", "Bệnh viện Đa khoa tỉnh". */
+const NAME_HEAD = /^(?:Sở|Ban Quản lý|Trung tâm|Bệnh viện|Chi cục|Cục|Báo|Đài|Hội|Viện|Kho bạc Nhà nước|Ngân hàng|Bảo hiểm xã hội|Cảng vụ|Thanh tra|Liên minh|Liên đoàn)\s/u;
+const NAME_WORDS = new Set(("tế và tạo vận tải thông xã hội đầu tư dục nghiệp phát triển nông thôn thương binh lao động tài nguyên " +
+  "môi trường khoa học công nghệ du lịch thể thao hóa văn ngoại vụ nội pháp xây dựng kinh quản lý khu tỉnh bệnh tật kiểm soát " +
+  "phòng chống dịch cửa khẩu truyền hình thanh đa y dân tộc tra kế hoạch chính nhà nước liên hiệp phụ nữ cựu chiến nông dân đoàn " +
+  "niên hiệp hợp tác an toàn thực phẩm số").split(" "));
+const PLACE_RE = /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(huyện|thị xã|thành phố|quận|TP\.?|TX\.?)\s+((?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){0,2})/u;
+
+function cleanPlaceType(t: string): string {
+  return t.startsWith("TP") ? "thành phố" : t.startsWith("TX") ? "thị xã" : t;
+}
+
+export class AgencyMatcher {
+  private byFirst = new Map<string, Key[]>();
+  private heads: string[][];
+
+  constructor(readonly registry: AgencyRegistry) {
+    this.heads = HEAD_TITLES.map(words).sort((a, b) => b.length - a.length);
+    const add = (s: string, target: Target, priority: number) => {
+      const w = words(s);
+      const first = w[0];
+      if (!first) return;
+      const list = this.byFirst.get(first) ?? [];
+      if (list.some((k) => k.words.join(" ") === w.join(" ") && k.priority <= priority)) return;
+      list.push({ words: w, target, priority });
+      this.byFirst.set(first, list);
+    };
+    for (const a of registry.agencies) {
+      const t: Target = { type: "agency", name: a.name, isNew: false };
+      for (const s of [a.name, a.shortName, ...a.aliases]) add(s, t, 0);
+    }
+    for (const g of registry.groups) {
+      const t: Target = { type: "group", name: g.name, members: g.members, isNew: g.members.length === 0 };
+      for (const s of [g.name, ...g.aliases]) add(s, t, 0);
+    }
+    for (const s of SUPERIORS) add(s, { type: "superior", name: s }, 0);
+    for (const g of GENERIC_GROUPS) {
+      const t = this.groupForRole(g);
+      for (const s of [g.name, ...g.aliases]) add(s, t, 1);
+    }
+    for (const a of GENERIC_AGENCIES) {
+      const own = registry.agencies.find((x) => foldVi(x.name) === foldVi(a.name));
+      const t: Target = own ? { type: "agency", name: own.name, isNew: false } : { type: "agency", name: a.name, isNew: true };
+      for (const s of [a.name, ...a.aliases]) add(s, t, 1);
+    }
+    for (const list of this.byFirst.values()) list.sort((x, y) => y.words.length - x.words.length || x.priority - y.priority);
+  }
+
+  /** The province's group playing a role, found by its aliases or built from agency kinds. */
+  private groupForRole(g: RegistryGroup & { role: GroupRole }): Target {
+    const keys = new Set([g.name, ...g.aliases].map((s) => words(s).join(" ")));
+    const own = this.registry.groups.find((x) => [x.name, ...x.aliases].some((s) => keys.has(words(s).join(" "))));
+    if (own) return { type: "group", name: own.name, members: own.members, isNew: own.members.length === 0 };
+    const kinds = ROLE_KINDS[g.role];
+    const members = this.registry.agencies.filter((a) => kinds.includes(a.kind)).map((a) => a.name);
+    return { type: "group", name: g.name, members, isNew: members.length === 0 };
+  }
+
+  private matchAt(tokens: Token[], i: number): { key: Key; len: number } | null {
+    const first = tokens[i]?.w;
+    if (!first) return null;
+    let fuzzy: { key: Key; len: number } | null = null;
+    for (const key of this.byFirst.get(first) ?? []) {
+      const n = key.words.length;
+      if (i + n > tokens.length) continue;
+      let slips = 0;
+      for (let k = 1; k < n && slips <= 1; k++) {
+        const a = tokens[i + k]!.w;
+        const b = key.words[k]!;
+        if (a === b) continue;
+        if (n >= 2 && !NO_FUZZ.has(b) && nearlyEqual(a, b)) slips++;
+        else slips = 2;
+      }
+      if (slips === 0) return { key, len: n };
+      if (slips === 1 && !fuzzy) fuzzy = { key, len: n };
+    }
+    return fuzzy;
+  }
+
+  /** Agency mentions in a passage, left to right, longest first, not overlapping. */
+  find(text: string): Mention[] {
+    const folded = foldVi(text);
+    const tokens = tokenize(folded);
+    const out: Mention[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      let m = this.matchAt(tokens, i);
+      let from = i;
+      if (!m) {
+        for (const h of this.heads) {
+          if (h.every((w, k) => tokens[i + k]?.w === w)) {
+            const inner = this.matchAt(tokens, i + h.length);
+            if (inner) {
+              m = { key: inner.key, len: inner.len + h.length };
+              break;
+            }
+          }
+        }
+      }
+      if (m) {
+        const last = tokens[from + m.len - 1]!;
+        out.push({ start: tokens[from]!.start, end: last.end, target: m.key.target });
+        i = from + m.len;
+        continue;
+      }
+      const t = tokens[i]!;
+      const proposed = this.propose(text, t.start);
+      if (proposed) {
+        out.push(proposed);
+        while (i < tokens.length && tokens[i]!.start < proposed.end) i++;
+        continue;
+      }
+      from = i;
+      i++;
+    }
+    return out;
+  }
+
+  /** A body named by a pattern the registry and catalogue do not know: a proposed new agency. */
+  private propose(text: string, at: number): Mention | null {
+    const c = text.charAt(at);
+    if (c === c.toLowerCase() && !text.startsWith("huyện", at) && !text.startsWith("thành phố", at) && !text.startsWith("thị xã", at)) return null;
+    const rest = text.slice(at, at + 120);
+    const place = PLACE_RE.exec(rest);
+    if (place) {
+      const name = `UBND ${cleanPlaceType(place[1] ?? "")} ${place[2]}`;
+      return { start: at, end: at + place[0].length, target: { type: "agency", name, isNew: true } };
+    }
+    const head = NAME_HEAD.exec(rest);
+    if (!head) return null;
+    const ws = rest.slice(head[0].length).split(/(?=[\s,;:.()])/);
+    let end = head[0].length;
+    let taken = 0;
+    for (const piece of ws) {
+      const w = piece.trim();
+      if (!w || /^[,;:.()]/.test(piece)) break;
+      const isName = /^\p{Lu}/u.test(w) || NAME_WORDS.has(w.toLowerCase());
+      if (!isName) break;
+      end += piece.length;
+      taken++;
+    }
+    if (taken === 0) return null;
+    const name = rest.slice(0, end).trim();
+    return { start: at, end: at + name.length, target: { type: "agency", name, isNew: true } };
+  }
+}
+
+const cache = new WeakMap<AgencyRegistry, AgencyMatcher>();
+
+export function matcherFor(registry: AgencyRegistry): AgencyMatcher {
+  let m = cache.get(registry);
+  if (!m) {
+    m = new AgencyMatcher(registry);
+    cache.set(registry, m);
+  }
+  return m;
+}

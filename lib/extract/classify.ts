@@ -1,0 +1,45 @@
+// What a passage is: a directive, a heading or lead-in that hands its addressees down, an
+// assessment of the situation (not tracked), or a decision of the chairman himself (not tracked).
+import { foldVi } from "@/lib/deadlines/fold";
+
+export type Role = "directive" | "heading" | "assessment" | "skip";
+
+const ASSESSMENT_START = /^(thoi gian qua|tuy nhien|hien nay|den nay|qua thuc te|nhin chung|ket qua|truoc tinh hinh|den ngay|danh gia chung|tinh hinh|ban chi dao tinh ghi nhan|thoi gian toi, du bao)/;
+const ASSESSMENT_WORDS = /\b(ghi nhan va danh gia cao|danh gia cao|bieu duong)\b/;
+const ASSIGNING = /(?<![\p{L}])(giao|yeu cau|de nghi|chu tri|co trach nhiem|chiu trach nhiem|phai|can|khan truong|phan cong|chi dao)(?![\p{L}])/u;
+const STRONG = /(?<![\p{L}])(giao|yeu cau|de nghi|chu tri|phan cong|phai|khan truong)(?![\p{L}])/u;
+const HEADING_ASSESSMENT = /^(danh gia|ket qua|tinh hinh)/;
+
+/** Text of a node with children: context for them, or a directive of its own as well. */
+export function isHeadingText(text: string): boolean {
+  const f = foldVi(text).trim();
+  if (/:\s*$/.test(f)) return true;
+  if (/^(doi voi|ve |ve viec)/.test(f)) return true;
+  return !/[.!?…]["”)]?\s*$/.test(f) && f.length < 220;
+}
+
+export function isAssessment(text: string, inAssessmentSection: boolean): boolean {
+  const f = foldVi(text).trim();
+  if (ASSESSMENT_START.test(f) || ASSESSMENT_WORDS.test(f.slice(0, 160))) return !/(?<![\p{L}])(giao|yeu cau)(?![\p{L}])/u.test(f) || ASSESSMENT_START.test(f);
+  // "Sở Y tế đã xây dựng dự thảo …": a report of what was done, no order in it.
+  const first = f.split(/[.;]/)[0] ?? "";
+  if (/^[^,]{0,80}?\s(da|da duoc)\s/.test(first) && !STRONG.test(f)) return true;
+  return inAssessmentSection && !ASSIGNING.test(f);
+}
+
+export function isAssessmentHeading(text: string): boolean {
+  return HEADING_ASSESSMENT.test(foldVi(text).trim());
+}
+
+/** "UBND tỉnh sẽ xem xét…": the chairman keeps it for himself; nothing to assign. */
+export function isOwnDecision(text: string, hasAgency: boolean): boolean {
+  if (hasAgency) return false;
+  const f = foldVi(text);
+  return /\b(ubnd tinh|chu tich ubnd tinh|truong ban chi dao)\s+se\b/.test(f) || /\bchua xem xet\b/.test(f);
+}
+
+const URGENT = /(?<![\p{L}])(khan truong|khan cap|hoa toc|gap rut|cap bach|ngay lap tuc|(?:kich hoat|thanh lap|trien khai|thuc hien|bao cao|to chuc) ngay|som (?:co|ban hanh|trien khai|thuc hien|hoan thanh|xay dung|to chuc|bao cao|tham muu|de xuat))(?![\p{L}])/u;
+
+export function isUrgent(text: string): boolean {
+  return URGENT.test(foldVi(text));
+}

@@ -1,0 +1,145 @@
+// OCR text → paragraphs ("blocks") of clean text, each character of which remembers its offset in
+// the original, so every span found later can be highlighted in what the user pasted.
+// Cleaning: markdown marks (#, **, __) go, NFC composition, spaces collapsed; paragraphs split
+// by a page break mid-sentence are joined again; illegible passages are set aside with their line.
+
+export interface Block {
+  /** Clean text; the lines of the paragraph are joined with "\n". */
+  text: string;
+  /** offs[i] = offset in the original text of text[i]. */
+  offs: number[];
+  /** 1-based line of the first line in the original text. */
+  lineNo: number;
+  start: number;
+  end: number; // exclusive offset in the original
+}
+
+export interface NormalizedText {
+  blocks: Block[];
+  illegible: { line: number; start: number; end: number }[];
+  lineStarts: number[];
+}
+
+const ILLEGIBLE = /^\[[^\]]*(illegible|unreadable|không đọc được|không rõ|mờ)[^\]]*\]$/i;
+const BRACKET_NOTE = /^\[[^\]]{1,60}\]$/; // "[Handwritten signature]", "[Stamp]"
+const LIST_START = /^(?:[IVXLC]+\s*[.)]|\d{1,2}\s*[.)](?!\d)|\(\d{1,2}\)|[a-zđ]\s*\)|[-+•–—*]\s)/;
+const COMBINING = /[\u0300-\u036f]/;
+
+interface Line { text: string; offs: number[] }
+
+function cleanLine(src: string, base: number): Line {
+  const chars: string[] = [];
+  const offs: number[] = [];
+  let i = 0;
+  const hashes = /^\s*#{1,6}\s+/.exec(src);
+  if (hashes) i = hashes[0].length;
+  for (; i < src.length; i++) {
+    let c = src[i] as string;
+    if ((c === "*" || c === "_") && src[i + 1] === c) {
+      let j = i;
+      while (src[j] === c) j++;
+      // "THÔNG BÁO**Ý KIẾN": a mark glued between two words stands for a break.
+      const prev = chars[chars.length - 1];
+      const next = src[j];
+      if (prev && prev !== " " && next && next !== " " && /[\p{L}\d]/u.test(prev) && /[\p{L}\d]/u.test(next)) {
+        chars.push(" ");
+        offs.push(base + i);
+      }
+      i = j - 1;
+      continue;
+    }
+    if (c === "\u00a0" || c === "\t" || c === "\u2007" || c === "\u202f") c = " ";
+    if (COMBINING.test(c) && chars.length) {
+      const composed = ((chars[chars.length - 1] as string) + c).normalize("NFC");
+      if (composed.length === 1) {
+        chars[chars.length - 1] = composed;
+        continue;
+      }
+    }
+    if (c === " " && (chars.length === 0 || chars[chars.length - 1] === " ")) continue;
+    chars.push(c);
+    offs.push(base + i);
+  }
+  while (chars.length && chars[chars.length - 1] === " ") {
+    chars.pop();
+    offs.pop();
+  }
+  return { text: chars.join(""), offs };
+}
+
+function endsSentence(text: string): boolean {
+  return /[.:;!?…)”"]\s*$|\.\/\.$/.test(text);
+}
+
+/** Whether the paragraph after a gap continues the previous one (a page break mid-sentence). */
+function continues(prev: string, next: string): boolean {
+  if (endsSentence(prev)) return false;
+  if (LIST_START.test(next)) return false;
+  const first = next.charAt(0);
+  if (/\d/.test(first)) return /^\d{1,2}\/\d/.test(next); // "ngày\n\n11/10/2021 của Chính phủ"
+  return /^\p{Ll}/u.test(first);
+}
+
+export function normalize(original: string): NormalizedText {
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < original.length; i++) if (original.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const blocks: Block[] = [];
+  const illegible: NormalizedText["illegible"] = [];
+  let cur: Block | null = null;
+  let pendingGap = false;
+  for (let ln = 0; ln < lineStarts.length; ln++) {
+    const start = lineStarts[ln] as number;
+    const next = lineStarts[ln + 1];
+    const end = next === undefined ? original.length : next - 1;
+    const raw = original.slice(start, end).replace(/\r$/, "");
+    const line = cleanLine(raw, start);
+    const t = line.text;
+    if (!t || /^[*_#\s]*$/.test(t)) {
+      if (cur) pendingGap = true;
+      continue;
+    }
+    if (ILLEGIBLE.test(t)) {
+      illegible.push({ line: ln + 1, start, end: start + raw.length });
+      if (cur) pendingGap = true;
+      continue;
+    }
+    if (BRACKET_NOTE.test(t)) {
+      if (cur) pendingGap = true;
+      continue;
+    }
+    if (cur && (!pendingGap || continues(cur.text, t))) {
+      const joinOff = start - 1;
+      cur.text += pendingGap ? " " : "\n";
+      cur.offs.push(joinOff);
+      cur.text += t;
+      for (const o of line.offs) cur.offs.push(o);
+      cur.end = (line.offs[line.offs.length - 1] ?? start) + 1;
+    } else {
+      if (cur) blocks.push(cur);
+      cur = { text: t, offs: line.offs, lineNo: ln + 1, start: line.offs[0] ?? start, end: (line.offs[line.offs.length - 1] ?? start) + 1 };
+    }
+    pendingGap = false;
+  }
+  if (cur) blocks.push(cur);
+  return { blocks, illegible, lineStarts };
+}
+
+/** 1-based line of an original offset. */
+export function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Original [start, end) of the clean slice [from, to) of a block. */
+export function originalSpan(block: Block, from: number, to: number): { start: number; end: number } {
+  const last = Math.max(from, to - 1);
+  return { start: block.offs[from] ?? block.start, end: (block.offs[last] ?? block.end - 1) + 1 };
+}
+
+export { LIST_START };

@@ -1,0 +1,66 @@
+// The numbering of a notice as a tree: "I."/"II.", "1.", "(1)", "a)", "-" and "+" items and the
+// plain paragraphs under them. Levels are learnt from the order in which marker kinds first
+// appear (as a reader does), so "4. … (1) … (7)" then "5." closes the "(n)" list. A plain
+// paragraph after a bullet belongs to the bullet's parent: bullets are one paragraph long.
+import type { Block } from "./normalize";
+
+export type MarkerType = "roman" | "num" | "paren" | "letter" | "dash" | "plus" | "para";
+
+export interface Node {
+  type: MarkerType;
+  label: string | null; // "II", "1", "(1)", "a"; null for bullets and paragraphs
+  block: Block;
+  bodyStart: number; // where the text starts after the marker, in block.text
+  children: Node[];
+  parent: Node | null;
+}
+
+const MARKERS: [MarkerType, RegExp][] = [
+  ["roman", /^([IVX]{1,5})\s*[.)]\s+/],
+  ["paren", /^\((\d{1,2})\)\s*/],
+  ["num", /^(\d{1,2})\s*[.)](?!\d)\s*/],
+  ["letter", /^([a-zđ])\s*\)\s*/],
+  ["dash", /^[-–—•]\s+/],
+  ["plus", /^\+\s+/],
+];
+
+export function markerOf(text: string): { type: MarkerType; label: string | null; length: number } {
+  for (const [type, re] of MARKERS) {
+    const m = re.exec(text);
+    if (m) {
+      const raw = m[1] ?? null;
+      const label = raw === null ? null : type === "paren" ? `(${raw})` : raw;
+      return { type, label, length: m[0].length };
+    }
+  }
+  return { type: "para", label: null, length: 0 };
+}
+
+const isBullet = (t: MarkerType) => t === "dash" || t === "plus";
+
+/** Builds the tree of the body; returns the top-level nodes. */
+export function buildTree(blocks: Block[]): Node[] {
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  for (const block of blocks) {
+    const mk = markerOf(block.text);
+    const node: Node = { type: mk.type, label: mk.label, block, bodyStart: mk.length, children: [], parent: null };
+    if (mk.type === "para") {
+      const top = stack[stack.length - 1];
+      if (top && isBullet(top.type)) stack.pop();
+    } else {
+      const at = stack.findIndex((n) => n.type === mk.type);
+      if (at >= 0) stack.length = at;
+    }
+    const parent = stack[stack.length - 1] ?? null;
+    node.parent = parent;
+    (parent ? parent.children : roots).push(node);
+    if (mk.type !== "para") stack.push(node);
+  }
+  return roots;
+}
+
+/** The node's own text, markers and line breaks removed. */
+export function ownText(node: Node): string {
+  return node.block.text.slice(node.bodyStart).replace(/\s*\n\s*/g, " ").trim();
+}
