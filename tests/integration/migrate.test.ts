@@ -3,6 +3,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   applyMigrations,
@@ -15,7 +18,8 @@ import {
   MigrationPreviouslyFailedError,
   readMigrations,
 } from "@/lib/db/migrate";
-import { pgSqlClient, type SqlClient } from "@/lib/db/sql-client";
+import { pgSqlClient, wrapPGlite, type SqlClient } from "@/lib/db/sql-client";
+import { prismaSchemaEngine } from "@/tests/helpers/prisma-schema-engine";
 import { createTestDatabase, usingRealPostgres, type TestDatabase } from "@/tests/helpers/test-database";
 
 const INIT = "20261123000000_init";
@@ -277,5 +281,49 @@ describe("AuditLog is append-only", () => {
     await expect(db.prisma.auditLog.updateMany({ data: { action: "x" } })).rejects.toThrow(/append-only/);
     await expect(db.prisma.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
     expect(await db.prisma.auditLog.count()).toBe(2);
+  });
+});
+
+// What `prisma migrate status` would say, asked of Prisma's own schema engine (its WebAssembly
+// build; the CLI's native one cannot be downloaded here) on a database our runner migrated.
+describe("Prisma's schema engine agrees with the history our runner keeps", () => {
+  const schema = readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, "..", "schema.prisma"), "utf8");
+
+  async function migratedWithEngine() {
+    if (usingRealPostgres()) {
+      const db = await createTestDatabase();
+      cleanups.push(() => db.drop());
+      const engine = await prismaSchemaEngine(schema, new PrismaPg({ connectionString: db.url! }));
+      cleanups.push(() => engine.free());
+      return { sql: db.sql, engine };
+    }
+    const pglite = await PGlite.create("memory://");
+    cleanups.push(() => pglite.close());
+    const sql = wrapPGlite(pglite);
+    await applyMigrations(sql);
+    const engine = await prismaSchemaEngine(schema, new PrismaPGlite(pglite));
+    cleanups.push(() => engine.free());
+    return { sql, engine };
+  }
+
+  it("sees every migration applied, none edited or failed, and the history up to date", async () => {
+    const { engine } = await migratedWithEngine();
+    expect(await engine.diagnoseMigrationHistory(DEFAULT_MIGRATIONS_DIR)).toEqual({
+      editedMigrationNames: [],
+      failedMigrationNames: [],
+      hasMigrationsTable: true,
+      history: null,
+    });
+  });
+
+  it("sees an edited file as edited and a new migration as pending, like our runner", async () => {
+    const { engine } = await migratedWithEngine();
+    const dir = copyOfMigrations();
+    const file = path.join(dir, INIT, "migration.sql");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n-- edited\n`);
+    addMigration(dir, "20261124000000_next", `CREATE TABLE "Next" ("id" INTEGER);`);
+    const diagnosis = await engine.diagnoseMigrationHistory(dir);
+    expect(diagnosis.editedMigrationNames).toEqual([INIT]);
+    expect(diagnosis.history).toEqual({ diagnostic: "databaseIsBehind", unappliedMigrationNames: ["20261124000000_next"] });
   });
 });
