@@ -36,7 +36,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <div>
         <label htmlFor="username" className="block text-sm font-medium text-slate-700">Tên đăng nhập</label>
         <input

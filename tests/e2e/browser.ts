@@ -17,10 +17,11 @@ export async function launchBrowser(): Promise<Browser> {
 export async function signedInPage(browser: Browser, baseUrl: string, username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   const page = await context.newPage();
-  await page.goto("/dang-nhap");
+  await page.goto("/dang-nhap", { waitUntil: "networkidle" });
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/dang-nhap"), { timeout: 30_000 });
+  // The form goes to "/", which sends each role on to its own place.
+  await page.waitForURL((url) => url.pathname !== "/dang-nhap" && url.pathname !== "/", { timeout: 30_000 });
   return page;
 }

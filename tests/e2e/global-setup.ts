@@ -2,7 +2,7 @@ import type { TestProject } from "vitest/node";
 import { startApp, type RunningApp } from "@/tests/helpers/app-server";
 
 // Every journey runs against one app on a fresh database with the demo data and a fixed "today".
-export const E2E_TODAY = "2021-09-10";
+export const E2E_TODAY = "2021-09-20";
 
 let app: RunningApp | undefined;
 
