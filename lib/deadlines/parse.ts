@@ -54,7 +54,7 @@ const RULES: Rule[] = [
   { kind: "start", rank: 7, re: new RegExp(String.raw`(?<![\w/-])(?:ke\s+)?tu\s+` + DATE_G + String.raw`(?:\s*(?:[-–—]|den(?:\s+het)?)\s*` + DATE_G + ")?", "g") },
   // "thường xuyên"/"kịp thời" qualify an action only when a word follows ("thường xuyên kiểm tra");
   // "khám, chữa bệnh thường xuyên;" is not a time limit. "sớm có hướng dẫn" reads like "khẩn trương".
-  { kind: "ongoing", rank: 8, re: /\b(?:(?:thuong\s+xuyen|kip\s+thoi|lien\s+tuc)(?=\s+[a-z])|khan\s+truong|ngay\s+lap\s+tuc|som(?=\s+(?:co|ban\s+hanh|trien\s+khai|thuc\s+hien|hoan\s+thanh|xay\s+dung|to\s+chuc|bao\s+cao|tham\s+muu|de\s+xuat)\b))\b/g },
+  { kind: "ongoing", rank: 8, re: /\b(?:(?:thuong\s+xuyen|kip\s+thoi|lien\s+tuc)(?=\s+[a-z])|khan\s+truong|ngay\s+lap\s+tuc|than\s+toc|nhanh\s+chong|gap(?=\s)|(?:kich\s+hoat|thanh\s+lap|trien\s+khai|thuc\s+hien|bao\s+cao|to\s+chuc)\s+ngay|som(?=\s+(?:co|ban\s+hanh|trien\s+khai|thuc\s+hien|hoan\s+thanh|xay\s+dung|to\s+chuc|bao\s+cao|tham\s+muu|de\s+xuat)\b))\b/g },
 ];
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };

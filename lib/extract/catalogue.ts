@@ -47,7 +47,7 @@ export const GENERIC_GROUPS: (RegistryGroup & { role: GroupRole })[] = [
   { role: "districts", name: "UBND các huyện, thị xã, thành phố", members: [], aliases: [
     "UBND các huyện, thành phố", "UBND các huyện", "UBND huyện, thị xã, thành phố", "UBND huyện, thành phố",
     "Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thành phố",
-    "các huyện, thị xã, thành phố", "các huyện, thành phố", "các địa phương", "địa phương", "UBND cấp huyện",
+    "các huyện, thị xã, thành phố", "các huyện, thành phố", "các địa phương", "địa phương", "chính quyền", "chính quyền địa phương", "cấp xã", "UBND cấp huyện",
     "Chủ tịch UBND các huyện, thị xã, thành phố", "Chủ tịch UBND các huyện, thành phố", "Chủ tịch UBND cấp huyện",
     "Ban Chỉ đạo cấp huyện", "thành viên Ban Chỉ đạo cấp huyện", "Ban Chỉ đạo phòng, chống dịch cấp huyện", "Ban Chỉ đạo các huyện, thành phố",
     "Ban Chỉ đạo phòng, chống dịch COVID-19 các huyện, thành phố", "Ban Chỉ đạo phòng, chống dịch COVID-19 các huyện, thị xã, thành phố",

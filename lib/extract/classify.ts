@@ -10,6 +10,11 @@ const ASSIGNING = /(?<![\p{L}])(giao|yeu cau|de nghi|chu tri|co trach nhiem|chiu
 const STRONG = /(?<![\p{L}])(giao|yeu cau|de nghi|chu tri|phan cong|phai|khan truong)(?![\p{L}])/u;
 const HEADING_ASSESSMENT = /^(danh gia|ket qua|tinh hinh)/;
 
+/** "Yêu cầu X thực hiện …; trong đó đặc biệt lưu ý:": a task of its own before its bullets. */
+export function opensWithTask(text: string): boolean {
+  return /\btrong do\b[^.]{0,80}:\s*$/.test(foldVi(text)) && ASSIGNING.test(foldVi(text));
+}
+
 /** Text of a node with children: context for them, or a directive of its own as well. */
 export function isHeadingText(text: string): boolean {
   const f = foldVi(text).trim();
@@ -28,7 +33,8 @@ export function isAssessment(text: string, inAssessmentSection: boolean): boolea
 }
 
 export function isAssessmentHeading(text: string): boolean {
-  return HEADING_ASSESSMENT.test(foldVi(text).trim());
+  const f = foldVi(text).trim();
+  return HEADING_ASSESSMENT.test(f) && f.length < 120 && !/:\s*$/.test(f);
 }
 
 /** "UBND tỉnh sẽ xem xét…": the chairman keeps it for himself; nothing to assign. */
@@ -38,7 +44,7 @@ export function isOwnDecision(text: string, hasAgency: boolean): boolean {
   return /\b(ubnd tinh|chu tich ubnd tinh|truong ban chi dao)\s+se\b/.test(f) || /\bchua xem xet\b/.test(f);
 }
 
-const URGENT = /(?<![\p{L}])(khan truong|khan cap|hoa toc|gap rut|cap bach|ngay lap tuc|(?:kich hoat|thanh lap|trien khai|thuc hien|bao cao|to chuc) ngay|som (?:co|ban hanh|trien khai|thuc hien|hoan thanh|xay dung|to chuc|bao cao|tham muu|de xuat))(?![\p{L}])/u;
+const URGENT = /(?<![\p{L}])(khan truong|khan cap|hoa toc|gap rut|gap|cap bach|ngay lap tuc|than toc|nhanh chong|(?:kich hoat|thanh lap|trien khai|thuc hien|bao cao|to chuc) ngay|som (?:co|ban hanh|trien khai|thuc hien|hoan thanh|xay dung|to chuc|bao cao|tham muu|de xuat))(?![\p{L}])/u;
 
 export function isUrgent(text: string): boolean {
   return URGENT.test(foldVi(text));

@@ -3,7 +3,7 @@
 import type { DraftDirective } from "@/lib/notices/draft";
 import { parseDeadline, type DeadlineContext } from "@/lib/deadlines/parse";
 import type { AgencyMatcher, Mention } from "./agencies";
-import { isAssessment, isAssessmentHeading, isHeadingText, isOwnDecision, isUrgent } from "./classify";
+import { isAssessment, isAssessmentHeading, isHeadingText, isOwnDecision, isUrgent, opensWithTask } from "./classify";
 import { findRoles } from "./roles";
 import { ownText, type Node } from "./structure";
 import { foldVi } from "@/lib/deadlines/fold";
@@ -123,6 +123,11 @@ export function walk(env: WalkEnv, nodes: Node[], parentRef: string, inherited: 
         return;
       }
       const ref = join(parentRef, part);
+      if (hasChildren && opensWithTask(text)) {
+        const ownCtx = emit(env, node, ref, text, ctx);
+        walk(env, node.children, ref, ownCtx, inAssessment);
+        return;
+      }
       const before = env.out.length;
       walk(env, node.children, ref, headCtx, inAssessment || isAssessmentHeading(text));
       // "5. Về hỗ trợ …" with one paragraph under it: that paragraph is item 5 itself.

@@ -16,7 +16,7 @@ const CLAUSE_END = /[;:!?\n]|\.(?=\s|$)/g;
 const ADVERBIAL = /^\s*(?:can cu|de(?!\s+nghi)\s|trong do|rieng|doi voi|sau do|ngoai ra|dong thoi|truong hop|tren co so|khi |tu ngay|theo do|thua lenh|nham|truoc tinh hinh|ve viec|ve )/;
 const LEADING = /^\s*(?:(?:yeu cau|giao cho|giao|de nghi|phan cong|dong chi|cac dong chi|trong do|rieng|dong thoi|ngoai ra|sau do|tiep tuc)\s*,?\s*)*/;
 // What may stand between the names of one list: separators, articles, qualifiers, parentheses.
-const FILLER = /^(?:[\s,;&]|\([^)]*\)|\b(?:va|hoac|cung|cac|tinh|lien quan|co lien quan|dong chi|cap huyen|cap xa|cap tinh|nhat la|dac biet la|la|thanh vien|truc thuoc|cap uy|to chuc dang|chinh quyen|bi thu|chu tich|giam doc|thu truong|lanh dao|ban chi dao|nganh)\b)*$/;
+const FILLER = /^(?:[\s,;&]|\([^)]*\)|\b(?:va|hoac|cung|cac|tinh|lien quan|co lien quan|dong chi|cap huyen|cap xa|cap tinh|nhat la|dac biet la|la|thanh vien|truc thuoc|cap uy|to chuc dang|bi thu|chu tich|giam doc|thu truong|lanh dao|ban chi dao|nganh)\b)*$/;
 const ASSIGN = /(?<![\p{L}])(giao cho|giao|yeu cau|de nghi|phan cong)\s+/gu;
 const NOT_ASSIGN_BEFORE = /(?:duoc|da|bao cao,?|kien nghi,?|theo|nhiem vu)\s*$/;
 const SUPPORT = /(?<![\p{L}])(?:phoi hop(?:\s+chat che)?(?:\s+voi)?|cung voi)\s+/gu;
