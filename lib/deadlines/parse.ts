@@ -57,6 +57,9 @@ const RULES: Rule[] = [
   { kind: "ongoing", rank: 8, re: /\b(?:(?:thuong\s+xuyen|kip\s+thoi|lien\s+tuc)(?=\s+[a-z])|khan\s+truong|ngay\s+lap\s+tuc|than\s+toc|nhanh\s+chong|gap(?=\s)|(?:kich\s+hoat|thanh\s+lap|trien\s+khai|thuc\s+hien|bao\s+cao|to\s+chuc)\s+ngay|som(?=\s+(?:co|ban\s+hanh|trien\s+khai|thuc\s+hien|hoan\s+thanh|xay\s+dung|to\s+chuc|bao\s+cao|tham\s+muu|de\s+xuat)\b))\b/g },
 ];
 
+// DOMAIN's own no-date words win over other pace words when a directive has several.
+const TABLE_PACE = /^(?:thuong\s+xuyen|kip\s+thoi|khan\s+truong)$/;
+
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 const RECURRENCE: Record<string, Deadline["recurrence"]> = {
   ngay: "daily", tuan: "weekly", thang: "monthly", quy: "quarterly", nam: "yearly",
@@ -194,7 +197,7 @@ export function findDeadlines(text: string, ctx: DeadlineContext): DeadlineMatch
       const built = build(rule.kind, m, phrase, ctx, text, folded);
       if (!built) continue;
       taken.push([start, end]);
-      found.push({ deadline: built.d, start, end, problems: built.problems, rank: built.d.kind === "until_end" && rule.kind === "start" ? 2 : rule.rank });
+      found.push({ deadline: built.d, start, end, problems: built.problems, rank: built.d.kind === "until_end" && rule.kind === "start" ? 2 : rule.kind === "ongoing" && !TABLE_PACE.test(m[0]) ? rule.rank + 0.5 : rule.rank });
     }
   }
   found.sort((a, b) => a.rank - b.rank || a.start - b.start);

@@ -46,6 +46,8 @@ function nearlyEqual(a: string, b: string): boolean {
 // Words that carry no identity: a slip in them must not let one name pass for another.
 const NO_FUZZ = new Set(["huyen", "tinh", "xa", "thanh", "pho", "thi", "cac", "ubnd", "so", "ban", "cap", "quan"]);
 
+const keyLength = (k: Key) => k.words.reduce((n, w) => n + w.length, 0);
+
 const ROLE_KINDS: Record<GroupRole, string[]> = {
   districts: ["district"], departments: ["department", "police", "military"], members: [], media: ["media"], front: ["front"],
 };
@@ -120,7 +122,8 @@ export class AgencyMatcher {
         const a = tokens[i + k]!.w;
         const b = key.words[k]!;
         if (a === b) continue;
-        if (n >= 2 && !NO_FUZZ.has(b) && nearlyEqual(a, b)) slips++;
+        // Short names ("Báo, Đài") are too close to ordinary words ("Bảo đảm") to forgive a slip.
+        if (n >= 2 && keyLength(key) >= 7 && Math.max(a.length, b.length) >= 4 && !NO_FUZZ.has(b) && nearlyEqual(a, b)) slips++;
         else slips = 2;
       }
       if (slips === 0) return { key, len: n };

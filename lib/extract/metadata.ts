@@ -186,6 +186,10 @@ export function readIssuer(blocks: Block[], layout: Layout, code: string | null,
     const ls = lines(b).filter((l) => isUpper(l) && !NATIONAL.test(foldVi(l)) && !/^SỐ\s*:/.test(l));
     if (!ls.length) continue;
     const parentRe = /^(TỈNH ỦY|TỈNH UỶ|UBND TỈNH|ỦY BAN NHÂN DÂN TỈNH|UỶ BAN NHÂN DÂN TỈNH)\s+(.+)$/u;
+    const whole = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|TỈNH ỦY|TỈNH UỶ)\s+TỈNH\s+(.+)$/u.exec(ls.join(" ").replace(/^(TỈNH ỦY|TỈNH UỶ)\s+/u, "$1 TỈNH "));
+    if (whole && ls.length <= 2 && !/BAN|SỞ|VĂN PHÒNG/u.test(whole[2]!)) {
+      return `${/ỦY|UỶ/u.test(whole[1]!) && /TỈNH/u.test(whole[1]!) ? "Tỉnh ủy" : "UBND tỉnh"} ${titleCaseWords(whole[2]!)}`;
+    }
     const parent = parentRe.exec(ls[0]!);
     const body = (parent ? ls.slice(1) : ls).join(" ").replace(/\s+/g, " ").trim();
     const place = parent ? titleCaseWords(parent[2]!) : province;
