@@ -12,6 +12,7 @@ export type Action =
   | "notice.edit"
   | "board.read" // an agency's board
   | "assignment.read"
+  | "assignment.readShared" // a lead agency reads its supporting agencies' reports on the same directive
   | "assignment.work" // start, report, submit, ask for an extension
   | "assignment.comment"
   | "assignment.confirm" // confirm or return a reported result
@@ -30,6 +31,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "notice.readDraft": "province",
     "board.read": "province",
     "assignment.read": "province",
+    "assignment.readShared": "province",
     "overview.read": "province",
     "audit.read": "province",
     "agency.manage": "province",
@@ -42,6 +44,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "notice.edit": "province",
     "board.read": "province",
     "assignment.read": "province",
+    "assignment.readShared": "province",
     "assignment.comment": "province",
     "assignment.confirm": "province",
     "extension.decide": "province",
@@ -54,6 +57,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "notice.readDraft": "province",
     "board.read": "province",
     "assignment.read": "province",
+    "assignment.readShared": "province",
     "assignment.comment": "province",
     "extension.decide": "province",
     "overview.read": "province",
@@ -63,6 +67,8 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "notice.read": "province",
     "board.read": "ownAgency",
     "assignment.read": "ownAgency",
+    // Target agency = the lead assignment's agency: only the lead's own staff see supporters' reports.
+    "assignment.readShared": "ownAgency",
     "assignment.work": "ownAgency",
     "assignment.comment": "ownAgency",
   },

@@ -18,25 +18,25 @@ const user = (role: SessionUser["role"], provinceId: number | null = 1): Session
 const EXPECTED: Record<SessionUser["role"], Record<Action, [own: boolean, otherAgency: boolean, otherProvince: boolean]>> = {
   agency_staff: {
     "notice.read": [true, true, false], "notice.readDraft": [false, false, false], "notice.create": [false, false, false], "notice.edit": [false, false, false],
-    "board.read": [true, false, false], "assignment.read": [true, false, false], "assignment.work": [true, false, false], "assignment.comment": [true, false, false],
+    "board.read": [true, false, false], "assignment.read": [true, false, false], "assignment.readShared": [true, false, false], "assignment.work": [true, false, false], "assignment.comment": [true, false, false],
     "assignment.confirm": [false, false, false], "extension.decide": [false, false, false], "overview.read": [false, false, false], "audit.read": [false, false, false],
     "agency.manage": [false, false, false], "user.manage": [false, false, false],
   },
   secretariat: {
     "notice.read": [true, true, false], "notice.readDraft": [true, true, false], "notice.create": [true, true, false], "notice.edit": [true, true, false],
-    "board.read": [true, true, false], "assignment.read": [true, true, false], "assignment.work": [false, false, false], "assignment.comment": [true, true, false],
+    "board.read": [true, true, false], "assignment.read": [true, true, false], "assignment.readShared": [true, true, false], "assignment.work": [false, false, false], "assignment.comment": [true, true, false],
     "assignment.confirm": [true, true, false], "extension.decide": [true, true, false], "overview.read": [true, true, false], "audit.read": [true, true, false],
     "agency.manage": [true, true, false], "user.manage": [false, false, false],
   },
   chairman: {
     "notice.read": [true, true, false], "notice.readDraft": [true, true, false], "notice.create": [false, false, false], "notice.edit": [false, false, false],
-    "board.read": [true, true, false], "assignment.read": [true, true, false], "assignment.work": [false, false, false], "assignment.comment": [true, true, false],
+    "board.read": [true, true, false], "assignment.read": [true, true, false], "assignment.readShared": [true, true, false], "assignment.work": [false, false, false], "assignment.comment": [true, true, false],
     "assignment.confirm": [false, false, false], "extension.decide": [true, true, false], "overview.read": [true, true, false], "audit.read": [true, true, false],
     "agency.manage": [false, false, false], "user.manage": [false, false, false],
   },
   admin: {
     "notice.read": [true, true, false], "notice.readDraft": [true, true, false], "notice.create": [false, false, false], "notice.edit": [false, false, false],
-    "board.read": [true, true, false], "assignment.read": [true, true, false], "assignment.work": [false, false, false], "assignment.comment": [false, false, false],
+    "board.read": [true, true, false], "assignment.read": [true, true, false], "assignment.readShared": [true, true, false], "assignment.work": [false, false, false], "assignment.comment": [false, false, false],
     "assignment.confirm": [false, false, false], "extension.decide": [false, false, false], "overview.read": [true, true, false], "audit.read": [true, true, false],
     "agency.manage": [true, true, false], "user.manage": [true, true, false],
   },
