@@ -1,0 +1,102 @@
+import "server-only";
+import { canReadReports } from "@/lib/assignments/visibility";
+import { can } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/user";
+import type { Db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// A directive's history, read from the audit log (the log is written in the same transaction as
+// every change, so it is complete). Each user sees only the entries of what they may read: an
+// agency its own assignment's entries; a lead agency also its supporters' state changes and
+// reports (not their extension requests or comments); the province's leadership everything.
+
+export interface TimelineEvent {
+  id: string;
+  at: string;
+  action: string;
+  /** Vietnamese label of the action. */
+  label: string;
+  entityType: string;
+  entityId: number;
+  actorName: string | null;
+  /** The agency whose assignment the entry is about; null for the directive itself. */
+  agencyName: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+const LABELS: Record<string, string> = {
+  "directive.create": "Ghi nhận chỉ đạo",
+  "assignment.create": "Giao nhiệm vụ",
+  "assignment.start": "Bắt đầu thực hiện",
+  "report.progress": "Báo cáo tiến độ",
+  "report.periodic": "Báo cáo định kỳ",
+  "report.completion": "Báo cáo kết quả hoàn thành",
+  "assignment.submit": "Đề nghị xác nhận hoàn thành",
+  "assignment.confirm": "Xác nhận hoàn thành",
+  "assignment.return": "Trả lại, yêu cầu bổ sung",
+  "extension.request": "Xin gia hạn",
+  "extension.approve": "Đồng ý gia hạn",
+  "extension.refuse": "Không đồng ý gia hạn",
+  "assignment.extend": "Điều chỉnh thời hạn theo gia hạn",
+  "comment.create": "Ý kiến trao đổi",
+};
+
+export async function assignmentTimeline(db: Db, actor: SessionUser, directiveId: number, limit = 500): Promise<TimelineEvent[]> {
+  if (!Number.isSafeInteger(directiveId) || directiveId <= 0) throw new NotFoundError("Chỉ đạo");
+  const directive = await db.directive.findUnique({
+    where: { id: directiveId },
+    select: {
+      id: true,
+      notice: { select: { provinceId: true, status: true } },
+      assignments: { select: { id: true, provinceId: true, agencyId: true, role: true, agency: { select: { name: true } } } },
+    },
+  });
+  if (!directive) throw new NotFoundError("Chỉ đạo");
+  const provinceId = directive.notice.provinceId;
+  if (directive.notice.status !== "published" && !can(actor, "notice.readDraft", { provinceId })) throw new NotFoundError("Chỉ đạo");
+
+  const full = directive.assignments.filter((a) => can(actor, "assignment.read", a));
+  const shared = directive.assignments.filter((a) => !full.includes(a) && canReadReports(actor, a, directive.assignments));
+  const provinceWide = can(actor, "assignment.read", { provinceId });
+  if (full.length === 0 && shared.length === 0 && !provinceWide) throw new NotFoundError("Chỉ đạo");
+
+  const fullIds = full.map((a) => a.id);
+  const reportIds = [...fullIds, ...shared.map((a) => a.id)];
+  const [reports, extensions, comments] = await Promise.all([
+    db.progressReport.findMany({ where: { assignmentId: { in: reportIds } }, select: { id: true, assignmentId: true } }),
+    db.extensionRequest.findMany({ where: { assignmentId: { in: fullIds } }, select: { id: true, assignmentId: true } }),
+    db.comment.findMany({ where: { assignmentId: { in: fullIds } }, select: { id: true, assignmentId: true } }),
+  ]);
+
+  const agencyOfAssignment = new Map(directive.assignments.map((a) => [a.id, a.agency.name]));
+  const owner = new Map<string, number>();
+  for (const [type, rows] of [["ProgressReport", reports], ["ExtensionRequest", extensions], ["Comment", comments]] as const) {
+    for (const r of rows) owner.set(`${type}:${r.id}`, r.assignmentId);
+  }
+
+  const where: Prisma.AuditLogWhereInput[] = [
+    { entityType: "Directive", entityId: directive.id },
+    { entityType: "Assignment", entityId: { in: reportIds } },
+    { entityType: "ProgressReport", entityId: { in: reports.map((r) => r.id) } },
+    { entityType: "ExtensionRequest", entityId: { in: extensions.map((r) => r.id) } },
+    { entityType: "Comment", entityId: { in: comments.map((r) => r.id) } },
+  ];
+  const rows = await db.auditLog.findMany({
+    where: { OR: where },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, before: true, after: true, actor: { select: { name: true } } },
+  });
+
+  return rows.map((r) => {
+    const assignmentId = r.entityType === "Assignment" ? r.entityId : owner.get(`${r.entityType}:${r.entityId}`);
+    return {
+      id: r.id.toString(), at: r.createdAt.toISOString(), action: r.action, label: LABELS[r.action] ?? r.action,
+      entityType: r.entityType, entityId: r.entityId, actorName: r.actor?.name ?? null,
+      agencyName: assignmentId === undefined ? null : agencyOfAssignment.get(assignmentId) ?? null,
+      before: r.before, after: r.after,
+    };
+  });
+}

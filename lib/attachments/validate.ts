@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import { fileTypeFromBuffer } from "file-type";
+import { ValidationError } from "@/lib/errors";
+
+// An evidence file is accepted only when its bytes are what its name says: the real type is read
+// from the content (file-type's magic-byte detection), never from the name or the browser's
+// Content-Type, so an .exe renamed .pdf or an HTML page named .png is refused.
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+interface Kind {
+  /** What file-type reports for such content. Word 97 and Excel 97 files are both OLE ("cfb"). */
+  detected: string;
+  mimeType: string;
+  label: string;
+}
+
+const KINDS: Record<string, Kind> = {
+  pdf: { detected: "pdf", mimeType: "application/pdf", label: "PDF" },
+  png: { detected: "png", mimeType: "image/png", label: "ảnh PNG" },
+  jpg: { detected: "jpg", mimeType: "image/jpeg", label: "ảnh JPEG" },
+  jpeg: { detected: "jpg", mimeType: "image/jpeg", label: "ảnh JPEG" },
+  gif: { detected: "gif", mimeType: "image/gif", label: "ảnh GIF" },
+  webp: { detected: "webp", mimeType: "image/webp", label: "ảnh WebP" },
+  docx: { detected: "docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word (.docx)" },
+  xlsx: { detected: "xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Excel (.xlsx)" },
+  pptx: { detected: "pptx", mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: "PowerPoint (.pptx)" },
+  doc: { detected: "cfb", mimeType: "application/msword", label: "Word (.doc)" },
+  xls: { detected: "cfb", mimeType: "application/vnd.ms-excel", label: "Excel (.xls)" },
+  odt: { detected: "odt", mimeType: "application/vnd.oasis.opendocument.text", label: "OpenDocument (.odt)" },
+  ods: { detected: "ods", mimeType: "application/vnd.oasis.opendocument.spreadsheet", label: "OpenDocument (.ods)" },
+};
+
+export const ALLOWED_EXTENSIONS = Object.keys(KINDS);
+export const ALLOWED_KINDS_TEXT = "PDF, ảnh (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint hoặc OpenDocument (.odt, .ods)";
+/** For <input type="file" accept=…>; the server still checks the content. */
+export const UPLOAD_ACCEPT = ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",");
+
+export interface ValidUpload {
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+const FIELD = "attachment";
+
+function refuse(message: string): never {
+  throw new ValidationError(message, { [FIELD]: [message] });
+}
+
+/** The name as shown to users: no folders (some browsers send a full path), no control characters. */
+export function cleanFileName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").normalize("NFC").trim();
+  if (cleaned.length <= 200) return cleaned;
+  const dot = cleaned.lastIndexOf(".");
+  const ext = dot > 0 ? cleaned.slice(dot) : "";
+  return cleaned.slice(0, 200 - ext.length) + ext;
+}
+
+function sizeText(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
+}
+
+/** Refuses a file that is too large before anyone reads its bytes (the action calls it on File.size). */
+export function assertUploadSize(fileName: string, size: number): void {
+  if (size > MAX_UPLOAD_BYTES) refuse(`Tệp “${cleanFileName(fileName)}” có dung lượng ${sizeText(size)}, vượt quá giới hạn 10 MB.`);
+}
+
+export async function validateUpload(fileName: string, bytes: Uint8Array): Promise<ValidUpload> {
+  const name = cleanFileName(fileName);
+  if (!name) refuse("Tệp đính kèm chưa có tên.");
+  assertUploadSize(name, bytes.byteLength);
+  if (bytes.byteLength === 0) refuse(`Tệp “${name}” rỗng.`);
+
+  const dot = name.lastIndexOf(".");
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+  const kind = KINDS[ext];
+  if (!kind) {
+    refuse(ext ? `Không nhận tệp .${ext}. Chỉ nhận tệp ${ALLOWED_KINDS_TEXT}.` : `Tệp “${name}” không có đuôi. Chỉ nhận tệp ${ALLOWED_KINDS_TEXT}.`);
+  }
+
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected?.ext !== kind.detected) {
+    const what = detected ? ` (nội dung thực là tệp .${detected.ext})` : "";
+    refuse(`Nội dung tệp “${name}” không phải ${kind.label}${what}. Tệp có thể đã bị đổi tên; vui lòng gửi đúng tệp gốc.`);
+  }
+
+  return {
+    fileName: name,
+    mimeType: kind.mimeType,
+    size: bytes.byteLength,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    bytes,
+  };
+}
