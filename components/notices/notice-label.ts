@@ -1,9 +1,8 @@
+import { NOTICE_KIND_LABELS } from "@/lib/notices/labels";
 import { formatDay, formatDayWithPrecision } from "@/lib/time/format";
 
-const KIND_NAMES: Record<string, string> = { TB: "Thông báo", CV: "Công văn", CT: "Chỉ thị", QD: "Quyết định", KH: "Kế hoạch", CD: "Công điện" };
-
 export function noticeKindName(kind: string): string {
-  return KIND_NAMES[kind] ?? kind;
+  return NOTICE_KIND_LABELS[kind] ?? kind;
 }
 
 /** "Thông báo số 875/TB-VPUBND ngày 30/05/2021", or a description that says what is missing. */

@@ -1,0 +1,176 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { confirmNoticeAction, proposeNoticeAction } from "@/lib/intake/actions";
+import type { DuplicateNotice } from "@/lib/intake/duplicates";
+import type { Proposal } from "@/lib/intake/service";
+import * as model from "@/lib/intake/review-model";
+import { ZNoticeDraft } from "@/lib/notices/draft";
+import { formatDay } from "@/lib/time/format";
+import { DirectiveEditor } from "@/components/intake/directive-editor";
+import { NewAgenciesPanel } from "@/components/intake/new-agencies-panel";
+import { NoticeFields } from "@/components/intake/notice-fields";
+import { SourceLegend, SourcePanel } from "@/components/intake/source-panel";
+import { inputClass } from "@/components/intake/field";
+
+const primary = "rounded-lg bg-brand-800 px-4 py-2 font-semibold text-white shadow hover:bg-brand-900 disabled:opacity-60";
+const secondary = "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
+
+export function IntakeWorkspace() {
+  const [text, setText] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function analyse() {
+    const form = new FormData();
+    if (file) form.set("file", file);
+    form.set("text", text);
+    setMessage(null);
+    startTransition(async () => {
+      const result = await proposeNoticeAction(form);
+      if (result.ok) {
+        setProposal(result.proposal);
+        setText(result.proposal.sourceText);
+      } else setMessage(result.message);
+    });
+  }
+
+  if (proposal) return <Review proposal={proposal} onBack={() => setProposal(null)} />;
+
+  return (
+    <section className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+      <div>
+        <label htmlFor="noi-dung-thong-bao" className="block font-medium">Dán nội dung thông báo</label>
+        <p className="text-sm text-slate-600">Có thể dán văn bản đã nhận dạng chữ (OCR); hệ thống tự đề xuất các nhiệm vụ, cơ quan và thời hạn để bạn kiểm tra.</p>
+        <textarea id="noi-dung-thong-bao" rows={14} className={`${inputClass} mt-2 font-mono`} value={text} onChange={(e) => setText(e.target.value)} placeholder="THÔNG BÁO Kết luận của …" />
+      </div>
+      <div>
+        <label htmlFor="tep-thong-bao" className="block font-medium">hoặc tải lên tệp</label>
+        <p className="text-sm text-slate-600">.txt, .md, .docx hoặc .pdf có lớp chữ; tối đa 10 MB.</p>
+        <input id="tep-thong-bao" type="file" accept=".txt,.md,.docx,.pdf" className="mt-2 block text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </div>
+      <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">{message}</p>
+      <div>
+        <button type="button" className={primary} disabled={pending || (!text.trim() && !file)} onClick={analyse}>
+          {pending ? "Đang phân tích…" : "Phân tích văn bản"}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }) {
+  const router = useRouter();
+  const [state, setState] = useState(() => model.initialState(proposal.draft, proposal.spans));
+  const [active, setActive] = useState(0);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateNotice[]>(proposal.duplicates);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const registry = proposal.registry;
+  const newNames = model.newAgencyNames(state);
+  const highlights = useMemo(() => state.directives[active]?.highlights ?? [], [state.directives, active]);
+
+  function save(publish: boolean) {
+    const draft = model.toDraft(state);
+    const parsed = ZNoticeDraft.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
+      setMessage("Còn thông tin chưa hợp lệ, xem các ô được đánh dấu đỏ.");
+      return;
+    }
+    setErrors({});
+    setMessage(null);
+    startTransition(async () => {
+      const result = await confirmNoticeAction({ sourceText: proposal.sourceText, draft, acceptedNewAgencies: state.accepted, acknowledgeDuplicates: acknowledged, publish });
+      if (result.ok) {
+        router.push(`/thong-bao/${result.noticeId}`);
+        return;
+      }
+      setMessage(result.message);
+      if (result.duplicates) setDuplicates(result.duplicates);
+    });
+  }
+
+  const cmd = (i: number) => ({
+    update: (patch: Parameters<typeof model.updateDirective>[2]) => setState((s) => model.updateDirective(s, i, patch)),
+    move: (by: -1 | 1) => { setState((s) => model.moveDirective(s, i, by)); setActive(i + by); },
+    remove: () => setState((s) => model.removeDirective(s, i)),
+    split: (at: number) => setState((s) => model.splitDirective(s, i, at)),
+    mergeNext: () => setState((s) => model.mergeWithNext(s, i)),
+    addAfter: () => setState((s) => model.addDirective(s, i)),
+    addAgency: (name: string, role: "lead" | "support") => setState((s) => model.addAssignments(s, i, model.assignmentsFor(registry, name, role))),
+  });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <aside className="lg:sticky lg:top-4 lg:h-[calc(100dvh-2rem)]">
+        <div className="mb-2 flex items-center justify-between gap-2">
+          <h2 className="font-semibold">Văn bản gốc</h2>
+          <SourceLegend />
+        </div>
+        <div className="h-80 lg:h-[calc(100%-2.5rem)]"><SourcePanel text={proposal.sourceText} highlights={highlights} /></div>
+      </aside>
+
+      <div className="grid content-start gap-4">
+        {proposal.warnings.length > 0 ? (
+          <section className="rounded-xl border border-amber-300 bg-amber-50 p-4" aria-labelledby="canh-bao">
+            <h2 id="canh-bao" className="font-semibold text-amber-900">Cần kiểm tra ({proposal.warnings.length})</h2>
+            <ul className="mt-2 list-disc pl-5 text-sm text-amber-900" data-testid="warnings">
+              {proposal.warnings.map((w, i) => <li key={i}>{w.message}{w.line ? ` (dòng ${w.line})` : ""}</li>)}
+            </ul>
+          </section>
+        ) : null}
+        {duplicates.length > 0 ? (
+          <section className="rounded-xl border border-red-300 bg-red-50 p-4" role="alert">
+            <h2 className="font-semibold text-red-900">Thông báo này có thể đã được nhập</h2>
+            <ul className="mt-1 list-disc pl-5 text-sm text-red-900">
+              {duplicates.map((d) => (
+                <li key={d.id}>
+                  <a className="underline" href={`/thong-bao/${d.id}`} target="_blank" rel="noreferrer">{d.number ?? "Không số"}{d.issuedOn ? ` ngày ${formatDay(d.issuedOn)}` : ""}: {d.title}</a>
+                  {d.reason === "same_text" ? " (trùng toàn bộ nội dung)" : " (trùng số và ngày)"}
+                </li>
+              ))}
+            </ul>
+            <label className="mt-2 flex items-center gap-2 text-sm font-medium text-red-900">
+              <input type="checkbox" className="size-4" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
+              Tôi đã kiểm tra, vẫn lưu thông báo này
+            </label>
+          </section>
+        ) : null}
+
+        <NoticeFields notice={state.notice} errors={errors} onChange={(patch) => setState((s) => ({ ...s, notice: { ...s.notice, ...patch } }))} />
+        <NewAgenciesPanel
+          names={newNames}
+          accepted={state.accepted}
+          agencyNames={registry.agencies.map((a) => a.name)}
+          onAccept={(n, yes) => setState((s) => model.setAccepted(s, n, yes))}
+          onRename={(from, to) => setState((s) => model.renameAgency(s, registry, from, to))}
+        />
+
+        <h2 className="mt-2 text-lg font-semibold">Các nhiệm vụ đề xuất ({state.directives.length})</h2>
+        {state.directives.length === 0 ? (
+          <button type="button" className={secondary} onClick={() => setState((s) => model.addDirective(s, -1))}>Thêm nhiệm vụ</button>
+        ) : null}
+        <ol className="grid gap-3">
+          {state.directives.map((d, i) => (
+            <li key={d.key}>
+              <DirectiveEditor directive={d} index={i} count={state.directives.length} active={i === active} registry={registry} errors={errors} onFocus={() => setActive(i)} commands={cmd(i)} />
+            </li>
+          ))}
+        </ol>
+
+        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
+          <p role="alert" aria-live="assertive" className="w-full text-sm text-red-700 empty:hidden" data-testid="intake-message">{message}</p>
+          <button type="button" className={primary} disabled={pending} onClick={() => save(true)}>{pending ? "Đang lưu…" : "Xác nhận và ban hành"}</button>
+          <button type="button" className={secondary} disabled={pending} onClick={() => save(false)}>Lưu bản nháp</button>
+          <button type="button" className="ml-auto text-sm text-slate-600 underline" onClick={onBack} disabled={pending}>Quay lại sửa văn bản</button>
+        </div>
+      </div>
+    </div>
+  );
+}

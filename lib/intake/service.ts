@@ -1,0 +1,85 @@
+import "server-only";
+import { z } from "zod";
+import { registryForProvince } from "@/lib/agencies/queries";
+import type { AgencyRegistry } from "@/lib/agencies/registry";
+import { authorize } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/user";
+import type { Db } from "@/lib/db/client";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { extractNotice, type ExtractionResult } from "@/lib/extract";
+import { findDuplicates, type DuplicateNotice } from "@/lib/intake/duplicates";
+import { cleanNoticeText } from "@/lib/intake/read-upload";
+import { createNotice } from "@/lib/notices/create";
+import { ZNoticeDraft } from "@/lib/notices/draft";
+import { today } from "@/lib/time/today";
+
+// Intake: the app proposes a notice from its text; nothing is stored until the secretariat has
+// checked the proposal and confirms it.
+
+export interface Proposal extends ExtractionResult {
+  sourceText: string;
+  registry: AgencyRegistry;
+  duplicates: DuplicateNotice[];
+}
+
+function provinceOf(actor: SessionUser): number {
+  if (actor.provinceId === null) throw new ForbiddenError("Tài khoản không thuộc tỉnh nào nên không nhập được thông báo.");
+  authorize(actor, "notice.create", { provinceId: actor.provinceId });
+  return actor.provinceId;
+}
+
+export async function proposeNotice(db: Db, actor: SessionUser, rawText: string): Promise<Proposal> {
+  const provinceId = provinceOf(actor);
+  const sourceText = cleanNoticeText(rawText);
+  const registry = await registryForProvince(db, provinceId);
+  const result = extractNotice(sourceText, registry, { today: today() });
+  const duplicates = await findDuplicates(db, provinceId, result.draft.notice, sourceText);
+  return { ...result, sourceText, registry, duplicates };
+}
+
+export const ZConfirmNotice = z.object({
+  sourceText: z.string().min(1, "Thiếu nội dung văn bản gốc"),
+  draft: ZNoticeDraft,
+  /** Names of proposed new agencies the secretariat accepted into the registry. */
+  acceptedNewAgencies: z.array(z.string().trim().min(1)),
+  /** Set once the secretariat has seen the duplicate warning and still wants to store it. */
+  acknowledgeDuplicates: z.boolean(),
+  publish: z.boolean(),
+});
+export type ConfirmNoticeInput = z.infer<typeof ZConfirmNotice>;
+
+export class DuplicateNoticeError extends ConflictError {
+  constructor(readonly duplicates: DuplicateNotice[]) {
+    super("Thông báo này có vẻ đã được nhập (cùng số và ngày, hoặc cùng nội dung). Kiểm tra lại trước khi lưu.");
+  }
+}
+
+export async function confirmNotice(db: Db, actor: SessionUser, input: unknown): Promise<number> {
+  const provinceId = provinceOf(actor);
+  const parsed = ZConfirmNotice.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ValidationError(`Dữ liệu chưa hợp lệ (${issue.path.join(".")}): ${issue.message}`);
+  }
+  const { draft, acceptedNewAgencies, acknowledgeDuplicates, publish } = parsed.data;
+  const sourceText = cleanNoticeText(parsed.data.sourceText);
+  if (draft.directives.length === 0) throw new ValidationError("Thông báo chưa có nhiệm vụ nào để theo dõi.");
+  const noAgency = draft.directives.find((d) => d.assignments.length === 0);
+  if (noAgency) throw new ValidationError(`Nhiệm vụ ${noAgency.ref || "(chưa đánh số)"} chưa giao cho cơ quan nào.`);
+
+  const accepted = new Set(acceptedNewAgencies);
+  const registry = await registryForProvince(db, provinceId);
+  const known = new Set(registry.agencies.map((a) => a.name));
+  for (const d of draft.directives) {
+    for (const a of d.assignments) {
+      if (!known.has(a.agency) && !accepted.has(a.agency)) {
+        throw new ValidationError(`Cơ quan “${a.agency}” chưa có trong danh mục; hãy chấp nhận thêm mới hoặc chọn cơ quan có sẵn.`);
+      }
+    }
+  }
+  if (!acknowledgeDuplicates) {
+    const duplicates = await findDuplicates(db, provinceId, draft.notice, sourceText);
+    if (duplicates.length > 0) throw new DuplicateNoticeError(duplicates);
+  }
+  return createNotice(db, actor, provinceId, { draft, sourceText }, { status: publish ? "published" : "draft", createNewAgencies: true });
+}
