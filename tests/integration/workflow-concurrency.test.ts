@@ -26,7 +26,10 @@ beforeAll(async () => {
   await f.t.prisma.user.create({
     data: { username: "longan.syt2", name: "Cán bộ thứ hai Sở Y tế", role: "agency_staff", provinceId: f.provinceId, passwordHash: "-", agencies: { create: [{ agencyId: agency.id }] } },
   });
-  [syt, syt2, sec, chair] = await Promise.all(["longan.syt", "longan.syt2", "longan.vanphong", "longan.chutich"].map((u) => f.user(u)));
+  syt = await f.user("longan.syt");
+  syt2 = await f.user("longan.syt2");
+  sec = await f.user("longan.vanphong");
+  chair = await f.user("longan.chutich");
 });
 
 afterAll(async () => {
