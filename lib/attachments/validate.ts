@@ -61,12 +61,15 @@ export function cleanFileName(raw: string): string {
 }
 
 function sizeText(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
+  const mb = bytes / 1024 / 1024;
+  // Just over the limit, "10 MB" would read as allowed: show the bytes then.
+  if (mb < 10.05) return `${bytes.toLocaleString("vi-VN")} byte`;
+  return `${mb.toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
 }
 
 /** Refuses a file that is too large before anyone reads its bytes (the action calls it on File.size). */
 export function assertUploadSize(fileName: string, size: number): void {
-  if (size > MAX_UPLOAD_BYTES) refuse(`Tệp “${cleanFileName(fileName)}” có dung lượng ${sizeText(size)}, vượt quá giới hạn 10 MB.`);
+  if (size > MAX_UPLOAD_BYTES) refuse(`Tệp “${cleanFileName(fileName)}” vượt quá giới hạn 10 MB (dung lượng ${sizeText(size)}).`);
 }
 
 export async function validateUpload(fileName: string, bytes: Uint8Array): Promise<ValidUpload> {
