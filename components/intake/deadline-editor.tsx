@@ -3,6 +3,7 @@
 import { DEADLINE_KINDS, RECURRENCES, type Deadline } from "@/lib/notices/draft";
 import { DEADLINE_KIND_LABELS, RECURRENCE_LABELS } from "@/lib/notices/labels";
 import { Field, inputClass } from "@/components/intake/field";
+import { DateInput } from "@/components/ui/date-input";
 
 const EMPTY: Deadline = { kind: "exact", dueOn: null, dueAt: null, phrase: "", startOn: null, recurrence: null, target: null };
 
@@ -23,8 +24,7 @@ export function DeadlineEditor({ value, errors, prefix, onChange }: { value: Dea
       </Field>
       <Field label="Hạn hoàn thành" error={errors[`${prefix}.dueOn`]} className="sm:col-span-2">
         {(id, invalid) => (
-          <input id={id} type="date" aria-invalid={invalid} className={inputClass} value={d.dueOn ?? ""} data-testid="deadline-due"
-            onChange={(e) => set({ dueOn: e.target.value || null, dueAt: null })} />
+          <DateInput id={id} invalid={invalid} className={inputClass} value={d.dueOn} testId="deadline-due" onChange={(dueOn) => set({ dueOn, dueAt: null })} />
         )}
       </Field>
       <Field label="Nguyên văn trong thông báo" error={errors[`${prefix}.phrase`]} className="sm:col-span-4">
@@ -32,7 +32,7 @@ export function DeadlineEditor({ value, errors, prefix, onChange }: { value: Dea
       </Field>
       {d.kind === "start" || d.startOn ? (
         <Field label="Bắt đầu từ" error={errors[`${prefix}.startOn`]} className="sm:col-span-2">
-          {(id, invalid) => <input id={id} type="date" aria-invalid={invalid} className={inputClass} value={d.startOn ?? ""} onChange={(e) => set({ startOn: e.target.value || null })} />}
+          {(id, invalid) => <DateInput id={id} invalid={invalid} className={inputClass} value={d.startOn} onChange={(startOn) => set({ startOn })} />}
         </Field>
       ) : null}
       {d.kind === "recurring" ? (

@@ -3,6 +3,7 @@
 import { DATE_PRECISIONS, NOTICE_KINDS, type DraftNotice } from "@/lib/notices/draft";
 import { NOTICE_KIND_LABELS } from "@/lib/notices/labels";
 import { Field, inputClass } from "@/components/intake/field";
+import { DateInput } from "@/components/ui/date-input";
 
 const PRECISION_LABELS: Record<(typeof DATE_PRECISIONS)[number], string> = { day: "Đủ ngày", month: "Chỉ có tháng", year: "Chỉ có năm", unknown: "Chưa ghi ngày" };
 
@@ -28,8 +29,8 @@ export function NoticeFields({ notice, errors, onChange }: { notice: DraftNotice
       {text("place", "Nơi ban hành", "sm:col-span-2")}
       <Field label="Ngày ban hành" error={errors["notice.issuedOn"]} className="sm:col-span-3">
         {(id, invalid) => (
-          <input id={id} type="date" aria-invalid={invalid} className={inputClass} value={notice.issuedOn ?? ""}
-            onChange={(e) => onChange({ issuedOn: e.target.value || null, issuedPrecision: e.target.value ? (notice.issuedPrecision === "unknown" ? "day" : notice.issuedPrecision) : "unknown" })} />
+          <DateInput id={id} invalid={invalid} className={inputClass} value={notice.issuedOn}
+            onChange={(issuedOn) => onChange({ issuedOn, issuedPrecision: issuedOn ? (notice.issuedPrecision === "unknown" ? "day" : notice.issuedPrecision) : "unknown" })} />
         )}
       </Field>
       <Field label="Mức ghi ngày" className="sm:col-span-3">
@@ -42,7 +43,7 @@ export function NoticeFields({ notice, errors, onChange }: { notice: DraftNotice
       {text("issuer", "Cơ quan ban hành", "sm:col-span-6")}
       {text("title", "Trích yếu", "sm:col-span-6")}
       <Field label="Ngày họp" error={errors["notice.meetingOn"]} className="sm:col-span-2">
-        {(id, invalid) => <input id={id} type="date" aria-invalid={invalid} className={inputClass} value={notice.meetingOn ?? ""} onChange={(e) => onChange({ meetingOn: e.target.value || null })} />}
+        {(id, invalid) => <DateInput id={id} invalid={invalid} className={inputClass} value={notice.meetingOn} onChange={(meetingOn) => onChange({ meetingOn })} />}
       </Field>
       {text("chair", "Người chủ trì", "sm:col-span-4")}
       {text("signer", "Người ký", "sm:col-span-3")}

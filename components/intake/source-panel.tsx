@@ -35,7 +35,7 @@ export function SourcePanel({ text, highlights }: { text: string; highlights: Hi
 
   let first = true;
   return (
-    <div className="h-full overflow-auto rounded-xl border border-slate-200 bg-white p-4 font-mono text-[13px] leading-relaxed whitespace-pre-wrap text-slate-800" data-testid="source-panel" tabIndex={0} aria-label="Văn bản gốc">
+    <div className="h-full overflow-auto rounded-xl border border-slate-200 bg-white p-4 text-sm leading-relaxed whitespace-pre-wrap text-slate-800" data-testid="source-panel" tabIndex={0} aria-label="Văn bản gốc">
       {pieces.map((p) => {
         const chunk = text.slice(p.start, p.end);
         if (p.kinds.length === 0) return chunk;

@@ -30,7 +30,7 @@ describe("notice intake in the browser", () => {
 
     // The notice gave no date for this one; the secretariat sets one.
     await mapping.getByLabel("Loại thời hạn").selectOption("exact");
-    await mapping.getByLabel("Hạn hoàn thành").fill("2021-06-25");
+    await mapping.getByLabel("Hạn hoàn thành").fill("25/6/2021");
     await mapping.getByLabel("Nguyên văn trong thông báo").fill("chậm nhất ngày 25/6/2021 (theo chỉ đạo bổ sung)");
 
     // The same notice is already stored: the app warns first and stores only once acknowledged.
