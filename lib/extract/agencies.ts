@@ -53,11 +53,25 @@ const ROLE_KINDS: Record<GroupRole, string[]> = {
 };
 
 /** Head words of names that the catalogue may not know: "Sở Tư pháp", "Bệnh viện Đa khoa tỉnh". */
-const NAME_HEAD = /^(?:Sở|Ban Quản lý|Trung tâm|Bệnh viện|Chi cục|Cục|Báo|Đài|Hội|Viện|Kho bạc Nhà nước|Ngân hàng|Bảo hiểm xã hội|Cảng vụ|Thanh tra|Liên minh|Liên đoàn)\s/u;
-const NAME_WORDS = new Set(("tế và tạo vận tải thông xã hội đầu tư dục nghiệp phát triển nông thôn thương binh lao động tài nguyên " +
-  "môi trường khoa học công nghệ du lịch thể thao hóa văn ngoại vụ nội pháp xây dựng kinh quản lý khu tỉnh bệnh tật kiểm soát " +
-  "phòng chống dịch cửa khẩu truyền hình thanh đa y dân tộc tra kế hoạch chính nhà nước liên hiệp phụ nữ cựu chiến nông dân đoàn " +
-  "niên hiệp hợp tác an toàn thực phẩm số").split(" "));
+const NAME_HEAD = /^(?:Sở|Ban Quản lý|Ban(?! (?:Chỉ đạo|Thường vụ|Bí thư|cán sự|Thường trực))|Trung tâm|Bệnh viện|Chi cục|Cục|Báo|Đài|Hội|Viện|Kho bạc Nhà nước|Ngân hàng|Bảo hiểm xã hội|Cảng vụ|Thanh tra|Liên minh|Liên đoàn|Tổng công ty|Công ty|Trường|Đoàn(?! (?:công tác|kiểm tra|thanh tra|giám sát))|Bưu điện|Điện lực|Học viện|Viettel|VNPT|Mobifone|EVN)(?=[\s,;:.)]|$)/u;
+// Words that end an organisation's name: the verb or the linking word of the clause that follows.
+// Names hold lower-case words too ("Hội Chữ thập đỏ tỉnh", "Trung tâm Y tế huyện"), so the name
+// runs on until one of these, a punctuation mark, or its level ("tỉnh", "huyện Mường Tè").
+const NAME_STOP_WORDS = new Set(("để theo tại trong về là có cần phải được đã đang sẽ nhằm như cho từ đến khi nếu cùng với hoặc mà " +
+  "thì những các mọi sau trước trên dưới giữa ngay tức sớm lập tiêm lấy trình gửi chịu không chưa vào ra tham gia").split(" "));
+const NAME_STOP_PAIRS = new Set(("tổ chức,thực hiện,chủ trì,phối hợp,tăng cường,tiếp tục,khẩn trương,chủ động,triển khai,rà soát," +
+  "xây dựng,hướng dẫn,kiểm tra,báo cáo,tham mưu,đề xuất,đảm bảo,bảo đảm,chỉ đạo,vận động,tuyên truyền,hỗ trợ,cung cấp,bố trí," +
+  "tiếp nhận,quản lý,giám sát,theo dõi,xem xét,nghiên cứu,hoàn thành,thông báo,phân công,điều động,huy động,đẩy mạnh,sắp xếp," +
+  "kích hoạt,thành lập,xét nghiệm,cấp phát,phân bổ,mua sắm,chuẩn bị,ban hành,nắm bắt,tổng hợp,kịp thời,thường xuyên,phát động," +
+  "khắc phục,duy trì,nâng cao,phát huy,quyết liệt,nghiêm túc,đôn đốc,kiểm soát,tập trung,sẵn sàng,ưu tiên,cập nhật").split(","));
+
+// Words that make a head word a common noun: "Trường hợp", "Hội nghị", "Báo cáo", "Đoàn viên".
+const COMMON_NOUNS = new Set(("trường hợp,trường học,hội nghị,hội thảo,hội viên,hội chẩn,hội họp,hội đủ,báo cáo,báo chí,đoàn viên,đoàn kết," +
+  "đoàn thể,ban hành,ban ngành,ban đêm,ban ngày,ban đầu,viện dẫn,sở tại,sở dĩ,cục bộ,đài thọ,trường lớp").split(","));
+
+/** A place after a level word inside a name: "tỉnh Nghệ An", "huyện Mường Tè", "quận Hải Châu". */
+const LEVEL_PLACE = /^\s+(?:tỉnh|huyện|quận|thị xã|thành phố|thị trấn|xã|phường)(?:\s+\p{Lu}[\p{L}]*)+/u;
+
 const PLACE_RE = /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(huyện|thị xã|thành phố|quận|TP\.?|TX\.?)\s+((?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){0,2})/u;
 
 function cleanPlaceType(t: string): string {
@@ -182,21 +196,61 @@ export class AgencyMatcher {
     }
     const head = NAME_HEAD.exec(rest);
     if (!head) return null;
-    const ws = rest.slice(head[0].length).split(/(?=[\s,;:.()])/);
-    let end = head[0].length;
-    let taken = 0;
-    for (const piece of ws) {
-      const w = piece.trim();
-      if (!w || /^[,;:.()]/.test(piece)) break;
-      const isName = /^\p{Lu}/u.test(w) || NAME_WORDS.has(w.toLowerCase());
-      if (!isName) break;
-      end += piece.length;
-      taken++;
-    }
-    if (taken === 0) return null;
-    const name = rest.slice(0, end).trim();
+    const name = nameAfterHead(rest, head[0].length);
+    if (!name) return null;
     return { start: at, end: at + name.length, target: { type: "agency", name, isNew: true } };
   }
+}
+
+/**
+ * The whole name of an organisation whose head word ends at `from`: its words up to the verb or
+ * the next clause, "và" only when a capitalised word follows ("Sở Văn hóa, Thể thao và Du lịch"
+ * is in the catalogue; "Hội Cựu chiến binh và Hội Nông dân" are two). Null when no word follows
+ * the head, or the head alone would be a common noun ("Trường hợp", "Đoàn viên").
+ */
+export function nameAfterHead(rest: string, from: number): string | null {
+  const re = /\s+([^\s,;:.()“”"!?]+)/gy;
+  re.lastIndex = from;
+  let end = from;
+  let taken = 0;
+  let capitalised = /^(?:Viettel|VNPT|Mobifone|EVN)$/u.test(rest.slice(0, from).trim());
+  for (let m = re.exec(rest); m && taken < 12; m = re.exec(rest)) {
+    const w = m[1]!;
+    const f = foldVi(w);
+    const upper = /^[\p{Lu}\d]/u.test(w);
+    if (f === "va" || f === "&") {
+      const after = /^\s+(\p{Lu})/u.exec(rest.slice(re.lastIndex));
+      if (!after || NAME_HEAD.test(rest.slice(re.lastIndex).trimStart())) break;
+      end = re.lastIndex;
+      continue;
+    }
+    const lower = w.toLocaleLowerCase("vi");
+    if (!upper && NAME_STOP_WORDS.has(lower)) break;
+    if (!upper && NAME_STOP_PAIRS.has(`${lower} ${(/^\s+([^\s,;:.]+)/u.exec(rest.slice(re.lastIndex))?.[1] ?? "").toLocaleLowerCase("vi")}`)) break;
+    if (/^(?:tinh|thanh pho|tp)$/.test(f) || (taken > 0 && /^(?:huyen|quan|thi|thanh|xa|phuong)$/.test(f))) {
+      const level = LEVEL_PLACE.exec(rest.slice(m.index));
+      if (level) {
+        end = m.index + level[0].length;
+        taken++;
+        capitalised = true;
+        break;
+      }
+      if (f === "tinh") {
+        end = re.lastIndex;
+        taken++;
+        capitalised = true;
+        break;
+      }
+    }
+    end = re.lastIndex;
+    taken++;
+    if (upper) capitalised = true;
+  }
+  const head = rest.slice(0, from).trim();
+  const firstWord = /^\s*(\S+)/u.exec(rest.slice(from))?.[1]?.toLocaleLowerCase("vi") ?? "";
+  if (taken === 0 || COMMON_NOUNS.has(`${head.toLocaleLowerCase("vi")} ${firstWord}`)) return null;
+  if (!capitalised && !/^(?:Trung tâm|Bệnh viện|Chi cục|Công ty|Tổng công ty|Ngân hàng|Học viện)$/u.test(head)) return null;
+  return rest.slice(0, end).trim();
 }
 
 const cache = new WeakMap<AgencyRegistry, AgencyMatcher>();

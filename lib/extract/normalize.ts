@@ -71,6 +71,44 @@ function endsSentence(text: string): boolean {
   return /[.:;!?…)”"]\s*$|\.\/\.$/.test(text);
 }
 
+const isUpperLine = (s: string) => s === s.toUpperCase() && /\p{Lu}/u.test(s);
+// Lines that open a paragraph of their own in any layout: the header's number and date line,
+// the letter's address and subject, the distribution list, the signing formula, the closing
+// formula ("UBND tỉnh thông báo để …").
+const OWN_LINE = /^(?:Số\s*:|Kính gửi\b|V\/v\b|Về việc\b|Nơi nhận\b|(?:TL|KT|TM|Q|TUQ)\.\s|[^,\d.;:]{2,40},\s*ngày\b|(?:Thừa lệnh[^,]{0,60},\s*)?[^.;:]{2,80}\sthông báo để\s)/iu;
+// Lines after which a new paragraph starts: the number, the place and date.
+const ENDS_OWN_LINE = /^(?:Số\s*:|[^,\d.;:]{2,40},\s*ngày\b)/iu;
+
+/**
+ * How the lines of a text without blank lines between paragraphs (a paste from Word, a PDF) are
+ * to be read: "lines" when each line is a paragraph, "wrapped" when long paragraphs were broken at
+ * a fixed width (then a line well short of that width ends its paragraph); "gaps" when blank
+ * lines separate the paragraphs, as in the OCR seeds.
+ */
+interface Layout { mode: "gaps" | "lines" | "wrapped"; width: number }
+
+function layoutOf(lines: string[], gaps: number): Layout {
+  const nonEmpty = lines.filter((l) => l.trim());
+  if (nonEmpty.length < 4 || gaps >= nonEmpty.length * 0.2) return { mode: "gaps", width: 0 };
+  const long = nonEmpty.map((l) => l.trim().length).filter((n) => n >= 40).sort((a, b) => a - b);
+  if (long.length < 4) return { mode: "lines", width: 0 };
+  const width = long[Math.floor(long.length * 0.9)] ?? 0;
+  const nearWidth = long.filter((n) => n >= width * 0.8).length;
+  return width <= 130 && nearWidth >= long.length * 0.4 ? { mode: "wrapped", width } : { mode: "lines", width };
+}
+
+/** Whether a line that follows another with no blank line between them opens a new paragraph. */
+function opensParagraph(prev: string, next: string, layout: Layout): boolean {
+  if (LIST_START.test(next) || OWN_LINE.test(next) || ENDS_OWN_LINE.test(prev)) return true;
+  if (layout.mode === "gaps") return false;
+  const nextUpper = isUpperLine(next);
+  if (isUpperLine(prev)) return !nextUpper || /^(THÔNG BÁO|CÔNG ĐIỆN|KẾ HOẠCH|CHỈ THỊ|QUYẾT ĐỊNH|CÔNG VĂN)\b/u.test(next);
+  if (nextUpper && next.length > 3) return true;
+  if (!/^[\p{Lu}\d"“(]/u.test(next)) return false;
+  if (layout.mode === "lines") return true;
+  return prev.length < layout.width * 0.75 || (endsSentence(prev) && prev.length < layout.width * 0.9);
+}
+
 /** Whether the paragraph after a gap continues the previous one (a page break mid-sentence). */
 function continues(prev: string, next: string): boolean {
   if (endsSentence(prev)) return false;
@@ -87,6 +125,18 @@ export function normalize(original: string): NormalizedText {
   const illegible: NormalizedText["illegible"] = [];
   let cur: Block | null = null;
   let pendingGap = false;
+  let prevLine = "";
+  const rawLines: string[] = [];
+  let gaps = 0;
+  for (let ln = 0; ln < lineStarts.length; ln++) {
+    const next = lineStarts[ln + 1];
+    const l = original.slice(lineStarts[ln] as number, next === undefined ? original.length : next - 1);
+    if (/^[\s*_#]*$/.test(l)) {
+      if (rawLines.length && !/^[\s*_#]*$/.test(rawLines[rawLines.length - 1] ?? "")) gaps++;
+    }
+    rawLines.push(l);
+  }
+  const layout = layoutOf(rawLines, gaps);
   for (let ln = 0; ln < lineStarts.length; ln++) {
     const start = lineStarts[ln] as number;
     const next = lineStarts[ln + 1];
@@ -107,7 +157,9 @@ export function normalize(original: string): NormalizedText {
       if (cur) pendingGap = true;
       continue;
     }
-    if (cur && (!pendingGap || continues(cur.text, t))) {
+    const joins = cur && (pendingGap ? continues(cur.text, t) : !opensParagraph(prevLine, t, layout));
+    prevLine = t;
+    if (cur && joins) {
       const joinOff = start - 1;
       cur.text += pendingGap ? " " : "\n";
       cur.offs.push(joinOff);
