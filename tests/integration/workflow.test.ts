@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAssignmentDetail, assignmentTimeline } from "@/lib/assignments/detail";
+import { assignmentsMissingPeriodicReport } from "@/lib/assignments/periodic";
 import { judge } from "@/lib/assignments/timeliness";
 import {
   addComment, confirmCompletion, decideExtension, reportProgress, requestExtension, returnCompletion, startAssignment, submitCompletion,
@@ -170,6 +171,14 @@ describe("recurring directives and shared reports", () => {
     expect((await getAssignmentDetail(f.t.prisma, syt, f.recurring, wed)).periodic?.missing).toBe(false);
     // Next Monday is a new period.
     expect((await getAssignmentDetail(f.t.prisma, syt, f.recurring, fixedClock("2021-07-12"))).periodic?.missing).toBe(true);
+
+    // The board's question, for a whole list at once: only the weekly task, only next week.
+    const items = [
+      { id: f.recurring, state: "in_progress" as const, dueOn: null, directive: { recurrence: "weekly", startOn: null } },
+      { id: f.noDeadline, state: "not_started" as const, dueOn: null, directive: { recurrence: null, startOn: null } },
+    ];
+    expect([...(await assignmentsMissingPeriodicReport(f.t.prisma, items, "2021-07-11"))]).toEqual([]);
+    expect([...(await assignmentsMissingPeriodicReport(f.t.prisma, items, "2021-07-12"))]).toEqual([f.recurring]);
   });
 
   it("shows the lead agency its supporters' reports and files, and the supporter only its own", async () => {
