@@ -43,7 +43,7 @@ export default async function OverduePage() {
                 <tr key={i.id} className="align-top" data-testid="overdue-row">
                   <td className="px-3 py-2"><Badge tone="danger">{daysOverdue(i.dueOn, day)} ngày</Badge></td>
                   <td className="px-3 py-2 font-medium">{i.agency.name}<div className="text-xs font-normal text-slate-500">{i.role === "lead" ? "Chủ trì" : "Phối hợp"}</div></td>
-                  <td className="max-w-md px-3 py-2"><span className="line-clamp-3">{i.directive.text}</span></td>
+                  <td className="max-w-md px-3 py-2"><Link href={`/nhiem-vu/${i.id}`} className="line-clamp-3 hover:text-brand-800 hover:underline">{i.directive.text}</Link></td>
                   <td className="px-3 py-2"><Link className="text-brand-800 underline" href={`/thong-bao/${i.notice.id}`}>{noticeLabel(i.notice)}</Link><div className="text-xs text-slate-500">mục {i.directive.ref}</div></td>
                   <td className="whitespace-nowrap px-3 py-2">{formatDay(i.dueOn)}{i.directive.deadlinePhrase ? <div className="max-w-48 whitespace-normal text-xs italic text-slate-500">“{i.directive.deadlinePhrase}”</div> : null}</td>
                 </tr>

@@ -1,36 +1,53 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { agencyBoard, boardAgencies } from "@/lib/assignments/board";
+import { boardQueryString, parseBoardFilters } from "@/lib/assignments/board-filters";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { today } from "@/lib/time/today";
 import { formatDay } from "@/lib/time/format";
-import { BoardColumns } from "@/components/board/board-columns";
 import { AgencySwitcher } from "@/components/board/agency-switcher";
+import { BoardColumns } from "@/components/board/board-columns";
+import { BoardFiltersForm } from "@/components/board/board-filters-form";
+import { BoardList } from "@/components/board/board-list";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Bảng việc" };
 
-export default async function BoardPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function BoardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const board = await agencyBoard(db(), user, id).catch((e: unknown) => {
+  const filters = parseBoardFilters(await searchParams);
+  const day = today();
+  const board = await agencyBoard(db(), user, id, filters, day).catch((e: unknown) => {
     // Another agency's board answers as if it did not exist: nothing about it leaks.
     if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
     throw e;
   });
   const mine = user.role === "agency_staff" ? await boardAgencies(db(), user) : [];
-  const day = today();
+  const basePath = `/co-quan/${id}`;
+  const shown = board.items.length;
+  const view = filters.view ?? "board";
   return (
     <>
       <PageHeader
         title={board.agency.name}
-        subtitle={<>{board.items.length} nhiệm vụ được giao · tính đến ngày {formatDay(day)}</>}
+        subtitle={<>{shown === board.total ? `${board.total} nhiệm vụ được giao` : `${shown}/${board.total} nhiệm vụ khớp bộ lọc`} · tính đến ngày {formatDay(day)}</>}
         actions={mine.length > 1 ? <AgencySwitcher agencies={mine} current={board.agency.id} /> : null}
       />
-      <BoardColumns items={board.items} today={day} />
+      <BoardFiltersForm basePath={basePath} filters={filters} notices={board.notices} />
+      <nav aria-label="Cách xem" className="mb-3 flex gap-1 text-sm">
+        {(["board", "list"] as const).map((v) => (
+          <Link key={v} href={`${basePath}${boardQueryString(filters, { view: v === "board" ? undefined : v })}`} aria-current={view === v ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 font-medium ${view === v ? "bg-brand-800 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"}`}>
+            {v === "board" ? "Theo cột trạng thái" : "Danh sách"}
+          </Link>
+        ))}
+      </nav>
+      {view === "list" ? <BoardList board={board} today={day} basePath={basePath} filters={filters} /> : <BoardColumns board={board} today={day} />}
     </>
   );
 }

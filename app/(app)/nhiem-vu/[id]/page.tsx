@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { assignmentTimeline, getAssignmentDetail } from "@/lib/assignments/detail";
+import { STATE_LABELS, TIMELINESS_LABELS } from "@/lib/assignments/timeliness";
+import { ALLOWED_KINDS_TEXT, UPLOAD_ACCEPT } from "@/lib/attachments/validate";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { directivePassage } from "@/lib/notices/passage";
+import { ROLE_LABELS } from "@/lib/notices/labels";
+import { today } from "@/lib/time/today";
+import { formatDay } from "@/lib/time/format";
+import { CommentList, ExtensionList, ReportList, Timeline } from "@/components/assignment/history";
+import { WorkflowPanel } from "@/components/assignment/workflow-panel";
+import { DueBadge } from "@/components/board/due-badge";
+import { DeadlineNote } from "@/components/notices/deadline-note";
+import { noticeLabel } from "@/components/notices/notice-label";
+import { Badge } from "@/components/ui/badge";
+
+export const metadata: Metadata = { title: "Nhiệm vụ" };
+
+export default async function AssignmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const id = Number((await params).id);
+  const day = today();
+  const detail = await getAssignmentDetail(db(), user, id).catch((e: unknown) => {
+    // Someone else's task answers as if it did not exist.
+    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
+    throw e;
+  });
+  const [events, passage] = await Promise.all([assignmentTimeline(db(), user, detail.directive.id), directivePassage(db(), detail.directive.id)]);
+  const { assignment: a, directive: d, notice: n } = detail;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid content-start gap-5">
+        <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+          <p className="text-sm">
+            <Link href={`/thong-bao/${n.id}`} className="font-medium text-brand-800 underline decoration-brand-100">{noticeLabel(n)}</Link>
+            <span className="text-slate-500"> · mục {d.ref}</span>
+          </p>
+          <h1 className="mt-2 text-xl font-semibold">{a.agency.name}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <Badge tone={a.role === "lead" ? "brand" : "neutral"}>{ROLE_LABELS[a.role]}</Badge>
+            <Badge tone={a.state === "completed" ? "success" : a.state === "submitted" ? "warning" : "neutral"}>{STATE_LABELS[a.state]}</Badge>
+            <DueBadge assignment={a} today={day} phrase={d.deadlinePhrase} />
+            {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
+            {detail.pendingExtension ? <Badge tone="warning">Đang xin gia hạn đến {formatDay(detail.pendingExtension.requestedDueOn)}</Badge> : null}
+            {detail.periodic?.missing ? <Badge tone="danger">Chưa báo cáo {detail.periodic.label}</Badge> : null}
+          </div>
+          <p className="mt-1 text-xs text-slate-500">Đánh giá: {TIMELINESS_LABELS[detail.timeliness]}</p>
+          {a.returnReason && a.state === "in_progress" ? (
+            <p className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">Văn phòng trả lại: {a.returnReason}</p>
+          ) : null}
+          <p className="mt-4 whitespace-pre-line text-[15px] leading-relaxed text-slate-800" data-testid="directive-text">{d.text}</p>
+          <DeadlineNote directive={{ ...d, dueAt: d.dueAt ? new Date(d.dueAt) : null }} />
+          {a.dueOn && d.dueOn && a.dueOn !== d.dueOn ? (
+            <p className="mt-2 text-sm text-slate-700">Hạn đang áp dụng sau gia hạn: <strong>{formatDay(a.dueOn)}</strong> (hạn gốc {formatDay(d.dueOn)}).</p>
+          ) : null}
+          {passage ? (
+            <details className="mt-3 text-sm">
+              <summary className="cursor-pointer text-slate-600">Đoạn văn bản gốc</summary>
+              <blockquote className="mt-2 whitespace-pre-line border-l-4 border-amber-300 bg-amber-50 px-3 py-2 text-slate-800">{passage}</blockquote>
+            </details>
+          ) : null}
+        </section>
+
+        <WorkflowPanel
+          assignment={a}
+          permissions={detail.permissions}
+          pendingExtension={detail.pendingExtension}
+          periodicLabel={detail.periodic?.label ?? null}
+          upload={{ accept: UPLOAD_ACCEPT, kinds: ALLOWED_KINDS_TEXT }}
+          today={day}
+        />
+
+        <section>
+          <h2 className="mb-2 font-semibold">Báo cáo của {a.agency.shortName}</h2>
+          <ReportList reports={detail.reports} />
+        </section>
+        {detail.extensions.length > 0 ? (
+          <section>
+            <h2 className="mb-2 font-semibold">Gia hạn</h2>
+            <ExtensionList extensions={detail.extensions} />
+          </section>
+        ) : null}
+        <section>
+          <h2 className="mb-2 font-semibold">Ý kiến trao đổi</h2>
+          <CommentList comments={detail.comments} />
+        </section>
+      </div>
+
+      <aside className="grid content-start gap-5">
+        {detail.otherAssignments.length > 0 ? (
+          <section className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 className="mb-2 font-semibold">Các cơ quan cùng thực hiện ({detail.otherAssignments.length})</h2>
+            <ul className="grid gap-2 text-sm">
+              {detail.otherAssignments.map((o) => (
+                <li key={o.id}>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone={o.role === "lead" ? "brand" : "neutral"}>{ROLE_LABELS[o.role]}</Badge>
+                    <span className="font-medium">{o.agency.name}</span>
+                    <span className="text-slate-500">· {STATE_LABELS[o.state]}</span>
+                  </div>
+                  {o.reports && o.reports.length > 0 ? (
+                    <details className="ml-2 mt-1">
+                      <summary className="cursor-pointer text-xs text-slate-600">Báo cáo của đơn vị ({o.reports.length})</summary>
+                      <div className="mt-2"><ReportList reports={o.reports} /></div>
+                    </details>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <section className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 className="mb-3 font-semibold">Diễn biến</h2>
+          <Timeline events={events} />
+        </section>
+      </aside>
+    </div>
+  );
+}

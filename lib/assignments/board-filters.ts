@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { foldVi } from "@/lib/deadlines/fold";
+import { addDays } from "@/lib/time/days";
+
+// The board's filters live in the address (?q=…&state=…) so that a view can be shared.
+// Pure: parsing the address, and deciding whether an item passes.
+
+export const DUE_WINDOWS = ["overdue", "week", "month", "none"] as const;
+export const SORTS = ["due", "notice", "state", "role"] as const;
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (typeof v === "string" && (values as readonly string[]).includes(v) ? v : undefined), z.enum(values).optional());
+
+export const ZBoardFilters = z.object({
+  q: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 200) : undefined), z.string().optional()),
+  state: optionalEnum(["not_started", "in_progress", "submitted", "completed"] as const),
+  role: optionalEnum(["lead", "support"] as const),
+  due: optionalEnum(DUE_WINDOWS),
+  notice: z.preprocess((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional()),
+  view: optionalEnum(["board", "list"] as const),
+  sort: optionalEnum(SORTS),
+});
+export type BoardFilters = z.infer<typeof ZBoardFilters>;
+
+/** Unknown or malformed values are dropped, never an error: a shared link still opens. */
+export function parseBoardFilters(params: Record<string, string | string[] | undefined>): BoardFilters {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return ZBoardFilters.parse(flat);
+}
+
+export function boardQueryString(f: BoardFilters, patch: Partial<BoardFilters> = {}): string {
+  const merged = { ...f, ...patch };
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "") sp.set(k, String(v));
+  const s = sp.toString();
+  return s ? `?${s}` : "";
+}
+
+/** Monday-to-Sunday week and calendar month containing `today`, for the due windows. */
+export function windowEnd(due: "week" | "month", today: string): string {
+  if (due === "week") {
+    const weekday = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+    return addDays(today, (7 - weekday) % 7);
+  }
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+export interface FilterableItem {
+  state: "not_started" | "in_progress" | "submitted" | "completed";
+  role: "lead" | "support";
+  dueOn: string | null;
+  noticeId: number;
+  searchText: string; // already folded
+}
+
+export function matchesFilters(item: FilterableItem, f: BoardFilters, today: string, opts: { ignoreState?: boolean } = {}): boolean {
+  if (!opts.ignoreState && f.state && item.state !== f.state) return false;
+  if (f.role && item.role !== f.role) return false;
+  if (f.notice && item.noticeId !== f.notice) return false;
+  if (f.due) {
+    const open = item.state !== "completed";
+    if (f.due === "none" && item.dueOn !== null) return false;
+    if (f.due === "overdue" && !(open && item.dueOn !== null && item.dueOn < today)) return false;
+    if ((f.due === "week" || f.due === "month") && !(open && item.dueOn !== null && item.dueOn >= today && item.dueOn <= windowEnd(f.due, today))) return false;
+  }
+  if (f.q) {
+    const words = foldVi(f.q).split(/\s+/).filter(Boolean);
+    if (!words.every((w) => item.searchText.includes(w))) return false;
+  }
+  return true;
+}
+
+export function searchTextOf(parts: (string | null | undefined)[]): string {
+  return foldVi(parts.filter(Boolean).join(" "));
+}
