@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { AgencyKind } from "@/lib/generated/prisma/client";
-import { ZNoticeDraft, type DraftDirective, type NoticeDraft } from "@/lib/notices/draft";
+import { ZNoticeDraft, type Deadline, type NoticeDraft } from "@/lib/notices/draft";
 import { fromIsoDay } from "@/lib/time/format";
 
 // Stores a checked notice: the notice, its directives and one assignment per agency (a group
@@ -21,13 +21,27 @@ export interface CreateNoticeOptions {
 /** null actor = the system itself (the demo seed). */
 export type Actor = SessionUser | null;
 
-function dueDayOf(d: DraftDirective): string | null {
-  const deadline = d.deadline;
+/** The day an assignment is due under this deadline ("YYYY-MM-DD", Vietnam), or null. */
+export function dueDayOf(deadline: Deadline | null): string | null {
   if (!deadline) return null;
   if (deadline.dueOn) return deadline.dueOn;
   // "trước 17 giờ ngày D": the day in Vietnam of that instant.
   if (deadline.dueAt) return new Date(Date.parse(deadline.dueAt) + 7 * 3600_000).toISOString().slice(0, 10);
   return null;
+}
+
+/** The Directive columns that hold a deadline; the phrase is stored as written. */
+export function deadlineColumns(deadline: Deadline | null) {
+  const dueOn = dueDayOf(deadline);
+  return {
+    deadlineKind: deadline?.kind ?? ("none" as const),
+    dueOn: dueOn ? fromIsoDay(dueOn) : null,
+    dueAt: deadline?.dueAt ? new Date(deadline.dueAt) : null,
+    deadlinePhrase: deadline?.phrase ?? null,
+    startOn: deadline?.startOn ? fromIsoDay(deadline.startOn) : null,
+    recurrence: deadline?.recurrence ?? null,
+    milestoneTarget: deadline?.target ?? null,
+  };
 }
 
 function shortNameOf(name: string): string {
@@ -114,7 +128,7 @@ export async function createNotice(
     });
 
     for (const [position, d] of draft.directives.entries()) {
-      const dueOn = dueDayOf(d);
+      const dueOn = dueDayOf(d.deadline);
       const directive = await tx.directive.create({
         data: {
           noticeId: notice.id,
@@ -122,13 +136,7 @@ export async function createNotice(
           text: d.text,
           position,
           urgent: d.urgent,
-          deadlineKind: d.deadline?.kind ?? "none",
-          dueOn: dueOn ? fromIsoDay(dueOn) : null,
-          dueAt: d.deadline?.dueAt ? new Date(d.deadline.dueAt) : null,
-          deadlinePhrase: d.deadline?.phrase ?? null,
-          startOn: d.deadline?.startOn ? fromIsoDay(d.deadline.startOn) : null,
-          recurrence: d.deadline?.recurrence ?? null,
-          milestoneTarget: d.deadline?.target ?? null,
+          ...deadlineColumns(d.deadline),
           sourceStart: d.sourceStart ?? null,
           sourceEnd: d.sourceEnd ?? null,
         },

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { ZAssignmentId, ZDirectiveId } from "@/lib/assignments/schemas";
+import { ROLES, ZDraftDirective } from "@/lib/notices/draft";
+
+// The one description of what each notice-editing change accepts: the editor's forms validate
+// with these before sending, and the services parse again (a server action is a public endpoint).
+// The directive's own fields are the intake's (ZDraftDirective), so a directive is held to the
+// same rules whether it is entered or edited.
+
+const MAX_INT4 = 2_147_483_647;
+
+export const ZNoticeId = z.coerce
+  .number({ error: "Mã thông báo không hợp lệ." })
+  .int("Mã thông báo không hợp lệ.")
+  .positive("Mã thông báo không hợp lệ.")
+  .max(MAX_INT4, "Mã thông báo không hợp lệ.");
+
+function version(what: string) {
+  return z.coerce
+    .number({ error: `Thiếu phiên bản của ${what}; vui lòng tải lại trang.` })
+    .int(`Phiên bản ${what} không hợp lệ.`)
+    .positive(`Phiên bản ${what} không hợp lệ.`)
+    .max(MAX_INT4, `Phiên bản ${what} không hợp lệ.`);
+}
+
+/** The version of the directive the user saw; a change is refused when someone changed it since. */
+export const ZDirectiveVersion = version("chỉ đạo");
+export const ZNoticeVersion = version("thông báo");
+
+export const ZRole = z.enum(ROLES, { error: "Vui lòng chọn vai trò chủ trì hoặc phối hợp." });
+
+/** Agency or group names as the province's registry writes them. */
+export const ZAgencyNames = z
+  .array(z.string().trim().min(1, "Chưa chọn cơ quan hoặc nhóm."), { error: "Chưa chọn cơ quan hoặc nhóm." })
+  .min(1, "Chọn ít nhất một cơ quan hoặc nhóm.")
+  .max(200, "Chọn tối đa 200 cơ quan mỗi lần.");
+
+export const ZAssignmentIds = z
+  .array(ZAssignmentId, { error: "Chưa chọn cơ quan." })
+  .min(1, "Chưa chọn cơ quan.")
+  .max(500, "Chọn tối đa 500 cơ quan mỗi lần.");
+
+/** Text, reference, urgency and deadline (ZDeadline) of a directive, as the intake checks them. */
+export const ZDirectiveFields = ZDraftDirective.pick({ ref: true, text: true, urgent: true, deadline: true });
+export type DirectiveFields = z.infer<typeof ZDirectiveFields>;
+
+const ZDirectiveTarget = z.object({ directiveId: ZDirectiveId, version: ZDirectiveVersion });
+
+export const ZUpdateDirective = ZDirectiveTarget.extend(ZDirectiveFields.shape);
+export const ZAddDirectiveAgencies = ZDirectiveTarget.extend({ agencies: ZAgencyNames, role: ZRole });
+export const ZRemoveDirectiveAgency = ZDirectiveTarget.extend({ assignmentIds: ZAssignmentIds });
+export const ZChangeAssignmentRole = ZDirectiveTarget.extend({ assignmentIds: ZAssignmentIds, role: ZRole });
+export const ZRemoveDirective = ZDirectiveTarget;
+
+export const ZAddDirective = z.object({
+  noticeId: ZNoticeId,
+  ...ZDirectiveFields.shape,
+  /** Agencies or groups to assign at once (optional: they may be added afterwards). */
+  agencies: z.array(z.string().trim().min(1, "Chưa chọn cơ quan hoặc nhóm.")).max(200).default([]),
+  role: ZRole.default("lead"),
+});
+
+export const ZPublishNotice = z.object({ noticeId: ZNoticeId, version: ZNoticeVersion });
+
+export type UpdateDirectiveInput = z.input<typeof ZUpdateDirective>;
+export type AddDirectiveAgenciesInput = z.input<typeof ZAddDirectiveAgencies>;
+export type RemoveDirectiveAgencyInput = z.input<typeof ZRemoveDirectiveAgency>;
+export type ChangeAssignmentRoleInput = z.input<typeof ZChangeAssignmentRole>;
+export type RemoveDirectiveInput = z.input<typeof ZRemoveDirective>;
+export type AddDirectiveInput = z.input<typeof ZAddDirective>;
+export type PublishNoticeInput = z.input<typeof ZPublishNotice>;
