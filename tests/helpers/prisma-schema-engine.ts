@@ -54,6 +54,21 @@ export async function prismaSchemaEngine(schema: string, adapter: SqlMigrationAw
       });
       return result.stdout ?? "";
     },
+    /**
+     * What `prisma migrate diff --from-config-datasource --to-schema schema.prisma --script`
+     * prints: the SQL that would bring the connected database to the schema ("" when none).
+     */
+    async diffFromDatabase(): Promise<string> {
+      const files = [{ path: "schema.prisma", content: schema }];
+      const result = await engine.diff({
+        from: { tag: "schemaDatasource", files, configDir: "." },
+        to: { tag: "schemaDatamodel", files },
+        script: true,
+        exitCode: null,
+        filters: NO_FILTERS,
+      });
+      return result.stdout ?? "";
+    },
     /** What `prisma migrate status` bases its verdict on (without a shadow database). */
     diagnoseMigrationHistory(migrationsDir: string): Promise<DiagnoseMigrationHistoryOutput> {
       return engine.diagnoseMigrationHistory({
