@@ -2,7 +2,7 @@ import Link from "next/link";
 import { boardQueryString, type BoardFilters } from "@/lib/assignments/board-filters";
 import { STATE_LABELS } from "@/lib/assignments/timeliness";
 
-const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
+const select = "w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 /** A plain GET form: the filters go into the address, so the view can be bookmarked and shared. */
 export function BoardFiltersForm({ basePath, filters, notices }: { basePath: string; filters: BoardFilters; notices: { id: number; label: string }[] }) {
@@ -11,25 +11,25 @@ export function BoardFiltersForm({ basePath, filters, notices }: { basePath: str
     <form method="get" action={basePath} className="mb-4 grid gap-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_repeat(4,minmax(0,1fr))_auto]" role="search" aria-label="Lọc nhiệm vụ">
       {filters.view ? <input type="hidden" name="view" value={filters.view} /> : null}
       {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
-      <label className="grid gap-1 text-xs font-medium text-slate-600">
+      <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
         Tìm (không cần dấu)
         <input name="q" defaultValue={filters.q ?? ""} placeholder="vd: so y te, vac xin" className={select} />
       </label>
-      <label className="grid gap-1 text-xs font-medium text-slate-600">
+      <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
         Văn bản
         <select name="notice" defaultValue={filters.notice ?? ""} className={select}>
           <option value="">Tất cả</option>
           {notices.map((n) => <option key={n.id} value={n.id}>{n.label.length > 60 ? `${n.label.slice(0, 57)}…` : n.label}</option>)}
         </select>
       </label>
-      <label className="grid gap-1 text-xs font-medium text-slate-600">
+      <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
         Trạng thái
         <select name="state" defaultValue={filters.state ?? ""} className={select}>
           <option value="">Tất cả</option>
           {Object.entries(STATE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
         </select>
       </label>
-      <label className="grid gap-1 text-xs font-medium text-slate-600">
+      <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
         Vai trò
         <select name="role" defaultValue={filters.role ?? ""} className={select}>
           <option value="">Tất cả</option>
@@ -37,7 +37,7 @@ export function BoardFiltersForm({ basePath, filters, notices }: { basePath: str
           <option value="support">Phối hợp</option>
         </select>
       </label>
-      <label className="grid gap-1 text-xs font-medium text-slate-600">
+      <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
         Thời hạn
         <select name="due" defaultValue={filters.due ?? ""} className={select}>
           <option value="">Tất cả</option>
