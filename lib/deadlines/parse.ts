@@ -201,7 +201,7 @@ export function findDeadlines(text: string, ctx: DeadlineContext): DeadlineMatch
     }
   }
   found.sort((a, b) => a.rank - b.rank || a.start - b.start);
-  return found.map(({ rank: _rank, ...m }) => m);
+  return found.map((m): DeadlineMatch => ({ deadline: m.deadline, start: m.start, end: m.end, problems: m.problems }));
 }
 
 /**

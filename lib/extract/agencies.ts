@@ -151,6 +151,7 @@ export class AgencyMatcher {
     const folded = foldVi(text);
     const tokens = tokenize(folded);
     const out: Mention[] = [];
+    const listed = new Map<number, Mention>();
     for (let i = 0; i < tokens.length; ) {
       let m = this.matchAt(tokens, i);
       let from = i;
@@ -169,9 +170,16 @@ export class AgencyMatcher {
         const last = tokens[from + m.len - 1]!;
         out.push({ start: tokens[from]!.start, end: last.end, target: m.key.target });
         i = from + m.len;
+        if (m.key.target.type === "group") this.listAfterGroup(text, folded.slice(tokens[from]!.start, last.end), last.end, listed);
         continue;
       }
       const t = tokens[i]!;
+      const item = listed.get(t.start);
+      if (item) {
+        out.push(item);
+        while (i < tokens.length && tokens[i]!.start < item.end) i++;
+        continue;
+      }
       const proposed = this.propose(text, t.start);
       if (proposed) {
         out.push(proposed);
@@ -184,10 +192,35 @@ export class AgencyMatcher {
     return out;
   }
 
+  /**
+   * "UBND các huyện: Mèo Vạc, Đồng Văn và thành phố Hà Giang": the places listed after a group of
+   * districts name its members. Those the registry does not know are proposed as "UBND huyện …".
+   */
+  private listAfterGroup(text: string, groupFolded: string, end: number, listed: Map<number, Mention>): void {
+    const level = /\bcac (huyen|quan|thi xa|thanh pho)\b/.exec(groupFolded)?.[1];
+    if (!level) return;
+    const colon = /^\s*:\s*/.exec(text.slice(end));
+    if (!colon) return;
+    const LEVELS: Record<string, string> = { huyen: "huyện", quan: "quận", "thi xa": "thị xã", "thanh pho": "thành phố" };
+    const item = /^(?:(huyện|quận|thị xã|thành phố|TP\.?|TX\.?)\s+)?(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,2})(\s*(?:,|\bvà\b)\s*)?/u;
+    let at = end + colon[0].length;
+    for (let n = 0; n < 20; n++) {
+      const m = item.exec(text.slice(at));
+      if (!m) break;
+      if (!this.matchAt(tokenize(foldVi(text.slice(at, at + m[0].length))), 0)) {
+        const own = m[1] ? cleanPlaceType(m[1]) : LEVELS[level]!;
+        const nameEnd = at + (m[1] ? m[1].length + m[0].slice(m[1].length).search(/\S/) : 0) + m[2]!.length;
+        listed.set(at, { start: at, end: nameEnd, target: { type: "agency", name: `UBND ${own} ${m[2]}`, isNew: true } });
+      }
+      at += m[0].length;
+      if (!m[3]) break;
+    }
+  }
+
   /** A body named by a pattern the registry and catalogue do not know: a proposed new agency. */
   private propose(text: string, at: number): Mention | null {
     const c = text.charAt(at);
-    if (c === c.toLowerCase() && !text.startsWith("huyện", at) && !text.startsWith("thành phố", at) && !text.startsWith("thị xã", at)) return null;
+    if (c === c.toLowerCase() && !/^(?:huyện|thành phố|thị xã|quận)\s/u.test(text.slice(at, at + 12))) return null;
     const rest = text.slice(at, at + 120);
     const place = PLACE_RE.exec(rest);
     if (place) {

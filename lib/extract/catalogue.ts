@@ -26,7 +26,9 @@ export const GENERIC_AGENCIES: RegistryAgency[] = [
   dept("Sở Ngoại vụ"),
   dept("Thanh tra tỉnh"),
   dept("Văn phòng UBND tỉnh", "VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "Chánh Văn phòng UBND tỉnh"),
-  dept("Ban Quản lý Khu kinh tế", "BQL KKT", "BQL Khu kinh tế", "Ban Quản lý các khu công nghiệp"),
+  dept("Ban Quản lý Khu kinh tế", "BQL KKT", "BQL Khu kinh tế"),
+  // A body of its own in provinces with industrial parks (Bắc Giang, Bắc Ninh, Đồng Nai…).
+  dept("Ban Quản lý các khu công nghiệp tỉnh", "Ban Quản lý các khu công nghiệp", "BQL các KCN tỉnh", "BQL các KCN"),
   { name: "Công an tỉnh", shortName: "CAT", kind: "police", aliases: ["Giám đốc Công an tỉnh", "ngành Công an", "CA tỉnh"] },
   { name: "Bộ Chỉ huy Quân sự tỉnh", shortName: "BCHQS", kind: "military", aliases: ["BCH Quân sự tỉnh", "BCH Quân sự", "Bộ CHQS tỉnh", "BCHQS tỉnh", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"] },
   { name: "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", shortName: "BĐBP", kind: "military", aliases: ["Bộ đội Biên phòng tỉnh", "BĐBP tỉnh", "Bộ CHBĐBP tỉnh", "Bộ Chỉ huy BĐBP tỉnh"] },

@@ -8,7 +8,8 @@ const ASSESSMENT_START = /^(thoi gian qua|tuy nhien|hien nay|den nay|qua thuc te
 const ASSESSMENT_WORDS = /\b(ghi nhan va danh gia cao|danh gia cao|bieu duong)\b/;
 const ASSIGNING = /(?<![\p{L}])(giao|yeu cau|de nghi|chu tri|co trach nhiem|chiu trach nhiem|phai|can|khan truong|phan cong|chi dao)(?![\p{L}])/u;
 const STRONG = /(?<![\p{L}])(giao|yeu cau|de nghi|chu tri|phan cong|phai|khan truong)(?![\p{L}])/u;
-const HEADING_ASSESSMENT = /^(danh gia|ket qua|tinh hinh)/;
+const HEADING_ASSESSMENT = /^(?:ve\s+)?(danh gia|ket qua|tinh hinh)/;
+const PURPOSE = /^(?:muc dich(?:,?\s*(?:va\s+)?yeu cau)?|yeu cau|muc tieu|can cu(?: xay dung)?|co so phap ly|quan diem)\s*:?\s*$/;
 
 /** "Yêu cầu X thực hiện …; trong đó đặc biệt lưu ý:": a task of its own before its bullets. */
 export function opensWithTask(text: string): boolean {
@@ -27,14 +28,26 @@ export function isAssessment(text: string, inAssessmentSection: boolean): boolea
   const f = foldVi(text).trim();
   if (ASSESSMENT_START.test(f) || ASSESSMENT_WORDS.test(f.slice(0, 160))) return !/(?<![\p{L}])(giao|yeu cau)(?![\p{L}])/u.test(f) || ASSESSMENT_START.test(f);
   // "Sở Y tế đã xây dựng dự thảo …": a report of what was done, no order in it.
-  const first = f.split(/[.;]/)[0] ?? "";
-  if (/^[^,]{0,80}?\s(da|da duoc)\s/.test(first) && !STRONG.test(f)) return true;
+  // Read on the unfolded text: folding makes "Đa khoa" look like "đã".
+  const first = text.trim().toLocaleLowerCase("vi").split(/[.;]/)[0] ?? "";
+  if (/^[^,]{0,80}?\s(đã|đã được)\s/u.test(first) && !STRONG.test(f)) return true;
   return inAssessmentSection && !ASSIGNING.test(f);
 }
 
 export function isAssessmentHeading(text: string): boolean {
   const f = foldVi(text).trim();
   return HEADING_ASSESSMENT.test(f) && f.length < 120 && !/:\s*$/.test(f);
+}
+
+/** "Đánh giá chung:", "Về tình hình dịch bệnh:": a lead-in whose items report, not order. */
+export function isAssessmentLeadIn(text: string): boolean {
+  const f = foldVi(text).trim();
+  return HEADING_ASSESSMENT.test(f) && f.length < 100 && /:\s*$/.test(f) && !STRONG.test(f);
+}
+
+/** A plan's "Mục đích, yêu cầu" or "Căn cứ" section: what the plan is for, not tasks. */
+export function isPurposeHeading(text: string): boolean {
+  return PURPOSE.test(foldVi(text).trim());
 }
 
 /** "UBND tỉnh sẽ xem xét…": the chairman keeps it for himself; nothing to assign. */

@@ -3,7 +3,7 @@
 import type { DraftDirective } from "@/lib/notices/draft";
 import { parseDeadline, type DeadlineContext } from "@/lib/deadlines/parse";
 import type { AgencyMatcher, Mention } from "./agencies";
-import { isAssessment, isAssessmentHeading, isHeadingText, isOwnDecision, isUrgent, opensWithTask } from "./classify";
+import { isAssessment, isAssessmentHeading, isAssessmentLeadIn, isHeadingText, isOwnDecision, isPurposeHeading, isUrgent, opensWithTask } from "./classify";
 import { findRoles } from "./roles";
 import { ownText, type Node } from "./structure";
 import { foldVi } from "@/lib/deadlines/fold";
@@ -42,7 +42,7 @@ function toFound(m: Mention, role: Found["role"], text: string, map: (i: number)
     if (named.length) return named.map((f) => ({ ...f, role, start, end }));
   }
   // "UBND các huyện: Hữu Lũng, Chi Lăng …": the list after the colon narrows the group.
-  if (/^\s*:/.test(text.slice(m.end)) && all.some((x) => x.start > m.end && x.target.type === "agency" && t.members.includes(x.target.name))) return [];
+  if (/^\s*:/.test(text.slice(m.end)) && all.some((x) => x.start > m.end && x.target.type === "agency" && (t.members.includes(x.target.name) || (x.target.isNew && /^UBND (huyện|quận|thị xã|thành phố) /u.test(x.target.name))))) return [];
   if (t.isNew || !t.members.length) return [{ agency: t.name, role, viaGroup: null, isNew: true, start, end }];
   return t.members.map((a) => ({ agency: a, role, viaGroup: t.name, isNew: false, start, end }));
 }
@@ -109,33 +109,36 @@ function join(parent: string, part: string): string {
 export function walk(env: WalkEnv, nodes: Node[], parentRef: string, inherited: Context, inAssessment: boolean, firstIndex = 0): void {
   let counter = firstIndex;
   let ctx = inherited;
+  let inSection = inAssessment; // a lead-in ("Về tình hình dịch bệnh:") sets it for the items after it
   nodes.forEach((node, i) => {
     const text = ownText(node);
     if (!text) return;
     const hasChildren = node.children.length > 0;
     const leadIn = node.type === "para" && /:\s*$/.test(text) && i < nodes.length - 1;
+    if (hasChildren && node.type !== "para" && isPurposeHeading(text)) return;
     if ((hasChildren && isHeadingText(text)) || leadIn) {
       const part = node.label ?? String(++counter);
       const headCtx = headingContext(env, node, text, ctx);
       if (leadIn && !hasChildren) {
         counter--; // a lead-in introduces its siblings; it is not one of them
         ctx = headCtx;
+        inSection = inAssessment || isAssessmentLeadIn(text);
         return;
       }
       const ref = join(parentRef, part);
       if (hasChildren && opensWithTask(text)) {
         const ownCtx = emit(env, node, ref, text, ctx);
-        walk(env, node.children, ref, ownCtx, inAssessment);
+        walk(env, node.children, ref, ownCtx, inSection);
         return;
       }
       const before = env.out.length;
-      walk(env, node.children, ref, headCtx, inAssessment || isAssessmentHeading(text));
+      walk(env, node.children, ref, headCtx, inSection || isAssessmentHeading(text));
       // "5. Về hỗ trợ …" with one paragraph under it: that paragraph is item 5 itself.
       const only = env.out.length === before + 1 ? env.out[before] : undefined;
       if (only && only.directive.ref === `${ref}.1`) only.directive.ref = ref;
       return;
     }
-    if (isAssessment(text, inAssessment)) {
+    if (isAssessment(text, inSection)) {
       if (hasChildren) walk(env, node.children, join(parentRef, node.label ?? "?"), ctx, true);
       return;
     }
@@ -143,6 +146,6 @@ export function walk(env: WalkEnv, nodes: Node[], parentRef: string, inherited: 
     const ref = join(parentRef, node.label ?? String(++counter));
     const childDirectives = node.children.length > 0;
     const ownCtx = emit(env, node, childDirectives ? `${ref}.1` : ref, text, ctx);
-    if (childDirectives) walk(env, node.children, ref, ownCtx, inAssessment, 1);
+    if (childDirectives) walk(env, node.children, ref, ownCtx, inSection, 1);
   });
 }

@@ -79,7 +79,8 @@ export function guessRegistry(text: string, registries: AgencyRegistry[]): Agenc
   return bestScore >= 2 ? best : null;
 }
 
-export function extractNotice(text: string, registry: AgencyRegistry, _options: ExtractOptions = {}): ExtractionResult {
+export function extractNotice(text: string, registry: AgencyRegistry, options: ExtractOptions = {}): ExtractionResult {
+  void options; // reserved: no check against the present day yet
   const norm = normalize(text);
   const blocks = norm.blocks;
   const layout = findLayout(blocks);

@@ -56,6 +56,8 @@ export function findLayout(blocks: Block[]): Layout {
     while (bodyEnd > after && isSignatureLike(blocks[bodyEnd - 1]!)) bodyEnd--;
   }
   let bodyStart = blocks.findIndex((b, i) => i >= after && i < bodyEnd && ["roman", "num", "paren", "letter"].includes(markerOf(b.text).type));
+  // "Về tình hình dịch bệnh:" right before the first item: a section lead-in, part of the body.
+  if (bodyStart > after && /^(?:ve|doi voi|danh gia|tinh hinh|ket qua)\s.{0,80}:\s*$/.test(foldVi(blocks[bodyStart - 1]!.text))) bodyStart--;
   if (bodyStart < 0) {
     const leadIn = blocks.findIndex((b, i) => i >= after && i < bodyEnd && /:\s*$/.test(b.text));
     bodyStart = leadIn >= 0 ? leadIn + 1 : Math.min(after + 1, bodyEnd);
@@ -185,18 +187,26 @@ export function readIssuer(blocks: Block[], layout: Layout, code: string | null,
     if (kindOfBlock(b)) continue;
     const ls = lines(b).filter((l) => isUpper(l) && !NATIONAL.test(foldVi(l)) && !/^SỐ\s*:/.test(l));
     if (!ls.length) continue;
-    const parentRe = /^(TỈNH ỦY|TỈNH UỶ|UBND TỈNH|ỦY BAN NHÂN DÂN TỈNH|UỶ BAN NHÂN DÂN TỈNH)\s+(.+)$/u;
-    const whole = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|TỈNH ỦY|TỈNH UỶ)\s+TỈNH\s+(.+)$/u.exec(ls.join(" ").replace(/^(TỈNH ỦY|TỈNH UỶ)\s+/u, "$1 TỈNH "));
-    if (whole && ls.length <= 2 && !/BAN|SỞ|VĂN PHÒNG/u.test(whole[2]!)) {
-      return `${/ỦY|UỶ/u.test(whole[1]!) && /TỈNH/u.test(whole[1]!) ? "Tỉnh ủy" : "UBND tỉnh"} ${titleCaseWords(whole[2]!)}`;
+    const parentRe = /^(TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|UBND TỈNH|ỦY BAN NHÂN DÂN TỈNH|UỶ BAN NHÂN DÂN TỈNH|UBND THÀNH PHỐ|ỦY BAN NHÂN DÂN THÀNH PHỐ|UỶ BAN NHÂN DÂN THÀNH PHỐ)\s+(.+)$/u;
+    const whole = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$/u.exec(ls.join(" ").replace(/^(TỈNH ỦY|TỈNH UỶ)\s+/u, "$1 TỈNH ").replace(/^(THÀNH ỦY|THÀNH UỶ)\s+/u, "$1 THÀNH PHỐ "));
+    if (whole && ls.length <= 2 && !/BAN|SỞ|VĂN PHÒNG/u.test(whole[3]!)) {
+      const level = whole[2] === "TỈNH" ? "tỉnh" : "thành phố";
+      const body = /^(TỈNH|THÀNH) (ỦY|UỶ)/u.test(whole[1]!) ? (level === "tỉnh" ? "Tỉnh ủy" : "Thành ủy") : `UBND ${level}`;
+      return `${body} ${titleCaseWords(whole[3]!)}`;
     }
     const parent = parentRe.exec(ls[0]!);
     const body = (parent ? ls.slice(1) : ls).join(" ").replace(/\s+/g, " ").trim();
+    const level = parent && /THÀNH PHỐ|THÀNH ỦY|THÀNH UỶ/u.test(parent[1]!) ? "thành phố" : "tỉnh";
     const place = parent ? titleCaseWords(parent[2]!) : province;
     if (!body && parent) return `${sentenceCase(parent[1]!)} ${place}`;
     if (body) {
       const name = sentenceCase(body);
-      return /\btỉnh$/.test(name) && place ? `${name} ${place}` : name;
+      // "UBND TỈNH NGHỆ AN / VĂN PHÒNG": the office of that UBND.
+      if (/^Văn phòng$/u.test(name) && parent) return `Văn phòng ${/^(TỈNH|THÀNH) (ỦY|UỶ)/u.test(parent[1]!) ? (level === "tỉnh" ? "Tỉnh ủy" : "Thành ủy") : "UBND"} ${level} ${place}`;
+      if (/\b(tỉnh|thành phố)$/u.test(name) && place) return `${name} ${place}`;
+      // "UBND TỈNH THANH HÓA / BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19": the committee of that level.
+      if (/^Ban Chỉ đạo\b/u.test(name) && place) return `${name} ${level} ${place}`;
+      return name;
     }
   }
   const c = code ? foldVi(code) : "";

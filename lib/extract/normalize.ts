@@ -109,6 +109,13 @@ function opensParagraph(prev: string, next: string, layout: Layout): boolean {
   return prev.length < layout.width * 0.75 || (endsSentence(prev) && prev.length < layout.width * 0.9);
 }
 
+const COLUMN_RIGHT = /^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN|[^,\d]{2,40},\s*ngày\b)/u;
+
+function isColumnSplit(left: string, right: string): boolean {
+  if (LIST_START.test(left + " ")) return false; // "a)<tab>Sở Y tế:" is a marker and its text
+  return COLUMN_RIGHT.test(right) || /^Số\s*:/iu.test(left) || (isUpperLine(left) && isUpperLine(right));
+}
+
 /** Whether the paragraph after a gap continues the previous one (a page break mid-sentence). */
 function continues(prev: string, next: string): boolean {
   if (endsSentence(prev)) return false;
@@ -137,11 +144,21 @@ export function normalize(original: string): NormalizedText {
     rawLines.push(l);
   }
   const layout = layoutOf(rawLines, gaps);
+  const segments: { ln: number; start: number; raw: string }[] = [];
   for (let ln = 0; ln < lineStarts.length; ln++) {
     const start = lineStarts[ln] as number;
     const next = lineStarts[ln + 1];
     const end = next === undefined ? original.length : next - 1;
     const raw = original.slice(start, end).replace(/\r$/, "");
+    // A two-column header pasted from Word: "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI…",
+    // "Số: 12/TB-UBND<tab><tab>Nghệ An, ngày …": each column is a line of its own.
+    const cols = /^(\s*\S.*?)(\t+|\s{4,})(\S.*)$/u.exec(raw);
+    if (cols && isColumnSplit(cols[1]!.trim(), cols[3]!.trim())) {
+      segments.push({ ln, start, raw: cols[1]! });
+      segments.push({ ln, start: start + cols[1]!.length + cols[2]!.length, raw: cols[3]! });
+    } else segments.push({ ln, start, raw });
+  }
+  for (const { ln, start, raw } of segments) {
     const line = cleanLine(raw, start);
     const t = line.text;
     if (!t || /^[*_#\s]*$/.test(t)) {

@@ -42,8 +42,17 @@ const isBullet = (t: MarkerType) => t === "dash" || t === "plus";
 export function buildTree(blocks: Block[]): Node[] {
   const roots: Node[] = [];
   const stack: Node[] = [];
-  for (const block of blocks) {
+  const FIRST = new Set(["1", "(1)", "a", "I"]);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
     const mk = markerOf(block.text);
+    // "Về nhiệm vụ thời gian tới:" followed by a list that starts again at 1: the lead-in closes
+    // the list before it and stands at that list's level.
+    if (mk.type === "para" && /:\s*$/.test(block.text)) {
+      const next = blocks[bi + 1] ? markerOf(blocks[bi + 1]!.text) : null;
+      const at = next && next.label && FIRST.has(next.label) ? stack.findIndex((n) => n.type === next.type) : -1;
+      if (at >= 0) stack.length = at;
+    }
     const node: Node = { type: mk.type, label: mk.label, block, bodyStart: mk.length, children: [], parent: null };
     if (mk.type === "para") {
       const top = stack[stack.length - 1];
