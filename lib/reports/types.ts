@@ -1,0 +1,75 @@
+// The shapes of the chairman's overview and its lists: computed in lib/reports/overview.ts
+// (database aggregates that stay fast at a million assignments) and shown, exported and printed
+// by the overview screens. Days are "YYYY-MM-DD" (Asia/Ho_Chi_Minh).
+
+/** Every figure can be narrowed to a period (by the date of the directive's notice: its issue
+ * date, or its meeting date when the issue date is unknown) and to one notice. */
+export interface OverviewFilters {
+  from?: string;
+  to?: string;
+  noticeId?: number;
+}
+
+/** How long an item is overdue: 1–7, 8–30, 31–90, over 90 days. */
+export type OverdueBucket = "d1_7" | "d8_30" | "d31_90" | "d90_plus";
+
+export const OVERDUE_BUCKET_LABELS: Record<OverdueBucket, string> = {
+  d1_7: "1–7 ngày",
+  d8_30: "8–30 ngày",
+  d31_90: "31–90 ngày",
+  d90_plus: "Trên 90 ngày",
+};
+
+/** The government's categories of a task (DOMAIN.md), plus "assigned" for all of them. */
+export type TaskCategory = "assigned" | "completed_on_time" | "completed_late" | "on_track" | "overdue" | "no_deadline" | "due_soon";
+
+export interface TaskRow {
+  assignmentId: number;
+  agency: { id: number; name: string; shortName: string };
+  role: "lead" | "support";
+  state: "not_started" | "in_progress" | "submitted" | "completed";
+  dueOn: string | null;
+  /** The deadline the notice set, before any extension. */
+  originalDueOn: string | null;
+  completedOn: string | null;
+  daysOverdue: number | null;
+  directive: { id: number; ref: string; text: string; deadlinePhrase: string | null };
+  notice: { id: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null; title: string };
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface OverdueSummary {
+  total: number;
+  buckets: Record<OverdueBucket, number>;
+}
+
+export interface AgencyRow {
+  agency: { id: number; name: string; shortName: string; kind: string };
+  assigned: number;
+  completedOnTime: number;
+  completedLate: number;
+  onTrack: number;
+  overdue: number;
+  noDeadline: number;
+  /** Completed on time / (completed + overdue); null when there is nothing to judge yet. */
+  onTimeRate: number | null;
+}
+
+export interface NoticeProgressRow {
+  notice: TaskRow["notice"];
+  assigned: number;
+  completed: number;
+  overdue: number;
+}
+
+export interface WeekPoint {
+  weekStart: string; // Monday
+  completed: number;
+  newlyOverdue: number; // items whose due day fell in that week and were not completed by it
+}
