@@ -21,6 +21,18 @@ const isoDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "phải có dạng YYYY-MM-DD")
   .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, "không phải ngày có thật");
 
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "smtp:" || u.protocol === "smtps:") && u.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "phải có dạng smtp://người_dùng:mật_khẩu@máy_chủ:cổng (hoặc smtps://)");
+
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const ZEnv = z.object({
@@ -31,6 +43,8 @@ const ZEnv = z.object({
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   APP_TODAY: z.preprocess(emptyToUndefined, isoDay.optional()),
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["auto", "never"]).default("auto")),
+  SMTP_URL: z.preprocess(emptyToUndefined, smtpUrl.optional()),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().min(3).default("Ban Chỉ đạo <no-reply@localhost>")),
   LOG_SQL: z.preprocess(emptyToUndefined, z.enum(["0", "1"]).default("0")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
