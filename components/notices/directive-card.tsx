@@ -1,14 +1,42 @@
 import type { NoticeDetail } from "@/lib/notices/queries";
+import type { EditRegistry } from "@/lib/notices/edit-history";
 import { judge, STATE_LABELS } from "@/lib/assignments/timeliness";
+import { formatDateTime } from "@/lib/time/format";
 import { Badge } from "@/components/ui/badge";
 import { DueBadge } from "@/components/board/due-badge";
 import { DeadlineNote } from "@/components/notices/deadline-note";
+import { DirectiveEditPanel } from "@/components/notices/edit/directive-edit-panel";
+import { snapshotOf } from "@/components/notices/edit/snapshot";
 
 type Directive = NoticeDetail["directives"][number];
 type Assignment = Directive["assignments"][number];
 
-export function DirectiveCard({ directive: d, today }: { directive: Directive; today: string }) {
+/** How a group's members are counted: "8/11 huyện hoàn thành". */
+export function memberNoun(group: string): string {
+  const g = group.toLowerCase();
+  if (g.includes("trung tâm")) return "trung tâm";
+  if (g.includes("huyện") || g.includes("địa phương")) return "huyện";
+  if (g.includes("sở") || g.includes("ngành")) return "sở, ngành";
+  if (g.includes("thành viên")) return "thành viên";
+  return "đơn vị";
+}
+
+export interface DirectiveEditing {
+  noticeId: number;
+  version: number;
+  registry: EditRegistry;
+}
+
+export function DirectiveCard({ directive: d, today, editing, adjustedAt }: {
+  directive: Directive;
+  today: string;
+  /** Present for those who may edit the notice: the directive's version and the province's registry. */
+  editing?: DirectiveEditing;
+  /** The last change after publication (ISO instant), if any. */
+  adjustedAt?: string | null;
+}) {
   const overdue = d.assignments.filter((a) => judge(a, today) === "overdue").length;
+  const done = d.assignments.filter((a) => a.state === "completed").length;
   // Members of one group are shown together: eleven districts read as one line, opened on demand.
   const direct = d.assignments.filter((a) => !a.viaGroup);
   const groups = new Map<string, Assignment[]>();
@@ -20,7 +48,35 @@ export function DirectiveCard({ directive: d, today }: { directive: Directive; t
         <span className="rounded-md bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white">{d.ref || "—"}</span>
         {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
         {overdue > 0 ? <Badge tone="danger">{overdue} đơn vị quá hạn</Badge> : null}
+        {adjustedAt ? <Badge tone="info" title="Nhiệm vụ được điều chỉnh sau khi ban hành">Đã điều chỉnh {formatDateTime(new Date(adjustedAt)).slice(0, 10)}</Badge> : null}
+        {d.assignments.length > 0 ? <Progress done={done} total={d.assignments.length} /> : null}
       </div>
+      {editing ? (
+        <DirectiveEditPanel directive={snapshotOf(editing.noticeId, d, editing.version)} registry={editing.registry}>
+          <Content d={d} today={today} direct={direct} groups={groups} />
+        </DirectiveEditPanel>
+      ) : (
+        <Content d={d} today={today} direct={direct} groups={groups} />
+      )}
+    </article>
+  );
+}
+
+function Progress({ done, total }: { done: number; total: number }) {
+  const pct = Math.round((done / total) * 100);
+  return (
+    <span className="ml-auto flex items-center gap-2 text-sm text-slate-700" data-testid="directive-progress">
+      <span className="h-2 w-20 overflow-hidden rounded-full bg-slate-200" aria-hidden>
+        <span className="block h-full bg-emerald-600" style={{ width: `${pct}%` }} />
+      </span>
+      {done}/{total} hoàn thành
+    </span>
+  );
+}
+
+function Content({ d, today, direct, groups }: { d: Directive; today: string; direct: Assignment[]; groups: Map<string, Assignment[]> }) {
+  return (
+    <>
       <p className="mt-2 whitespace-pre-line text-[15px] leading-relaxed text-slate-800">{d.text}</p>
       <DeadlineNote directive={d} />
       {d.assignments.length === 0 ? (
@@ -34,7 +90,7 @@ export function DirectiveCard({ directive: d, today }: { directive: Directive; t
                 <summary className="cursor-pointer">
                   <RoleBadge role={members[0]!.role} /> <span className="font-medium">{group}</span>{" "}
                   <span className="text-slate-600">
-                    ({members.length} đơn vị; {members.filter((m) => m.state === "completed").length} hoàn thành
+                    ({members.filter((m) => m.state === "completed").length}/{members.length} {memberNoun(group)} hoàn thành
                     {members.some((m) => judge(m, today) === "overdue") ? `; ${members.filter((m) => judge(m, today) === "overdue").length} quá hạn` : ""})
                   </span>
                 </summary>
@@ -46,7 +102,7 @@ export function DirectiveCard({ directive: d, today }: { directive: Directive; t
           ))}
         </ul>
       )}
-    </article>
+    </>
   );
 }
 

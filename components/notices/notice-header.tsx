@@ -4,8 +4,10 @@ import { formatDay } from "@/lib/time/format";
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
 import { noticeLabel } from "@/components/notices/notice-label";
+import { PublishButton } from "@/components/notices/edit/publish-button";
 
-export function NoticeHeader({ notice, today }: { notice: NoticeDetail; today: string }) {
+/** `editVersion`: the notice's version, given to those who may edit it (a draft then shows "Ban hành"). */
+export function NoticeHeader({ notice, today, editVersion, changeCount = 0 }: { notice: NoticeDetail; today: string; editVersion?: number; changeCount?: number }) {
   const all = notice.directives.flatMap((d) => d.assignments);
   const completed = all.filter((a) => a.state === "completed").length;
   const overdue = all.filter((a) => judge(a, today) === "overdue").length;
@@ -14,6 +16,7 @@ export function NoticeHeader({ notice, today }: { notice: NoticeDetail; today: s
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium text-brand-800">{noticeLabel(notice)}</span>
         {notice.status === "draft" ? <Badge tone="warning">Bản nháp</Badge> : <Badge tone="success">Đã ban hành</Badge>}
+        {changeCount > 0 ? <a href="#dieu-chinh" className="text-sm text-brand-800 underline">{changeCount} điều chỉnh sau khi ban hành</a> : null}
       </div>
       <h1 className="mt-2 text-xl font-semibold leading-snug sm:text-2xl">{notice.title}</h1>
       <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
@@ -36,6 +39,7 @@ export function NoticeHeader({ notice, today }: { notice: NoticeDetail; today: s
         <Stat label="Hoàn thành" value={`${completed}/${all.length}`} tone="success" />
         <Stat label="Quá hạn" value={overdue} tone={overdue > 0 ? "danger" : "default"} />
       </dl>
+      {notice.status === "draft" && editVersion !== undefined ? <PublishButton noticeId={notice.id} version={editVersion} /> : null}
     </section>
   );
 }

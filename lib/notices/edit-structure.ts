@@ -59,7 +59,7 @@ export async function addDirective(db: Db, actor: SessionUser, input: AddDirecti
     const after = await directiveSnapshot(tx, directive.id);
     const base = { provinceId: notice.provinceId, actorId: actor.id };
     await audit(tx, [
-      { ...base, action: "directive.create", entityType: "Directive", entityId: directive.id, after: { noticeId: notice.id, ref: after.ref, text: after.text, urgent: after.urgent, deadline: after.deadline } },
+      { ...base, action: "directive.create", entityType: "Directive", entityId: directive.id, after: { noticeId: notice.id, ref: after.ref, text: after.text, urgent: after.urgent, deadline: after.deadline, added: true } },
       ...after.assignments.map((a) => ({
         ...base, action: "assignment.create", entityType: "Assignment" as const, entityId: a.id,
         after: { noticeId: notice.id, directiveId: directive.id, ref: after.ref, agencyId: a.agencyId, agencyName: a.agencyName, role: a.role, viaGroup: a.viaGroup, dueOn: a.dueOn },

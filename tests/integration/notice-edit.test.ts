@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { createNotice } from "@/lib/notices/create";
 import type { Deadline } from "@/lib/notices/draft";
 import { addDirectiveAgencies, changeAssignmentRole, removeDirectiveAgency, updateDirective } from "@/lib/notices/edit";
+import { noticeEditView } from "@/lib/notices/edit-history";
 import { addDirective, publishNotice, removeDirective } from "@/lib/notices/edit-structure";
 import { StaleDirectiveError, StaleNoticeError } from "@/lib/notices/edit-types";
 import { seedDemo } from "@/prisma/seed/demo";
@@ -343,5 +344,32 @@ describe("invalid input: clear messages, nothing stored", () => {
     await expect(addDirective(t.prisma, sec, { noticeId: 2_000_000_000, ref: "X", text: "Nhiệm vụ", urgent: false, deadline: null })).rejects.toThrow(NotFoundError);
     await expect(addDirective(t.prisma, sec, { noticeId, ref: "X", text: "", urgent: false, deadline: null })).rejects.toThrow("Nội dung nhiệm vụ không được để trống");
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("the notice page's change list", () => {
+  it("lists the changes after publication, newest first, with who and before → after, and marks the directives changed", async () => {
+    const view = await noticeEditView(t.prisma, sec, noticeId);
+    expect(view.canEdit).toBe(true);
+    expect(view.registry?.agencies).toContain("Sở Y tế");
+    const ii6 = await byRef("II.6");
+    const edit = view.changes.find((c) => c.title === "Sửa nhiệm vụ" && c.ref === "II.6");
+    expect(edit).toMatchObject({ actorName: "Văn phòng UBND tỉnh Long An", directiveId: ii6.id });
+    expect(edit!.lines).toContain("Thời hạn: không có thời hạn → 30/09/2021 (“chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)”)");
+    expect(edit!.lines).toContain("Hạn mới áp dụng cho 2 đơn vị.");
+    expect(view.directives[ii6.id]!.adjustedAt).not.toBeNull();
+    expect(view.directives[(await byRef("II.1")).id]!.adjustedAt).toBeNull();
+    // A group added in one change reads as one entry.
+    const groupAdd = view.changes.find((c) => c.title === "Giao thêm cơ quan" && c.lines[0]!.includes("thuộc"));
+    expect(groupAdd!.lines).toHaveLength(1);
+    // The notice's first entry is not a change; newest first.
+    expect(view.changes.some((c) => c.ref === "II.1")).toBe(false);
+    const ids = view.changes.map((c) => BigInt(c.id));
+    expect(ids).toEqual([...ids].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
+
+    const staff = await noticeEditView(t.prisma, await user("longan.syt"), noticeId);
+    expect(staff).toMatchObject({ canEdit: false, registry: null });
+    expect(staff.changes.length).toBe(view.changes.length);
+    await expect(noticeEditView(t.prisma, await user("langson.vanphong"), noticeId)).rejects.toThrow(NotFoundError);
   });
 });

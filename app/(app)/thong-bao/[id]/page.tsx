@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { noticeEditView } from "@/lib/notices/edit-history";
 import { getNotice } from "@/lib/notices/queries";
 import { today } from "@/lib/time/today";
 import { NoticeHeader } from "@/components/notices/notice-header";
 import { DirectiveCard } from "@/components/notices/directive-card";
+import { AddDirectiveForm } from "@/components/notices/edit/add-directive-form";
+import { ChangeList } from "@/components/notices/edit/change-list";
 
 export const metadata: Metadata = { title: "Thông báo" };
 
@@ -14,20 +17,37 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
   const user = await requirePageUser();
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const notice = await getNotice(db(), user, id).catch((e: unknown) => {
+  const orNotFound = (e: unknown): never => {
     if (e instanceof NotFoundError) notFound();
     throw e;
-  });
+  };
+  // Versions first, content second: an edit in between makes the editor's version older than
+  // what it shows (a conflict the user is told about), never newer (a silent overwrite).
+  const view = await noticeEditView(db(), user, id).catch(orNotFound);
+  const notice = await getNotice(db(), user, id).catch(orNotFound);
+  const registry = view.canEdit ? view.registry : null;
   const day = today();
   return (
     <>
-      <NoticeHeader notice={notice} today={day} />
+      <NoticeHeader notice={notice} today={day} editVersion={registry ? view.noticeVersion : undefined} changeCount={view.changes.length} />
       <h2 className="mb-3 mt-8 text-lg font-semibold">Các nhiệm vụ ({notice.directives.length})</h2>
       <ol className="grid gap-4">
-        {notice.directives.map((d) => (
-          <li key={d.id}><DirectiveCard directive={d} today={day} /></li>
-        ))}
+        {notice.directives.map((d) => {
+          const v = view.directives[d.id];
+          return (
+            <li key={d.id}>
+              <DirectiveCard
+                directive={d}
+                today={day}
+                adjustedAt={v?.adjustedAt ?? null}
+                editing={registry && v ? { noticeId: notice.id, version: v.version, registry } : undefined}
+              />
+            </li>
+          );
+        })}
       </ol>
+      {registry ? <div className="mt-4"><AddDirectiveForm noticeId={notice.id} registry={registry} /></div> : null}
+      {notice.status === "published" ? <ChangeList changes={view.changes} /> : null}
     </>
   );
 }

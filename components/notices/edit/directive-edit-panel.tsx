@@ -1,0 +1,163 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { removeDirectiveAction, updateDirectiveAction } from "@/lib/notices/edit-actions";
+import type { EditRegistry } from "@/lib/notices/edit-history";
+import { ZDirectiveFields, type DirectiveFields } from "@/lib/notices/edit-schemas";
+import type { DirectiveSnapshot, NoticeEditResult } from "@/lib/notices/edit-types";
+import { DeadlineEditor } from "@/components/intake/deadline-editor";
+import { Field, inputClass } from "@/components/intake/field";
+import { AgencyListEditor } from "@/components/notices/edit/agency-list-editor";
+import { ConflictNotice } from "@/components/notices/edit/conflict-notice";
+import { fieldsOf, firstErrors, issuesToErrors } from "@/components/notices/edit/snapshot";
+
+export const primaryButton = "rounded-lg bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-brand-900 disabled:opacity-60";
+export const secondaryButton = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
+
+type Message = { tone: "ok" | "error"; text: string } | null;
+
+/**
+ * "Sửa" mode of one directive, for those who may edit the notice. Closed, it shows the card's
+ * content (children); open, a form for text, reference, urgency and deadline, and the agencies.
+ * Every change sends the version it started from; a stale one shows what is stored now and asks
+ * to redo on it, without losing what was typed.
+ */
+export function DirectiveEditPanel({ directive, registry, children }: { directive: DirectiveSnapshot; registry: EditRegistry; children: React.ReactNode }) {
+  const [base, setBase] = useState(directive);
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<DirectiveFields>(() => fieldsOf(directive));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<Message>(null);
+  const [conflict, setConflict] = useState<DirectiveSnapshot | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const firstField = useRef<HTMLInputElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  // A newer directive from the server (after someone's change) replaces what is shown, but
+  // never under an open form: that one keeps its version until the user redoes on the new one.
+  if (!open && directive.version > base.version) {
+    setBase(directive);
+    setForm(fieldsOf(directive));
+  }
+
+  /** Applies an action's answer; returns whether it succeeded. */
+  function apply(result: NoticeEditResult): boolean {
+    if (result.ok) {
+      if (result.directive) setBase(result.directive);
+      setErrors({});
+      setConflict(null);
+      setMessage({ tone: "ok", text: result.message });
+      return true;
+    }
+    setErrors(firstErrors(result.fieldErrors));
+    setMessage({ tone: "error", text: result.message });
+    if (result.currentDirective) setConflict(result.currentDirective);
+    return false;
+  }
+
+  function startEditing() {
+    setForm(fieldsOf(base));
+    setErrors({});
+    setMessage(null);
+    setConflict(null);
+    setOpen(true);
+    requestAnimationFrame(() => firstField.current?.focus());
+  }
+
+  function close() {
+    setOpen(false);
+    setErrors({});
+    setConflict(null);
+    setConfirmDelete(false);
+    requestAnimationFrame(() => toggle.current?.focus());
+  }
+
+  function save(e: React.FormEvent) {
+    e.preventDefault();
+    const parsed = ZDirectiveFields.safeParse(form);
+    if (!parsed.success) {
+      setErrors(issuesToErrors(parsed.error.issues));
+      setMessage({ tone: "error", text: "Vui lòng sửa các ô được đánh dấu." });
+      return;
+    }
+    startTransition(async () => {
+      if (apply(await updateDirectiveAction({ directiveId: base.id, version: base.version, ...parsed.data }))) {
+        setOpen(false);
+        requestAnimationFrame(() => toggle.current?.focus());
+      }
+    });
+  }
+
+  function redoOnCurrent() {
+    if (!conflict) return;
+    setBase(conflict);
+    setForm(fieldsOf(conflict));
+    setConflict(null);
+    setErrors({});
+    setMessage({ tone: "ok", text: "Đã nạp bản mới. Vui lòng sửa lại rồi lưu." });
+  }
+
+  function remove() {
+    if (!confirmDelete) {
+      setConfirmDelete(true);
+      return;
+    }
+    startTransition(async () => {
+      apply(await removeDirectiveAction({ directiveId: base.id, version: base.version }));
+      setConfirmDelete(false);
+    });
+  }
+
+  const status = (
+    <p role={message?.tone === "error" ? "alert" : "status"} aria-live="polite" data-testid="directive-edit-message" className={`min-h-0 text-sm ${message?.tone === "error" ? "text-red-700" : "text-emerald-800"}`}>
+      {message?.text}
+    </p>
+  );
+
+  if (!open) {
+    return (
+      <>
+        {children}
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <button ref={toggle} type="button" className={secondaryButton} onClick={startEditing} aria-expanded={false}>Sửa</button>
+          {status}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <div className="mt-3 grid gap-3 rounded-lg border border-amber-300 bg-amber-50/40 p-3" data-testid="directive-edit">
+      {conflict ? <ConflictNotice current={conflict} onRedo={redoOnCurrent} /> : null}
+      <form onSubmit={save} className="grid gap-2" noValidate>
+        <div className="flex flex-wrap items-end gap-3">
+          <Field label="Mục" error={errors.ref} className="w-28">
+            {(id, invalid) => <input id={id} ref={firstField} aria-invalid={invalid} className={inputClass} value={form.ref} onChange={(e) => setForm({ ...form, ref: e.target.value })} />}
+          </Field>
+          <label className="mb-5 flex items-center gap-2 text-sm">
+            <input type="checkbox" className="size-4" checked={form.urgent} onChange={(e) => setForm({ ...form, urgent: e.target.checked })} /> Khẩn trương
+          </label>
+        </div>
+        <Field label="Nội dung nhiệm vụ" error={errors.text}>
+          {(id, invalid) => (
+            <textarea id={id} aria-invalid={invalid} rows={Math.min(10, Math.max(3, Math.ceil(form.text.length / 90)))} className={inputClass} value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} />
+          )}
+        </Field>
+        <div className="rounded-lg bg-white p-3">
+          <DeadlineEditor value={form.deadline} errors={errors} prefix="deadline" onChange={(deadline) => setForm({ ...form, deadline })} />
+          <p className="text-xs text-slate-600">Đổi hạn hoàn thành sẽ áp dụng cho mọi cơ quan của nhiệm vụ, trừ cơ quan đã được đồng ý gia hạn.</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="submit" className={primaryButton} disabled={pending}>{pending ? "Đang lưu…" : "Lưu thay đổi"}</button>
+          <button type="button" className={secondaryButton} onClick={close} disabled={pending}>Đóng</button>
+          <button type="button" className={`${secondaryButton} ml-auto text-red-700`} onClick={remove} disabled={pending}>
+            {confirmDelete ? "Bấm lần nữa để xóa nhiệm vụ" : "Xóa nhiệm vụ"}
+          </button>
+        </div>
+        {status}
+      </form>
+      <AgencyListEditor directive={base} registry={registry} disabled={pending || conflict !== null} errors={errors} onResult={apply} />
+    </div>
+  );
+}
