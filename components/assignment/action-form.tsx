@@ -35,6 +35,10 @@ export function ActionForm({ action, hidden, submitLabel, tone = "primary", chil
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
+    // A file input left empty still submits a nameless, empty file; send nothing instead.
+    for (const [key, value] of [...formData.entries()]) {
+      if (value instanceof File && value.size === 0 && value.name === "") formData.delete(key);
+    }
     startTransition(async () => {
       const r = await action(null, formData);
       setResult(r);

@@ -45,7 +45,8 @@ function textFields(formData: FormData): Fields {
 async function uploadOf(formData: FormData): Promise<{ fileName: string; bytes: Uint8Array } | undefined> {
   const file = formData.get("attachment");
   // A form with an empty file input still sends a nameless, empty File.
-  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return undefined;
+  // (Sent through React's action encoding, that nameless file may arrive named "undefined".)
+  if (!(file instanceof File) || (file.size === 0 && (file.name === "" || file.name === "undefined"))) return undefined;
   assertUploadSize(file.name, file.size);
   return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
