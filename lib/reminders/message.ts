@@ -1,0 +1,100 @@
+import { noticeLabel } from "@/components/notices/notice-label";
+import { addDays, daysBetween } from "@/lib/time/days";
+import { formatDay } from "@/lib/time/format";
+
+// What a reminder digest says, as pure functions of its items: the same words go in the e-mail
+// and on the in-app list. Buckets follow the issue: overdue, due today, due within 3 days.
+
+export const DUE_SOON_DAYS = 3;
+
+export type DigestBucket = "overdue" | "due_today" | "due_soon";
+
+export const DIGEST_BUCKET_LABELS: Record<DigestBucket, string> = {
+  overdue: "Quá hạn",
+  due_today: "Đến hạn hôm nay",
+  due_soon: `Sắp đến hạn (trong ${DUE_SOON_DAYS} ngày)`,
+};
+
+/** Stored in ReminderDigest.items (JSON). */
+export interface DigestItem {
+  assignmentId: number;
+  dueOn: string;
+  bucket: DigestBucket;
+}
+
+/** An item with what a reader needs to recognise it. */
+export interface DigestLine extends DigestItem {
+  role: "lead" | "support";
+  directive: { ref: string; text: string; deadlinePhrase: string | null };
+  notice: { kind: string; number: string | null; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null };
+}
+
+export function bucketOf(dueOn: string, today: string): DigestBucket | null {
+  if (dueOn < today) return "overdue";
+  if (dueOn === today) return "due_today";
+  return dueOn <= addDays(today, DUE_SOON_DAYS) ? "due_soon" : null;
+}
+
+export function countBuckets(items: readonly { bucket: DigestBucket }[]): Record<DigestBucket, number> {
+  const c: Record<DigestBucket, number> = { overdue: 0, due_today: 0, due_soon: 0 };
+  for (const i of items) c[i.bucket]++;
+  return c;
+}
+
+/** "Quá hạn 12 ngày", "Đến hạn hôm nay", "Còn 2 ngày". */
+export function dueWords(dueOn: string, today: string): string {
+  const d = daysBetween(today, dueOn);
+  if (d < 0) return `Quá hạn ${-d} ngày`;
+  if (d === 0) return "Đến hạn hôm nay";
+  return `Còn ${d} ngày`;
+}
+
+export function digestSubject(agencyName: string, day: string, items: readonly { bucket: DigestBucket }[]): string {
+  const c = countBuckets(items);
+  const parts = [
+    c.overdue ? `${c.overdue} việc quá hạn` : null,
+    c.due_today ? `${c.due_today} việc đến hạn hôm nay` : null,
+    c.due_soon ? `${c.due_soon} việc sắp đến hạn` : null,
+  ].filter(Boolean);
+  return `[Nhắc việc ${formatDay(day)}] ${agencyName}: ${parts.join(", ")}`;
+}
+
+function shorten(text: string, max = 220): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+const ORDER: DigestBucket[] = ["overdue", "due_today", "due_soon"];
+const ROMAN = ["I", "II", "III"];
+
+/** Sorts lines as they are read: overdue first (the longest first), then today, then soonest. */
+export function sortLines<T extends DigestItem>(lines: T[]): T[] {
+  return [...lines].sort((a, b) => ORDER.indexOf(a.bucket) - ORDER.indexOf(b.bucket) || a.dueOn.localeCompare(b.dueOn) || a.assignmentId - b.assignmentId);
+}
+
+/** The plain-text e-mail: salutation, one section per bucket, where to answer. */
+export function digestText(input: { agencyName: string; provinceName: string; day: string; lines: DigestLine[]; boardUrl: string }): string {
+  const { agencyName, provinceName, day, boardUrl } = input;
+  const lines = sortLines(input.lines);
+  const out: string[] = [
+    `Kính gửi: ${agencyName}`,
+    "",
+    `Hệ thống theo dõi thực hiện chỉ đạo của Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh ${provinceName} nhắc các nhiệm vụ của đơn vị, tính đến ngày ${formatDay(day)}:`,
+  ];
+  let section = 0;
+  for (const bucket of ORDER) {
+    const group = lines.filter((l) => l.bucket === bucket);
+    if (group.length === 0) continue;
+    out.push("", `${ROMAN[section++]}. ${DIGEST_BUCKET_LABELS[bucket].toUpperCase()}: ${group.length} nhiệm vụ`);
+    group.forEach((l, i) => {
+      const phrase = l.directive.deadlinePhrase ? ` (“${l.directive.deadlinePhrase}”)` : "";
+      out.push(
+        `${i + 1}. ${shorten(l.directive.text)}`,
+        `   ${l.role === "lead" ? "Chủ trì" : "Phối hợp"} · mục ${l.directive.ref}, ${noticeLabel(l.notice)}`,
+        `   Hạn ${formatDay(l.dueOn)}${phrase} · ${dueWords(l.dueOn, day)}`,
+      );
+    });
+  }
+  out.push("", `Đề nghị đơn vị cập nhật tiến độ, báo cáo kết quả hoặc đề nghị gia hạn tại: ${boardUrl}`, "", "Thư này được gửi tự động, mỗi ngày một lần; vui lòng không trả lời thư.");
+  return out.join("\n");
+}

@@ -1,0 +1,133 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Mailer } from "@/lib/reminders/mailer";
+import { bucketOf, countBuckets, digestSubject, digestText, DUE_SOON_DAYS, sortLines, type DigestItem, type DigestLine } from "@/lib/reminders/message";
+import { addDays } from "@/lib/time/days";
+import { fromIsoDay, toIsoDay } from "@/lib/time/format";
+
+// The daily reminder run (`npm run reminders`, from cron): for each agency with something overdue,
+// due today or due within 3 days, one digest. The unique (agencyId, digestOn) with INSERT … ON
+// CONFLICT DO NOTHING guarantees one digest per agency per day, even with two runs at once: only
+// the run whose insert won sends the e-mail. Queries: one to read, one to insert, one or two to
+// record what was sent, whatever the number of agencies.
+
+export interface AgencyDigest {
+  agency: { id: number; name: string; provinceId: number; provinceName: string; email: string | null };
+  lines: DigestLine[];
+}
+
+/** What each agency should be reminded of today, in one query. */
+export async function computeDigests(db: Db, today: string, provinceId?: number): Promise<AgencyDigest[]> {
+  const rows = await db.assignment.findMany({
+    where: {
+      ...(provinceId !== undefined ? { provinceId } : {}),
+      state: { not: "completed" },
+      dueOn: { not: null, lte: fromIsoDay(addDays(today, DUE_SOON_DAYS)) },
+      agency: { active: true },
+      directive: { notice: { status: "published" } },
+    },
+    orderBy: [{ agencyId: "asc" }, { dueOn: "asc" }, { id: "asc" }],
+    select: {
+      id: true, dueOn: true, role: true,
+      agency: { select: { id: true, name: true, email: true, provinceId: true, province: { select: { name: true } } } },
+      directive: {
+        select: {
+          ref: true, text: true, deadlinePhrase: true,
+          notice: { select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } },
+        },
+      },
+    },
+  });
+  const byAgency = new Map<number, AgencyDigest>();
+  for (const r of rows) {
+    const dueOn = toIsoDay(r.dueOn!);
+    const bucket = bucketOf(dueOn, today);
+    if (!bucket) continue;
+    let d = byAgency.get(r.agency.id);
+    if (!d) {
+      const { province, ...agency } = r.agency;
+      d = { agency: { ...agency, provinceName: province.name }, lines: [] };
+      byAgency.set(r.agency.id, d);
+    }
+    const { notice, ...directive } = r.directive;
+    d.lines.push({
+      assignmentId: r.id, dueOn, bucket, role: r.role, directive,
+      notice: { ...notice, issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null, meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null },
+    });
+  }
+  return [...byAgency.values()].map((d) => ({ ...d, lines: sortLines(d.lines) }));
+}
+
+export interface RunOptions {
+  /** Set when SMTP is configured: agencies with an e-mail address get the digest by mail. */
+  mailer?: Mailer;
+  /** The app's address, for the link in the e-mail. */
+  baseUrl: string;
+  provinceId?: number;
+}
+
+export interface RunResult {
+  agencies: number;
+  created: number;
+  skipped: number; // already had today's digest
+  emailed: number;
+  failed: number;
+  inApp: number;
+}
+
+export async function runReminders(db: Db, today: string, options: RunOptions): Promise<RunResult> {
+  const digests = await computeDigests(db, today, options.provinceId);
+  const byAgency = new Map(digests.map((d) => [d.agency.id, d]));
+  const data = digests.map((d) => {
+    const items: DigestItem[] = d.lines.map((l) => ({ assignmentId: l.assignmentId, dueOn: l.dueOn, bucket: l.bucket }));
+    const c = countBuckets(items);
+    const email = options.mailer && d.agency.email ? d.agency.email : null;
+    return {
+      provinceId: d.agency.provinceId,
+      agencyId: d.agency.id,
+      digestOn: fromIsoDay(today),
+      overdue: c.overdue,
+      dueToday: c.due_today,
+      dueSoon: c.due_soon,
+      items: items as unknown as Prisma.InputJsonValue,
+      channel: email ? ("email" as const) : ("in_app" as const),
+      emailTo: email,
+    };
+  });
+  // ON CONFLICT DO NOTHING: returns only the rows this run inserted.
+  const inserted = data.length === 0 ? [] : await db.reminderDigest.createManyAndReturn({
+    data,
+    skipDuplicates: true,
+    select: { id: true, agencyId: true, channel: true, emailTo: true },
+  });
+
+  const sent: number[] = [];
+  const failures: { id: number; error: string }[] = [];
+  for (const row of inserted) {
+    if (row.channel !== "email" || !row.emailTo || !options.mailer) continue;
+    const d = byAgency.get(row.agencyId)!;
+    try {
+      await options.mailer.send({
+        to: row.emailTo,
+        subject: digestSubject(d.agency.name, today, d.lines),
+        text: digestText({ agencyName: d.agency.name, provinceName: d.agency.provinceName, day: today, lines: d.lines, boardUrl: `${options.baseUrl.replace(/\/$/, "")}/co-quan/${d.agency.id}` }),
+      });
+      sent.push(row.id);
+    } catch (error) {
+      failures.push({ id: row.id, error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+    }
+  }
+  if (sent.length > 0) await db.reminderDigest.updateMany({ where: { id: { in: sent } }, data: { sentAt: new Date() } });
+  // Failures are rare and each has its own message.
+  for (const f of failures) await db.reminderDigest.update({ where: { id: f.id }, data: { error: f.error } });
+
+  return {
+    agencies: digests.length,
+    created: inserted.length,
+    skipped: digests.length - inserted.length,
+    emailed: sent.length,
+    failed: failures.length,
+    inApp: inserted.filter((r) => r.channel === "in_app").length,
+  };
+}
