@@ -71,7 +71,9 @@ describe("the task workflow in the browser", () => {
 
     await sec.reload();
     await submitSection(sec, "confirm-form", "Xác nhận hoàn thành");
-    await expect.poll(() => sec.locator("main").innerText()).toContain("Xong đúng hạn");
+    // An ongoing directive ("khẩn trương", no date): completed, judged as having no deadline.
+    await expect.poll(() => sec.getByTestId("confirm-section").count()).toBe(0);
+    expect(await sec.locator("main").innerText()).toMatch(/Hoàn thành[\s\S]*Đánh giá: Không có thời hạn/);
     expect(await sec.getByTestId("timeline").innerText()).toContain("Xác nhận hoàn thành");
 
     // The board shows it done.
