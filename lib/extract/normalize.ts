@@ -23,7 +23,6 @@ export interface NormalizedText {
 const ILLEGIBLE = /^\[[^\]]*(illegible|unreadable|không đọc được|không rõ|mờ)[^\]]*\]$/i;
 const BRACKET_NOTE = /^\[[^\]]{1,60}\]$/; // "[Handwritten signature]", "[Stamp]"
 const LIST_START = /^(?:[IVXLC]+\s*[.)]|\d{1,2}\s*[.)](?!\d)|\(\d{1,2}\)|[a-zđ]\s*\)|[-+•–—*]\s)/;
-const COMBINING = /[\u0300-\u036f]/;
 
 interface Line { text: string; offs: number[] }
 
@@ -49,7 +48,8 @@ function cleanLine(src: string, base: number): Line {
       continue;
     }
     if (c === "\u00a0" || c === "\t" || c === "\u2007" || c === "\u202f") c = " ";
-    if (COMBINING.test(c) && chars.length) {
+    const code = c.charCodeAt(0);
+    if (code >= 0x300 && code <= 0x36f && chars.length) {
       const composed = ((chars[chars.length - 1] as string) + c).normalize("NFC");
       if (composed.length === 1) {
         chars[chars.length - 1] = composed;
@@ -152,10 +152,12 @@ export function normalize(original: string): NormalizedText {
     const raw = original.slice(start, end).replace(/\r$/, "");
     // A two-column header pasted from Word: "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI…",
     // "Số: 12/TB-UBND<tab><tab>Nghệ An, ngày …": each column is a line of its own.
-    const cols = /^(\s*\S.*?)(\t+|\s{4,})(\S.*)$/u.exec(raw);
-    if (cols && isColumnSplit(cols[1]!.trim(), cols[3]!.trim())) {
-      segments.push({ ln, start, raw: cols[1]! });
-      segments.push({ ln, start: start + cols[1]!.length + cols[2]!.length, raw: cols[3]! });
+    const gap = raw.length < 300 ? /\S(\t+|[ \t]{4,})(?=\S)/.exec(raw) : null;
+    const left = gap ? raw.slice(0, gap.index + 1) : "";
+    const right = gap ? raw.slice(gap.index + 1 + gap[1]!.length) : "";
+    if (gap && isColumnSplit(left.trim(), right.trim())) {
+      segments.push({ ln, start, raw: left });
+      segments.push({ ln, start: start + left.length + gap[1]!.length, raw: right });
     } else segments.push({ ln, start, raw });
   }
   for (const { ln, start, raw } of segments) {
