@@ -1,0 +1,116 @@
+import { noticeLabel } from "@/components/notices/notice-label";
+import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { OVERDUE_BUCKET_LABELS, type AgencyRow, type NoticeProgressRow, type OverdueBucket, type TaskRow, type WeekPoint } from "@/lib/reports/types";
+import type { ExportSheet } from "@/lib/exports/table";
+import { addDays } from "@/lib/time/days";
+import { formatDay } from "@/lib/time/format";
+
+// The columns of each list, shared by the screens' exports and the printed report.
+
+export function bucketOfDays(days: number): OverdueBucket {
+  if (days <= 7) return "d1_7";
+  if (days <= 30) return "d8_30";
+  if (days <= 90) return "d31_90";
+  return "d90_plus";
+}
+
+export const ROLE_LABELS = { lead: "Chủ trì", support: "Phối hợp" } as const;
+
+/** "Đang thực hiện", or "Hoàn thành 12/09/2021". */
+export function taskStatus(r: Pick<TaskRow, "state" | "completedOn">): string {
+  return r.state === "completed" && r.completedOn ? `${STATE_LABELS.completed} ${formatDay(r.completedOn)}` : STATE_LABELS[r.state];
+}
+
+export function taskSheet(name: string, title: string, rows: TaskRow[], offset = 0): ExportSheet {
+  return {
+    name,
+    title,
+    columns: [
+      { header: "STT", width: 6, kind: "number" },
+      { header: "Số ngày quá hạn", width: 10, kind: "number" },
+      { header: "Mức quá hạn", width: 14 },
+      { header: "Cơ quan", width: 28 },
+      { header: "Vai trò", width: 10 },
+      { header: "Nhiệm vụ", width: 60 },
+      { header: "Mục", width: 8 },
+      { header: "Văn bản", width: 36 },
+      { header: "Hạn", width: 12 },
+      { header: "Thời hạn theo văn bản", width: 30 },
+      { header: "Hạn gốc", width: 12 },
+      { header: "Tình trạng", width: 22 },
+    ],
+    rows: rows.map((r, i) => [
+      offset + i + 1,
+      r.daysOverdue,
+      r.daysOverdue ? OVERDUE_BUCKET_LABELS[bucketOfDays(r.daysOverdue)] : null,
+      r.agency.name,
+      ROLE_LABELS[r.role],
+      r.directive.text,
+      r.directive.ref,
+      noticeLabel(r.notice),
+      r.dueOn ? formatDay(r.dueOn) : null,
+      r.directive.deadlinePhrase,
+      r.originalDueOn && r.originalDueOn !== r.dueOn ? formatDay(r.originalDueOn) : null,
+      taskStatus(r),
+    ]),
+  };
+}
+
+export function agencySheet(rows: AgencyRow[]): ExportSheet {
+  return {
+    name: "Theo cơ quan",
+    title: "Kết quả thực hiện theo cơ quan, đơn vị",
+    columns: [
+      { header: "STT", width: 6, kind: "number" },
+      { header: "Cơ quan, đơn vị", width: 36 },
+      { header: "Được giao", width: 10, kind: "number" },
+      { header: "Hoàn thành đúng hạn", width: 12, kind: "number" },
+      { header: "Hoàn thành quá hạn", width: 12, kind: "number" },
+      { header: "Đang thực hiện trong hạn", width: 12, kind: "number" },
+      { header: "Quá hạn", width: 10, kind: "number" },
+      { header: "Không có thời hạn", width: 12, kind: "number" },
+      { header: "Tỷ lệ đúng hạn", width: 10, kind: "percent" },
+    ],
+    rows: rows.map((r, i) => [i + 1, r.agency.name, r.assigned, r.completedOnTime, r.completedLate, r.onTrack, r.overdue, r.noDeadline, r.onTimeRate]),
+  };
+}
+
+export function noticeSheet(rows: NoticeProgressRow[]): ExportSheet {
+  return {
+    name: "Theo thông báo",
+    title: "Tiến độ theo thông báo",
+    columns: [
+      { header: "STT", width: 6, kind: "number" },
+      { header: "Văn bản", width: 40 },
+      { header: "Trích yếu", width: 50 },
+      { header: "Lượt giao", width: 10, kind: "number" },
+      { header: "Hoàn thành", width: 10, kind: "number" },
+      { header: "Quá hạn", width: 10, kind: "number" },
+      { header: "Tỷ lệ hoàn thành", width: 10, kind: "percent" },
+    ],
+    rows: rows.map((r, i) => [i + 1, noticeLabel(r.notice), r.notice.title, r.assigned, r.completed, r.overdue, r.assigned > 0 ? r.completed / r.assigned : null]),
+  };
+}
+
+export function weekLabel(weekStart: string): string {
+  return `${formatDay(weekStart).slice(0, 5)}–${formatDay(addDays(weekStart, 6))}`;
+}
+
+export function weekSheet(points: WeekPoint[]): ExportSheet {
+  return {
+    name: "Theo tuần",
+    title: "Hoàn thành và quá hạn mới theo tuần",
+    columns: [
+      { header: "Tuần", width: 20 },
+      { header: "Hoàn thành", width: 12, kind: "number" },
+      { header: "Quá hạn mới", width: 12, kind: "number" },
+    ],
+    rows: points.map((p) => [weekLabel(p.weekStart), p.completed, p.newlyOverdue]),
+  };
+}
+
+/** Percent as Vietnamese write it: "85,7%"; "—" when there is nothing to judge. */
+export function formatRate(rate: number | null): string {
+  if (rate === null) return "—";
+  return `${(Math.round(rate * 1000) / 10).toLocaleString("vi-VN")}%`;
+}
