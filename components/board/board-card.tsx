@@ -13,6 +13,7 @@ export function BoardMarkers({ item }: { item: BoardItem }) {
       {d.urgent ? <Badge tone="danger">Khẩn</Badge> : null}
       {d.deadlineKind === "ongoing" ? <Badge tone="info">Thường xuyên</Badge> : null}
       {d.recurrence ? <Badge tone="info">Định kỳ</Badge> : null}
+      {item.periodicReportMissing ? <Badge tone="danger">Chưa báo cáo kỳ này</Badge> : null}
       {d.deadlineKind === "milestone" ? <Badge tone="info">Mốc phấn đấu</Badge> : null}
       {item.extensionRequestedOn ? <Badge tone="warning">Xin gia hạn đến {formatDay(item.extensionRequestedOn)}</Badge> : null}
       {item.dueOn && d.dueOn && item.dueOn !== d.dueOn ? <Badge tone="success">Đã gia hạn</Badge> : null}

@@ -1,5 +1,6 @@
 import "server-only";
 import { matchesFilters, searchTextOf, type BoardFilters } from "@/lib/assignments/board-filters";
+import { assignmentsMissingPeriodicReport } from "@/lib/assignments/periodic";
 import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
@@ -25,6 +26,8 @@ export interface BoardItem {
   extensionRequestedOn: string | null;
   /** The day the directive was changed after the task was given, if it was. */
   changedOn: string | null;
+  /** A recurring directive whose report for the current period is still missing. */
+  periodicReportMissing: boolean;
   directive: {
     id: number;
     ref: string;
@@ -69,7 +72,7 @@ function sortItems(items: BoardItem[], sort: BoardFilters["sort"]): BoardItem[] 
   return [...items].sort(cmp[sort ?? "due"]);
 }
 
-/** One agency's tasks, filtered as the address says; two queries whatever the size of the board. */
+/** One agency's tasks, filtered as the address says; three queries whatever the size of the board. */
 export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, filters: BoardFilters = {}, today = "1970-01-01"): Promise<Board> {
   const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true, shortName: true, provinceId: true } });
   if (!agency) throw new NotFoundError("Cơ quan");
@@ -99,6 +102,7 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
       id: r.id, role: r.role, state: r.state, dueOn: day(r.dueOn), completedOn: day(r.completedOn),
       extensionRequestedOn: day(r.extensions[0]?.requestedDueOn ?? null),
       changedOn: changed ? toIsoDay(new Date(updatedAt.getTime() + 7 * 3600_000)) : null,
+      periodicReportMissing: false,
       directive: { ...directive, dueOn: day(directive.dueOn), startOn: day(directive.startOn) },
       notice: { ...notice, issuedOn: day(notice.issuedOn), meetingOn: day(notice.meetingOn) },
       otherAgencies: assignments.map((a) => ({ shortName: a.agency.shortName, role: a.role })),
@@ -114,6 +118,8 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
     counts[item.state]++;
     if (!filters.state || item.state === filters.state) items.push(item);
   }
+  const missing = await assignmentsMissingPeriodicReport(db, items, today);
+  for (const item of items) item.periodicReportMissing = missing.has(item.id);
   const notices = new Map<number, string>();
   for (const { item } of all) notices.set(item.notice.id, `${item.notice.number ?? "Không số"} · ${item.notice.title}`);
   return { agency, items: sortItems(items, filters.sort), counts, total: all.length, notices: [...notices].map(([id, label]) => ({ id, label })) };

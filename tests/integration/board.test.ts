@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencyBoard } from "@/lib/assignments/board";
+import { reportProgress } from "@/lib/assignments/workflow";
+import { loadSessionUser } from "@/lib/auth/credentials";
+import type { SessionUser } from "@/lib/auth/user";
+import { createNotice } from "@/lib/notices/create";
+import { seedDemo } from "@/prisma/seed/demo";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+
+let t: TestDatabase;
+let staff: SessionUser;
+let healthId: number;
+const TODAY = "2021-09-20"; // a Monday
+const clock = { today: () => TODAY, now: () => new Date(`${TODAY}T09:00:00+07:00`) };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.prisma, () => {});
+  const u = await t.prisma.user.findUniqueOrThrow({ where: { username: "laichau.syt" } });
+  staff = (await loadSessionUser(t.prisma, u.id))!;
+  healthId = staff.agencyIds[0]!;
+  const province = await t.prisma.province.findUniqueOrThrow({ where: { name: "Lai Châu" } });
+  const deadline = (kind: "exact" | "recurring", dueOn: string | null, phrase: string) => ({ kind, dueOn, dueAt: null, phrase, startOn: null, recurrence: kind === "recurring" ? ("weekly" as const) : null, target: null });
+  await createNotice(t.prisma, null, province.id, {
+    sourceText: "thử",
+    draft: {
+      notice: { kind: "TB", number: "12/TB-UBND", issuer: "UBND tỉnh Lai Châu", place: "Lai Châu", issuedOn: "2021-09-15", issuedPrecision: "day", title: "Thông báo thử bảng việc", meetingOn: null, chair: null, signer: null, signingFormula: null, recipients: [], citations: [] },
+      directives: [
+        { ref: "1", text: "Báo cáo hằng tuần số ca F0 điều trị tại nhà", urgent: false, deadline: deadline("recurring", null, "hằng tuần"), assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }] },
+        { ref: "2", text: "Hoàn thành lắp đặt bồn oxy", urgent: false, deadline: deadline("exact", "2021-09-24", "chậm nhất ngày 24/9/2021"), assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }] },
+        { ref: "3", text: "Tập huấn lực lượng dự bị", urgent: false, deadline: deadline("exact", "2021-09-29", "đến ngày 29/9/2021"), assignments: [{ agency: "Sở Y tế", role: "support", viaGroup: null, isNew: false }, { agency: "Công an tỉnh", role: "lead", viaGroup: null, isNew: false }] },
+      ],
+    },
+  }, { status: "published", createNewAgencies: false });
+});
+afterAll(async () => t?.drop());
+
+describe("an agency's board", () => {
+  it("finds tasks by words typed without diacritics", async () => {
+    const b = await agencyBoard(t.prisma, staff, healthId, { q: "lap dat bon oxy" }, TODAY);
+    expect(b.items.map((i) => i.directive.text)).toEqual(["Hoàn thành lắp đặt bồn oxy"]);
+    expect(b.total).toBeGreaterThan(3);
+  });
+
+  it("narrows by due window, role and notice, counting each column under the other filters", async () => {
+    const week = await agencyBoard(t.prisma, staff, healthId, { due: "week" }, TODAY);
+    expect(week.items.map((i) => i.directive.ref)).toEqual(["2"]);
+    const month = await agencyBoard(t.prisma, staff, healthId, { due: "month" }, TODAY);
+    expect(month.items.map((i) => i.directive.ref).sort()).toEqual(["2", "3"]);
+    const support = await agencyBoard(t.prisma, staff, healthId, { role: "support", due: "month" }, TODAY);
+    expect(support.items.map((i) => i.otherAgencies)).toEqual([[{ shortName: expect.any(String), role: "lead" }]]);
+    const done = await agencyBoard(t.prisma, staff, healthId, { state: "completed", due: "month" }, TODAY);
+    expect(done.items).toEqual([]);
+    expect(done.counts).toEqual({ not_started: 2, in_progress: 0, submitted: 0, completed: 0 });
+  });
+
+  it("asks a recurring directive for this period's report until it is given", async () => {
+    const before = await agencyBoard(t.prisma, staff, healthId, { q: "hang tuan" }, TODAY);
+    const weekly = before.items[0]!;
+    expect(weekly.periodicReportMissing).toBe(true);
+    const row = await t.prisma.assignment.findUniqueOrThrow({ where: { id: weekly.id }, select: { version: true } });
+    await reportProgress(t.prisma, staff, { assignmentId: weekly.id, version: row.version, text: "Tuần này 12 ca F0 điều trị tại nhà." }, clock);
+    const after = await agencyBoard(t.prisma, staff, healthId, { q: "hang tuan" }, TODAY);
+    expect(after.items[0]).toMatchObject({ state: "in_progress", periodicReportMissing: false });
+  });
+});
