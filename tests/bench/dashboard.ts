@@ -1,0 +1,251 @@
+// npm run bench:dashboard — the chairman's pages at scale, against the database DATABASE_URL
+// already filled by `npm run db:load` (see prisma/load). Loopback only, bounded in time.
+//
+// 1. starts the built app (`npm start`: builds if needed; SEED_DEMO=never, APP_TODAY = the load's
+//    reference day) on a free port, signs in as the chairman of the largest province over HTTP;
+// 2. for each page — the overview (/tong-quan; while that page does not exist, the temporary JSON
+//    route /api/bench/overview computing the same thing), the largest agency's board
+//    (/co-quan/<id>) and the overdue list (/qua-han) — WARMUP requests, then RUNS sequential
+//    requests: median and p95 of the wall time on loopback (and of Server-Timing when sent);
+// 3. the same page's queries alone, in this process, with a Prisma client of its own: median,
+//    and the ratio page / queries (what rendering and the framework add);
+// 4. CLIENTS concurrent clients for SECONDS seconds per page: requests per second.
+// The last line sums it up.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { agencyBoard } from "@/lib/assignments/board";
+import { listOverdue } from "@/lib/assignments/overdue";
+import { loadSessionUser } from "@/lib/auth/credentials";
+import type { SessionUser } from "@/lib/auth/user";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { overview } from "@/lib/reports/overview";
+import { LOAD_PASSWORD, LOAD_TODAY } from "@/prisma/load/generate";
+
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const RUNS = Math.max(30, Number(process.env.BENCH_RUNS ?? 40));
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const START_TIMEOUT_MS = 15 * 60_000; // a first build takes minutes
+
+interface Stats { median: number; p95: number; serverMedian: number | null }
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+function stats(samples: number[], server: number[] = []): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const sv = [...server].sort((a, b) => a - b);
+  return { median: percentile(s, 0.5), p95: percentile(s, 0.95), serverMedian: sv.length ? percentile(sv, 0.5) : null };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+class Session {
+  private cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+  private remember(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  }
+  cookie(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  async signIn(username: string, password: string): Promise<boolean> {
+    const csrfRes = await fetch(new URL("/api/auth/csrf", this.baseUrl), { headers: { cookie: this.cookie() } });
+    this.remember(csrfRes);
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    const res = await fetch(new URL("/api/auth/callback/credentials", this.baseUrl), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookie() },
+      body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
+      redirect: "manual",
+    });
+    this.remember(res);
+    await res.arrayBuffer();
+    return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
+  }
+  /** One request, body read to the end: [ms, status, bytes, Server-Timing total or null]. */
+  async timed(pathname: string): Promise<[number, number, number, number | null]> {
+    const t0 = performance.now();
+    const res = await fetch(new URL(pathname, this.baseUrl), { headers: { cookie: this.cookie() }, redirect: "manual" });
+    const body = await res.arrayBuffer();
+    const ms = performance.now() - t0;
+    const st = res.headers.get("server-timing");
+    const server = st ? [...st.matchAll(/dur=([\d.]+)/g)].reduce((s, m) => s + Number(m[1]), 0) : null;
+    return [ms, res.status, body.byteLength, server];
+  }
+}
+
+async function startApp(databaseUrl: string): Promise<{ baseUrl: string; stop: () => Promise<void>; log: () => string }> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-dashboard-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"), APP_TODAY: LOAD_TODAY, SEED_DEMO: "never", BENCH_ROUTES: "1",
+  };
+  let output = "";
+  const child: ChildProcess = spawn("npm", ["start"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      try { process.kill(-child.pid!, "SIGTERM"); } catch { /* gone */ }
+      await new Promise((r) => setTimeout(r, 1000));
+      try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/dang-nhap`);
+      if (res.ok) return { baseUrl, stop, log: () => output };
+    } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  await stop();
+  throw new Error(`npm start did not answer within ${START_TIMEOUT_MS / 60_000} minutes:\n${output}`);
+}
+
+async function concurrent(session: Session, pathname: string): Promise<{ rps: number; errors: number; p95: number }> {
+  const end = performance.now() + SECONDS * 1000;
+  let done = 0;
+  let errors = 0;
+  const samples: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (performance.now() < end) {
+      const [ms, status] = await session.timed(pathname);
+      if (status !== 200) errors++;
+      done++;
+      samples.push(ms);
+    }
+  }));
+  const s = [...samples].sort((a, b) => a - b);
+  return { rps: done / ((performance.now() - t0) / 1000), errors, p95: percentile(s, 0.95) };
+}
+
+const fmt = (n: number | null) => (n === null ? "—" : n < 10 ? n.toFixed(1) : n.toFixed(0));
+
+async function main(): Promise<number> {
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  if (!databaseUrl) {
+    console.error("bench:dashboard cần DATABASE_URL trỏ tới cơ sở dữ liệu đã nạp bằng npm run db:load (ví dụ postgresql://postgres@127.0.0.1:5432/bench1m).");
+    return 2;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }) });
+  try {
+    const total = await prisma.assignment.count().catch(() => 0);
+    if (total === 0) {
+      console.error("Cơ sở dữ liệu chưa có dữ liệu: chạy trước `npm run db:load -- --provinces 63 --assignments 1000000` với cùng DATABASE_URL.");
+      return 2;
+    }
+    // The largest province, its chairman, its largest agency.
+    const [top] = await prisma.assignment.groupBy({ by: ["provinceId"], _count: { _all: true }, orderBy: { _count: { provinceId: "desc" } }, take: 1 });
+    const chair = await prisma.user.findFirst({ where: { provinceId: top!.provinceId, role: "chairman" }, select: { id: true, username: true } });
+    if (!chair) {
+      console.error("Không tìm thấy tài khoản lãnh đạo của tỉnh lớn nhất: dữ liệu không do npm run db:load tạo?");
+      return 2;
+    }
+    const [bigAgency] = await prisma.assignment.groupBy({ by: ["agencyId"], where: { provinceId: top!.provinceId }, _count: { _all: true }, orderBy: { _count: { agencyId: "desc" } }, take: 1 });
+    const agency = await prisma.agency.findUniqueOrThrow({ where: { id: bigAgency!.agencyId }, select: { id: true, name: true } });
+    const user = (await loadSessionUser(prisma, chair.id)) as SessionUser;
+    console.log(`dashboard bench: ${total.toLocaleString("en")} assignments; ${user.provinceName} has ${top!._count._all.toLocaleString("en")}, ` +
+      `${agency.name} ${bigAgency!._count._all.toLocaleString("en")}; today = ${LOAD_TODAY}; ${RUNS} runs after ${WARMUP} warm-up, ${CLIENTS} clients × ${SECONDS} s`);
+
+    console.log("Starting the app (npm start; builds first if the build is missing or stale) …");
+    const app = await startApp(databaseUrl);
+    try {
+      const session = new Session(app.baseUrl);
+      if (!(await session.signIn(chair.username, LOAD_PASSWORD))) throw new Error(`cannot sign in as ${chair.username}`);
+
+      let overviewPath = "/tong-quan";
+      const probe = await session.timed(overviewPath);
+      if (probe[1] !== 200) {
+        overviewPath = "/api/bench/overview";
+        console.log(`  /tong-quan answered ${probe[1]}: measuring the overview through the temporary route ${overviewPath} (same functions, JSON instead of HTML)`);
+      }
+      const pages: { key: string; path: string; alone: () => Promise<unknown> }[] = [
+        { key: "overview", path: overviewPath, alone: () => overview(prisma, user, LOAD_TODAY) },
+        { key: "board", path: `/co-quan/${agency.id}`, alone: () => agencyBoard(prisma, user, agency.id, {}, LOAD_TODAY) },
+        { key: "overdue", path: "/qua-han", alone: () => listOverdue(prisma, user, LOAD_TODAY) },
+      ];
+      const rows: { key: string; path: string; bytes: number; page: Stats; alone: Stats; rps: number; errors: number; cp95: number }[] = [];
+      for (const p of pages) {
+        let bytes = 0;
+        for (let i = 0; i < WARMUP; i++) {
+          const [, status, b] = await session.timed(p.path);
+          if (status !== 200) throw new Error(`${p.path} answered ${status}`);
+          bytes = b;
+        }
+        const wall: number[] = [];
+        const server: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const [ms, , , sv] = await session.timed(p.path);
+          wall.push(ms);
+          if (sv !== null) server.push(sv);
+        }
+        for (let i = 0; i < 2; i++) await p.alone();
+        const alone: number[] = [];
+        for (let i = 0; i < Math.min(RUNS, 30); i++) {
+          const t0 = performance.now();
+          await p.alone();
+          alone.push(performance.now() - t0);
+        }
+        const c = await concurrent(session, p.path);
+        rows.push({ key: p.key, path: p.path, bytes, page: stats(wall, server), alone: stats(alone), rps: c.rps, errors: c.errors, cp95: c.p95 });
+        console.log(`  ${p.key} done`);
+      }
+      console.log("");
+      console.log(["page".padEnd(9), "path".padEnd(22), "KB".padStart(6), "median".padStart(7), "p95".padStart(6), "S-T".padStart(6), "queries".padStart(8), "ratio".padStart(6), `${CLIENTS}c req/s`.padStart(11), `${CLIENTS}c p95`.padStart(8), "err".padStart(4)].join(" "));
+      for (const r of rows) {
+        console.log([
+          r.key.padEnd(9), r.path.padEnd(22), (r.bytes / 1024).toFixed(0).padStart(6), fmt(r.page.median).padStart(7), fmt(r.page.p95).padStart(6),
+          fmt(r.page.serverMedian).padStart(6), fmt(r.alone.median).padStart(8), (r.page.median / r.alone.median).toFixed(1).padStart(6),
+          r.rps.toFixed(1).padStart(11), fmt(r.cp95).padStart(8), String(r.errors).padStart(4),
+        ].join(" "));
+      }
+      console.log("(ms; median/p95: sequential wall time on loopback; S-T: Server-Timing median when sent; queries: the page's lib calls alone, in-process)");
+      const by = (k: string) => rows.find((r) => r.key === k)!;
+      console.log(`dashboard @ ${total} assignments: overview p95 ${Math.round(by("overview").page.p95)} ms, board p95 ${Math.round(by("board").page.p95)} ms, ` +
+        `overdue p95 ${Math.round(by("overdue").page.p95)} ms, overview ${CLIENTS}-client ${Math.round(by("overview").rps)} req/s`);
+      return 0;
+    } catch (e) {
+      console.error(app.log().slice(-4000));
+      throw e;
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
