@@ -52,9 +52,9 @@ const RULES: Rule[] = [
   { kind: "event", rank: 5, re: /\b(?:trong\s+)?(?:nhung\s+ngay\s+|thoi\s+gian\s+)?(?:dip|nghi)\s+(?:nghi\s+)?((?:le\s+)?(?:tet(?:\s+nguyen\s+dan|\s+am\s+lich|\s+duong\s+lich)?|quoc\s+khanh|\d{1,2}\s*\/\s*\d{1,2}|gio\s+to\s+hung\s+vuong))(?:\s+(?:nham|quy|giap|at|binh|dinh|mau|ky|canh|tan)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi))?/g },
   { kind: "recurring", rank: 6, re: /\b(?:dinh\s+ky\s+)?(?:hang|moi)\s+(ngay|tuan|thang|quy|nam)\b|\bdinh\s+ky\b/g },
   { kind: "start", rank: 7, re: new RegExp(String.raw`(?<![\w/-])(?:ke\s+)?tu\s+` + DATE_G + String.raw`(?:\s*(?:[-–—]|den(?:\s+het)?)\s*` + DATE_G + ")?", "g") },
-  // "thường xuyên"/"kịp thời" qualify an action only when a word follows ("thường xuyên kiểm tra");
-  // "khám, chữa bệnh thường xuyên;" is not a time limit. "sớm có hướng dẫn" reads like "khẩn trương".
-  { kind: "ongoing", rank: 8, re: /\b(?:(?:thuong\s+xuyen|kip\s+thoi|lien\s+tuc)(?=\s+[a-z])|khan\s+truong|ngay\s+lap\s+tuc|than\s+toc|nhanh\s+chong|gap(?=\s)|(?:kich\s+hoat|thanh\s+lap|trien\s+khai|thuc\s+hien|bao\s+cao|to\s+chuc)\s+ngay|som(?=\s+(?:co|ban\s+hanh|trien\s+khai|thuc\s+hien|hoan\s+thanh|xay\s+dung|to\s+chuc|bao\s+cao|tham\s+muu|de\s+xuat)\b))\b/g },
+  // "thường xuyên"/"kịp thời" qualify an action only when a word follows ("thường xuyên kiểm tra",
+  // "bảo đảm kịp thời, chính xác"); "khám, chữa bệnh thường xuyên;" is not a time limit. "sớm có hướng dẫn" reads like "khẩn trương".
+  { kind: "ongoing", rank: 8, re: /\b(?:(?:thuong\s+xuyen|kip\s+thoi|lien\s+tuc)(?=\s+[a-z])|(?<!duoc\s)kip\s+thoi(?=,\s*[a-z])|khan\s+truong|ngay\s+lap\s+tuc|than\s+toc|nhanh\s+chong|gap(?=\s)|(?:kich\s+hoat|thanh\s+lap|trien\s+khai|thuc\s+hien|bao\s+cao|to\s+chuc)\s+ngay|som(?=\s+(?:co|ban\s+hanh|trien\s+khai|thuc\s+hien|hoan\s+thanh|xay\s+dung|to\s+chuc|bao\s+cao|tham\s+muu|de\s+xuat)\b))\b/g },
 ];
 
 // DOMAIN's own no-date words win over other pace words when a directive has several.

@@ -62,7 +62,9 @@ export function findRoles(text: string, mentions: Mention[]): RoleFinding {
     let subjectStart = cs;
     if (ADVERBIAL.test(folded.slice(cs, ce))) {
       const comma = folded.indexOf(",", cs);
-      if (comma > 0 && comma < ce) subjectStart = comma + 1;
+      // "Đối với cấp xã cần quán triệt, …": the topic, with no comma after it, is who must act.
+      if (/^\s*doi voi\s[^,]{0,80}?\s(?:can|phai|co trach nhiem|chiu trach nhiem)\s/.test(folded.slice(cs, ce))) subjectStart = cs + folded.slice(cs).indexOf("doi voi") + 7;
+      else if (comma > 0 && comma < ce) subjectStart = comma + 1;
     }
     const lead = LEADING.exec(folded.slice(subjectStart, ce));
     subjectStart += lead ? lead[0].length : 0;
