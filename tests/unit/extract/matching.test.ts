@@ -31,6 +31,28 @@ describe("agency matching", () => {
     expect(names("Sở Tư pháp chủ trì; UBND huyện Vân Canh")).toEqual(["Sở Tư pháp → Sở Tư pháp", "UBND huyện Vân Canh → UBND huyện Vân Canh"]);
     expect(matcherFor(BINH_DINH).find("Sở Tư pháp").every((m) => m.target.type === "agency" && m.target.isNew)).toBe(true);
   });
+  it("proposes an unknown organisation by its whole name, up to the verb or the next clause", () => {
+    const empty = { province: null, agencies: [], groups: [] };
+    const got = (t: string) => names(t, empty);
+    expect(got("phối hợp với Hội Chữ thập đỏ tỉnh tổ chức tiêm vắc xin")).toEqual(["Hội Chữ thập đỏ tỉnh → Hội Chữ thập đỏ tỉnh"]);
+    expect(got("Bệnh viện Đa khoa tỉnh Nghệ An tiếp nhận bệnh nhân")).toEqual(["Bệnh viện Đa khoa tỉnh Nghệ An → Bệnh viện Đa khoa tỉnh Nghệ An"]);
+    expect(got("Chi cục An toàn vệ sinh thực phẩm phối hợp")).toEqual(["Chi cục An toàn vệ sinh thực phẩm → Chi cục An toàn vệ sinh thực phẩm"]);
+    expect(got("Viettel Cà Mau, VNPT Cà Mau bảo đảm")).toEqual(["Viettel Cà Mau → Viettel Cà Mau", "VNPT Cà Mau → VNPT Cà Mau"]);
+    expect(got("Hội Cựu chiến binh và Hội Nông dân tỉnh vận động")).toEqual(["Hội Cựu chiến binh → Hội Cựu chiến binh", "Hội Nông dân tỉnh → Hội Nông dân tỉnh"]);
+    expect(got("Trung tâm Y tế quận Hải Châu khẩn trương")).toEqual(["Trung tâm Y tế quận Hải Châu → Trung tâm Y tế quận Hải Châu"]);
+  });
+  it("does not take a common noun for an organisation", () => {
+    const empty = { province: null, agencies: [], groups: [] };
+    expect(names("Trường hợp phát hiện F0 phải báo ngay", empty)).toEqual([]);
+    expect(names("Ban hành kế hoạch tiêm chủng", empty)).toEqual([]);
+    expect(names("Hội nghị trực tuyến với các xã", empty)).toEqual([]);
+  });
+  it("names the districts listed after a group, proposing those the registry lacks", () => {
+    const empty = { province: null, agencies: [], groups: [] };
+    expect(names("Chủ tịch UBND các huyện: Mèo Vạc, Đồng Văn và thành phố Hà Giang", empty)).toEqual([
+      "Chủ tịch UBND các huyện → UBND các huyện, thị xã, thành phố", "Mèo Vạc → UBND huyện Mèo Vạc", "Đồng Văn → UBND huyện Đồng Văn", "thành phố Hà Giang → UBND thành phố Hà Giang",
+    ]);
+  });
   it("guesses 003's province from its districts, not from the OCR'd stamp", () => {
     const text = "TỈNH ỦY QUẢNG BÌNH\n\nCác địa phương: Đầm Hà, Hải Hà, Móng Cái, Tiên Yên khẩn trương";
     expect(guessRegistry(text, REGISTRIES)?.province).toBe("Quảng Ninh");
