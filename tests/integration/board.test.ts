@@ -64,3 +64,14 @@ describe("an agency's board", () => {
     expect(after.items[0]).toMatchObject({ state: "in_progress", periodicReportMissing: false });
   });
 });
+
+describe("a directive's page", () => {
+  it("lists every agency's assignment with its state, for whoever may read the notice", async () => {
+    const { getDirectiveDetail } = await import("@/lib/notices/directive");
+    const directive = await t.prisma.directive.findFirstOrThrow({ where: { text: "Tập huấn lực lượng dự bị" } });
+    const d = await getDirectiveDetail(t.prisma, staff, directive.id, TODAY);
+    expect(d.assignments.map((a) => [a.agency.name, a.role, a.canOpen])).toEqual([["Công an tỉnh", "lead", false], ["Sở Y tế", "support", true]]);
+    const other = await t.prisma.user.findUniqueOrThrow({ where: { username: "longan.chutich" } });
+    await expect(getDirectiveDetail(t.prisma, (await loadSessionUser(t.prisma, other.id))!, directive.id, TODAY)).rejects.toThrow(/không tồn tại/);
+  });
+});

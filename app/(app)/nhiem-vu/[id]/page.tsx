@@ -38,7 +38,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
         <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
           <p className="text-sm">
             <Link href={`/thong-bao/${n.id}`} className="font-medium text-brand-800 underline decoration-brand-100">{noticeLabel(n)}</Link>
-            <span className="text-slate-500"> · mục {d.ref}</span>
+            <span className="text-slate-500"> · </span><Link href={`/chi-dao/${d.id}`} className="text-slate-600 underline decoration-slate-300">mục {d.ref}</Link>
           </p>
           <h1 className="mt-2 text-xl font-semibold">{a.agency.name}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2">

@@ -1,0 +1,75 @@
+import "server-only";
+import { judge, type Timeliness } from "@/lib/assignments/timeliness";
+import { can } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/user";
+import type { Db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { toIsoDay } from "@/lib/time/format";
+
+export interface DirectiveDetail {
+  id: number;
+  ref: string;
+  text: string;
+  urgent: boolean;
+  deadlineKind: string;
+  dueOn: string | null;
+  dueAt: Date | null;
+  deadlinePhrase: string | null;
+  startOn: string | null;
+  recurrence: string | null;
+  milestoneTarget: string | null;
+  notice: { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null };
+  assignments: {
+    id: number;
+    role: "lead" | "support";
+    state: "not_started" | "in_progress" | "submitted" | "completed";
+    dueOn: string | null;
+    completedOn: string | null;
+    timeliness: Timeliness;
+    agency: { id: number; name: string };
+    viaGroup: string | null;
+    pendingExtensionTo: string | null;
+    /** Whether the user may open this agency's task page. */
+    canOpen: boolean;
+  }[];
+}
+
+/** A directive with every agency's assignment and its state; readable by whoever may read the notice. */
+export async function getDirectiveDetail(db: Db, user: SessionUser, id: number, today: string): Promise<DirectiveDetail> {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("Chỉ đạo");
+  const d = await db.directive.findUnique({
+    where: { id },
+    select: {
+      id: true, ref: true, text: true, urgent: true, deadlineKind: true, dueOn: true, dueAt: true, deadlinePhrase: true, startOn: true, recurrence: true, milestoneTarget: true,
+      notice: { select: { id: true, provinceId: true, status: true, kind: true, number: true, title: true, issuedOn: true, issuedPrecision: true, meetingOn: true } },
+      assignments: {
+        orderBy: [{ role: "asc" }, { agency: { name: "asc" } }],
+        select: {
+          id: true, role: true, state: true, dueOn: true, completedOn: true, provinceId: true, agencyId: true,
+          agency: { select: { id: true, name: true } }, viaGroup: { select: { name: true } },
+          extensions: { where: { status: "pending" }, select: { requestedDueOn: true }, take: 1 },
+        },
+      },
+    },
+  });
+  if (!d) throw new NotFoundError("Chỉ đạo");
+  const provinceId = d.notice.provinceId;
+  const readable = d.notice.status === "published" ? can(user, "notice.read", { provinceId }) : can(user, "notice.readDraft", { provinceId });
+  if (!readable) throw new NotFoundError("Chỉ đạo");
+  const day = (v: Date | null) => (v ? toIsoDay(v) : null);
+  const { provinceId: _p, status: _s, ...notice } = d.notice;
+  return {
+    ...d,
+    dueOn: day(d.dueOn),
+    startOn: day(d.startOn),
+    notice: { ...notice, issuedOn: day(notice.issuedOn), meetingOn: day(notice.meetingOn) },
+    assignments: d.assignments.map((a) => {
+      const s = { state: a.state, dueOn: day(a.dueOn), completedOn: day(a.completedOn) };
+      return {
+        id: a.id, role: a.role, ...s, timeliness: judge(s, today), agency: a.agency, viaGroup: a.viaGroup?.name ?? null,
+        pendingExtensionTo: day(a.extensions[0]?.requestedDueOn ?? null),
+        canOpen: can(user, "assignment.read", { provinceId: a.provinceId, agencyId: a.agencyId }),
+      };
+    }),
+  };
+}
