@@ -1,57 +1,51 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { daysOverdue } from "@/lib/assignments/timeliness";
-import { listOverdue } from "@/lib/assignments/overdue";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { today } from "@/lib/time/today";
+import { parseListQuery, queryString, type SearchParams } from "@/lib/exports/list-query";
+import { listTasks, overdueSummary } from "@/lib/reports/overview";
+import { OVERDUE_BUCKET_LABELS } from "@/lib/reports/types";
 import { formatDay } from "@/lib/time/format";
-import { PageHeader } from "@/components/ui/page-header";
+import { today } from "@/lib/time/today";
+import { ExportLinks } from "@/components/overview/export-links";
+import { OverdueBuckets } from "@/components/overview/overdue-buckets";
+import { Pager } from "@/components/overview/pager";
+import { TaskTable } from "@/components/overview/task-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Badge } from "@/components/ui/badge";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Việc quá hạn" };
 
-export default async function OverduePage() {
+const PAGE_SIZE = 50;
+
+/** What is overdue in the province, the most days overdue first, by how long, a page at a time. */
+export default async function OverduePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();
   if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId })) notFound();
+  const q = parseListQuery({ ...(await searchParams), category: "overdue" });
   const day = today();
-  const items = await listOverdue(db(), user, day);
+  const database = db();
+  const [summary, page] = await Promise.all([
+    overdueSummary(database, user, day),
+    listTasks(database, user, day, { category: "overdue", bucket: q.bucket, page: q.page, pageSize: PAGE_SIZE }),
+  ]);
+  const href = (bucket: string | undefined, p = 1) => `/qua-han${queryString({ bucket, page: p })}`;
   return (
     <>
-      <PageHeader title="Việc quá hạn" subtitle={<>{items.length} lượt việc chưa hoàn thành đã quá hạn · tính đến ngày {formatDay(day)}</>} />
-      {items.length === 0 ? (
+      <PageHeader
+        title="Việc quá hạn"
+        subtitle={<span data-testid="overdue-total">{page.total} lượt việc chưa hoàn thành đã quá hạn{q.bucket ? ` ${OVERDUE_BUCKET_LABELS[q.bucket]}` : ""} · tính đến ngày {formatDay(day)}</span>}
+        actions={<><ExportLinks base="/api/xuat/danh-sach" query={queryString({ category: "overdue", bucket: q.bucket })} /><Link href="/tong-quan" className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100">Tổng quan →</Link></>}
+      />
+      <OverdueBuckets summary={summary} current={q.bucket} href={(b) => href(b)} />
+      {page.rows.length === 0 ? (
         <EmptyState title="Không có việc nào quá hạn" />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Danh sách việc quá hạn, quá hạn lâu nhất trước</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Quá hạn</th>
-                <th scope="col" className="px-3 py-2">Cơ quan</th>
-                <th scope="col" className="px-3 py-2">Nhiệm vụ</th>
-                <th scope="col" className="px-3 py-2">Văn bản</th>
-                <th scope="col" className="px-3 py-2">Hạn</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((i) => (
-                <tr key={i.id} className="align-top" data-testid="overdue-row">
-                  <td className="px-3 py-2"><Badge tone="danger">{daysOverdue(i.dueOn, day)} ngày</Badge></td>
-                  <td className="px-3 py-2 font-medium">{i.agency.name}<div className="text-xs font-normal text-slate-500">{i.role === "lead" ? "Chủ trì" : "Phối hợp"}</div></td>
-                  <td className="max-w-md px-3 py-2"><Link href={`/nhiem-vu/${i.id}`} className="line-clamp-3 hover:text-brand-800 hover:underline">{i.directive.text}</Link></td>
-                  <td className="px-3 py-2"><Link className="text-brand-800 underline" href={`/thong-bao/${i.notice.id}`}>{noticeLabel(i.notice)}</Link><div className="text-xs text-slate-500">mục {i.directive.ref}</div></td>
-                  <td className="whitespace-nowrap px-3 py-2">{formatDay(i.dueOn)}{i.directive.deadlinePhrase ? <div className="max-w-48 whitespace-normal text-xs italic text-slate-500">“{i.directive.deadlinePhrase}”</div> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TaskTable rows={page.rows} today={day} caption="Danh sách việc quá hạn, quá hạn lâu nhất trước" rowTestId="overdue-row" offset={(page.page - 1) * page.pageSize} />
       )}
+      <Pager page={page.page} pageSize={page.pageSize} total={page.total} href={(p) => href(q.bucket, p)} />
     </>
   );
 }

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listHref, parseOverviewQuery, queryString, toFilters, type SearchParams } from "@/lib/exports/list-query";
+import { noticeOptions } from "@/lib/exports/load";
+import { totals } from "@/lib/exports/report";
+import { formatRate } from "@/lib/exports/sheets";
+import { agencyTable, listTasks, noticeProgress, onTimeRate, overdueSummary, weeklySeries } from "@/lib/reports/overview";
+import { formatDay } from "@/lib/time/format";
+import { today } from "@/lib/time/today";
+import { AgencyTable } from "@/components/overview/agency-table";
+import { ExportLinks } from "@/components/overview/export-links";
+import { FiltersForm } from "@/components/overview/filters-form";
+import { NoticeProgress } from "@/components/overview/notice-progress";
+import { OverdueBuckets } from "@/components/overview/overdue-buckets";
+import { TaskTable } from "@/components/overview/task-table";
+import { WeekCharts } from "@/components/overview/week-chart";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Tổng quan" };
+
+const TOP = 10;
+
+function Section({ id, title, action, children }: { id: string; title: string; action?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-h`} id={id} className="mb-10 scroll-mt-4">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={`${id}-h`} className="text-lg font-semibold text-slate-900">{title}</h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId })) notFound();
+  const q = parseOverviewQuery(await searchParams);
+  const f = toFilters(q);
+  const day = today();
+  const database = db();
+  const [summary, overdue, dueSoon, agencies, notices, weeks, options] = await Promise.all([
+    overdueSummary(database, user, day, f),
+    listTasks(database, user, day, { ...f, category: "overdue", page: 1, pageSize: TOP }),
+    listTasks(database, user, day, { ...f, category: "due_soon", page: 1, pageSize: TOP }),
+    agencyTable(database, user, day, f, { sort: q.sort, dir: q.dir }),
+    noticeProgress(database, user, day, f),
+    weeklySeries(database, user, day, f),
+    noticeOptions(database, user),
+  ]);
+  const t = totals(agencies);
+  const filterQs = queryString({ from: q.from, to: q.to, notice: q.notice });
+  const scope = { from: q.from, to: q.to, notice: q.notice };
+  const more = (category: "overdue" | "due_soon", total: number) =>
+    total > TOP ? <Link href={listHref({ ...scope, category })} className="text-sm font-medium text-brand-800 hover:underline">Xem tất cả {total} →</Link> : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Tổng quan tình hình thực hiện"
+        subtitle={<>Tỉnh {user.provinceName} · tính đến ngày {formatDay(day)}</>}
+        actions={<><ExportLinks base="/api/xuat/tong-quan" query={filterQs} /><Link href={`/bao-cao${filterQs}`} className="inline-flex items-center rounded-md bg-brand-800 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900">Báo cáo in</Link></>}
+      />
+      <FiltersForm action="/tong-quan" from={q.from} to={q.to} notice={q.notice} notices={options} />
+
+      <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {[
+          { label: "Quá hạn", value: summary.total, category: "overdue" as const, danger: true },
+          { label: "Đến hạn 7 ngày tới", value: dueSoon.total, category: "due_soon" as const },
+          { label: "Được giao", value: t.assigned, category: "assigned" as const },
+          { label: "Hoàn thành đúng hạn", value: t.completedOnTime, category: "completed_on_time" as const },
+          { label: "Hoàn thành quá hạn", value: t.completedLate, category: "completed_late" as const },
+          { label: "Tỷ lệ đúng hạn", value: formatRate(onTimeRate(t)), category: "assigned" as const },
+        ].map((s) => (
+          <Link key={s.label} href={listHref({ ...scope, category: s.category })} className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600">
+            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{s.label}</dt>
+            <dd className={`mt-1 text-2xl font-semibold tabular-nums ${s.danger && summary.total > 0 ? "text-red-700" : "text-slate-900"}`} data-testid={`stat-${s.category}`}>{s.value}</dd>
+          </Link>
+        ))}
+      </dl>
+
+      <Section id="qua-han" title={`Việc quá hạn (${summary.total})`} action={more("overdue", overdue.total)}>
+        <OverdueBuckets summary={summary} href={(bucket) => listHref({ ...scope, category: "overdue", bucket })} />
+        {overdue.rows.length ? <TaskTable rows={overdue.rows} today={day} caption="Việc quá hạn, quá hạn lâu nhất trước" rowTestId="overview-overdue-row" /> : <EmptyState title="Không có việc nào quá hạn" />}
+      </Section>
+
+      <Section id="sap-den-han" title={`Đến hạn trong 7 ngày tới (${dueSoon.total})`} action={more("due_soon", dueSoon.total)}>
+        {dueSoon.rows.length ? <TaskTable rows={dueSoon.rows} today={day} caption="Việc đến hạn trong 7 ngày tới" rowTestId="due-soon-row" /> : <EmptyState title="Không có việc nào đến hạn trong 7 ngày tới" />}
+      </Section>
+
+      <Section id="theo-co-quan" title="Theo cơ quan, đơn vị">
+        {agencies.length ? <AgencyTable rows={agencies} query={q} /> : <EmptyState title="Chưa có nhiệm vụ nào được giao" />}
+      </Section>
+
+      <Section id="theo-thong-bao" title="Tiến độ theo thông báo">
+        {notices.length ? <NoticeProgress rows={notices} query={q} /> : <EmptyState title="Chưa có thông báo nào trong khoảng đã chọn" />}
+      </Section>
+
+      <Section id="theo-tuan" title="Theo tuần">
+        <WeekCharts weeks={weeks} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { formatRate } from "@/lib/exports/sheets";
+import { listHref, queryString, type AgencySort, type OverviewQuery } from "@/lib/exports/list-query";
+import type { AgencyRow, TaskCategory } from "@/lib/reports/types";
+
+const COLUMNS: { key: AgencySort; label: string; category?: TaskCategory }[] = [
+  { key: "assigned", label: "Được giao", category: "assigned" },
+  { key: "completedOnTime", label: "Hoàn thành đúng hạn", category: "completed_on_time" },
+  { key: "completedLate", label: "Hoàn thành quá hạn", category: "completed_late" },
+  { key: "onTrack", label: "Đang làm trong hạn", category: "on_track" },
+  { key: "overdue", label: "Quá hạn", category: "overdue" },
+  { key: "onTimeRate", label: "Tỷ lệ đúng hạn" },
+];
+
+/** Per agency, sortable by any column through the address; every number opens the list behind it. */
+export function AgencyTable({ rows, query }: { rows: AgencyRow[]; query: OverviewQuery }) {
+  const dir = query.dir ?? (query.sort === "name" ? "asc" : "desc");
+  const sortHref = (key: AgencySort) => {
+    const nextDir = query.sort === key ? (dir === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc";
+    return `/tong-quan${queryString({ from: query.from, to: query.to, notice: query.notice, sort: key, dir: nextDir })}#theo-co-quan`;
+  };
+  const ariaSort = (key: AgencySort) => (query.sort === key ? (dir === "asc" ? "ascending" : "descending") : undefined);
+  const arrow = (key: AgencySort) => (query.sort === key ? (dir === "asc" ? " ▲" : " ▼") : "");
+  const filters = { from: query.from, to: query.to, notice: query.notice };
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="agency-table">
+        <caption className="sr-only">Kết quả thực hiện theo cơ quan; bấm tiêu đề cột để sắp xếp, bấm số để xem danh sách</caption>
+        <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" aria-sort={ariaSort("name")} className="px-3 py-2 text-left">
+              <Link href={sortHref("name")} className="hover:text-brand-800 hover:underline">Cơ quan, đơn vị{arrow("name")}</Link>
+            </th>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" aria-sort={ariaSort(c.key)} className="px-3 py-2 text-right">
+                <Link href={sortHref(c.key)} className="hover:text-brand-800 hover:underline">{c.label}{arrow(c.key)}</Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.agency.id} className="hover:bg-slate-50" data-testid="agency-row">
+              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{r.agency.name}</th>
+              {COLUMNS.map((c) => {
+                const value = c.key === "onTimeRate" ? formatRate(r.onTimeRate) : String(r[c.key as Exclude<AgencySort, "name" | "onTimeRate">]);
+                const category = c.category ?? "assigned";
+                const label = `${c.label} của ${r.agency.name}: ${value}`;
+                const strong = c.key === "overdue" && r.overdue > 0;
+                return (
+                  <td key={c.key} className="px-3 py-2 text-right tabular-nums">
+                    <Link href={listHref({ ...filters, category, agency: r.agency.id })} aria-label={label} className={`rounded px-1 underline-offset-2 hover:underline focus-visible:underline ${strong ? "font-semibold text-red-700" : "text-slate-800"}`}>
+                      {value}
+                    </Link>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

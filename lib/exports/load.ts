@@ -1,0 +1,111 @@
+import "server-only";
+import { noticeLabel } from "@/components/notices/notice-label";
+import type { SessionUser } from "@/lib/auth/user";
+import type { Db } from "@/lib/db/client";
+import { CATEGORY_LABELS, type ListQuery, toFilters } from "@/lib/exports/list-query";
+import type { ReportModel } from "@/lib/exports/report";
+import { agencySheet, noticeSheet, taskSheet, weekSheet } from "@/lib/exports/sheets";
+import type { ExportDocument } from "@/lib/exports/table";
+import { agencyTable, listTasks, MAX_PAGE_SIZE, noticeProgress, overdueSummary, weeklySeries } from "@/lib/reports/overview";
+import { OVERDUE_BUCKET_LABELS, type OverviewFilters, type TaskRow } from "@/lib/reports/types";
+import { formatDay, toIsoDay } from "@/lib/time/format";
+
+// What the export routes and the printed report read: the overview's own computations
+// (lib/reports/overview.ts), described for a reader who only has the file.
+
+/** At most this many rows in one file (a few pages of the largest list). */
+export const EXPORT_LIMIT = 20_000;
+
+export async function allTasks(db: Db, user: SessionUser, today: string, q: Omit<ListQuery, "page">, limit = EXPORT_LIMIT): Promise<{ rows: TaskRow[]; total: number }> {
+  const rows: TaskRow[] = [];
+  let total = 0;
+  for (let page = 1; rows.length < limit; page++) {
+    const p = await listTasks(db, user, today, { ...toFilters(q), category: q.category, agencyId: q.agency, bucket: q.bucket, sort: q.sort, page, pageSize: MAX_PAGE_SIZE });
+    total = p.total;
+    rows.push(...p.rows);
+    if (p.rows.length < MAX_PAGE_SIZE || rows.length >= total) break;
+  }
+  return { rows: rows.slice(0, limit), total };
+}
+
+export interface ScopeNames {
+  province: string;
+  agency?: string;
+  notice?: string;
+}
+
+/** The names of the chosen agency and notice, looked up within the user's province only. */
+export async function scopeNames(db: Db, user: SessionUser, q: { agency?: number; notice?: number }): Promise<ScopeNames> {
+  const provinceId = user.provinceId ?? -1;
+  const [agency, notice] = await Promise.all([
+    q.agency ? db.agency.findFirst({ where: { id: q.agency, provinceId }, select: { name: true } }) : null,
+    q.notice ? db.notice.findFirst({ where: { id: q.notice, provinceId }, select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } }) : null,
+  ]);
+  return {
+    province: user.provinceName ?? "",
+    agency: agency?.name,
+    notice: notice ? noticeLabel({ ...notice, issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null, meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null }) : undefined,
+  };
+}
+
+export function scopeNotes(names: ScopeNames, today: string, f: OverviewFilters): string[] {
+  const notes = [`Tỉnh ${names.province} · tính đến ngày ${formatDay(today)}`];
+  if (f.from || f.to) notes.push(`Văn bản ban hành ${f.from ? `từ ngày ${formatDay(f.from)} ` : ""}${f.to ? `đến ngày ${formatDay(f.to)}` : ""}`.trim());
+  if (names.notice) notes.push(`Văn bản: ${names.notice}`);
+  if (names.agency) notes.push(`Cơ quan: ${names.agency}`);
+  return notes;
+}
+
+export function listTitle(q: Pick<ListQuery, "category" | "bucket">): string {
+  const base = CATEGORY_LABELS[q.category];
+  return q.category === "overdue" && q.bucket ? `${base} ${OVERDUE_BUCKET_LABELS[q.bucket]}` : base;
+}
+
+export async function listDocument(db: Db, user: SessionUser, today: string, q: ListQuery): Promise<ExportDocument> {
+  const [{ rows, total }, names] = await Promise.all([allTasks(db, user, today, q), scopeNames(db, user, q)]);
+  const title = listTitle(q);
+  const notes = scopeNotes(names, today, toFilters(q));
+  notes.push(rows.length < total ? `${rows.length} trên tổng số ${total} lượt nhiệm vụ` : `${total} lượt nhiệm vụ`);
+  return { title: `${title}${names.agency ? ` – ${names.agency}` : ""}`, notes, sheets: [taskSheet(title, title, rows)] };
+}
+
+export async function reportModel(db: Db, user: SessionUser, today: string, f: OverviewFilters, listLimit = 200): Promise<ReportModel> {
+  const [summary, overdue, dueSoon, agencies, notices, weeks, names] = await Promise.all([
+    overdueSummary(db, user, today, f),
+    listTasks(db, user, today, { ...f, category: "overdue", page: 1, pageSize: listLimit }),
+    listTasks(db, user, today, { ...f, category: "due_soon", page: 1, pageSize: listLimit }),
+    agencyTable(db, user, today, f, { sort: "overdue", dir: "desc" }),
+    noticeProgress(db, user, today, f),
+    weeklySeries(db, user, today, f),
+    scopeNames(db, user, { notice: f.noticeId }),
+  ]);
+  return { provinceName: names.province, today, from: f.from, to: f.to, noticeName: names.notice, summary, overdue: overdue.rows, dueSoon: dueSoon.rows, agencies, notices, weeks };
+}
+
+/** The overview as one workbook: overdue, due soon, per agency, per notice, per week. */
+export async function overviewDocument(db: Db, user: SessionUser, today: string, f: OverviewFilters): Promise<ExportDocument> {
+  const r = await reportModel(db, user, today, f, MAX_PAGE_SIZE);
+  const names = { province: r.provinceName, notice: r.noticeName };
+  return {
+    title: `Tổng quan tình hình thực hiện nhiệm vụ – tỉnh ${r.provinceName}`,
+    notes: [...scopeNotes(names, today, f), `Quá hạn: ${r.summary.total} (1–7 ngày: ${r.summary.buckets.d1_7}; 8–30 ngày: ${r.summary.buckets.d8_30}; 31–90 ngày: ${r.summary.buckets.d31_90}; trên 90 ngày: ${r.summary.buckets.d90_plus})`],
+    sheets: [
+      taskSheet("Quá hạn", "Việc quá hạn", r.overdue),
+      taskSheet("Đến hạn 7 ngày", "Đến hạn trong 7 ngày tới", r.dueSoon),
+      agencySheet(r.agencies),
+      noticeSheet(r.notices),
+      weekSheet(r.weeks),
+    ],
+  };
+}
+
+/** The province's published notices, for the notice filter. */
+export async function noticeOptions(db: Db, user: SessionUser): Promise<{ id: number; label: string }[]> {
+  if (user.provinceId === null) return [];
+  const rows = await db.notice.findMany({
+    where: { provinceId: user.provinceId, status: "published" },
+    orderBy: [{ issuedOn: { sort: "desc", nulls: "last" } }, { meetingOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    select: { id: true, kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true },
+  });
+  return rows.map((n) => ({ id: n.id, label: noticeLabel({ ...n, issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null, meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null }) }));
+}
