@@ -4,12 +4,15 @@ import { ROLE_LABELS, type SessionUser } from "@/lib/auth/user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/layout/nav-link";
 
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+/** `reminders`: the number beside "Nhắc việc" (unread digests, or today's for the province's readers). */
+export function AppShell({ user, reminders = 0, children }: { user: SessionUser; reminders?: number; children: React.ReactNode }) {
   const links = [
+    roleMay(user, "overview.read") && { href: "/tong-quan", label: "Tổng quan" },
     roleMay(user, "overview.read") && { href: "/qua-han", label: "Việc quá hạn" },
     roleMay(user, "notice.read") && { href: "/thong-bao", label: "Thông báo kết luận" },
     roleMay(user, "board.read") && { href: "/co-quan", label: user.role === "agency_staff" ? "Bảng việc của tôi" : "Bảng việc cơ quan" },
-  ].filter((l): l is { href: string; label: string } => Boolean(l));
+    roleMay(user, "board.read") && user.provinceId !== null && { href: "/nhac-viec", label: "Nhắc việc", count: reminders },
+  ].filter((l): l is { href: string; label: string; count?: number } => Boolean(l));
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -26,7 +29,10 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </Link>
           <nav aria-label="Điều hướng chính" className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
             {links.map((l) => (
-              <NavLink key={l.href} href={l.href}>{l.label}</NavLink>
+              <NavLink key={l.href} href={l.href}>
+                {l.label}
+                {l.count ? <span className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold tabular-nums text-white" aria-label={`(${l.count} bản tin mới)`}>{l.count}</span> : null}
+              </NavLink>
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
