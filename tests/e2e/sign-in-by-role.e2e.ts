@@ -36,12 +36,15 @@ describe("each role signs in and lands in its place", () => {
     expect(body).toMatch(/Quá hạn \d+ ngày/); // judged at the fixed "today"
   });
 
-  it("chairman: lands on what is overdue, the longest first", async () => {
+  it("chairman: lands on the overview, then the overdue list, the longest first", async () => {
     const page = await signedInPage(browser, baseUrl, "langson.chutich");
-    expect(new URL(page.url()).pathname).toBe("/qua-han");
+    expect(new URL(page.url()).pathname).toBe("/tong-quan");
+    await page.getByRole("link", { name: "Việc quá hạn", exact: true }).click();
+    await page.waitForURL("**/qua-han");
     await expect.poll(() => page.getByTestId("overdue-row").count()).toBeGreaterThan(0);
     const days = await page.getByTestId("overdue-row").locator("td:first-child").allInnerTexts();
     const numbers = days.map((d) => Number.parseInt(d, 10));
+    expect(numbers.every((n) => n > 0)).toBe(true);
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   });
 
