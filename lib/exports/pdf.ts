@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pdfmake from "pdfmake";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import { agencySheet, noticeSheet, taskSheet } from "@/lib/exports/sheets";
+import { agencySheet, noticeSheet, reportTaskSheet } from "@/lib/exports/sheets";
 import type { ExportDocument, ExportSheet } from "@/lib/exports/table";
 import { formatRate } from "@/lib/exports/sheets";
 import {
@@ -137,16 +137,4 @@ export function reportPdf(r: ReportModel): Promise<Buffer> {
     footer: pageFooter,
     content,
   });
-}
-
-/** The task columns that fit a portrait page. */
-export function reportTaskSheet(rows: ReportModel["overdue"]): ExportSheet {
-  const full = taskSheet("", "", rows);
-  const keep = ["STT", "Cơ quan", "Nhiệm vụ", "Văn bản", "Hạn", "Số ngày quá hạn"];
-  const idx = keep.map((h) => full.columns.findIndex((c) => c.header === h));
-  return {
-    ...full,
-    columns: idx.map((i) => ({ ...full.columns[i]!, width: full.columns[i]!.header === "Nhiệm vụ" ? 40 : full.columns[i]!.width })),
-    rows: full.rows.map((row) => idx.map((i) => row[i] ?? null)),
-  };
 }

@@ -114,3 +114,15 @@ export function formatRate(rate: number | null): string {
   if (rate === null) return "—";
   return `${(Math.round(rate * 1000) / 10).toLocaleString("vi-VN")}%`;
 }
+
+/** The task columns that fit a portrait page. */
+export function reportTaskSheet(rows: TaskRow[]): ExportSheet {
+  const full = taskSheet("", "", rows);
+  const keep = ["STT", "Cơ quan", "Nhiệm vụ", "Văn bản", "Hạn", "Số ngày quá hạn"];
+  const idx = keep.map((h) => full.columns.findIndex((c) => c.header === h));
+  return {
+    ...full,
+    columns: idx.map((i) => ({ ...full.columns[i]!, width: full.columns[i]!.header === "Nhiệm vụ" ? 40 : full.columns[i]!.width })),
+    rows: full.rows.map((row) => idx.map((i) => row[i] ?? null)),
+  };
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { parseOverviewQuery, queryString, toFilters, type SearchParams } from "@/lib/exports/list-query";
+import { noticeOptions, reportModel } from "@/lib/exports/load";
+import { today } from "@/lib/time/today";
+import { FiltersForm } from "@/components/overview/filters-form";
+import { PrintButton } from "@/components/overview/print-button";
+import { ReportView } from "@/components/overview/report-view";
+
+export const metadata: Metadata = { title: "Báo cáo tình hình thực hiện các nhiệm vụ" };
+
+// A4 on paper: the app's header, footer and the form are not printed; margins of Nghị định 30.
+const PRINT_CSS = `
+@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
+.report-page { background: #fff; color: #000; font-family: "Times New Roman", Tinos, "Liberation Serif", serif; font-size: 13pt; line-height: 1.35; max-width: 210mm; margin: 0 auto; padding: 20mm 15mm 20mm 30mm; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
+.report-page h2 { font-weight: 700; margin: 12pt 0 4pt; font-size: 13pt; }
+.report-page p.indent { text-indent: 1cm; text-align: justify; margin-bottom: 4pt; }
+.report-table { width: 100%; border-collapse: collapse; font-size: 10pt; margin: 4pt 0; }
+.report-table th, .report-table td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; }
+.report-table th { font-weight: 700; text-align: center; }
+.report-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.report-table tr { break-inside: avoid; }
+.report-page .signature { break-inside: avoid; }
+@media (max-width: 640px) { .report-page { padding: 6mm; font-size: 11pt; } .report-table { font-size: 8pt; } }
+@media print {
+  body > div > header, body > div > footer, .no-print { display: none !important; }
+  main { padding: 0 !important; max-width: none !important; }
+  .report-page { box-shadow: none; padding: 0; max-width: none; }
+}`;
+
+export default async function ReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId })) notFound();
+  const q = parseOverviewQuery(await searchParams);
+  const f = toFilters(q);
+  const database = db();
+  const [model, options] = await Promise.all([reportModel(database, user, today(), f), noticeOptions(database, user)]);
+  const qs = queryString({ from: q.from, to: q.to, notice: q.notice });
+  return (
+    <>
+      <style>{PRINT_CSS}</style>
+      <div className="no-print">
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-xl font-semibold text-slate-900">Báo cáo tình hình thực hiện các nhiệm vụ</h1>
+          <div className="flex flex-wrap gap-2">
+            <PrintButton />
+            <a href={`/api/xuat/bao-cao${qs}`} download data-testid="report-pdf" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">Tải PDF</a>
+            <Link href={`/tong-quan${qs}`} className="rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100">← Tổng quan</Link>
+          </div>
+        </div>
+        <FiltersForm action="/bao-cao" from={q.from} to={q.to} notice={q.notice} notices={options} />
+      </div>
+      <div className="overflow-x-auto">
+        <ReportView r={model} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { agencySheet, formatRate, noticeSheet, reportTaskSheet } from "@/lib/exports/sheets";
+import type { ExportSheet } from "@/lib/exports/table";
+import {
+  issuingBody, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate, PROPOSAL_TEXT, RECIPIENTS, REPORT_NUMBER, REPORT_TITLE, reportSubtitle, SIGNATURE, summaryParagraph, type ReportModel,
+} from "@/lib/exports/report";
+
+function SheetTable({ sheet }: { sheet: ExportSheet }) {
+  return (
+    <table className="report-table">
+      <thead>
+        <tr>{sheet.columns.map((c) => <th key={c.header} scope="col">{c.header}</th>)}</tr>
+      </thead>
+      <tbody>
+        {sheet.rows.map((row, i) => (
+          <tr key={i}>
+            {row.map((v, j) => {
+              const kind = sheet.columns[j]?.kind;
+              const text = v === null ? "" : kind === "percent" && typeof v === "number" ? formatRate(v) : String(v);
+              return <td key={j} className={kind === "number" || kind === "percent" ? "num" : undefined}>{text}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** "Báo cáo tình hình thực hiện các nhiệm vụ" as an A4 page (Nghị định 30/2020 layout). */
+export function ReportView({ r }: { r: ReportModel }) {
+  const [body1, body2] = issuingBody(r.provinceName);
+  return (
+    <article className="report-page" data-testid="report">
+      <div className="grid grid-cols-[42%_58%] text-center text-[12pt] leading-snug">
+        <div>
+          <p>{body1}</p>
+          <p className="font-bold">{body2}</p>
+          <p aria-hidden className="mx-auto mt-0.5 w-24 border-t border-black" />
+          <p className="mt-2">{REPORT_NUMBER}</p>
+        </div>
+        <div>
+          <p className="font-bold">{NATIONAL_NAME}</p>
+          <p className="font-bold">{NATIONAL_MOTTO}</p>
+          <p aria-hidden className="mx-auto mt-0.5 w-48 border-t border-black" />
+          <p className="mt-2 italic">{placeAndDate(r.provinceName, r.today)}</p>
+        </div>
+      </div>
+      <h1 className="mt-8 text-center text-[14pt] font-bold">{REPORT_TITLE}</h1>
+      <p className="mx-8 text-center font-bold">{reportSubtitle(r)}</p>
+      <h2>I. TÌNH HÌNH CHUNG</h2>
+      <p className="indent">{summaryParagraph(r)}</p>
+      <h2>II. CÁC NHIỆM VỤ QUÁ HẠN ({r.summary.total})</h2>
+      {r.overdue.length ? <SheetTable sheet={reportTaskSheet(r.overdue)} /> : <p className="indent">Không có nhiệm vụ quá hạn.</p>}
+      {r.summary.total > r.overdue.length ? <p className="indent italic">(Liệt kê {r.overdue.length} nhiệm vụ quá hạn lâu nhất; danh sách đầy đủ xem trên hệ thống.)</p> : null}
+      <h2>III. CÁC NHIỆM VỤ ĐẾN HẠN TRONG 07 NGÀY TỚI ({r.dueSoon.length})</h2>
+      {r.dueSoon.length ? <SheetTable sheet={reportTaskSheet(r.dueSoon)} /> : <p className="indent">Không có nhiệm vụ đến hạn trong 07 ngày tới.</p>}
+      <h2>IV. KẾT QUẢ THỰC HIỆN THEO CƠ QUAN, ĐƠN VỊ</h2>
+      <SheetTable sheet={agencySheet(r.agencies)} />
+      <h2>V. TIẾN ĐỘ THEO THÔNG BÁO</h2>
+      {r.notices.length ? <SheetTable sheet={noticeSheet(r.notices)} /> : <p className="indent">Không có thông báo trong khoảng đã chọn.</p>}
+      <h2>VI. ĐỀ XUẤT, KIẾN NGHỊ</h2>
+      <p className="indent">{PROPOSAL_TEXT}</p>
+      <div className="signature mt-6 grid grid-cols-2 gap-4">
+        <div className="text-[10pt]">
+          <p className="font-bold italic">Nơi nhận:</p>
+          {RECIPIENTS.map((l) => <p key={l}>- {l}</p>)}
+        </div>
+        <div className="text-center">
+          {SIGNATURE.formula.map((l) => <p key={l} className="font-bold">{l}</p>)}
+          <p className="text-[10pt] italic">{SIGNATURE.note}</p>
+        </div>
+      </div>
+    </article>
+  );
+}
