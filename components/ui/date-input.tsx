@@ -4,10 +4,14 @@ import { useState } from "react";
 import { formatDay } from "@/lib/time/format";
 import { parseTypedDay } from "@/lib/time/parse-day";
 
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const shown = (value: string | null) => (value ? (ISO.test(value) ? formatDay(value) : value) : "");
+
 /**
  * A day typed as dd/mm/yyyy whatever the browser's language (a native date input follows the
- * browser's locale). Reports "YYYY-MM-DD", or null when emptied; keeps what was typed while it
- * is not yet a real day, and says so.
+ * browser's locale). Reports "YYYY-MM-DD", null when emptied, or, while what is typed is not a
+ * real day, the typed text itself: the form's validation then refuses it with a message instead
+ * of silently keeping an older date.
  */
 export function DateInput({ id, value, onChange, invalid, className, testId }: {
   id?: string;
@@ -17,12 +21,12 @@ export function DateInput({ id, value, onChange, invalid, className, testId }: {
   className?: string;
   testId?: string;
 }) {
-  const [typed, setTyped] = useState(value ? formatDay(value) : "");
+  const [typed, setTyped] = useState(shown(value));
   const [shownFor, setShownFor] = useState(value);
   // A new value from outside (another edit) replaces what is shown.
   if (value !== shownFor) {
     setShownFor(value);
-    setTyped(value ? formatDay(value) : "");
+    setTyped(shown(value));
   }
   const bad = typed.trim() !== "" && parseTypedDay(typed) === null;
   return (
@@ -40,11 +44,9 @@ export function DateInput({ id, value, onChange, invalid, className, testId }: {
         onChange={(e) => {
           const text = e.target.value;
           setTyped(text);
-          const iso = text.trim() === "" ? null : parseTypedDay(text);
-          if (text.trim() === "" || iso) {
-            setShownFor(iso);
-            onChange(iso);
-          }
+          const next = text.trim() === "" ? null : (parseTypedDay(text) ?? text.trim());
+          setShownFor(next);
+          onChange(next);
         }}
       />
       {bad ? <span id={id ? `${id}-loi` : undefined} className="text-xs text-red-700">Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.</span> : null}

@@ -41,6 +41,10 @@ const LABELS: Record<string, string> = {
   "extension.refuse": "Không đồng ý gia hạn",
   "assignment.extend": "Điều chỉnh thời hạn theo gia hạn",
   "comment.create": "Ý kiến trao đổi",
+  "directive.update": "Văn phòng điều chỉnh chỉ đạo",
+  "assignment.reschedule": "Điều chỉnh thời hạn theo chỉ đạo mới",
+  "assignment.role": "Đổi vai trò chủ trì/phối hợp",
+  "assignment.delete": "Bỏ cơ quan khỏi nhiệm vụ",
 };
 
 export async function assignmentTimeline(db: Db, actor: SessionUser, directiveId: number, limit = 500): Promise<TimelineEvent[]> {

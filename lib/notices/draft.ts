@@ -12,7 +12,7 @@ export const DEADLINE_KINDS = [
 export const RECURRENCES = ["daily", "weekly", "monthly", "quarterly", "yearly"] as const;
 export const ROLES = ["lead", "support"] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD").refine(
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy").refine(
   (s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

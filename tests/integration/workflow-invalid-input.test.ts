@@ -70,7 +70,7 @@ describe("impossible and out-of-range dates", () => {
     );
     await refused(
       submitCompletion(f.t.prisma, syt, { assignmentId: f.lead, version: 1, text: "Xong", completedOn: "05/07/2021" }, clock),
-      "completedOn", "Ngày phải có dạng YYYY-MM-DD",
+      "completedOn", "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy",
     );
   });
 
