@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { NoticeDetail } from "@/lib/notices/queries";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import { judge, STATE_LABELS } from "@/lib/assignments/timeliness";
@@ -45,7 +46,9 @@ export function DirectiveCard({ directive: d, today, editing, adjustedAt }: {
   return (
     <article className={`rounded-xl border bg-white p-4 shadow-sm ${overdue > 0 ? "border-red-300" : "border-slate-200"}`} aria-label={`Nhiệm vụ ${d.ref}`}>
       <div className="flex flex-wrap items-center gap-2">
-        <span className="rounded-md bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white">{d.ref || "—"}</span>
+        <Link href={`/chi-dao/${d.id}`} className="rounded-md bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white hover:bg-brand-800" title="Xem chi tiết và diễn biến của nhiệm vụ">
+          {d.ref || "—"}
+        </Link>
         {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
         {overdue > 0 ? <Badge tone="danger">{overdue} đơn vị quá hạn</Badge> : null}
         {adjustedAt ? <Badge tone="info" title="Nhiệm vụ được điều chỉnh sau khi ban hành">Đã điều chỉnh {formatDateTime(new Date(adjustedAt)).slice(0, 10)}</Badge> : null}
