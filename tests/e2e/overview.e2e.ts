@@ -1,0 +1,115 @@
+import ExcelJS from "exceljs";
+import fs from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seedDemo } from "@/prisma/seed/demo";
+import { launchBrowser, signedInPage } from "@/tests/e2e/browser";
+import { createTestDatabase } from "@/tests/helpers/test-database";
+
+// The chairman's journey on Lạng Sơn, a province no other browser test changes: the expected
+// counts are made independently, by plain counts on a fresh copy of the same seed data.
+
+const baseUrl = inject("baseUrl");
+const today = inject("today");
+const PROVINCE = "Lạng Sơn";
+let browser: Browser;
+const expected = { total: 0, d1_7: 0, d8_30: 0, d31_90: 0, d90_plus: 0 };
+
+function dayMinus(n: number): Date {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000);
+}
+
+beforeAll(async () => {
+  const t = await createTestDatabase();
+  try {
+    await seedDemo(t.prisma, () => {});
+    const where = (min: number, max: number | null) => ({
+      province: { name: PROVINCE }, state: { not: "completed" as const }, directive: { notice: { status: "published" as const } },
+      dueOn: { lte: dayMinus(min), ...(max === null ? {} : { gte: dayMinus(max) }) },
+    });
+    expected.total = await t.prisma.assignment.count({ where: where(1, null) });
+    expected.d1_7 = await t.prisma.assignment.count({ where: where(1, 7) });
+    expected.d8_30 = await t.prisma.assignment.count({ where: where(8, 30) });
+    expected.d31_90 = await t.prisma.assignment.count({ where: where(31, 90) });
+    expected.d90_plus = await t.prisma.assignment.count({ where: where(91, null) });
+  } finally {
+    await t.drop();
+  }
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const count = (text: string | null) => Number.parseInt((text ?? "").replace(/\D+/g, ""), 10);
+
+describe("the chairman's overview", () => {
+  it("shows what is overdue with the right counts, opens an item, and exports the same rows to XLSX", async () => {
+    expect(expected.total).toBeGreaterThan(0);
+    const page = await signedInPage(browser, baseUrl, "langson.chutich");
+    expect(new URL(page.url()).pathname).toBe("/tong-quan");
+
+    // The overview: total overdue and its buckets, every number a link.
+    expect(count(await page.getByTestId("stat-overdue").textContent())).toBe(expected.total);
+    for (const b of ["d1_7", "d8_30", "d31_90", "d90_plus"] as const) {
+      expect(count(await page.getByTestId(`bucket-${b}`).locator("span").last().textContent()), b).toBe(expected[b]);
+    }
+    expect(await page.getByTestId("agency-row").count()).toBeGreaterThan(3);
+    expect(await page.getByRole("img", { name: /Nhiệm vụ hoàn thành theo tuần/ }).count()).toBe(1);
+
+    // The overdue list, ranked by days overdue.
+    await page.getByRole("link", { name: "Việc quá hạn", exact: true }).click();
+    await page.waitForURL("**/qua-han");
+    expect(await page.getByTestId("overdue-total").textContent()).toContain(`${expected.total} lượt việc`);
+    const rows = page.getByTestId("overdue-row");
+    const shown = Math.min(expected.total, 50);
+    await expect.poll(() => rows.count()).toBe(shown);
+    const days = (await rows.locator("td:first-child").allInnerTexts()).map((d) => Number.parseInt(d, 10));
+    expect(days.every((d) => d > 0)).toBe(true);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    const pageRows = await rows.evaluateAll((trs) => trs.map((tr) => {
+      const cells = [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText);
+      return { days: Number.parseInt(cells[0] ?? "", 10), agency: (cells[1] ?? "").split("\n")[0]!.trim(), text: (tr.querySelector("td:nth-child(3) a") as HTMLElement).innerText.trim() };
+    }));
+
+    // One bucket's list is just that bucket.
+    if (expected.d8_30 > 0) {
+      await page.getByTestId("bucket-d8_30").click();
+      await expect.poll(() => rows.count()).toBe(Math.min(expected.d8_30, 50));
+      await page.getByTestId("bucket-all").click();
+      await expect.poll(() => rows.count()).toBe(shown);
+    }
+
+    // Export the list: the file holds the same rows, in the same order.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-xlsx").click()]);
+    expect(download.suggestedFilename()).toMatch(/^viec-qua-han-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect(ws.rowCount - 1).toBe(expected.total);
+    const fileRows = Array.from({ length: shown }, (_, i) => {
+      const r = ws.getRow(i + 2);
+      return { days: Number(r.getCell(col("Số ngày quá hạn")).value), agency: String(r.getCell(col("Cơ quan")).value), text: String(r.getCell(col("Nhiệm vụ")).value).replace(/\s+/g, " ").trim() };
+    });
+    expect(fileRows).toEqual(pageRows.map((r) => ({ ...r, text: r.text.replace(/\s+/g, " ").trim() })));
+
+    // Open the first item.
+    const first = pageRows[0]!;
+    await rows.first().locator("td:nth-child(3) a").click();
+    await page.waitForURL(/\/nhiem-vu\/\d+$/);
+    const main = await page.locator("main").innerText();
+    expect(main).toContain(first.agency);
+    expect(main).toMatch(/Quá hạn \d+ ngày/);
+  });
+
+  it("does not let agency staff open the overview or its exports", async () => {
+    const staff = await signedInPage(browser, baseUrl, "langson.syt");
+    expect((await staff.goto("/tong-quan"))?.status()).toBe(404);
+    const res = await staff.request.get("/api/xuat/danh-sach?format=xlsx&category=overdue");
+    expect(res.status()).toBe(403);
+  });
+});
