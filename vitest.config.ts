@@ -3,13 +3,16 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
+/** Shared with tests/e2e/vitest.e2e.config.ts: the "@/" alias and the server-only stand-in. */
+export const resolve = {
+  alias: [
+    { find: /^server-only$/, replacement: `${root}tests/helpers/server-only-stub.ts` },
+    { find: /^@\//, replacement: root },
+  ],
+};
+
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^server-only$/, replacement: `${root}tests/helpers/server-only-stub.ts` },
-      { find: /^@\//, replacement: root },
-    ],
-  },
+  resolve,
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",

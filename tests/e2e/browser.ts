@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo";
 
 // Debian's Chromium (installed by .ci/run); Playwright cannot download its own browsers here.
@@ -24,4 +25,19 @@ export async function signedInPage(browser: Browser, baseUrl: string, username: 
   // The form goes to "/", which sends each role on to its own place.
   await page.waitForURL((url) => url.pathname !== "/dang-nhap" && url.pathname !== "/", { timeout: 30_000 });
   return page;
+}
+
+/** One Chromium for the test file: launched before its tests, closed after. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("The browser is not launched yet");
+    return browser;
+  };
 }

@@ -1,22 +1,14 @@
 import fs from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signedInPage } from "@/tests/e2e/browser";
+import { describe, expect, inject, it } from "vitest";
+import { signedInPage, sharedBrowser } from "@/tests/e2e/browser";
 
 const baseUrl = inject("baseUrl");
 const SEED_002 = fs.readFileSync(new URL("../../prisma/seed/sources/002_8df910bebcacd667.txt", import.meta.url), "utf8");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe("notice intake in the browser", () => {
   it("pastes seed 002, corrects one deadline, confirms, and Sở Y tế finds the directives on its board", async () => {
-    const page = await signedInPage(browser, baseUrl, "longan.vanphong");
+    const page = await signedInPage(browser(), baseUrl, "longan.vanphong");
     await page.getByRole("link", { name: "Nhập thông báo" }).click();
     await page.waitForURL("**/thong-bao/nhap");
     await page.getByLabel("Dán nội dung thông báo").fill(SEED_002);
@@ -42,13 +34,13 @@ describe("notice intake in the browser", () => {
     await page.waitForURL(/\/thong-bao\/\d+$/, { timeout: 30_000 });
     expect(await page.locator("main").innerText()).toContain("Nguyên văn: “chậm nhất ngày 25/6/2021 (theo chỉ đạo bổ sung)”");
 
-    const staff = await signedInPage(browser, baseUrl, "longan.syt");
+    const staff = await signedInPage(browser(), baseUrl, "longan.syt");
     const card = staff.getByTestId("board-card").filter({ hasText: "Lập bản đồ các ca Fo" }).filter({ hasText: "25/06/2021" });
     await expect.poll(() => card.count()).toBe(1);
   });
 
   it("keeps the pasted text and says why when the input cannot be read", async () => {
-    const page = await signedInPage(browser, baseUrl, "longan.vanphong");
+    const page = await signedInPage(browser(), baseUrl, "longan.vanphong");
     await page.goto("/thong-bao/nhap", { waitUntil: "networkidle" });
     await page.getByLabel("Dán nội dung thông báo").fill("Không phải thông báo");
     await page.getByLabel("hoặc tải lên tệp").setInputFiles({ name: "anh.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>giả mạo</html>") });
@@ -58,7 +50,7 @@ describe("notice intake in the browser", () => {
   });
 
   it("does not let a chairman open the intake screen", async () => {
-    const page = await signedInPage(browser, baseUrl, "longan.chutich");
+    const page = await signedInPage(browser(), baseUrl, "longan.chutich");
     const res = await page.goto("/thong-bao/nhap");
     expect(res?.status()).toBe(404);
   });

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signedInPage } from "@/tests/e2e/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { signedInPage, sharedBrowser } from "@/tests/e2e/browser";
 
 // The secretariat edits directive II.6 of Long An's notice 875 (other journeys rely on other
 // directives): it adds Sở Y tế as support and gives the directive a deadline; Sở Y tế's staff
@@ -8,14 +8,7 @@ import { launchBrowser, signedInPage } from "@/tests/e2e/browser";
 // told the directive changed, sees the stored values, and redoes on them.
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** The seed's notice 875 (the oldest one of that number: another journey enters a copy of it). */
 async function openNotice875(page: Page): Promise<string> {
@@ -28,10 +21,10 @@ async function openNotice875(page: Page): Promise<string> {
 
 describe("editing a published notice", () => {
   it("changes II.6's deadline; Sở Y tế sees the new due date; a stale page gets the conflict", async () => {
-    const page = await signedInPage(browser, baseUrl, "longan.vanphong");
+    const page = await signedInPage(browser(), baseUrl, "longan.vanphong");
     const href = await openNotice875(page);
     // A second secretariat page, loaded before the change.
-    const stale = await signedInPage(browser, baseUrl, "longan.vanphong", { width: 390, height: 844 });
+    const stale = await signedInPage(browser(), baseUrl, "longan.vanphong", { width: 390, height: 844 });
     await stale.goto(href, { waitUntil: "networkidle" });
 
     const card = page.getByRole("article", { name: "Nhiệm vụ II.6" });
@@ -66,7 +59,7 @@ describe("editing a published notice", () => {
     expect(await changes.innerText()).toContain("Thêm: Sở Y tế (Phối hợp)");
 
     // Sở Y tế's board shows the task with its new due date.
-    const staff = await signedInPage(browser, baseUrl, "longan.syt");
+    const staff = await signedInPage(browser(), baseUrl, "longan.syt");
     const task = staff.getByTestId("board-card").filter({ hasText: "kích hoạt các trạm kiểm soát" });
     await expect.poll(() => task.count()).toBe(1);
     expect(await task.innerText()).toContain("30/09/2021");
@@ -91,7 +84,7 @@ describe("editing a published notice", () => {
   });
 
   it("shows no edit controls to the chairman", async () => {
-    const page = await signedInPage(browser, baseUrl, "longan.chutich");
+    const page = await signedInPage(browser(), baseUrl, "longan.chutich");
     await openNotice875(page);
     const card = page.getByRole("article", { name: "Nhiệm vụ II.6" });
     expect(await card.getByTestId("directive-progress").count()).toBe(1);

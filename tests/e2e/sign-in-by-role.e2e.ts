@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signedInPage } from "@/tests/e2e/browser";
+import { describe, expect, inject, it } from "vitest";
+import { signedInPage, sharedBrowser } from "@/tests/e2e/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe("each role signs in and lands in its place", () => {
   it("refuses a wrong password with a message that does not say which part was wrong, keeping the login typed", async () => {
-    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    const page = await (await browser().newContext({ baseURL: baseUrl })).newPage();
     await page.goto("/dang-nhap", { waitUntil: "networkidle" });
     await page.getByLabel("Tên đăng nhập").fill("longan.syt");
     await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
@@ -25,7 +17,7 @@ describe("each role signs in and lands in its place", () => {
   });
 
   it("secretariat: the notice list, then a notice with its directives, agencies and deadlines", async () => {
-    const page = await signedInPage(browser, baseUrl, "longan.vanphong");
+    const page = await signedInPage(browser(), baseUrl, "longan.vanphong");
     expect(new URL(page.url()).pathname).toBe("/thong-bao");
     await page.getByRole("link", { name: /875\/TB-VPUBND/ }).click();
     await page.waitForURL(/\/thong-bao\/\d+$/);
@@ -37,7 +29,7 @@ describe("each role signs in and lands in its place", () => {
   });
 
   it("chairman: lands on the overview, then the overdue list, the longest first", async () => {
-    const page = await signedInPage(browser, baseUrl, "langson.chutich");
+    const page = await signedInPage(browser(), baseUrl, "langson.chutich");
     expect(new URL(page.url()).pathname).toBe("/tong-quan");
     await page.getByRole("link", { name: "Việc quá hạn", exact: true }).click();
     await page.waitForURL("**/qua-han");
@@ -49,7 +41,7 @@ describe("each role signs in and lands in its place", () => {
   });
 
   it("agency staff: lands on its own board and cannot open another agency's", async () => {
-    const page = await signedInPage(browser, baseUrl, "longan.syt");
+    const page = await signedInPage(browser(), baseUrl, "longan.syt");
     expect(new URL(page.url()).pathname).toMatch(/^\/co-quan\/\d+$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Sở Y tế");
     expect(await page.getByTestId("board-card").count()).toBeGreaterThan(3);
@@ -64,7 +56,7 @@ describe("each role signs in and lands in its place", () => {
   });
 
   it("agency staff of two agencies switches between their boards, on a phone", async () => {
-    const page = await signedInPage(browser, baseUrl, "langson.huyen", { width: 390, height: 844 });
+    const page = await signedInPage(browser(), baseUrl, "langson.huyen", { width: 390, height: 844 });
     const switcher = page.getByRole("navigation", { name: "Chọn cơ quan" });
     const links = switcher.getByRole("link");
     expect(await links.count()).toBe(2);
@@ -76,7 +68,7 @@ describe("each role signs in and lands in its place", () => {
   });
 
   it("administrator: signs in and reads the province's notices but cannot enter one", async () => {
-    const page = await signedInPage(browser, baseUrl, "laichau.quantri");
+    const page = await signedInPage(browser(), baseUrl, "laichau.quantri");
     expect(new URL(page.url()).pathname).toBe("/thong-bao");
     expect(await page.locator("main").innerText()).toContain("Trần Tiến Dũng");
   });

@@ -1,19 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
+import { resolve } from "../../vitest.config";
 
 // Browser journeys: one app started with `npm start` for the whole run (tests/e2e/global-setup.ts),
 // driven in Debian's Chromium through playwright-core.
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^server-only$/, replacement: `${root}tests/helpers/server-only-stub.ts` },
-      { find: /^@\//, replacement: root },
-    ],
-  },
+  resolve,
   test: {
-    root,
+    root: fileURLToPath(new URL("../..", import.meta.url)),
     include: ["tests/e2e/**/*.e2e.ts"],
     globalSetup: ["tests/e2e/global-setup.ts"],
     testTimeout: 120_000,

@@ -1,16 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signedInPage } from "@/tests/e2e/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { signedInPage, sharedBrowser } from "@/tests/e2e/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Opens, from the signed-in agency's board, the task whose directive contains `words` (searched without diacritics). */
 async function openTask(page: Page, words: string): Promise<string> {
@@ -29,7 +22,7 @@ describe("the task workflow in the browser", () => {
   let taskPath = "";
 
   it("agency staff start, report with evidence, submit; the secretariat returns it, then confirms it", async () => {
-    const staff = await signedInPage(browser, baseUrl, "longan.syt");
+    const staff = await signedInPage(browser(), baseUrl, "longan.syt");
     taskPath = await openTask(staff, "danh gia muc do an toan tai cac benh vien");
     expect(await staff.getByTestId("directive-text").innerText()).toContain("mức độ an toàn tại các bệnh viện");
 
@@ -56,7 +49,7 @@ describe("the task workflow in the browser", () => {
     await submitSection(staff, "submit-form", "Gửi báo cáo hoàn thành");
     await expect.poll(() => staff.locator("main").innerText()).toContain("Chờ xác nhận");
 
-    const sec = await signedInPage(browser, baseUrl, "longan.vanphong");
+    const sec = await signedInPage(browser(), baseUrl, "longan.vanphong");
     await sec.goto(taskPath);
     await sec.getByTestId("confirm-section").locator("summary").click();
     await sec.getByTestId("return-form").getByLabel("Lý do trả lại").fill("Bổ sung danh sách cơ sở đã rà soát.");
@@ -82,7 +75,7 @@ describe("the task workflow in the browser", () => {
   });
 
   it("an extension is asked for and approved; the original deadline is kept beside the new one", async () => {
-    const staff = await signedInPage(browser, baseUrl, "longan.syt");
+    const staff = await signedInPage(browser(), baseUrl, "longan.syt");
     const path = await openTask(staff, "xet nghiem ngau nhien 20%");
     await staff.getByTestId("extension-section").locator("summary").click();
     const form = staff.getByTestId("extension-form");
@@ -91,7 +84,7 @@ describe("the task workflow in the browser", () => {
     await submitSection(staff, "extension-form", "Gửi đề nghị gia hạn");
     await expect.poll(() => staff.locator("main").innerText()).toContain("Đang xin gia hạn đến 30/09/2021");
 
-    const chair = await signedInPage(browser, baseUrl, "longan.chutich");
+    const chair = await signedInPage(browser(), baseUrl, "longan.chutich");
     await chair.goto(path);
     await chair.getByTestId("decide-form").getByLabel("Đồng ý gia hạn").check();
     await submitSection(chair, "decide-form", "Ghi quyết định");
@@ -104,11 +97,11 @@ describe("the task workflow in the browser", () => {
 
   it("refuses an agency user who types another agency's task address", async () => {
     expect(taskPath).toMatch(/^\/nhiem-vu\/\d+$/);
-    const police = await signedInPage(browser, baseUrl, "longan.congan");
+    const police = await signedInPage(browser(), baseUrl, "longan.congan");
     const res = await police.goto(taskPath);
     expect(res?.status()).toBe(404);
     expect(await police.locator("body").innerText()).not.toContain("mức độ an toàn tại các bệnh viện");
-    const other = await signedInPage(browser, baseUrl, "langson.syt");
+    const other = await signedInPage(browser(), baseUrl, "langson.syt");
     expect((await other.goto(taskPath))?.status()).toBe(404);
   });
 });
