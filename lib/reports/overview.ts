@@ -54,19 +54,49 @@ function checkDay(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
-/** FROM clause shared by every query: assignments with their directive and notice. */
-const FROM = Prisma.sql`"Assignment" a JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = d."noticeId"`;
-
+/**
+ * Which assignments a figure counts, as a predicate on the assignment row `a` alone (no join):
+ * the user's province, and only directives of published notices. Without a notice filter that is
+ * "not under a draft" — an anti-join with the few directives of draft notices, so that the big
+ * aggregates read the assignment index alone; with a period or a notice it is a semi-join with
+ * the directives of the notices in scope.
+ */
 function scope(provinceId: number, f: OverviewFilters & { agencyId?: number }): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`a."provinceId" = ${provinceId}`, Prisma.sql`n."status" = 'published'`, Prisma.sql`n."provinceId" = ${provinceId}`];
+  const parts: Prisma.Sql[] = [Prisma.sql`a."provinceId" = ${provinceId}`];
   const from = checkDay("from", f.from);
   const to = checkDay("to", f.to);
-  if (from) parts.push(Prisma.sql`COALESCE(n."issuedOn", n."meetingOn") >= ${from}::date`);
-  if (to) parts.push(Prisma.sql`COALESCE(n."issuedOn", n."meetingOn") <= ${to}::date`);
-  if (f.noticeId !== undefined) parts.push(Prisma.sql`n.id = ${f.noticeId}`);
+  if (from === undefined && to === undefined && f.noticeId === undefined) {
+    parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Directive" dx JOIN "Notice" nx ON nx.id = dx."noticeId" WHERE dx.id = a."directiveId" AND nx."status" <> 'published')`);
+  } else {
+    const notice: Prisma.Sql[] = [Prisma.sql`nx."provinceId" = ${provinceId}`, Prisma.sql`nx."status" = 'published'`];
+    if (from) notice.push(Prisma.sql`COALESCE(nx."issuedOn", nx."meetingOn") >= ${from}::date`);
+    if (to) notice.push(Prisma.sql`COALESCE(nx."issuedOn", nx."meetingOn") <= ${to}::date`);
+    if (f.noticeId !== undefined) notice.push(Prisma.sql`nx.id = ${f.noticeId}`);
+    parts.push(Prisma.sql`a."directiveId" IN (SELECT dx.id FROM "Directive" dx JOIN "Notice" nx ON nx.id = dx."noticeId" WHERE ${Prisma.join(notice, " AND ")})`);
+  }
   if (f.agencyId !== undefined) parts.push(Prisma.sql`a."agencyId" = ${f.agencyId}`);
   return Prisma.join(parts, " AND ");
 }
+
+/**
+ * A task's category as a small number, computed once per row (mirrors timeliness.ts `judge`):
+ * 0 no deadline, 1 completed on time, 2 completed late, 3 overdue, 4 in progress within the deadline.
+ */
+function categoryCode(today: string): Prisma.Sql {
+  return Prisma.sql`CASE WHEN a."dueOn" IS NULL THEN 0
+    WHEN a."state" = 'completed' THEN (CASE WHEN a."completedOn" > a."dueOn" THEN 2 ELSE 1 END)
+    WHEN a."dueOn" < ${today}::date THEN 3 ELSE 4 END`;
+}
+
+/** Per-group counts over a subquery exposing `cat` (categoryCode) and `done`. */
+const COUNTS = Prisma.sql`
+    count(*)::int AS "assigned",
+    (count(*) FILTER (WHERE cat = 1))::int AS "completedOnTime",
+    (count(*) FILTER (WHERE cat = 2))::int AS "completedLate",
+    (count(*) FILTER (WHERE cat = 4))::int AS "onTrack",
+    (count(*) FILTER (WHERE cat = 3))::int AS "overdue",
+    (count(*) FILTER (WHERE cat = 0))::int AS "noDeadline",
+    (count(*) FILTER (WHERE done))::int AS "completed"`;
 
 /** Bounds of each overdue bucket as due days: days overdue = today − dueOn. */
 function bucketRange(bucket: OverdueBucket, today: string): { min?: string; max: string } {
@@ -78,7 +108,8 @@ function bucketRange(bucket: OverdueBucket, today: string): { min?: string; max:
   }
 }
 
-const OPEN = Prisma.sql`a."state" <> 'completed'`;
+// Spelled as a list (not "<> 'completed'") so that the (provinceId, state, dueOn) index serves it.
+const OPEN = Prisma.sql`a."state" IN ('not_started', 'in_progress', 'submitted')`;
 const DONE = Prisma.sql`a."state" = 'completed'`;
 
 /** The SQL predicate of a category at `today` (mirrors timeliness.ts `judge`). */
@@ -92,18 +123,6 @@ function categoryPredicate(category: TaskCategory, today: string): Prisma.Sql {
     case "no_deadline": return Prisma.sql`a."dueOn" IS NULL`;
     case "due_soon": return Prisma.sql`${OPEN} AND a."dueOn" >= ${today}::date AND a."dueOn" <= ${addDays(today, 7)}::date`;
   }
-}
-
-/** Per-agency and per-notice counts: the same predicates as FILTER clauses. */
-function countsSql(today: string): Prisma.Sql {
-  return Prisma.sql`
-    count(*)::int AS "assigned",
-    (count(*) FILTER (WHERE ${categoryPredicate("completed_on_time", today)}))::int AS "completedOnTime",
-    (count(*) FILTER (WHERE ${categoryPredicate("completed_late", today)}))::int AS "completedLate",
-    (count(*) FILTER (WHERE ${categoryPredicate("on_track", today)}))::int AS "onTrack",
-    (count(*) FILTER (WHERE ${categoryPredicate("overdue", today)}))::int AS "overdue",
-    (count(*) FILTER (WHERE ${categoryPredicate("no_deadline", today)}))::int AS "noDeadline",
-    (count(*) FILTER (WHERE ${DONE}))::int AS "completed"`;
 }
 
 function checkToday(today: string): string {
@@ -128,7 +147,7 @@ export async function overdueSummary(db: Db, user: SessionUser, today: string, f
       (count(*) FILTER (WHERE a."dueOn" < ${b7}::date AND a."dueOn" >= ${b30}::date))::int AS "d8_30",
       (count(*) FILTER (WHERE a."dueOn" < ${b30}::date AND a."dueOn" >= ${b90}::date))::int AS "d31_90",
       (count(*) FILTER (WHERE a."dueOn" < ${b90}::date))::int AS "d90_plus"
-    FROM ${FROM}
+    FROM "Assignment" a
     WHERE ${scope(provinceId, filters)} AND ${categoryPredicate("overdue", today)}`;
   const r = rows[0]!;
   return { total: r.total, buckets: { d1_7: r.d1_7, d8_30: r.d8_30, d31_90: r.d31_90, d90_plus: r.d90_plus } };
@@ -189,6 +208,7 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
   }
   const where = Prisma.join(parts, " AND ");
 
+  // The page is chosen on the assignment rows alone, then joined for display.
   const [rows, counted] = await Promise.all([
     db.$queryRaw<TaskSqlRow[]>`
       SELECT a.id AS "assignmentId", a."role"::text AS "role", a."state"::text AS "state",
@@ -197,11 +217,15 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
         d.id AS "directiveId", d."ref", d."text", d."deadlinePhrase",
         n.id AS "noticeId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn",
         n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title"
-      FROM ${FROM} JOIN "Agency" ag ON ag.id = a."agencyId"
-      WHERE ${where}
-      ORDER BY ${orderBy(query.sort, query.category)}
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM ${FROM} WHERE ${where}`,
+      FROM (
+        SELECT a.* FROM "Assignment" a ${query.sort === "notice" ? Prisma.sql`JOIN "Directive" d ON d.id = a."directiveId"` : Prisma.empty}
+        WHERE ${where}
+        ORDER BY ${orderBy(query.sort, query.category)}
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+      ) a
+      JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = d."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
+      ORDER BY ${orderBy(query.sort, query.category)}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Assignment" a WHERE ${where}`,
   ]);
 
   return {
@@ -248,7 +272,11 @@ export async function agencyTable(db: Db, user: SessionUser, today: string, filt
   checkToday(today);
   const rows = await db.$queryRaw<(CountsRow & { id: number; name: string; shortName: string; kind: string })[]>`
     SELECT ag.id, ag."name", ag."shortName", ag."kind"::text AS "kind", c.*
-    FROM (SELECT a."agencyId", ${countsSql(today)} FROM ${FROM} WHERE ${scope(provinceId, filters)} GROUP BY a."agencyId") c
+    FROM (
+      SELECT x."agencyId", ${COUNTS}
+      FROM (SELECT a."agencyId", ${categoryCode(today)} AS cat, a."state" = 'completed' AS done FROM "Assignment" a WHERE ${scope(provinceId, filters)}) x
+      GROUP BY x."agencyId"
+    ) c
     JOIN "Agency" ag ON ag.id = c."agencyId"`;
   const result: AgencyRow[] = rows.map((r) => ({
     agency: { id: r.id, name: r.name, shortName: r.shortName, kind: r.kind },
@@ -288,9 +316,13 @@ export async function noticeProgress(db: Db, user: SessionUser, today: string, f
     SELECT n.id, n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn", n."issuedPrecision"::text AS "issuedPrecision",
       n."meetingOn"::text AS "meetingOn", n."title", c."assigned", c."completed", c."overdue"
     FROM (
-      SELECT d."noticeId", count(*)::int AS "assigned", (count(*) FILTER (WHERE ${DONE}))::int AS "completed",
-        (count(*) FILTER (WHERE ${categoryPredicate("overdue", today)}))::int AS "overdue"
-      FROM ${FROM} WHERE ${scope(provinceId, filters)} GROUP BY d."noticeId"
+      SELECT d."noticeId", sum(x."assigned")::int AS "assigned", COALESCE(sum(x."completed"), 0)::int AS "completed", COALESCE(sum(x."overdue"), 0)::int AS "overdue"
+      FROM (
+        SELECT a."directiveId", count(*) AS "assigned", count(*) FILTER (WHERE ${DONE}) AS "completed",
+          count(*) FILTER (WHERE ${categoryPredicate("overdue", today)}) AS "overdue"
+        FROM "Assignment" a WHERE ${scope(provinceId, filters)} GROUP BY a."directiveId"
+      ) x JOIN "Directive" d ON d.id = x."directiveId"
+      GROUP BY d."noticeId"
     ) c JOIN "Notice" n ON n.id = c."noticeId"
     ORDER BY COALESCE(n."issuedOn", n."meetingOn") DESC NULLS LAST, n.id DESC`;
   return rows.map((r) => ({
@@ -325,12 +357,14 @@ export async function weeklySeries(db: Db, user: SessionUser, today: string, fil
   const lastDue = addDays(today, -1); // due today is not overdue yet
   const end = addDays(lastMonday, 6);
   const rows = await db.$queryRaw<{ week: string; completed: number; newlyOverdue: number }[]>`
-    SELECT x."week"::text AS "week", sum(x."c")::int AS "completed", sum(x."o")::int AS "newlyOverdue" FROM (
-      SELECT date_trunc('week', a."completedOn")::date AS "week", 1 AS "c", 0 AS "o"
-      FROM ${FROM} WHERE ${where} AND ${DONE} AND a."completedOn" >= ${first}::date AND a."completedOn" <= ${end}::date
+    SELECT x."week"::text AS "week", (count(*) FILTER (WHERE x."c"))::int AS "completed",
+      (count(*) FILTER (WHERE NOT x."c"))::int AS "newlyOverdue"
+    FROM (
+      SELECT date_trunc('week', a."completedOn")::date AS "week", TRUE AS "c"
+      FROM "Assignment" a WHERE ${where} AND ${DONE} AND a."completedOn" >= ${first}::date AND a."completedOn" <= ${end}::date
       UNION ALL
-      SELECT date_trunc('week', a."dueOn")::date AS "week", 0 AS "c", 1 AS "o"
-      FROM ${FROM} WHERE ${where} AND a."dueOn" >= ${first}::date AND a."dueOn" <= ${lastDue}::date
+      SELECT date_trunc('week', a."dueOn")::date AS "week", FALSE AS "c"
+      FROM "Assignment" a WHERE ${where} AND a."dueOn" >= ${first}::date AND a."dueOn" <= ${lastDue}::date
         AND (${OPEN} OR a."completedOn" > a."dueOn")
     ) x GROUP BY x."week"`;
   const byWeek = new Map(rows.map((r) => [r.week.slice(0, 10), r]));
