@@ -48,7 +48,8 @@ export function periodPhrase(r: Pick<ReportModel, "from" | "to" | "today">): str
 
 export function reportSubtitle(r: ReportModel): string {
   const scope = r.noticeName ? `theo ${r.noticeName}` : "theo các thông báo kết luận, chỉ đạo của Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh";
-  return `Tình hình thực hiện các nhiệm vụ ${scope} (văn bản ban hành ${periodPhrase(r)})`;
+  const period = r.from || r.to ? `văn bản ban hành ${periodPhrase(r)}; số liệu tính đến ngày ${formatDay(r.today)}` : periodPhrase(r);
+  return `Tình hình thực hiện các nhiệm vụ ${scope} (${period})`;
 }
 
 export interface Totals {
