@@ -3,14 +3,15 @@
 //
 // 1. starts the built app (`npm start`: builds if needed; SEED_DEMO=never, APP_TODAY = the load's
 //    reference day) on a free port, signs in as the chairman of the largest province over HTTP;
-// 2. for each page — the overview (/tong-quan; while that page does not exist, the temporary JSON
-//    route /api/bench/overview computing the same thing), the largest agency's board
-//    (/co-quan/<id>) and the overdue list (/qua-han) — WARMUP requests, then RUNS sequential
+// 2. for each page — the overview (/tong-quan), the largest agency's board (/co-quan/<id>) and the
+//    overdue list (/qua-han) — WARMUP requests, then RUNS sequential
 //    requests: median and p95 of the wall time on loopback (and of Server-Timing when sent);
 // 3. the same page's queries alone, in this process, with a Prisma client of its own: median,
 //    and the ratio page / queries (what rendering and the framework add);
 // 4. CLIENTS concurrent clients for SECONDS seconds per page: requests per second.
 // The last line sums it up.
+// The app builds into the checkout's .next: run it where nobody else builds at the same time
+// (e.g. an export of HEAD: git archive HEAD | tar -x -C /tmp/bench, with node_modules beside it).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -19,11 +20,11 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { agencyBoard } from "@/lib/assignments/board";
-import { listOverdue } from "@/lib/assignments/overdue";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { overview } from "@/lib/reports/overview";
+import { noticeOptions } from "@/lib/exports/load";
+import { agencyTable, listTasks, noticeProgress, overdueSummary, weeklySeries } from "@/lib/reports/overview";
 import { LOAD_PASSWORD, LOAD_TODAY } from "@/prisma/load/generate";
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -100,7 +101,7 @@ async function startApp(databaseUrl: string): Promise<{ baseUrl: string; stop: (
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`,
-    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"), APP_TODAY: LOAD_TODAY, SEED_DEMO: "never", BENCH_ROUTES: "1",
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"), APP_TODAY: LOAD_TODAY, SEED_DEMO: "never",
   };
   let output = "";
   const child: ChildProcess = spawn("npm", ["start"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -183,16 +184,28 @@ async function main(): Promise<number> {
       const session = new Session(app.baseUrl);
       if (!(await session.signIn(chair.username, LOAD_PASSWORD))) throw new Error(`cannot sign in as ${chair.username}`);
 
-      let overviewPath = "/tong-quan";
-      const probe = await session.timed(overviewPath);
-      if (probe[1] !== 200) {
-        overviewPath = "/api/bench/overview";
-        console.log(`  /tong-quan answered ${probe[1]}: measuring the overview through the temporary route ${overviewPath} (same functions, JSON instead of HTML)`);
-      }
+      const overviewPath = "/tong-quan";
+      // "alone": the lib calls each page makes (app/(app)/tong-quan, co-quan/[id], qua-han), concurrently as they do.
+      const T = LOAD_TODAY;
       const pages: { key: string; path: string; alone: () => Promise<unknown> }[] = [
-        { key: "overview", path: overviewPath, alone: () => overview(prisma, user, LOAD_TODAY) },
-        { key: "board", path: `/co-quan/${agency.id}`, alone: () => agencyBoard(prisma, user, agency.id, {}, LOAD_TODAY) },
-        { key: "overdue", path: "/qua-han", alone: () => listOverdue(prisma, user, LOAD_TODAY) },
+        {
+          key: "overview", path: overviewPath, alone: () => Promise.all([
+            overdueSummary(prisma, user, T, {}),
+            listTasks(prisma, user, T, { category: "overdue", page: 1, pageSize: 10 }),
+            listTasks(prisma, user, T, { category: "due_soon", page: 1, pageSize: 10 }),
+            agencyTable(prisma, user, T, {}),
+            noticeProgress(prisma, user, T, {}),
+            weeklySeries(prisma, user, T, {}),
+            noticeOptions(prisma, user),
+          ]),
+        },
+        { key: "board", path: `/co-quan/${agency.id}`, alone: () => agencyBoard(prisma, user, agency.id, {}, T) },
+        {
+          key: "overdue", path: "/qua-han", alone: () => Promise.all([
+            overdueSummary(prisma, user, T),
+            listTasks(prisma, user, T, { category: "overdue", page: 1, pageSize: 50 }),
+          ]),
+        },
       ];
       const rows: { key: string; path: string; bytes: number; page: Stats; alone: Stats; rps: number; errors: number; cp95: number }[] = [];
       for (const p of pages) {
