@@ -89,8 +89,8 @@ function comparator(sort: BoardFilters["sort"]): (a: SortKey, b: SortKey) => num
  * The counts and the total are always over everything; an agency with tens of thousands of tasks
  * shows the first ones in the chosen order, and the filters narrow the rest.
  */
-export const BOARD_COLUMN_LIMIT = 100;
-export const BOARD_LIST_LIMIT = 300;
+export const BOARD_COLUMN_LIMIT = 50;
+export const BOARD_LIST_LIMIT = 200;
 
 interface LightRow {
   id: number;

@@ -307,8 +307,11 @@ export function sortAgencyRows(rows: AgencyRow[], key: AgencySortKey, dir: "asc"
 
 // ───────────── per notice ─────────────
 
-/** Progress of each notice in scope, the newest first: one query. */
-export async function noticeProgress(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}): Promise<NoticeProgressRow[]> {
+/**
+ * Progress of each notice in scope, the newest first: one query. A province can have a thousand
+ * notices: a screen should ask for the newest `limit` (and link to the rest); exports take all.
+ */
+export async function noticeProgress(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, options: { limit?: number } = {}): Promise<NoticeProgressRow[]> {
   const provinceId = provinceOf(user);
   if (provinceId === null) return [];
   checkToday(today);
@@ -324,7 +327,8 @@ export async function noticeProgress(db: Db, user: SessionUser, today: string, f
       ) x JOIN "Directive" d ON d.id = x."directiveId"
       GROUP BY d."noticeId"
     ) c JOIN "Notice" n ON n.id = c."noticeId"
-    ORDER BY COALESCE(n."issuedOn", n."meetingOn") DESC NULLS LAST, n.id DESC`;
+    ORDER BY COALESCE(n."issuedOn", n."meetingOn") DESC NULLS LAST, n.id DESC
+    ${options.limit !== undefined ? Prisma.sql`LIMIT ${Math.max(0, Math.floor(options.limit))}` : Prisma.empty}`;
   return rows.map((r) => ({
     notice: { id: r.id, kind: r.kind, number: r.number, issuedOn: r.issuedOn, issuedPrecision: r.issuedPrecision, meetingOn: r.meetingOn, title: r.title },
     assigned: r.assigned,

@@ -165,6 +165,7 @@ describe("overview on the seed data, counted by hand", () => {
     expect(notices).toHaveLength(2);
     expect(notices[0]!.notice.issuedOn).toBe("2022-01-01"); // the newest first
     expect(notices[1]!).toMatchObject({ completed: 0, overdue: 3 });
+    expect(await noticeProgress(t.prisma, u, "2021-09-20", {}, { limit: 1 })).toEqual([notices[0]]);
     // Filters: the period of the meeting keeps notice 000 only; the Công văn alone has nothing overdue.
     const cvId = notices[0]!.notice.id;
     expect((await overdueSummary(t.prisma, u, "2021-09-20", { from: "2021-09-01", to: "2021-12-31" })).total).toBe(3);
