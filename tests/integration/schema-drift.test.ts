@@ -10,7 +10,7 @@ import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrate";
+import { applyMigrations } from "@/lib/db/migrate";
 import { wrapPGlite } from "@/lib/db/sql-client";
 import { prismaSchemaEngine } from "@/tests/helpers/prisma-schema-engine";
 import type { SqlQueryable } from "@/lib/db/sql-client";
