@@ -45,7 +45,6 @@ const ZEnv = z.object({
   SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["auto", "never"]).default("auto")),
   SMTP_URL: z.preprocess(emptyToUndefined, smtpUrl.optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().min(3).default("Ban Chỉ đạo <no-reply@localhost>")),
-  LOG_SQL: z.preprocess(emptyToUndefined, z.enum(["0", "1"]).default("0")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
