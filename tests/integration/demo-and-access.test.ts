@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencyBoard, boardAgencies } from "@/lib/assignments/board";
-import { listOverdue } from "@/lib/assignments/overdue";
 import { loadSessionUser, verifyCredentials, WRONG_CREDENTIALS } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createNotice } from "@/lib/notices/create";
 import { getNotice, listNotices } from "@/lib/notices/queries";
+import { listTasks } from "@/lib/reports/overview";
 import { DEMO_PASSWORD, seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 
@@ -127,11 +127,11 @@ describe("who sees what", () => {
   });
 
   it("lists the chairman's overdue items, longest overdue first, none of them done or in the future", async () => {
-    const items = await listOverdue(t.prisma, await userNamed("longan.chutich"), "2021-06-20");
+    const items = (await listTasks(t.prisma, await userNamed("longan.chutich"), "2021-06-20", { category: "overdue", page: 1, pageSize: 200 })).rows.map((r) => ({ ...r, dueOn: r.dueOn! }));
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.dueOn < "2021-06-20")).toBe(true);
     expect([...items].map((i) => i.dueOn)).toEqual([...items].map((i) => i.dueOn).sort());
-    await expect(listOverdue(t.prisma, await userNamed("longan.syt"), "2021-06-20")).rejects.toThrow(ForbiddenError);
+    await expect(listTasks(t.prisma, await userNamed("longan.syt"), "2021-06-20", { category: "overdue", page: 1, pageSize: 50 })).rejects.toThrow(ForbiddenError);
   });
 });
 
