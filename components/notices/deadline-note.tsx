@@ -1,18 +1,10 @@
+import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
 import { DEADLINE_KIND_LABELS, RECURRENCE_LABELS } from "@/lib/notices/labels";
 import { formatDateTime, formatDay } from "@/lib/time/format";
 
-interface DeadlineFields {
-  deadlineKind: string;
-  dueOn: string | null;
-  dueAt: Date | null;
-  deadlinePhrase: string | null;
-  startOn: string | null;
-  recurrence: string | null;
-  milestoneTarget: string | null;
-}
 
 /** The deadline as the app reads it, always beside the notice's own words. */
-export function DeadlineNote({ directive: d }: { directive: DeadlineFields }) {
+export function DeadlineNote({ directive: d }: { directive: DirectiveDeadline }) {
   if (d.deadlineKind === "none" && !d.deadlinePhrase) return null;
   const parts: string[] = [];
   if (d.dueAt) parts.push(`trước ${formatDateTime(d.dueAt)}`);

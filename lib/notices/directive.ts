@@ -4,20 +4,14 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
 import { toIsoDay } from "@/lib/time/format";
 
-export interface DirectiveDetail {
+export interface DirectiveDetail extends DirectiveDeadline {
   id: number;
   ref: string;
   text: string;
   urgent: boolean;
-  deadlineKind: string;
-  dueOn: string | null;
-  dueAt: Date | null;
-  deadlinePhrase: string | null;
-  startOn: string | null;
-  recurrence: string | null;
-  milestoneTarget: string | null;
   notice: { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null };
   assignments: {
     id: number;

@@ -3,6 +3,7 @@ import { authorize, can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
 import { toIsoDay } from "@/lib/time/format";
 
 export interface NoticeListItem {
@@ -74,18 +75,11 @@ export interface NoticeDetail {
   recipients: string[];
   citations: string[];
   status: "draft" | "published";
-  directives: {
+  directives: (DirectiveDeadline & {
     id: number;
     ref: string;
     text: string;
     urgent: boolean;
-    deadlineKind: string;
-    dueOn: string | null;
-    dueAt: Date | null;
-    deadlinePhrase: string | null;
-    startOn: string | null;
-    recurrence: string | null;
-    milestoneTarget: string | null;
     assignments: {
       id: number;
       agencyId: number;
@@ -97,7 +91,7 @@ export interface NoticeDetail {
       dueOn: string | null;
       completedOn: string | null;
     }[];
-  }[];
+  })[];
 }
 
 export async function getNotice(db: Db, user: SessionUser, id: number): Promise<NoticeDetail> {
