@@ -1,14 +1,18 @@
+import Link from "next/link";
 import { formatDay } from "@/lib/time/format";
 
 /** Period and notice, as a GET form: the filters live in the address. */
-export function FiltersForm({ action, from, to, notice, notices, hidden = {} }: {
+export function FiltersForm({ action, from, to, notice, notices, noticeTotal, hidden = {} }: {
   action: string;
   from?: string;
   to?: string;
   notice?: number;
   notices: { id: number; label: string }[];
+  /** How many notices exist when `notices` lists only some of them (the newest). */
+  noticeTotal?: number;
   hidden?: Record<string, string | number | undefined>;
 }) {
+  const limited = noticeTotal !== undefined && noticeTotal > notices.length;
   const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
   return (
     <form action={action} method="get" className="mb-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[10rem_10rem_1fr_auto] sm:items-end" aria-label="Lọc theo thời gian và thông báo">
@@ -27,6 +31,11 @@ export function FiltersForm({ action, from, to, notice, notices, hidden = {} }: 
           <option value="">Tất cả thông báo</option>
           {notices.map((n) => <option key={n.id} value={n.id}>{n.label}</option>)}
         </select>
+        {limited ? (
+          <span className="mt-1 block text-xs font-normal text-slate-500" data-testid="notice-filter-limited">
+            Chỉ liệt kê {notices.length} thông báo gần nhất trong {noticeTotal}; thông báo khác: mở từ <Link href="/thong-bao" className="text-brand-800 hover:underline">danh sách thông báo</Link>.
+          </span>
+        ) : null}
       </label>
       <div className="flex gap-2">
         <button type="submit" className="rounded-md bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">Lọc</button>

@@ -4,9 +4,11 @@ import { listHref, type OverviewQuery } from "@/lib/exports/list-query";
 import type { NoticeProgressRow } from "@/lib/reports/types";
 
 /** Progress of each notice: a bar with its numbers written, each number a link to its list. */
-export function NoticeProgress({ rows, query }: { rows: NoticeProgressRow[]; query: OverviewQuery }) {
+export function NoticeProgress({ rows, query, total }: { rows: NoticeProgressRow[]; query: OverviewQuery; total?: number }) {
   const filters = { from: query.from, to: query.to };
+  const rest = total !== undefined ? total - rows.length : 0;
   return (
+    <>
     <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="notice-progress">
       {rows.map((r) => {
         const pct = r.assigned > 0 ? Math.round((r.completed / r.assigned) * 100) : 0;
@@ -31,5 +33,11 @@ export function NoticeProgress({ rows, query }: { rows: NoticeProgressRow[]; que
         );
       })}
     </ul>
+    {rest > 0 ? (
+      <p className="mt-2 text-sm text-slate-600" data-testid="notice-progress-more">
+        {rows.length} thông báo nhiều việc quá hạn nhất (rồi nhiều lượt giao nhất); còn {rest} thông báo khác: xem ở <Link href="/thong-bao" className="font-medium text-brand-800 hover:underline">danh sách thông báo</Link> hoặc trong bản xuất Excel, CSV, PDF (nút ở đầu trang), có đủ mọi thông báo.
+      </p>
+    ) : null}
+    </>
   );
 }

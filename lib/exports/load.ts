@@ -100,12 +100,25 @@ export async function overviewDocument(db: Db, user: SessionUser, today: string,
 }
 
 /** The province's published notices, for the notice filter. */
-export async function noticeOptions(db: Db, user: SessionUser): Promise<{ id: number; label: string }[]> {
-  if (user.provinceId === null) return [];
-  const rows = await db.notice.findMany({
-    where: { provinceId: user.provinceId, status: "published" },
-    orderBy: [{ issuedOn: { sort: "desc", nulls: "last" } }, { meetingOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    select: { id: true, kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true },
-  });
-  return rows.map((n) => ({ id: n.id, label: noticeLabel({ ...n, issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null, meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null }) }));
+/**
+ * The notice filter's choices, the newest first: at most `limit` of them (a province can have a
+ * thousand notices), plus the one `selected` if it is not among them; `total`: how many there are.
+ */
+export async function recentNoticeOptions(db: Db, user: SessionUser, options: { limit?: number; selected?: number } = {}): Promise<{ options: { id: number; label: string }[]; total: number }> {
+  if (user.provinceId === null) return { options: [], total: 0 };
+  const where = { provinceId: user.provinceId, status: "published" as const };
+  const select = { id: true, kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } as const;
+  const [rows, total, chosen] = await Promise.all([
+    db.notice.findMany({
+      where,
+      orderBy: [{ issuedOn: { sort: "desc", nulls: "last" } }, { meetingOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      select,
+      ...(options.limit !== undefined ? { take: Math.max(0, Math.floor(options.limit)) } : {}),
+    }),
+    options.limit !== undefined ? db.notice.count({ where }) : Promise.resolve(-1),
+    options.selected !== undefined && options.limit !== undefined ? db.notice.findFirst({ where: { ...where, id: options.selected }, select }) : Promise.resolve(null),
+  ]);
+  if (chosen && !rows.some((r) => r.id === chosen.id)) rows.push(chosen);
+  const label = (n: (typeof rows)[number]) => noticeLabel({ ...n, issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null, meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null });
+  return { options: rows.map((n) => ({ id: n.id, label: label(n) })), total: total < 0 ? rows.length : total };
 }

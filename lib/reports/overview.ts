@@ -307,17 +307,27 @@ export function sortAgencyRows(rows: AgencyRow[], key: AgencySortKey, dir: "asc"
 
 // ───────────── per notice ─────────────
 
+export type NoticeProgressOrder = "newest" | "attention";
+
 /**
- * Progress of each notice in scope, the newest first: one query. A province can have a thousand
- * notices: a screen should ask for the newest `limit` (and link to the rest); exports take all.
+ * Progress of each notice in scope: one query. By default the newest first; "attention" puts first
+ * the notices with the most overdue tasks (then the most assigned). A province can have a thousand
+ * notices: a screen should ask for `limit` of them (and link to the rest); exports take all.
  */
-export async function noticeProgress(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, options: { limit?: number } = {}): Promise<NoticeProgressRow[]> {
+export async function noticeProgress(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, options: { limit?: number; order?: NoticeProgressOrder } = {}): Promise<NoticeProgressRow[]> {
+  return (await noticeProgressPage(db, user, today, filters, options)).rows;
+}
+
+/** As noticeProgress, with how many notices are in scope in all (`total`, whatever the limit). */
+export async function noticeProgressPage(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, options: { limit?: number; order?: NoticeProgressOrder } = {}): Promise<{ rows: NoticeProgressRow[]; total: number }> {
   const provinceId = provinceOf(user);
-  if (provinceId === null) return [];
+  if (provinceId === null) return { rows: [], total: 0 };
   checkToday(today);
-  const rows = await db.$queryRaw<(Pick<CountsRow, "assigned" | "completed" | "overdue"> & { id: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: TaskRow["notice"]["issuedPrecision"]; meetingOn: string | null; title: string })[]>`
+  const newest = Prisma.sql`COALESCE(n."issuedOn", n."meetingOn") DESC NULLS LAST, n.id DESC`;
+  const order = options.order === "attention" ? Prisma.sql`c."overdue" DESC, c."assigned" DESC, ${newest}` : newest;
+  const rows = await db.$queryRaw<(Pick<CountsRow, "assigned" | "completed" | "overdue"> & { id: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: TaskRow["notice"]["issuedPrecision"]; meetingOn: string | null; title: string; total: number })[]>`
     SELECT n.id, n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn", n."issuedPrecision"::text AS "issuedPrecision",
-      n."meetingOn"::text AS "meetingOn", n."title", c."assigned", c."completed", c."overdue"
+      n."meetingOn"::text AS "meetingOn", n."title", c."assigned", c."completed", c."overdue", (count(*) OVER ())::int AS "total"
     FROM (
       SELECT d."noticeId", sum(x."assigned")::int AS "assigned", COALESCE(sum(x."completed"), 0)::int AS "completed", COALESCE(sum(x."overdue"), 0)::int AS "overdue"
       FROM (
@@ -327,14 +337,17 @@ export async function noticeProgress(db: Db, user: SessionUser, today: string, f
       ) x JOIN "Directive" d ON d.id = x."directiveId"
       GROUP BY d."noticeId"
     ) c JOIN "Notice" n ON n.id = c."noticeId"
-    ORDER BY COALESCE(n."issuedOn", n."meetingOn") DESC NULLS LAST, n.id DESC
+    ORDER BY ${order}
     ${options.limit !== undefined ? Prisma.sql`LIMIT ${Math.max(0, Math.floor(options.limit))}` : Prisma.empty}`;
-  return rows.map((r) => ({
-    notice: { id: r.id, kind: r.kind, number: r.number, issuedOn: r.issuedOn, issuedPrecision: r.issuedPrecision, meetingOn: r.meetingOn, title: r.title },
-    assigned: r.assigned,
-    completed: r.completed,
-    overdue: r.overdue,
-  }));
+  return {
+    rows: rows.map((r) => ({
+      notice: { id: r.id, kind: r.kind, number: r.number, issuedOn: r.issuedOn, issuedPrecision: r.issuedPrecision, meetingOn: r.meetingOn, title: r.title },
+      assigned: r.assigned,
+      completed: r.completed,
+      overdue: r.overdue,
+    })),
+    total: rows[0]?.total ?? 0,
+  };
 }
 
 // ───────────── per week ─────────────

@@ -23,8 +23,8 @@ import { agencyBoard } from "@/lib/assignments/board";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { noticeOptions } from "@/lib/exports/load";
-import { agencyTable, listTasks, noticeProgress, overdueSummary, weeklySeries } from "@/lib/reports/overview";
+import { recentNoticeOptions } from "@/lib/exports/load";
+import { agencyTable, listTasks, noticeProgressPage, overdueSummary, weeklySeries } from "@/lib/reports/overview";
 import { LOAD_PASSWORD, LOAD_TODAY } from "@/prisma/load/generate";
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -194,9 +194,9 @@ async function main(): Promise<number> {
             listTasks(prisma, user, T, { category: "overdue", page: 1, pageSize: 10 }),
             listTasks(prisma, user, T, { category: "due_soon", page: 1, pageSize: 10 }),
             agencyTable(prisma, user, T, {}),
-            noticeProgress(prisma, user, T, {}),
+            noticeProgressPage(prisma, user, T, {}, { limit: 20, order: "attention" }),
             weeklySeries(prisma, user, T, {}),
-            noticeOptions(prisma, user),
+            recentNoticeOptions(prisma, user, { limit: 50 }),
           ]),
         },
         { key: "board", path: `/co-quan/${agency.id}`, alone: () => agencyBoard(prisma, user, agency.id, {}, T) },

@@ -3,7 +3,7 @@ import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
 import { ForbiddenError } from "@/lib/errors";
 import { confirmCompletion, decideExtension, requestExtension, submitCompletion, type Clock } from "@/lib/assignments/workflow";
-import { agencyTable, listTasks, noticeProgress, overdueSummary, overview, weeklySeries } from "@/lib/reports/overview";
+import { agencyTable, listTasks, noticeProgress, noticeProgressPage, overdueSummary, overview, weeklySeries } from "@/lib/reports/overview";
 import type { AgencyRow } from "@/lib/reports/types";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
@@ -166,6 +166,8 @@ describe("overview on the seed data, counted by hand", () => {
     expect(notices[0]!.notice.issuedOn).toBe("2022-01-01"); // the newest first
     expect(notices[1]!).toMatchObject({ completed: 0, overdue: 3 });
     expect(await noticeProgress(t.prisma, u, "2021-09-20", {}, { limit: 1 })).toEqual([notices[0]]);
+    // The overview's screen: the most overdue first, a limited number, and how many there are in all.
+    expect(await noticeProgressPage(t.prisma, u, "2021-09-20", {}, { limit: 1, order: "attention" })).toEqual({ rows: [notices[1]], total: 2 });
     // Filters: the period of the meeting keeps notice 000 only; the Công văn alone has nothing overdue.
     const cvId = notices[0]!.notice.id;
     expect((await overdueSummary(t.prisma, u, "2021-09-20", { from: "2021-09-01", to: "2021-12-31" })).total).toBe(3);

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { parseOverviewQuery, queryString, toFilters, type SearchParams } from "@/lib/exports/list-query";
-import { noticeOptions, reportModel } from "@/lib/exports/load";
+import { recentNoticeOptions, reportModel } from "@/lib/exports/load";
 import { today } from "@/lib/time/today";
 import { FiltersForm } from "@/components/overview/filters-form";
 import { PrintButton } from "@/components/overview/print-button";
@@ -38,7 +38,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const q = parseOverviewQuery(await searchParams);
   const f = toFilters(q);
   const database = db();
-  const [model, options] = await Promise.all([reportModel(database, user, today(), f), noticeOptions(database, user)]);
+  const [model, options] = await Promise.all([reportModel(database, user, today(), f), recentNoticeOptions(database, user, { limit: 50, selected: q.notice })]);
   const qs = queryString({ from: q.from, to: q.to, notice: q.notice });
   return (
     <>
@@ -52,7 +52,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             <Link href={`/tong-quan${qs}`} className="rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100">← Tổng quan</Link>
           </div>
         </div>
-        <FiltersForm action="/bao-cao" from={q.from} to={q.to} notice={q.notice} notices={options} />
+        <FiltersForm action="/bao-cao" from={q.from} to={q.to} notice={q.notice} notices={options.options} noticeTotal={options.total} />
       </div>
       <div className="overflow-x-auto">
         <ReportView r={model} />

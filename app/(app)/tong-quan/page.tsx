@@ -5,10 +5,10 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listHref, parseOverviewQuery, queryString, toFilters, type SearchParams } from "@/lib/exports/list-query";
-import { noticeOptions } from "@/lib/exports/load";
+import { recentNoticeOptions } from "@/lib/exports/load";
 import { totals } from "@/lib/exports/report";
 import { formatRate } from "@/lib/exports/sheets";
-import { agencyTable, listTasks, noticeProgress, onTimeRate, overdueSummary, weeklySeries } from "@/lib/reports/overview";
+import { agencyTable, listTasks, noticeProgressPage, onTimeRate, overdueSummary, weeklySeries } from "@/lib/reports/overview";
 import { formatDay } from "@/lib/time/format";
 import { today } from "@/lib/time/today";
 import { AgencyTable } from "@/components/overview/agency-table";
@@ -24,6 +24,9 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "Tổng quan" };
 
 const TOP = 10;
+/** Notices in "Tiến độ theo thông báo" (those needing attention first) and in the notice filter. */
+const NOTICE_ROWS = 20;
+const NOTICE_OPTIONS = 50;
 
 function Section({ id, title, action, children }: { id: string; title: string; action?: React.ReactNode; children: React.ReactNode }) {
   return (
@@ -49,9 +52,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     listTasks(database, user, day, { ...f, category: "overdue", page: 1, pageSize: TOP }),
     listTasks(database, user, day, { ...f, category: "due_soon", page: 1, pageSize: TOP }),
     agencyTable(database, user, day, f, { sort: q.sort, dir: q.dir }),
-    noticeProgress(database, user, day, f),
+    noticeProgressPage(database, user, day, f, { limit: NOTICE_ROWS, order: "attention" }),
     weeklySeries(database, user, day, f),
-    noticeOptions(database, user),
+    recentNoticeOptions(database, user, { limit: NOTICE_OPTIONS, selected: q.notice }),
   ]);
   const t = totals(agencies);
   const filterQs = queryString({ from: q.from, to: q.to, notice: q.notice });
@@ -66,7 +69,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         subtitle={<>Tỉnh {user.provinceName} · tính đến ngày {formatDay(day)}</>}
         actions={<><ExportLinks base="/api/xuat/tong-quan" query={filterQs} /><Link href={`/bao-cao${filterQs}`} className="inline-flex items-center rounded-md bg-brand-800 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900">Báo cáo in</Link></>}
       />
-      <FiltersForm action="/tong-quan" from={q.from} to={q.to} notice={q.notice} notices={options} />
+      <FiltersForm action="/tong-quan" from={q.from} to={q.to} notice={q.notice} notices={options.options} noticeTotal={options.total} />
 
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {[
@@ -98,7 +101,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </Section>
 
       <Section id="theo-thong-bao" title="Tiến độ theo thông báo">
-        {notices.length ? <NoticeProgress rows={notices} query={q} /> : <EmptyState title="Chưa có thông báo nào trong khoảng đã chọn" />}
+        {notices.rows.length ? <NoticeProgress rows={notices.rows} total={notices.total} query={q} /> : <EmptyState title="Chưa có thông báo nào trong khoảng đã chọn" />}
       </Section>
 
       <Section id="theo-tuan" title="Theo tuần">

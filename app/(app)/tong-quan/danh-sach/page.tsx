@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { CATEGORIES, CATEGORY_LABELS, listHref, parseListQuery, queryString, SORT_LABELS, TASK_SORTS, toFilters, type SearchParams } from "@/lib/exports/list-query";
-import { listTitle, noticeOptions, scopeNames, scopeNotes } from "@/lib/exports/load";
+import { listTitle, recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/exports/load";
 import { listTasks, overdueSummary } from "@/lib/reports/overview";
 import { today } from "@/lib/time/today";
 import { ExportLinks } from "@/components/overview/export-links";
@@ -31,7 +31,7 @@ export default async function TaskListPage({ searchParams }: { searchParams: Pro
   const [page, names, options, summary] = await Promise.all([
     listTasks(database, user, day, { ...f, category: q.category, agencyId: q.agency, bucket: q.bucket, sort: q.sort, page: q.page, pageSize: PAGE_SIZE }),
     scopeNames(database, user, q),
-    noticeOptions(database, user),
+    recentNoticeOptions(database, user, { limit: 50, selected: q.notice }),
     q.category === "overdue" ? overdueSummary(database, user, day, { ...f }) : null,
   ]);
   const title = listTitle(q);
@@ -56,7 +56,7 @@ export default async function TaskListPage({ searchParams }: { searchParams: Pro
         ))}
         {names.agency ? <li><Link href={listHref({ ...q, agency: undefined, page: 1 })} className={`${chip} border-slate-300 bg-slate-100 text-slate-700`} aria-label={`Bỏ lọc cơ quan ${names.agency}`}>{names.agency} <span aria-hidden>✕</span></Link></li> : null}
       </ul>
-      <FiltersForm action="/tong-quan/danh-sach" from={q.from} to={q.to} notice={q.notice} notices={options} hidden={{ category: q.category, agency: q.agency, bucket: q.bucket, sort: q.sort }} />
+      <FiltersForm action="/tong-quan/danh-sach" from={q.from} to={q.to} notice={q.notice} notices={options.options} noticeTotal={options.total} hidden={{ category: q.category, agency: q.agency, bucket: q.bucket, sort: q.sort }} />
       {summary && !q.agency ? <OverdueBuckets summary={summary} current={q.bucket} href={(bucket) => listHref({ ...q, bucket, page: 1 })} /> : null}
       <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
         <span>Sắp xếp:</span>
