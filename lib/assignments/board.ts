@@ -51,6 +51,10 @@ export interface Board {
   /** Per state, under every filter but the state one: the columns' counts. */
   counts: Record<State, number>;
   total: number;
+  /** How many tasks match every filter (the state one too); `items` holds at most the limits below. */
+  matched: number;
+  /** Some matching tasks are not in `items`: a column (board view) or the list held more than its limit. */
+  truncated: boolean;
   notices: { id: number; label: string }[];
 }
 
@@ -186,5 +190,5 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
   // The notice filter's choices, in the order their first task comes on the board (by due day).
   const labels = new Map(noticeRows.map((n) => [n.id, `${n.number ?? "Không số"} · ${n.title}`]));
   const notices = noticeIds.map((id) => ({ id, label: labels.get(id) ?? "" }));
-  return { agency, items, counts, total: light.length, notices };
+  return { agency, items, counts, total: light.length, matched: matching.length, truncated: shown.length < matching.length, notices };
 }

@@ -40,11 +40,13 @@ describe("an agency's board", () => {
     const b = await agencyBoard(t.prisma, staff, healthId, { q: "lap dat bon oxy" }, TODAY);
     expect(b.items.map((i) => i.directive.text)).toEqual(["Hoàn thành lắp đặt bồn oxy"]);
     expect(b.total).toBeGreaterThan(3);
+    expect(b).toMatchObject({ matched: 1, truncated: false });
   });
 
   it("narrows by due window, role and notice, counting each column under the other filters", async () => {
     const week = await agencyBoard(t.prisma, staff, healthId, { due: "week" }, TODAY);
     expect(week.items.map((i) => i.directive.ref)).toEqual(["2"]);
+    expect(week).toMatchObject({ matched: 1, truncated: false });
     const month = await agencyBoard(t.prisma, staff, healthId, { due: "month" }, TODAY);
     expect(month.items.map((i) => i.directive.ref).sort()).toEqual(["2", "3"]);
     const support = await agencyBoard(t.prisma, staff, healthId, { role: "support", due: "month" }, TODAY);

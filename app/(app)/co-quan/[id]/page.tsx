@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { agencyBoard, boardAgencies } from "@/lib/assignments/board";
+import { agencyBoard, boardAgencies, BOARD_COLUMN_LIMIT, BOARD_LIST_LIMIT } from "@/lib/assignments/board";
 import { boardQueryString, parseBoardFilters } from "@/lib/assignments/board-filters";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -29,13 +29,19 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
   });
   const mine = user.role === "agency_staff" ? await boardAgencies(db(), user) : [];
   const basePath = `/co-quan/${id}`;
-  const shown = board.items.length;
   const view = filters.view ?? "board";
+  const count = board.matched === board.total ? `${board.total} nhiệm vụ được giao` : `${board.matched}/${board.total} nhiệm vụ khớp bộ lọc`;
+  // A large board shows only the first tasks: say so rather than let "200/12885" read as a filter's result.
+  const truncation = board.truncated
+    ? view === "list"
+      ? ` · Hiển thị ${BOARD_LIST_LIMIT} nhiệm vụ đầu tiên theo thứ tự đã chọn; dùng bộ lọc để thu hẹp`
+      : ` · Hiển thị ${BOARD_COLUMN_LIMIT} nhiệm vụ đầu tiên của mỗi cột theo thứ tự đã chọn; dùng bộ lọc để thu hẹp`
+    : "";
   return (
     <>
       <PageHeader
         title={board.agency.name}
-        subtitle={<>{shown === board.total ? `${board.total} nhiệm vụ được giao` : `${shown}/${board.total} nhiệm vụ khớp bộ lọc`} · tính đến ngày {formatDay(day)}</>}
+        subtitle={<>{count} · tính đến ngày {formatDay(day)}{truncation ? <span data-testid="board-truncated">{truncation}</span> : null}</>}
         actions={mine.length > 1 ? <AgencySwitcher agencies={mine} current={board.agency.id} /> : null}
       />
       <BoardFiltersForm basePath={basePath} filters={filters} notices={board.notices} />
