@@ -325,6 +325,11 @@ export async function noticeProgressPage(db: Db, user: SessionUser, today: strin
   checkToday(today);
   const newest = Prisma.sql`COALESCE(n."issuedOn", n."meetingOn") DESC NULLS LAST, n.id DESC`;
   const order = options.order === "attention" ? Prisma.sql`c."overdue" DESC, c."assigned" DESC, ${newest}` : newest;
+  // Without a period or a notice, "published notices only" is checked once per notice (the join
+  // below) rather than once per assignment (scope's anti-join): the assignments are grouped by
+  // directive straight from the (provinceId, directiveId, …) index.
+  const unfiltered = checkDay("from", filters.from) === undefined && checkDay("to", filters.to) === undefined && filters.noticeId === undefined;
+  const where = unfiltered ? Prisma.sql`a."provinceId" = ${provinceId}` : scope(provinceId, filters);
   const rows = await db.$queryRaw<(Pick<CountsRow, "assigned" | "completed" | "overdue"> & { id: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: TaskRow["notice"]["issuedPrecision"]; meetingOn: string | null; title: string; total: number })[]>`
     SELECT n.id, n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn", n."issuedPrecision"::text AS "issuedPrecision",
       n."meetingOn"::text AS "meetingOn", n."title", c."assigned", c."completed", c."overdue", (count(*) OVER ())::int AS "total"
@@ -333,10 +338,10 @@ export async function noticeProgressPage(db: Db, user: SessionUser, today: strin
       FROM (
         SELECT a."directiveId", count(*) AS "assigned", count(*) FILTER (WHERE ${DONE}) AS "completed",
           count(*) FILTER (WHERE ${categoryPredicate("overdue", today)}) AS "overdue"
-        FROM "Assignment" a WHERE ${scope(provinceId, filters)} GROUP BY a."directiveId"
+        FROM "Assignment" a WHERE ${where} GROUP BY a."directiveId"
       ) x JOIN "Directive" d ON d.id = x."directiveId"
       GROUP BY d."noticeId"
-    ) c JOIN "Notice" n ON n.id = c."noticeId"
+    ) c JOIN "Notice" n ON n.id = c."noticeId" AND n."status" = 'published'
     ORDER BY ${order}
     ${options.limit !== undefined ? Prisma.sql`LIMIT ${Math.max(0, Math.floor(options.limit))}` : Prisma.empty}`;
   return {
