@@ -5,7 +5,7 @@ import { STATE_LABELS } from "@/lib/assignments/timeliness";
 const select = "w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 /** A plain GET form: the filters go into the address, so the view can be bookmarked and shared. */
-export function BoardFiltersForm({ basePath, filters, notices }: { basePath: string; filters: BoardFilters; notices: { id: number; label: string }[] }) {
+export function BoardFiltersForm({ basePath, filters, notices, noticeTotal }: { basePath: string; filters: BoardFilters; notices: { id: number; label: string }[]; noticeTotal?: number }) {
   const active = Boolean(filters.q || filters.state || filters.role || filters.due || filters.notice);
   return (
     <form method="get" action={basePath} className="mb-4 grid gap-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_repeat(4,minmax(0,1fr))_auto]" role="search" aria-label="Lọc nhiệm vụ">
@@ -21,6 +21,9 @@ export function BoardFiltersForm({ basePath, filters, notices }: { basePath: str
           <option value="">Tất cả</option>
           {notices.map((n) => <option key={n.id} value={n.id}>{n.label.length > 60 ? `${n.label.slice(0, 57)}…` : n.label}</option>)}
         </select>
+        {noticeTotal !== undefined && noticeTotal > notices.length ? (
+          <span className="font-normal text-slate-500" data-testid="board-notice-limited">Chỉ liệt kê {notices.length}/{noticeTotal} văn bản (theo hạn sớm nhất); văn bản khác: gõ số hoặc tên vào ô Tìm</span>
+        ) : null}
       </label>
       <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
         Trạng thái

@@ -55,7 +55,10 @@ export interface Board {
   matched: number;
   /** Some matching tasks are not in `items`: a column (board view) or the list held more than its limit. */
   truncated: boolean;
+  /** The notice filter's choices: the first BOARD_NOTICE_OPTIONS notices (plus the chosen one). */
   notices: { id: number; label: string }[];
+  /** How many notices the agency has tasks from (the choices may be fewer). */
+  noticeTotal: number;
 }
 
 /** The agencies whose boards the user may open: their own, or every agency of the province. */
@@ -95,6 +98,8 @@ function comparator(sort: BoardFilters["sort"]): (a: SortKey, b: SortKey) => num
  */
 export const BOARD_COLUMN_LIMIT = 50;
 export const BOARD_LIST_LIMIT = 200;
+/** The notice filter lists at most this many notices (an agency may have tasks from a thousand). */
+export const BOARD_NOTICE_OPTIONS = 50;
 
 interface LightRow {
   id: number;
@@ -150,7 +155,9 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
     shown = matching.filter((r) => ++perState[r.state] <= BOARD_COLUMN_LIMIT);
   }
 
-  const noticeIds = [...new Set(light.map((r) => r.noticeId))];
+  const allNoticeIds = [...new Set(light.map((r) => r.noticeId))];
+  const noticeIds = allNoticeIds.slice(0, BOARD_NOTICE_OPTIONS);
+  if (filters.notice !== undefined && !noticeIds.includes(filters.notice) && allNoticeIds.includes(filters.notice)) noticeIds.push(filters.notice);
   const [rows, noticeRows] = await Promise.all([
     shown.length === 0 ? Promise.resolve([]) : db.assignment.findMany({
       where: { id: { in: shown.map((r) => r.id) } },
@@ -190,5 +197,5 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
   // The notice filter's choices, in the order their first task comes on the board (by due day).
   const labels = new Map(noticeRows.map((n) => [n.id, `${n.number ?? "Không số"} · ${n.title}`]));
   const notices = noticeIds.map((id) => ({ id, label: labels.get(id) ?? "" }));
-  return { agency, items, counts, total: light.length, matched: matching.length, truncated: shown.length < matching.length, notices };
+  return { agency, items, counts, total: light.length, matched: matching.length, truncated: shown.length < matching.length, notices, noticeTotal: allNoticeIds.length };
 }

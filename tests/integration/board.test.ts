@@ -41,6 +41,7 @@ describe("an agency's board", () => {
     expect(b.items.map((i) => i.directive.text)).toEqual(["Hoàn thành lắp đặt bồn oxy"]);
     expect(b.total).toBeGreaterThan(3);
     expect(b).toMatchObject({ matched: 1, truncated: false });
+    expect(b.notices.length).toBe(b.noticeTotal); // a small board lists every notice
   });
 
   it("narrows by due window, role and notice, counting each column under the other filters", async () => {

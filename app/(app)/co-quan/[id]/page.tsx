@@ -44,7 +44,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
         subtitle={<>{count} · tính đến ngày {formatDay(day)}{truncation ? <span data-testid="board-truncated">{truncation}</span> : null}</>}
         actions={mine.length > 1 ? <AgencySwitcher agencies={mine} current={board.agency.id} /> : null}
       />
-      <BoardFiltersForm basePath={basePath} filters={filters} notices={board.notices} />
+      <BoardFiltersForm basePath={basePath} filters={filters} notices={board.notices} noticeTotal={board.noticeTotal} />
       <nav aria-label="Cách xem" className="mb-3 flex gap-1 text-sm">
         {(["board", "list"] as const).map((v) => (
           <Link key={v} href={`${basePath}${boardQueryString(filters, { view: v === "board" ? undefined : v })}`} aria-current={view === v ? "page" : undefined}
