@@ -88,15 +88,15 @@ function categoryCode(today: string): Prisma.Sql {
     WHEN a."dueOn" < ${today}::date THEN 3 ELSE 4 END`;
 }
 
-/** Per-group counts over a subquery exposing `cat` (categoryCode) and `done`. */
+/** Per-group counts over a subquery exposing `cat` (categoryCode), `done` and `sign` (+1 counts a row, −1 takes it back). */
 const COUNTS = Prisma.sql`
-    count(*)::int AS "assigned",
-    (count(*) FILTER (WHERE cat = 1))::int AS "completedOnTime",
-    (count(*) FILTER (WHERE cat = 2))::int AS "completedLate",
-    (count(*) FILTER (WHERE cat = 4))::int AS "onTrack",
-    (count(*) FILTER (WHERE cat = 3))::int AS "overdue",
-    (count(*) FILTER (WHERE cat = 0))::int AS "noDeadline",
-    (count(*) FILTER (WHERE done))::int AS "completed"`;
+    sum(sign)::int AS "assigned",
+    COALESCE(sum(sign) FILTER (WHERE cat = 1), 0)::int AS "completedOnTime",
+    COALESCE(sum(sign) FILTER (WHERE cat = 2), 0)::int AS "completedLate",
+    COALESCE(sum(sign) FILTER (WHERE cat = 4), 0)::int AS "onTrack",
+    COALESCE(sum(sign) FILTER (WHERE cat = 3), 0)::int AS "overdue",
+    COALESCE(sum(sign) FILTER (WHERE cat = 0), 0)::int AS "noDeadline",
+    COALESCE(sum(sign) FILTER (WHERE done), 0)::int AS "completed"`;
 
 /** Bounds of each overdue bucket as due days: days overdue = today − dueOn. */
 function bucketRange(bucket: OverdueBucket, today: string): { min?: string; max: string } {
@@ -270,12 +270,21 @@ export async function agencyTable(db: Db, user: SessionUser, today: string, filt
   const provinceId = provinceOf(user);
   if (provinceId === null) return [];
   checkToday(today);
+  // Without a period or a notice: every assignment of the province counted (+1), minus those under
+  // draft notices (−1, a few thousand found from the drafts) — cheaper than scope's anti-join,
+  // which probes the drafts once per assignment (bench1m, Hà Nội, 211,525 assignments: ~82 → ~72 ms).
+  const unfiltered = checkDay("from", filters.from) === undefined && checkDay("to", filters.to) === undefined && filters.noticeId === undefined;
   const rows = await db.$queryRaw<(CountsRow & { id: number; name: string; shortName: string; kind: string })[]>`
     SELECT ag.id, ag."name", ag."shortName", ag."kind"::text AS "kind", c.*
     FROM (
       SELECT x."agencyId", ${COUNTS}
-      FROM (SELECT a."agencyId", ${categoryCode(today)} AS cat, a."state" = 'completed' AS done FROM "Assignment" a WHERE ${scope(provinceId, filters)}) x
-      GROUP BY x."agencyId"
+      FROM (${unfiltered
+        ? Prisma.sql`SELECT a."agencyId", ${categoryCode(today)} AS cat, a."state" = 'completed' AS done, 1 AS sign FROM "Assignment" a WHERE a."provinceId" = ${provinceId}
+          UNION ALL
+          SELECT a."agencyId", ${categoryCode(today)} AS cat, a."state" = 'completed' AS done, -1 AS sign FROM "Notice" nx JOIN "Directive" dx ON dx."noticeId" = nx.id JOIN "Assignment" a ON a."directiveId" = dx.id
+          WHERE nx."status" <> 'published' AND a."provinceId" = ${provinceId}`
+        : Prisma.sql`SELECT a."agencyId", ${categoryCode(today)} AS cat, a."state" = 'completed' AS done, 1 AS sign FROM "Assignment" a WHERE ${scope(provinceId, filters)}`}) x
+      GROUP BY x."agencyId" HAVING sum(x.sign) > 0
     ) c
     JOIN "Agency" ag ON ag.id = c."agencyId"`;
   const result: AgencyRow[] = rows.map((r) => ({

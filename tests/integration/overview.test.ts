@@ -3,6 +3,7 @@ import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
 import { ForbiddenError } from "@/lib/errors";
 import { confirmCompletion, decideExtension, requestExtension, submitCompletion, type Clock } from "@/lib/assignments/workflow";
+import { createNotice } from "@/lib/notices/create";
 import { agencyTable, listTasks, noticeProgress, noticeProgressPage, overdueSummary, overview, weeklySeries } from "@/lib/reports/overview";
 import type { AgencyRow } from "@/lib/reports/types";
 import { seedDemo } from "@/prisma/seed/demo";
@@ -276,5 +277,22 @@ describe("who sees the overview", () => {
     expect((await overdueSummary(t.prisma, admin, "2021-06-20", {})).total).toBe(0);
     expect((await listTasks(t.prisma, admin, "2021-06-20", { category: "assigned", page: 1, pageSize: 10 })).total).toBe(0);
     expect(await agencyTable(t.prisma, admin, "2021-06-20", {})).toEqual([]);
+  });
+});
+
+describe("draft notices count nowhere", () => {
+  it("adds nothing to the per-agency and per-notice figures until published", async () => {
+    const chair = users["laichau.chutich"]!;
+    const before = [await agencyTable(t.prisma, chair, "2021-09-20", {}), await noticeProgressPage(t.prisma, chair, "2021-09-20", {}, { limit: 5, order: "attention" })];
+    await createNotice(t.prisma, null, chair.provinceId!, {
+      sourceText: "nháp",
+      draft: {
+        notice: { kind: "TB", number: "99/TB-UBND", issuer: "UBND tỉnh Lai Châu", place: "Lai Châu", issuedOn: "2021-09-01", issuedPrecision: "day", title: "Thông báo nháp", meetingOn: null, chair: null, signer: null, signingFormula: null, recipients: [], citations: [] },
+        directives: [
+          { ref: "1", text: "Việc của bản nháp", urgent: false, deadline: { kind: "exact", dueOn: "2021-09-05", dueAt: null, phrase: "trước ngày 05/9/2021", startOn: null, recurrence: null, target: null }, assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }] },
+        ],
+      },
+    }, { status: "draft", createNewAgencies: false });
+    expect([await agencyTable(t.prisma, chair, "2021-09-20", {}), await noticeProgressPage(t.prisma, chair, "2021-09-20", {}, { limit: 5, order: "attention" })]).toEqual(before);
   });
 });
