@@ -1,4 +1,4 @@
-import type { AgencyRow, NoticeProgressRow, OverdueSummary, TaskRow, WeekPoint } from "@/lib/reports/types";
+import type { AgencyRow, NoticeProgressRow, OverdueSummary, TaskCounts, TaskRow, WeekPoint } from "@/lib/reports/types";
 import { formatDay } from "@/lib/time/format";
 
 // The printed report "Báo cáo tình hình thực hiện các nhiệm vụ" (Nghị định 30/2020/NĐ-CP layout:
@@ -52,14 +52,7 @@ export function reportSubtitle(r: ReportModel): string {
   return `Tình hình thực hiện các nhiệm vụ ${scope} (${period})`;
 }
 
-export interface Totals {
-  assigned: number;
-  completedOnTime: number;
-  completedLate: number;
-  onTrack: number;
-  overdue: number;
-  noDeadline: number;
-}
+export type Totals = TaskCounts;
 
 export function totals(agencies: AgencyRow[]): Totals {
   const t: Totals = { assigned: 0, completedOnTime: 0, completedLate: 0, onTrack: 0, overdue: 0, noDeadline: 0 };

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays } from "@/lib/time/days";
-import type { AgencyRow, NoticeProgressRow, OverdueBucket, OverdueSummary, OverviewFilters, Page, TaskCategory, TaskRow, WeekPoint } from "@/lib/reports/types";
+import type { AgencyRow, NoticeProgressRow, OverdueBucket, OverdueSummary, OverviewFilters, Page, TaskCategory, TaskCounts, TaskRow, WeekPoint } from "@/lib/reports/types";
 
 // The chairman's overview: every figure is a database aggregate over the user's province, a
 // constant number of queries per call whatever the number of assignments (a province may hold
@@ -249,13 +249,7 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
 
 // ───────────── per agency ─────────────
 
-interface CountsRow {
-  assigned: number;
-  completedOnTime: number;
-  completedLate: number;
-  onTrack: number;
-  overdue: number;
-  noDeadline: number;
+interface CountsRow extends TaskCounts {
   completed: number;
 }
 

@@ -49,14 +49,18 @@ export interface OverdueSummary {
   buckets: Record<OverdueBucket, number>;
 }
 
-export interface AgencyRow {
-  agency: { id: number; name: string; shortName: string; kind: string };
+/** The government's categories counted over a set of tasks. */
+export interface TaskCounts {
   assigned: number;
   completedOnTime: number;
   completedLate: number;
   onTrack: number;
   overdue: number;
   noDeadline: number;
+}
+
+export interface AgencyRow extends TaskCounts {
+  agency: { id: number; name: string; shortName: string; kind: string };
   /** Completed on time / (completed + overdue); null when there is nothing to judge yet. */
   onTimeRate: number | null;
 }
