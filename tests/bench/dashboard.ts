@@ -13,12 +13,7 @@
 // The app builds into the checkout's .next: run it where nobody else builds at the same time
 // (e.g. an export of HEAD: git archive HEAD | tar -x -C /tmp/bench, with node_modules beside it).
 import { PrismaPg } from "@prisma/adapter-pg";
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { agencyBoard } from "@/lib/assignments/board";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
@@ -26,6 +21,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { recentNoticeOptions } from "@/lib/exports/load";
 import { agencyTable, listTasks, noticeProgressPage, overdueSummary, weeklySeries } from "@/lib/reports/overview";
 import { LOAD_PASSWORD, LOAD_TODAY } from "@/prisma/load/generate";
+import { startApp } from "@/tests/helpers/app-server";
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const RUNS = Math.max(30, Number(process.env.BENCH_RUNS ?? 40));
@@ -43,17 +39,6 @@ function stats(samples: number[], server: number[] = []): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const sv = [...server].sort((a, b) => a - b);
   return { median: percentile(s, 0.5), p95: percentile(s, 0.95), serverMedian: sv.length ? percentile(sv, 0.5) : null };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 class Session {
@@ -93,43 +78,6 @@ class Session {
     const server = st ? [...st.matchAll(/dur=([\d.]+)/g)].reduce((s, m) => s + Number(m[1]), 0) : null;
     return [ms, res.status, body.byteLength, server];
   }
-}
-
-async function startApp(databaseUrl: string): Promise<{ baseUrl: string; stop: () => Promise<void>; log: () => string }> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-dashboard-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, NEXTAUTH_URL: `http://localhost:${port}`,
-    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"), APP_TODAY: LOAD_TODAY, SEED_DEMO: "never",
-  };
-  let output = "";
-  const child: ChildProcess = spawn("npm", ["start"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      try { process.kill(-child.pid!, "SIGTERM"); } catch { /* gone */ }
-      await new Promise((r) => setTimeout(r, 1000));
-      try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ }
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/dang-nhap`);
-      if (res.ok) return { baseUrl, stop, log: () => output };
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  await stop();
-  throw new Error(`npm start did not answer within ${START_TIMEOUT_MS / 60_000} minutes:\n${output}`);
 }
 
 async function concurrent(session: Session, pathname: string): Promise<{ rps: number; errors: number; p95: number }> {
@@ -179,7 +127,12 @@ async function main(): Promise<number> {
       `${agency.name} ${bigAgency!._count._all.toLocaleString("en")}; today = ${LOAD_TODAY}; ${RUNS} runs after ${WARMUP} warm-up, ${CLIENTS} clients × ${SECONDS} s`);
 
     console.log("Starting the app (npm start; builds first if the build is missing or stale) …");
-    const app = await startApp(databaseUrl);
+    const app = await startApp({
+      existingDatabaseUrl: databaseUrl,
+      today: LOAD_TODAY,
+      timeoutMs: START_TIMEOUT_MS,
+      env: { SEED_DEMO: "never", NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex") },
+    });
     try {
       const session = new Session(app.baseUrl);
       if (!(await session.signIn(chair.username, LOAD_PASSWORD))) throw new Error(`cannot sign in as ${chair.username}`);

@@ -45,10 +45,20 @@ async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () =
   };
 }
 
-export async function startApp(opts: { today?: string; embedded?: boolean; timeoutMs?: number } = {}): Promise<RunningApp> {
+export interface StartOptions {
+  today?: string;
+  embedded?: boolean;
+  timeoutMs?: number;
+  /** Serve this database as it is (e.g. a loaded benchmark database) instead of a fresh one. */
+  existingDatabaseUrl?: string;
+  /** More variables for the app (e.g. SEED_DEMO=never). */
+  env?: Record<string, string>;
+}
+
+export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bcd-app-"));
-  const usePg = !opts.embedded && !!process.env.DATABASE_URL;
+  const usePg = !opts.embedded && !opts.existingDatabaseUrl && !!process.env.DATABASE_URL;
   const database = usePg ? await freshPostgres(process.env.DATABASE_URL!) : null;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -56,8 +66,10 @@ export async function startApp(opts: { today?: string; embedded?: boolean; timeo
     DATA_DIR: dataDir,
     NEXTAUTH_URL: `http://localhost:${port}`,
     ...(opts.today ? { APP_TODAY: opts.today } : {}),
+    ...opts.env,
   };
-  if (database) env.DATABASE_URL = database.url;
+  const databaseUrl = opts.existingDatabaseUrl ?? database?.url;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
 
   let output = "";
