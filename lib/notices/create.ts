@@ -150,7 +150,7 @@ export async function createNotice(
         if (!prev || (prev.role === "support" && a.role === "lead")) perAgency.set(id, { role: a.role, viaGroupId: groupId(a.viaGroup) });
       }
       const created = await tx.assignment.createManyAndReturn({
-        data: [...perAgency].map(([id, a]) => ({ directiveId: directive.id, agencyId: id, provinceId, role: a.role, viaGroupId: a.viaGroupId, dueOn: dueOn ? fromIsoDay(dueOn) : null })),
+        data: [...perAgency].map(([id, a]) => ({ directiveId: directive.id, noticeId: notice.id, agencyId: id, provinceId, role: a.role, viaGroupId: a.viaGroupId, dueOn: dueOn ? fromIsoDay(dueOn) : null })),
         select: { id: true, agencyId: true, role: true },
       });
       await audit(tx, [

@@ -53,7 +53,7 @@ export async function addDirective(db: Db, actor: SessionUser, input: AddDirecti
       select: { id: true },
     });
     const created = await tx.assignment.createManyAndReturn({
-      data: resolved.map((a) => ({ directiveId: directive.id, agencyId: a.agencyId, provinceId: notice.provinceId, role: data.role, viaGroupId: a.viaGroupId, dueOn: columns.dueOn })),
+      data: resolved.map((a) => ({ directiveId: directive.id, noticeId: notice.id, agencyId: a.agencyId, provinceId: notice.provinceId, role: data.role, viaGroupId: a.viaGroupId, dueOn: columns.dueOn })),
       select: { id: true, agencyId: true },
     });
     const after = await directiveSnapshot(tx, directive.id);

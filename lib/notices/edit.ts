@@ -113,7 +113,7 @@ export async function addDirectiveAgencies(db: Db, actor: SessionUser, input: Ad
   return db.$transaction(async (tx) => {
     await bumpDirective(tx, row.id, data.version);
     const created = await tx.assignment.createManyAndReturn({
-      data: fresh.map((a) => ({ directiveId: row.id, agencyId: a.agencyId, provinceId: row.notice.provinceId, role: data.role, viaGroupId: a.viaGroupId, dueOn: row.dueOn })),
+      data: fresh.map((a) => ({ directiveId: row.id, noticeId: row.noticeId, agencyId: a.agencyId, provinceId: row.notice.provinceId, role: data.role, viaGroupId: a.viaGroupId, dueOn: row.dueOn })),
       select: { id: true, agencyId: true },
     });
     const after = await directiveSnapshot(tx, row.id);

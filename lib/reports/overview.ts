@@ -54,49 +54,46 @@ function checkDay(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
+/** The notices a figure counts, as a predicate on the notice row `nx`: the user's province, published, in the period, the chosen one. */
+function noticeScope(provinceId: number, f: OverviewFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`nx."provinceId" = ${provinceId}`, Prisma.sql`nx."status" = 'published'`];
+  const from = checkDay("from", f.from);
+  const to = checkDay("to", f.to);
+  if (from) parts.push(Prisma.sql`COALESCE(nx."issuedOn", nx."meetingOn") >= ${from}::date`);
+  if (to) parts.push(Prisma.sql`COALESCE(nx."issuedOn", nx."meetingOn") <= ${to}::date`);
+  if (f.noticeId !== undefined) parts.push(Prisma.sql`nx.id = ${f.noticeId}`);
+  return Prisma.join(parts, " AND ");
+}
+
+function unfiltered(f: OverviewFilters): boolean {
+  return checkDay("from", f.from) === undefined && checkDay("to", f.to) === undefined && f.noticeId === undefined;
+}
+
 /**
  * Which assignments a figure counts, as a predicate on the assignment row `a` alone (no join):
- * the user's province, and only directives of published notices. Without a notice filter that is
- * "not under a draft" — an anti-join with the few directives of draft notices, so that the big
- * aggregates read the assignment index alone; with a period or a notice it is a semi-join with
- * the directives of the notices in scope.
+ * the user's province, and only tasks of published notices (the assignment carries its notice).
+ * Without a period or a notice that is "not one of the province's few unpublished notices" (a
+ * hashed list, checked inside the index); otherwise "one of the notices in scope".
  */
 function scope(provinceId: number, f: OverviewFilters & { agencyId?: number }): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`a."provinceId" = ${provinceId}`];
-  const from = checkDay("from", f.from);
-  const to = checkDay("to", f.to);
-  if (from === undefined && to === undefined && f.noticeId === undefined) {
-    parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Directive" dx JOIN "Notice" nx ON nx.id = dx."noticeId" WHERE dx.id = a."directiveId" AND nx."status" <> 'published')`);
+  if (unfiltered(f)) {
+    parts.push(Prisma.sql`a."noticeId" NOT IN (SELECT nx.id FROM "Notice" nx WHERE nx."provinceId" = ${provinceId} AND nx."status" <> 'published')`);
   } else {
-    const notice: Prisma.Sql[] = [Prisma.sql`nx."provinceId" = ${provinceId}`, Prisma.sql`nx."status" = 'published'`];
-    if (from) notice.push(Prisma.sql`COALESCE(nx."issuedOn", nx."meetingOn") >= ${from}::date`);
-    if (to) notice.push(Prisma.sql`COALESCE(nx."issuedOn", nx."meetingOn") <= ${to}::date`);
-    if (f.noticeId !== undefined) notice.push(Prisma.sql`nx.id = ${f.noticeId}`);
-    parts.push(Prisma.sql`a."directiveId" IN (SELECT dx.id FROM "Directive" dx JOIN "Notice" nx ON nx.id = dx."noticeId" WHERE ${Prisma.join(notice, " AND ")})`);
+    parts.push(Prisma.sql`a."noticeId" IN (SELECT nx.id FROM "Notice" nx WHERE ${noticeScope(provinceId, f)})`);
   }
   if (f.agencyId !== undefined) parts.push(Prisma.sql`a."agencyId" = ${f.agencyId}`);
   return Prisma.join(parts, " AND ");
 }
 
-/**
- * A task's category as a small number, computed once per row (mirrors timeliness.ts `judge`):
- * 0 no deadline, 1 completed on time, 2 completed late, 3 overdue, 4 in progress within the deadline.
- */
-function categoryCode(today: string): Prisma.Sql {
-  return Prisma.sql`CASE WHEN a."dueOn" IS NULL THEN 0
-    WHEN a."state" = 'completed' THEN (CASE WHEN a."completedOn" > a."dueOn" THEN 2 ELSE 1 END)
-    WHEN a."dueOn" < ${today}::date THEN 3 ELSE 4 END`;
+/** The running totals (AssignmentTally, kept by a trigger) of the notices in scope, as `t`: a FROM … WHERE. */
+function tallyScope(provinceId: number, f: OverviewFilters): Prisma.Sql {
+  if (unfiltered(f)) {
+    return Prisma.sql`"AssignmentTally" t WHERE t."provinceId" = ${provinceId}
+      AND t."noticeId" NOT IN (SELECT nx.id FROM "Notice" nx WHERE nx."provinceId" = ${provinceId} AND nx."status" <> 'published')`;
+  }
+  return Prisma.sql`"AssignmentTally" t JOIN "Notice" nx ON nx.id = t."noticeId" WHERE t."provinceId" = ${provinceId} AND ${noticeScope(provinceId, f)}`;
 }
-
-/** Per-group counts over a subquery exposing `cat` (categoryCode), `done` and `sign` (+1 counts a row, −1 takes it back). */
-const COUNTS = Prisma.sql`
-    sum(sign)::int AS "assigned",
-    COALESCE(sum(sign) FILTER (WHERE cat = 1), 0)::int AS "completedOnTime",
-    COALESCE(sum(sign) FILTER (WHERE cat = 2), 0)::int AS "completedLate",
-    COALESCE(sum(sign) FILTER (WHERE cat = 4), 0)::int AS "onTrack",
-    COALESCE(sum(sign) FILTER (WHERE cat = 3), 0)::int AS "overdue",
-    COALESCE(sum(sign) FILTER (WHERE cat = 0), 0)::int AS "noDeadline",
-    COALESCE(sum(sign) FILTER (WHERE done), 0)::int AS "completed"`;
 
 /** Bounds of each overdue bucket as due days: days overdue = today − dueOn. */
 function bucketRange(bucket: OverdueBucket, today: string): { min?: string; max: string } {
@@ -249,48 +246,59 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
 
 // ───────────── per agency ─────────────
 
-interface CountsRow extends TaskCounts {
-  completed: number;
-}
-
 /** Completed on time / (completed with a deadline + overdue); null when nothing can be judged yet. */
-export function onTimeRate(c: Pick<CountsRow, "completedOnTime" | "completedLate" | "overdue">): number | null {
+export function onTimeRate(c: Pick<TaskCounts, "completedOnTime" | "completedLate" | "overdue">): number | null {
   const judged = c.completedOnTime + c.completedLate + c.overdue;
   return judged === 0 ? null : c.completedOnTime / judged;
 }
 
-/** One row per agency that has tasks in scope: one query. Sorted server-side (default: most overdue first). */
+/** The running totals summed per group, and the overdue tasks counted today. */
+interface TallyRow {
+  assigned: number;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  noDeadline: number;
+  overdue: number;
+}
+
+const TALLY_SUMS = Prisma.sql`sum(t."assigned")::int AS "assigned", sum(t."completed")::int AS "completed",
+  sum(t."completedOnTime")::int AS "completedOnTime", sum(t."completedLate")::int AS "completedLate", sum(t."noDeadline")::int AS "noDeadline"`;
+
+/** A task with a deadline that is neither completed nor overdue is on track: what the totals leave. */
+function countsOf(r: TallyRow): TaskCounts {
+  return {
+    assigned: r.assigned,
+    completedOnTime: r.completedOnTime,
+    completedLate: r.completedLate,
+    onTrack: r.assigned - r.noDeadline - r.completedOnTime - r.completedLate - r.overdue,
+    overdue: r.overdue,
+    noDeadline: r.noDeadline,
+  };
+}
+
+/**
+ * One row per agency that has tasks in scope: one query over the running totals of the notices in
+ * scope (one row per agency and notice) and the overdue tasks (open, due before today: read from
+ * the index). Sorted server-side (default: most overdue first).
+ */
 export async function agencyTable(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, options: AgencyTableOptions = {}): Promise<AgencyRow[]> {
   const provinceId = provinceOf(user);
   if (provinceId === null) return [];
   checkToday(today);
-  // Without a period or a notice: every assignment of the province counted (+1), minus those under
-  // draft notices (−1, a few thousand found from the drafts) — cheaper than scope's anti-join,
-  // which probes the drafts once per assignment (bench1m, Hà Nội, 211,525 assignments: ~82 → ~72 ms).
-  const unfiltered = checkDay("from", filters.from) === undefined && checkDay("to", filters.to) === undefined && filters.noticeId === undefined;
-  const rows = await db.$queryRaw<(CountsRow & { id: number; name: string; shortName: string; kind: string })[]>`
-    SELECT ag.id, ag."name", ag."shortName", ag."kind"::text AS "kind", c.*
-    FROM (
-      SELECT x."agencyId", ${COUNTS}
-      FROM (${unfiltered
-        ? Prisma.sql`SELECT a."agencyId", ${categoryCode(today)} AS cat, a."state" = 'completed' AS done, 1 AS sign FROM "Assignment" a WHERE a."provinceId" = ${provinceId}
-          UNION ALL
-          SELECT a."agencyId", ${categoryCode(today)} AS cat, a."state" = 'completed' AS done, -1 AS sign FROM "Notice" nx JOIN "Directive" dx ON dx."noticeId" = nx.id JOIN "Assignment" a ON a."directiveId" = dx.id
-          WHERE nx."status" <> 'published' AND a."provinceId" = ${provinceId}`
-        : Prisma.sql`SELECT a."agencyId", ${categoryCode(today)} AS cat, a."state" = 'completed' AS done, 1 AS sign FROM "Assignment" a WHERE ${scope(provinceId, filters)}`}) x
-      GROUP BY x."agencyId" HAVING sum(x.sign) > 0
-    ) c
+  const rows = await db.$queryRaw<(TallyRow & { id: number; name: string; shortName: string; kind: string })[]>`
+    SELECT ag.id, ag."name", ag."shortName", ag."kind"::text AS "kind", c."assigned", c."completed", c."completedOnTime",
+      c."completedLate", c."noDeadline", COALESCE(o."overdue", 0)::int AS "overdue"
+    FROM (SELECT t."agencyId", ${TALLY_SUMS} FROM ${tallyScope(provinceId, filters)} GROUP BY t."agencyId" HAVING sum(t."assigned") > 0) c
+    LEFT JOIN (
+      SELECT a."agencyId", count(*) AS "overdue" FROM "Assignment" a
+      WHERE ${scope(provinceId, filters)} AND ${categoryPredicate("overdue", today)} GROUP BY a."agencyId"
+    ) o ON o."agencyId" = c."agencyId"
     JOIN "Agency" ag ON ag.id = c."agencyId"`;
-  const result: AgencyRow[] = rows.map((r) => ({
-    agency: { id: r.id, name: r.name, shortName: r.shortName, kind: r.kind },
-    assigned: r.assigned,
-    completedOnTime: r.completedOnTime,
-    completedLate: r.completedLate,
-    onTrack: r.onTrack,
-    overdue: r.overdue,
-    noDeadline: r.noDeadline,
-    onTimeRate: onTimeRate(r),
-  }));
+  const result: AgencyRow[] = rows.map((r) => {
+    const counts = countsOf(r);
+    return { agency: { id: r.id, name: r.name, shortName: r.shortName, kind: r.kind }, ...counts, onTimeRate: onTimeRate(counts) };
+  });
   const sort = options.sort ?? "overdue";
   return sortAgencyRows(result, sort, options.dir ?? (sort === "name" ? "asc" : "desc"));
 }
@@ -327,24 +335,20 @@ export async function noticeProgressPage(db: Db, user: SessionUser, today: strin
   if (provinceId === null) return { rows: [], total: 0 };
   checkToday(today);
   const newest = Prisma.sql`COALESCE(n."issuedOn", n."meetingOn") DESC NULLS LAST, n.id DESC`;
-  const order = options.order === "attention" ? Prisma.sql`c."overdue" DESC, c."assigned" DESC, ${newest}` : newest;
-  // Without a period or a notice, "published notices only" is checked once per notice (the join
-  // below) rather than once per assignment (scope's anti-join): the assignments are grouped by
-  // directive straight from the (provinceId, directiveId, …) index.
-  const unfiltered = checkDay("from", filters.from) === undefined && checkDay("to", filters.to) === undefined && filters.noticeId === undefined;
-  const where = unfiltered ? Prisma.sql`a."provinceId" = ${provinceId}` : scope(provinceId, filters);
-  const rows = await db.$queryRaw<(Pick<CountsRow, "assigned" | "completed" | "overdue"> & { id: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: TaskRow["notice"]["issuedPrecision"]; meetingOn: string | null; title: string; total: number })[]>`
+  const order = options.order === "attention" ? Prisma.sql`"overdue" DESC, c."assigned" DESC, ${newest}` : newest;
+  // The running totals per notice, and its overdue tasks counted today from the index.
+  const rows = await db.$queryRaw<(Pick<TallyRow, "assigned" | "completed" | "overdue"> & { id: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: TaskRow["notice"]["issuedPrecision"]; meetingOn: string | null; title: string; total: number })[]>`
     SELECT n.id, n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn", n."issuedPrecision"::text AS "issuedPrecision",
-      n."meetingOn"::text AS "meetingOn", n."title", c."assigned", c."completed", c."overdue", (count(*) OVER ())::int AS "total"
+      n."meetingOn"::text AS "meetingOn", n."title", c."assigned", c."completed", COALESCE(o."overdue", 0)::int AS "overdue", (count(*) OVER ())::int AS "total"
     FROM (
-      SELECT d."noticeId", sum(x."assigned")::int AS "assigned", COALESCE(sum(x."completed"), 0)::int AS "completed", COALESCE(sum(x."overdue"), 0)::int AS "overdue"
-      FROM (
-        SELECT a."directiveId", count(*) AS "assigned", count(*) FILTER (WHERE ${DONE}) AS "completed",
-          count(*) FILTER (WHERE ${categoryPredicate("overdue", today)}) AS "overdue"
-        FROM "Assignment" a WHERE ${where} GROUP BY a."directiveId"
-      ) x JOIN "Directive" d ON d.id = x."directiveId"
-      GROUP BY d."noticeId"
-    ) c JOIN "Notice" n ON n.id = c."noticeId" AND n."status" = 'published'
+      SELECT t."noticeId", sum(t."assigned")::int AS "assigned", sum(t."completed")::int AS "completed"
+      FROM ${tallyScope(provinceId, filters)} GROUP BY t."noticeId" HAVING sum(t."assigned") > 0
+    ) c
+    JOIN "Notice" n ON n.id = c."noticeId"
+    LEFT JOIN (
+      SELECT a."noticeId", count(*) AS "overdue" FROM "Assignment" a
+      WHERE ${scope(provinceId, filters)} AND ${categoryPredicate("overdue", today)} GROUP BY a."noticeId"
+    ) o ON o."noticeId" = c."noticeId"
     ORDER BY ${order}
     ${options.limit !== undefined ? Prisma.sql`LIMIT ${Math.max(0, Math.floor(options.limit))}` : Prisma.empty}`;
   return {

@@ -271,7 +271,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
       ["milestoneTarget", "text"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
     ]);
     const assignments = new Batch(client, "Assignment", [
-      ["id", "int"], ["directiveId", "int"], ["agencyId", "int"], ["provinceId", "int"], ["role", `"AssignmentRole"`], ["viaGroupId", "int"],
+      ["id", "int"], ["directiveId", "int"], ["noticeId", "int"], ["agencyId", "int"], ["provinceId", "int"], ["role", `"AssignmentRole"`], ["viaGroupId", "int"],
       ["state", `"AssignmentState"`], ["dueOn", "date"], ["startedAt", "timestamptz"], ["submittedAt", "timestamptz"], ["completedOn", "date"],
       ["confirmedAt", "timestamptz"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
     ]);
@@ -376,7 +376,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
             const startedAt = o.state === "not_started" ? null : at(addDays(issued, 1), 8);
             const submittedAt = o.completedOn ? at(o.completedOn, 16) : null;
             const confirmedAt = o.state === "completed" ? at(clampDay(addDays(o.completedOn!, 2), o.completedOn!, LOAD_TODAY), 10) : null;
-            assignments.add(assignmentId, directiveId, agencyId, provinceId, role, via, o.state, dueOn, startedAt, submittedAt, o.completedOn, confirmedAt, created, confirmedAt ?? created);
+            assignments.add(assignmentId, directiveId, noticeId, agencyId, provinceId, role, via, o.state, dueOn, startedAt, submittedAt, o.completedOn, confirmedAt, created, confirmedAt ?? created);
           }
         }
         notices.add(
@@ -398,6 +398,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
       const orphans = await client.query<{ n: number }>(`SELECT
         (SELECT count(*) FROM "Assignment" a WHERE NOT EXISTS (SELECT 1 FROM "Directive" d WHERE d.id = a."directiveId"))::int +
         (SELECT count(*) FROM "Assignment" a WHERE NOT EXISTS (SELECT 1 FROM "Agency" g WHERE g.id = a."agencyId" AND g."provinceId" = a."provinceId"))::int +
+        (SELECT count(*) FROM "Assignment" a WHERE NOT EXISTS (SELECT 1 FROM "Directive" d WHERE d.id = a."directiveId" AND d."noticeId" = a."noticeId"))::int +
         (SELECT count(*) FROM "Directive" d WHERE NOT EXISTS (SELECT 1 FROM "Notice" n WHERE n.id = d."noticeId"))::int +
         (SELECT count(*) FROM "ExtensionRequest" e WHERE NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a.id = e."assignmentId"))::int AS n`);
       if (orphans.rows[0]!.n !== 0) throw new Error(`generator bug: ${orphans.rows[0]!.n} rows without their parent`);
@@ -405,10 +406,15 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
     for (const table of ["Notice", "Directive", "Assignment", "ExtensionRequest"]) {
       await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT max(id) FROM "${table}"), 1))`);
     }
+    // The rows went in with the triggers off: the overview's running totals are counted once here.
+    log("  AssignmentTally …");
+    await client.query("SELECT assignment_tally_rebuild()");
     log("  COMMIT …");
     await client.query("COMMIT");
-    log("  ANALYZE …");
-    await client.query("ANALYZE");
+    // VACUUM as well: a database in service has its visibility map set by autovacuum, which lets the
+    // overview read its indexes alone (index-only scans); right after a bulk load nothing is set yet.
+    log("  VACUUM (ANALYZE) …");
+    await client.query("VACUUM (ANALYZE)");
     return {
       provinces: nProvinces, agencies: agencyCount, notices: noticeId, directives: directiveId, assignments: assignmentId, extensions: extensionId,
       chairmen, seconds: (Date.now() - started) / 1000,

@@ -48,7 +48,7 @@ async function freshAssignment(state: "in_progress" | "submitted"): Promise<{ id
   });
   const completedOn = state === "submitted" ? new Date("2021-07-01T00:00:00Z") : null;
   return p.assignment.create({
-    data: { directiveId: directive.id, agencyId: lead.agencyId, provinceId: f.provinceId, role: "lead", state, dueOn: lead.dueOn, completedOn },
+    data: { directiveId: directive.id, noticeId: lead.directive.noticeId, agencyId: lead.agencyId, provinceId: f.provinceId, role: "lead", state, dueOn: lead.dueOn, completedOn },
     select: { id: true, version: true },
   });
 }
