@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatRate } from "@/lib/exports/sheets";
 import { listHref, queryString, type AgencySort, type OverviewQuery } from "@/lib/exports/list-query";
 import type { AgencyRow, TaskCategory } from "@/lib/reports/types";
@@ -12,7 +11,12 @@ const COLUMNS: { key: AgencySort; label: string; category?: TaskCategory }[] = [
   { key: "onTimeRate", label: "Tỷ lệ đúng hạn" },
 ];
 
-/** Per agency, sortable by any column through the address; every number opens the list behind it. */
+/**
+ * Per agency, sortable by any column through the address; every number opens the list behind it.
+ * Plain anchors, not next/link: a province has dozens of agencies, so hundreds of links here, and
+ * each next/link is a client component (rendered, serialised for hydration, prefetched when seen),
+ * which made up much of the overview's server time at scale.
+ */
 export function AgencyTable({ rows, query }: { rows: AgencyRow[]; query: OverviewQuery }) {
   const dir = query.dir ?? (query.sort === "name" ? "asc" : "desc");
   const sortHref = (key: AgencySort) => {
@@ -29,11 +33,11 @@ export function AgencyTable({ rows, query }: { rows: AgencyRow[]; query: Overvie
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" aria-sort={ariaSort("name")} className="px-3 py-2 text-left">
-              <Link href={sortHref("name")} className="hover:text-brand-800 hover:underline">Cơ quan, đơn vị{arrow("name")}</Link>
+              <a href={sortHref("name")} className="hover:text-brand-800 hover:underline">Cơ quan, đơn vị{arrow("name")}</a>
             </th>
             {COLUMNS.map((c) => (
               <th key={c.key} scope="col" aria-sort={ariaSort(c.key)} className="px-3 py-2 text-right">
-                <Link href={sortHref(c.key)} className="hover:text-brand-800 hover:underline">{c.label}{arrow(c.key)}</Link>
+                <a href={sortHref(c.key)} className="hover:text-brand-800 hover:underline">{c.label}{arrow(c.key)}</a>
               </th>
             ))}
           </tr>
@@ -49,9 +53,9 @@ export function AgencyTable({ rows, query }: { rows: AgencyRow[]; query: Overvie
                 const strong = c.key === "overdue" && r.overdue > 0;
                 return (
                   <td key={c.key} className="px-3 py-2 text-right tabular-nums">
-                    <Link href={listHref({ ...filters, category, agency: r.agency.id })} aria-label={label} className={`rounded px-1 underline-offset-2 hover:underline focus-visible:underline ${strong ? "font-semibold text-red-700" : "text-slate-800"}`}>
+                    <a href={listHref({ ...filters, category, agency: r.agency.id })} aria-label={label} className={`rounded px-1 underline-offset-2 hover:underline focus-visible:underline ${strong ? "font-semibold text-red-700" : "text-slate-800"}`}>
                       {value}
-                    </Link>
+                    </a>
                   </td>
                 );
               })}

@@ -15,11 +15,11 @@ export function NoticeProgress({ rows, query, total }: { rows: NoticeProgressRow
         return (
           <li key={r.notice.id} className="px-4 py-3">
             <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
-              <Link href={`/thong-bao/${r.notice.id}`} className="font-medium text-brand-800 hover:underline">{noticeLabel(r.notice)}</Link>
+              <a href={`/thong-bao/${r.notice.id}`} className="font-medium text-brand-800 hover:underline">{noticeLabel(r.notice)}</a>
               <div className="flex gap-3 text-sm tabular-nums text-slate-700">
-                <Link className="hover:underline" href={listHref({ ...filters, notice: r.notice.id, category: "assigned" })}>{r.assigned} lượt giao</Link>
-                <Link className="hover:underline" href={`/thong-bao/${r.notice.id}`}>{r.completed} hoàn thành</Link>
-                <Link className={`hover:underline ${r.overdue ? "font-semibold text-red-700" : ""}`} href={listHref({ ...filters, notice: r.notice.id, category: "overdue" })}>{r.overdue} quá hạn</Link>
+                <a className="hover:underline" href={listHref({ ...filters, notice: r.notice.id, category: "assigned" })}>{r.assigned} lượt giao</a>
+                <a className="hover:underline" href={`/thong-bao/${r.notice.id}`}>{r.completed} hoàn thành</a>
+                <a className={`hover:underline ${r.overdue ? "font-semibold text-red-700" : ""}`} href={listHref({ ...filters, notice: r.notice.id, category: "overdue" })}>{r.overdue} quá hạn</a>
               </div>
             </div>
             <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{r.notice.title}</p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { noticeLabel } from "@/components/notices/notice-label";
 import { bucketOfDays, ROLE_LABELS, taskStatus } from "@/lib/exports/sheets";
@@ -46,10 +45,10 @@ export function TaskTable({ rows, today, caption, rowTestId = "task-row", offset
                 <div className="text-xs font-normal text-slate-500">{ROLE_LABELS[r.role]}</div>
               </td>
               <td className="min-w-64 max-w-md px-3 py-2">
-                <Link href={`/nhiem-vu/${r.assignmentId}`} className="line-clamp-3 text-slate-900 hover:text-brand-800 hover:underline focus-visible:underline">{r.directive.text}</Link>
+                <a href={`/nhiem-vu/${r.assignmentId}`} className="line-clamp-3 text-slate-900 hover:text-brand-800 hover:underline focus-visible:underline">{r.directive.text}</a>
               </td>
               <td className="min-w-48 px-3 py-2">
-                <Link className="text-brand-800 underline-offset-2 hover:underline" href={`/thong-bao/${r.notice.id}`}>{noticeLabel(r.notice)}</Link>
+                <a className="text-brand-800 underline-offset-2 hover:underline" href={`/thong-bao/${r.notice.id}`}>{noticeLabel(r.notice)}</a>
                 <div className="text-xs text-slate-500">mục {r.directive.ref}</div>
               </td>
               <td className="whitespace-nowrap px-3 py-2">

@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { NoticeStatus, Prisma } from "@/lib/generated/prisma/client";
 import { addDays } from "@/lib/time/days";
 import type { AgencyRow, NoticeProgressRow, OverdueBucket, OverdueSummary, OverviewFilters, Page, TaskCategory, TaskCounts, TaskRow, WeekPoint } from "@/lib/reports/types";
 
@@ -65,6 +65,12 @@ function noticeScope(provinceId: number, f: OverviewFilters): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
+/**
+ * The statuses other than "published", spelled out from the enum (not as `<> 'published'`) so that
+ * the province's few unpublished notices are found through the (provinceId, status) index.
+ */
+const UNPUBLISHED = Prisma.join(Object.values(NoticeStatus).filter((s) => s !== NoticeStatus.published).map((s) => Prisma.sql`${s}::"NoticeStatus"`));
+
 function unfiltered(f: OverviewFilters): boolean {
   return checkDay("from", f.from) === undefined && checkDay("to", f.to) === undefined && f.noticeId === undefined;
 }
@@ -78,7 +84,7 @@ function unfiltered(f: OverviewFilters): boolean {
 function scope(provinceId: number, f: OverviewFilters & { agencyId?: number }): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`a."provinceId" = ${provinceId}`];
   if (unfiltered(f)) {
-    parts.push(Prisma.sql`a."noticeId" NOT IN (SELECT nx.id FROM "Notice" nx WHERE nx."provinceId" = ${provinceId} AND nx."status" <> 'published')`);
+    parts.push(Prisma.sql`a."noticeId" NOT IN (SELECT nx.id FROM "Notice" nx WHERE nx."provinceId" = ${provinceId} AND nx."status" IN (${UNPUBLISHED}))`);
   } else {
     parts.push(Prisma.sql`a."noticeId" IN (SELECT nx.id FROM "Notice" nx WHERE ${noticeScope(provinceId, f)})`);
   }
@@ -90,7 +96,7 @@ function scope(provinceId: number, f: OverviewFilters & { agencyId?: number }): 
 function tallyScope(provinceId: number, f: OverviewFilters): Prisma.Sql {
   if (unfiltered(f)) {
     return Prisma.sql`"AssignmentTally" t WHERE t."provinceId" = ${provinceId}
-      AND t."noticeId" NOT IN (SELECT nx.id FROM "Notice" nx WHERE nx."provinceId" = ${provinceId} AND nx."status" <> 'published')`;
+      AND t."noticeId" NOT IN (SELECT nx.id FROM "Notice" nx WHERE nx."provinceId" = ${provinceId} AND nx."status" IN (${UNPUBLISHED}))`;
   }
   return Prisma.sql`"AssignmentTally" t JOIN "Notice" nx ON nx.id = t."noticeId" WHERE t."provinceId" = ${provinceId} AND ${noticeScope(provinceId, f)}`;
 }
@@ -205,7 +211,8 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
   }
   const where = Prisma.join(parts, " AND ");
 
-  // The page is chosen on the assignment rows alone, then joined for display.
+  // The page is chosen on the assignment index alone (ids only: an index-only scan for every sort but
+  // "notice"), then its rows are read and joined for display.
   const [rows, counted] = await Promise.all([
     db.$queryRaw<TaskSqlRow[]>`
       SELECT a.id AS "assignmentId", a."role"::text AS "role", a."state"::text AS "state",
@@ -215,11 +222,12 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
         n.id AS "noticeId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn",
         n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title"
       FROM (
-        SELECT a.* FROM "Assignment" a ${query.sort === "notice" ? Prisma.sql`JOIN "Directive" d ON d.id = a."directiveId"` : Prisma.empty}
+        SELECT a.id FROM "Assignment" a ${query.sort === "notice" ? Prisma.sql`JOIN "Directive" d ON d.id = a."directiveId"` : Prisma.empty}
         WHERE ${where}
         ORDER BY ${orderBy(query.sort, query.category)}
         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-      ) a
+      ) p
+      JOIN "Assignment" a ON a.id = p.id
       JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = d."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
       ORDER BY ${orderBy(query.sort, query.category)}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Assignment" a WHERE ${where}`,
@@ -344,7 +352,7 @@ export async function noticeProgressPage(db: Db, user: SessionUser, today: strin
       SELECT t."noticeId", sum(t."assigned")::int AS "assigned", sum(t."completed")::int AS "completed"
       FROM ${tallyScope(provinceId, filters)} GROUP BY t."noticeId" HAVING sum(t."assigned") > 0
     ) c
-    JOIN "Notice" n ON n.id = c."noticeId"
+    JOIN "Notice" n ON n.id = c."noticeId" AND n."provinceId" = ${provinceId}
     LEFT JOIN (
       SELECT a."noticeId", count(*) AS "overdue" FROM "Assignment" a
       WHERE ${scope(provinceId, filters)} AND ${categoryPredicate("overdue", today)} GROUP BY a."noticeId"
@@ -393,8 +401,11 @@ export async function weeklySeries(db: Db, user: SessionUser, today: string, fil
       FROM "Assignment" a WHERE ${where} AND ${DONE} AND a."completedOn" >= ${first}::date AND a."completedOn" <= ${end}::date
       UNION ALL
       SELECT date_trunc('week', a."dueOn")::date AS "week", FALSE AS "c"
-      FROM "Assignment" a WHERE ${where} AND a."dueOn" >= ${first}::date AND a."dueOn" <= ${lastDue}::date
-        AND (${OPEN} OR a."completedOn" > a."dueOn")
+      FROM "Assignment" a WHERE ${where} AND ${OPEN} AND a."dueOn" >= ${first}::date AND a."dueOn" <= ${lastDue}::date
+      UNION ALL
+      SELECT date_trunc('week', a."dueOn")::date AS "week", FALSE AS "c"
+      FROM "Assignment" a WHERE ${where} AND ${DONE} AND a."dueOn" >= ${first}::date AND a."dueOn" <= ${lastDue}::date
+        AND a."completedOn" > a."dueOn"
     ) x GROUP BY x."week"`;
   const byWeek = new Map(rows.map((r) => [r.week.slice(0, 10), r]));
   for (const p of points) {
