@@ -18,3 +18,19 @@ export function ExportLinks({ base, query, formats = ["xlsx", "csv", "pdf"] }: {
     </>
   );
 }
+
+/** One table of the overview as a CSV file (a CSV holds one table; the Excel and PDF files hold them all). */
+export function TableCsvLink({ query, table, label }: { query: string; table: string; label: string }) {
+  const sep = query ? `${query}&` : "?";
+  return (
+    <a
+      href={`/api/xuat/tong-quan${sep}format=csv&bang=${table}`}
+      download
+      data-testid={`export-csv-${table}`}
+      aria-label={`Tải CSV: ${label}`}
+      className="text-sm font-medium text-brand-800 underline-offset-2 hover:underline focus-visible:underline"
+    >
+      ⤓ CSV
+    </a>
+  );
+}

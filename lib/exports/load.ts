@@ -82,6 +82,20 @@ export async function reportModel(db: Db, user: SessionUser, today: string, f: O
   return { provinceName: names.province, today, from: f.from, to: f.to, noticeName: names.notice, summary, overdue: overdue.rows, dueSoon: dueSoon.rows, agencies, notices, weeks };
 }
 
+/**
+ * The overview's tables as the address names them (`bang=` of a CSV export, one table per file),
+ * in the order of the workbook's sheets below.
+ */
+export const OVERVIEW_TABLES = ["qua-han", "den-han", "co-quan", "thong-bao", "theo-tuan"] as const;
+export type OverviewTable = (typeof OVERVIEW_TABLES)[number];
+
+/** The sheet of the overview document a `bang=` value names: the overdue list when absent, null when unknown. */
+export function overviewTableIndex(value: string | null): number | null {
+  if (value === null || value === "") return 0;
+  const i = OVERVIEW_TABLES.indexOf(value as OverviewTable);
+  return i < 0 ? null : i;
+}
+
 /** The overview as one workbook: overdue, due soon, per agency, per notice, per week. */
 export async function overviewDocument(db: Db, user: SessionUser, today: string, f: OverviewFilters): Promise<ExportDocument> {
   const r = await reportModel(db, user, today, f, MAX_PAGE_SIZE);

@@ -36,10 +36,13 @@ export function fileResponse(bytes: Buffer, fileName: string, format: ExportForm
   });
 }
 
-export async function documentBytes(doc: ExportDocument, format: ExportFormat): Promise<Buffer> {
+/** XLSX and PDF hold every table of the document; a CSV file holds one: the `sheet`-th (the first by default). */
+export async function documentBytes(doc: ExportDocument, format: ExportFormat, sheet = 0): Promise<Buffer> {
   if (format === "xlsx") return toXlsx(doc);
   if (format === "pdf") return documentPdf(doc);
-  return csvBytes(doc.sheets[0]!);
+  const table = doc.sheets[sheet];
+  if (!table) throw new RangeError(`no table ${sheet} in "${doc.title}"`);
+  return csvBytes(table);
 }
 
 function text(message: string, status: number): Response {
@@ -59,6 +62,10 @@ export async function exportHandler(context: string, run: (user: SessionUser) =>
 
 export function badFormat(): Response {
   return text("Định dạng tệp không hợp lệ: chọn xlsx, csv hoặc pdf.", 400);
+}
+
+export function badTable(choices: readonly string[]): Response {
+  return text(`Không có bảng này trong tổng quan: chọn ${choices.join(", ")}.`, 400);
 }
 
 export { exportFileName };

@@ -6,6 +6,8 @@ import { confirmCompletion, decideExtension, requestExtension, submitCompletion,
 import { createNotice } from "@/lib/notices/create";
 import { agencyTable, listTasks, noticeProgress, noticeProgressPage, overdueSummary, overview, weeklySeries } from "@/lib/reports/overview";
 import type { AgencyRow } from "@/lib/reports/types";
+import { overviewDocument, overviewTableIndex } from "@/lib/exports/load";
+import { documentBytes } from "@/lib/exports/respond";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 
@@ -294,5 +296,24 @@ describe("draft notices count nowhere", () => {
       },
     }, { status: "draft", createNewAgencies: false });
     expect([await agencyTable(t.prisma, chair, "2021-09-20", {}), await noticeProgressPage(t.prisma, chair, "2021-09-20", {}, { limit: 5, order: "attention" })]).toEqual(before);
+  });
+});
+
+describe("the overview's CSV files, one table each", () => {
+  it("gives the table the address names, with the rows of the screen's figures", async () => {
+    const chair = users["langson.chutich"]!;
+    const doc = await overviewDocument(t.prisma, chair, "2021-09-20", {});
+    const agencies = await agencyTable(t.prisma, chair, "2021-09-20", {}, { sort: "overdue", dir: "desc" });
+    const linesOf = async (table: string | null) => (await documentBytes(doc, "csv", overviewTableIndex(table)!)).toString("utf8").slice(1).trimEnd().split("\r\n");
+
+    const overdue = await linesOf(null);
+    expect(overdue).toEqual(await linesOf("qua-han"));
+    expect(overdue).toHaveLength(1 + 3); // header + Lạng Sơn's three overdue tasks on 20/09/2021
+    const byAgency = await linesOf("co-quan");
+    expect(byAgency).toHaveLength(1 + agencies.length);
+    expect(byAgency[0]).toMatch(/^STT,"Cơ quan, đơn vị",Được giao,/);
+    expect(byAgency[1]).toContain(agencies[0]!.agency.name);
+    expect((await linesOf("theo-tuan")).length).toBe(1 + 12);
+    expect(overviewTableIndex("khong-co")).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { agencyTable, listTasks, noticeProgressPage, onTimeRate, overdueSummary,
 import { formatDay } from "@/lib/time/format";
 import { today } from "@/lib/time/today";
 import { AgencyTable } from "@/components/overview/agency-table";
-import { ExportLinks } from "@/components/overview/export-links";
+import { ExportLinks, TableCsvLink } from "@/components/overview/export-links";
 import { FiltersForm } from "@/components/overview/filters-form";
 import { NoticeProgress } from "@/components/overview/notice-progress";
 import { OverdueBuckets } from "@/components/overview/overdue-buckets";
@@ -38,6 +38,10 @@ function Section({ id, title, action, children }: { id: string; title: string; a
       {children}
     </section>
   );
+}
+
+function Actions({ children }: { children: React.ReactNode }) {
+  return <div className="flex flex-wrap items-baseline gap-4">{children}</div>;
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -87,24 +91,24 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         ))}
       </dl>
 
-      <Section id="qua-han" title={`Việc quá hạn (${summary.total})`} action={more("overdue", overdue.total)}>
+      <Section id="qua-han" title={`Việc quá hạn (${summary.total})`} action={<Actions>{more("overdue", overdue.total)}<TableCsvLink query={filterQs} table="qua-han" label="việc quá hạn" /></Actions>}>
         <OverdueBuckets summary={summary} href={(bucket) => listHref({ ...scope, category: "overdue", bucket })} />
         {overdue.rows.length ? <TaskTable rows={overdue.rows} today={day} caption="Việc quá hạn, quá hạn lâu nhất trước" rowTestId="overview-overdue-row" /> : <EmptyState title="Không có việc nào quá hạn" />}
       </Section>
 
-      <Section id="sap-den-han" title={`Đến hạn trong 7 ngày tới (${dueSoon.total})`} action={more("due_soon", dueSoon.total)}>
+      <Section id="sap-den-han" title={`Đến hạn trong 7 ngày tới (${dueSoon.total})`} action={<Actions>{more("due_soon", dueSoon.total)}<TableCsvLink query={filterQs} table="den-han" label="đến hạn trong 7 ngày tới" /></Actions>}>
         {dueSoon.rows.length ? <TaskTable rows={dueSoon.rows} today={day} caption="Việc đến hạn trong 7 ngày tới" rowTestId="due-soon-row" /> : <EmptyState title="Không có việc nào đến hạn trong 7 ngày tới" />}
       </Section>
 
-      <Section id="theo-co-quan" title="Theo cơ quan, đơn vị">
+      <Section id="theo-co-quan" title="Theo cơ quan, đơn vị" action={<TableCsvLink query={filterQs} table="co-quan" label="theo cơ quan, đơn vị" />}>
         {agencies.length ? <AgencyTable rows={agencies} query={q} /> : <EmptyState title="Chưa có nhiệm vụ nào được giao" />}
       </Section>
 
-      <Section id="theo-thong-bao" title="Tiến độ theo thông báo">
+      <Section id="theo-thong-bao" title="Tiến độ theo thông báo" action={<TableCsvLink query={filterQs} table="thong-bao" label="tiến độ theo thông báo" />}>
         {notices.rows.length ? <NoticeProgress rows={notices.rows} total={notices.total} query={q} /> : <EmptyState title="Chưa có thông báo nào trong khoảng đã chọn" />}
       </Section>
 
-      <Section id="theo-tuan" title="Theo tuần">
+      <Section id="theo-tuan" title="Theo tuần" action={<TableCsvLink query={filterQs} table="theo-tuan" label="theo tuần" />}>
         <WeekCharts weeks={weeks} />
       </Section>
     </>
