@@ -1,8 +1,9 @@
 import { agencySheet, formatRate, noticeSheet, reportTaskSheet } from "@/lib/exports/sheets";
 import type { ExportSheet } from "@/lib/exports/table";
 import {
-  issuingBody, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate, PROPOSAL_TEXT, RECIPIENTS, REPORT_NUMBER, REPORT_TITLE, reportSubtitle, SIGNATURE, summaryParagraph, type ReportModel,
+  issuingBody, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate, PROPOSAL_TEXT, RECIPIENTS, REPORT_TITLE, reportSubtitle, summaryParagraph, type ReportModel,
 } from "@/lib/exports/report";
+import { reportNumberLine, signatureBlock } from "@/lib/exports/report-signing";
 
 function SheetTable({ sheet }: { sheet: ExportSheet }) {
   return (
@@ -28,6 +29,7 @@ function SheetTable({ sheet }: { sheet: ExportSheet }) {
 /** "Báo cáo tình hình thực hiện các nhiệm vụ" as an A4 page (Nghị định 30/2020 layout). */
 export function ReportView({ r }: { r: ReportModel }) {
   const [body1, body2] = issuingBody(r.provinceName);
+  const sign = signatureBlock(r.signing);
   return (
     <article className="report-page" data-testid="report">
       <div className="grid grid-cols-[42%_58%] text-center text-[12pt] leading-snug">
@@ -35,7 +37,7 @@ export function ReportView({ r }: { r: ReportModel }) {
           <p>{body1}</p>
           <p className="font-bold">{body2}</p>
           <p aria-hidden className="mx-auto mt-0.5 w-24 border-t border-black" />
-          <p className="mt-2">{REPORT_NUMBER}</p>
+          <p className="mt-2" data-testid="report-number">{reportNumberLine(r.signing)}</p>
         </div>
         <div>
           <p className="font-bold">{NATIONAL_NAME}</p>
@@ -65,8 +67,9 @@ export function ReportView({ r }: { r: ReportModel }) {
           {RECIPIENTS.map((l) => <p key={l}>- {l}</p>)}
         </div>
         <div className="text-center">
-          {SIGNATURE.formula.map((l) => <p key={l} className="font-bold">{l}</p>)}
-          <p className="text-[10pt] italic">{SIGNATURE.note}</p>
+          {sign.formula.map((l) => <p key={l} className="font-bold">{l}</p>)}
+          <p className="text-[10pt] italic">{sign.note}</p>
+          {sign.name ? <p className="mt-16 font-bold" data-testid="report-signer">{sign.name}</p> : null}
         </div>
       </div>
     </article>

@@ -6,8 +6,9 @@ import { agencySheet, noticeSheet, reportTaskSheet } from "@/lib/exports/sheets"
 import type { ExportDocument, ExportSheet } from "@/lib/exports/table";
 import { formatRate } from "@/lib/exports/sheets";
 import {
-  issuingBody, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate, PROPOSAL_TEXT, RECIPIENTS, REPORT_NUMBER, REPORT_TITLE, reportSubtitle, SIGNATURE, summaryParagraph, type ReportModel,
+  issuingBody, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate, PROPOSAL_TEXT, RECIPIENTS, REPORT_TITLE, reportSubtitle, summaryParagraph, type ReportModel,
 } from "@/lib/exports/report";
+import { reportNumberLine, signatureBlock } from "@/lib/exports/report-signing";
 
 // PDFs with pdfmake and the Roboto it ships (full Vietnamese coverage), read from the package's
 // own folder; nothing is fetched from a URL or read from anywhere else.
@@ -94,12 +95,13 @@ export function documentPdf(doc: ExportDocument): Promise<Buffer> {
 /** The administrative report, A4 portrait with the margins of Nghị định 30/2020. */
 export function reportPdf(r: ReportModel): Promise<Buffer> {
   const [body1, body2] = issuingBody(r.provinceName);
+  const sign = signatureBlock(r.signing);
   const section = (text: string): Content => ({ text, bold: true, margin: [0, 10, 0, 4] });
   const para = (text: string): Content => ({ text, alignment: "justify", leadingIndent: 28, margin: [0, 0, 0, 4] });
   const content: Content[] = [
     {
       columns: [
-        { width: "42%", stack: [{ text: body1, alignment: "center" }, { text: body2, bold: true, alignment: "center" }, { text: "───────", alignment: "center", fontSize: 8 }, { text: REPORT_NUMBER, alignment: "center", margin: [0, 4, 0, 0] }] },
+        { width: "42%", stack: [{ text: body1, alignment: "center" }, { text: body2, bold: true, alignment: "center" }, { text: "───────", alignment: "center", fontSize: 8 }, { text: reportNumberLine(r.signing), alignment: "center", margin: [0, 4, 0, 0] }] },
         { width: "58%", stack: [{ text: NATIONAL_NAME, bold: true, alignment: "center" }, { text: NATIONAL_MOTTO, bold: true, alignment: "center" }, { text: "───────────────", alignment: "center", fontSize: 8 }, { text: placeAndDate(r.provinceName, r.today), italics: true, alignment: "center", margin: [0, 4, 0, 0] }] },
       ],
       fontSize: 10,
@@ -122,7 +124,8 @@ export function reportPdf(r: ReportModel): Promise<Buffer> {
     {
       columns: [
         { width: "50%", stack: [{ text: "Nơi nhận:", bold: true, italics: true, fontSize: 10 }, ...RECIPIENTS.map((l): Content => ({ text: `- ${l}`, fontSize: 9 }))] },
-        { width: "50%", stack: [...SIGNATURE.formula.map((l): Content => ({ text: l, bold: true, alignment: "center" })), { text: SIGNATURE.note, italics: true, alignment: "center", fontSize: 9, margin: [0, 2, 0, 0] }] },
+        { width: "50%", stack: [...sign.formula.map((l): Content => ({ text: l, bold: true, alignment: "center" })), { text: sign.note, italics: true, alignment: "center", fontSize: 9, margin: [0, 2, 0, 0] },
+          ...(sign.name ? [{ text: sign.name, bold: true, alignment: "center", margin: [0, 48, 0, 0] } as Content] : [])] },
       ],
       margin: [0, 16, 0, 0],
       unbreakable: true,

@@ -1,4 +1,5 @@
 import type { AgencyRow, NoticeProgressRow, OverdueSummary, TaskCounts, TaskRow, WeekPoint } from "@/lib/reports/types";
+import type { ReportSigning } from "@/lib/exports/report-signing";
 import { formatDay } from "@/lib/time/format";
 
 // The printed report "Báo cáo tình hình thực hiện các nhiệm vụ" (Nghị định 30/2020/NĐ-CP layout:
@@ -18,6 +19,8 @@ export interface ReportModel {
   agencies: AgencyRow[];
   notices: NoticeProgressRow[];
   weeks: WeekPoint[];
+  /** Number and signer, as the secretariat filled them in (blank: to write by hand). */
+  signing?: ReportSigning;
 }
 
 export const NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -29,7 +32,6 @@ export function issuingBody(provinceName: string): [string, string] {
 }
 
 /** Left blank for the secretariat to number by hand, as drafts are. */
-export const REPORT_NUMBER = "Số:        /BC-BCĐ";
 
 /** "Long An, ngày 20 tháng 9 năm 2021": days below 10 and months 1–2 take a leading zero. */
 export function placeAndDate(place: string, day: string): string {
@@ -84,4 +86,3 @@ export const PROPOSAL_TEXT =
 
 export const RECIPIENTS = ["Trưởng ban, các Phó Trưởng ban BCĐ tỉnh (b/c);", "Các thành viên BCĐ tỉnh;", "Các sở, ban, ngành; UBND các huyện, thị xã, thành phố;", "Lưu: VT."];
 
-export const SIGNATURE = { formula: ["TM. BAN CHỈ ĐẠO", "KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"], note: "(Ký, ghi rõ họ tên, đóng dấu)" };

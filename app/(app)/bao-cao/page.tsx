@@ -6,10 +6,12 @@ import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { parseOverviewQuery, queryString, toFilters, type SearchParams } from "@/lib/exports/list-query";
 import { recentNoticeOptions, reportModel } from "@/lib/exports/load";
+import { parseReportSigning, signingQuery } from "@/lib/exports/report-signing";
 import { today } from "@/lib/time/today";
 import { FiltersForm } from "@/components/overview/filters-form";
 import { PrintButton } from "@/components/overview/print-button";
 import { ReportView } from "@/components/overview/report-view";
+import { SigningForm } from "@/components/overview/signing-form";
 
 export const metadata: Metadata = { title: "Báo cáo tình hình thực hiện các nhiệm vụ" };
 
@@ -35,11 +37,15 @@ const PRINT_CSS = `
 export default async function ReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();
   if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId })) notFound();
-  const q = parseOverviewQuery(await searchParams);
+  const params = await searchParams;
+  const q = parseOverviewQuery(params);
   const f = toFilters(q);
+  const { signing, errors, typed } = parseReportSigning(params);
   const database = db();
   const [model, options] = await Promise.all([reportModel(database, user, today(), f), recentNoticeOptions(database, user, { limit: 50, selected: q.notice })]);
-  const qs = queryString({ from: q.from, to: q.to, notice: q.notice });
+  const filters = { from: q.from, to: q.to, notice: q.notice };
+  const qs = queryString(filters);
+  const pdfQs = queryString({ ...filters, ...signingQuery(typed) });
   return (
     <>
       <style>{PRINT_CSS}</style>
@@ -48,14 +54,15 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
           <h1 className="text-xl font-semibold text-slate-900">Báo cáo tình hình thực hiện các nhiệm vụ</h1>
           <div className="flex flex-wrap gap-2">
             <PrintButton />
-            <a href={`/api/xuat/bao-cao${qs}`} download data-testid="report-pdf" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">Tải PDF</a>
+            <a href={`/api/xuat/bao-cao${pdfQs}`} download data-testid="report-pdf" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">Tải PDF</a>
             <Link href={`/tong-quan${qs}`} className="rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100">← Tổng quan</Link>
           </div>
         </div>
-        <FiltersForm action="/bao-cao" from={q.from} to={q.to} notice={q.notice} notices={options.options} noticeTotal={options.total} />
+        <FiltersForm action="/bao-cao" from={q.from} to={q.to} notice={q.notice} notices={options.options} noticeTotal={options.total} hidden={signingQuery(typed)} />
+        <SigningForm filters={filters} typed={typed} errors={errors} />
       </div>
       <div className="overflow-x-auto">
-        <ReportView r={model} />
+        <ReportView r={{ ...model, signing }} />
       </div>
     </>
   );

@@ -38,6 +38,14 @@ describe("PDF", () => {
     }
   });
 
+  it("writes the number and the signer the secretariat gave", async () => {
+    const { text } = await textOf(await reportPdf({ ...model, signing: { number: "45/BC-BCĐ", signerName: "Hồ Tiến Thiệu", title: "truong-ban" } }));
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Số: 45/BC-BCĐ");
+    expect(flat).toContain("Hồ Tiến Thiệu");
+    expect(flat).not.toContain("KT. TRƯỞNG BAN");
+  });
+
   it("writes a list as a landscape table", async () => {
     const bytes = await documentPdf({ title: "Việc quá hạn – tỉnh Lạng Sơn", notes: ["Tính đến ngày 20/09/2021"], sheets: [{ name: "x", title: "x", columns: [{ header: "Cơ quan" }, { header: "Số ngày", kind: "number" }], rows: [["Sở Giáo dục và Đào tạo", 12]] }] });
     expect(bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
