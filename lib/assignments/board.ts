@@ -1,5 +1,5 @@
 import "server-only";
-import { matchesFilters, searchTextOf, type BoardFilters } from "@/lib/assignments/board-filters";
+import { matchesFilters, searchTextOf, windowEnd, type BoardFilters } from "@/lib/assignments/board-filters";
 import { assignmentsMissingPeriodicReport } from "@/lib/assignments/periodic";
 import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
@@ -115,13 +115,85 @@ interface LightRow {
   number?: string | null;
   title?: string;
   deadlinePhrase?: string | null;
-  others?: string | null;
+  others?: number[] | null; // the other agencies' ids
+}
+
+const STATES = Object.keys(STATE_ORDER) as State[];
+
+/**
+ * The filters but the state and the search, in SQL over `Assignment a`: the same rules as
+ * matchesFilters (due windows from `today`; overdue and the windows count open tasks only).
+ */
+function filterSql(filters: BoardFilters, today: string): Prisma.Sql[] {
+  const conds: Prisma.Sql[] = [];
+  if (filters.role) conds.push(Prisma.sql`a."role" = ${filters.role}::"AssignmentRole"`);
+  if (filters.notice) conds.push(Prisma.sql`a."noticeId" = ${filters.notice}`);
+  if (filters.due === "none") conds.push(Prisma.sql`a."dueOn" IS NULL`);
+  else if (filters.due === "overdue") conds.push(Prisma.sql`a."state" <> 'completed' AND a."dueOn" < ${today}::date`);
+  else if (filters.due === "week" || filters.due === "month") {
+    conds.push(Prisma.sql`a."state" <> 'completed' AND a."dueOn" >= ${today}::date AND a."dueOn" <= ${windowEnd(filters.due, today)}::date`);
+  }
+  return conds;
+}
+
+/** comparator() in SQL: over the task `a` joined to its notice `n`, or over `s`, rows of LightRow's columns (not yet text). */
+function orderSql(sort: BoardFilters["sort"], p: "a" | "s"): Prisma.Sql {
+  const c = (name: string) => Prisma.raw(`${p}."${name}"`);
+  const byDue = Prisma.sql`${c("dueOn")} ASC NULLS LAST, ${c("id")} ASC`;
+  switch (sort ?? "due") {
+    case "notice": return Prisma.sql`${p === "a" ? Prisma.raw(`n."issuedOn"`) : c("noticeIssuedOn")} DESC NULLS LAST, ${c("noticeId")} DESC, ${c("directiveId")} ASC`;
+    // The enums are declared in the board's order: not_started … completed, lead before support.
+    case "state": return Prisma.sql`${c("state")} ASC, ${byDue}`;
+    case "role": return Prisma.sql`${c("role")} ASC, ${byDue}`;
+    default: return byDue;
+  }
+}
+
+/** A shown task with everything its card needs, from one query (detailSql). */
+interface DetailRow {
+  id: number;
+  role: "lead" | "support";
+  state: State;
+  dueOn: string | null;
+  completedOn: string | null;
+  createdAt: Date;
+  extensionRequestedOn: string | null;
+  dId: number; ref: string; text: string; urgent: boolean; deadlineKind: string; dDueOn: string | null; deadlinePhrase: string | null;
+  startOn: string | null; recurrence: string | null; milestoneTarget: string | null; dUpdatedAt: Date; dCreatedAt: Date;
+  nId: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null; title: string;
+  others: { shortName: string; role: "lead" | "support" }[] | null;
+}
+
+/** The shown tasks' detail, for `source`, a subquery `s` of LightRow's columns (in their SQL types). */
+function detailSql(agencyId: number, source: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH s AS MATERIALIZED (SELECT * FROM ${source}),
+    -- The other agencies of the shown directives, in one pass (joined per card, the planner would
+    -- hash the whole Agency table for each); leads first, then by name, as on the directive's page.
+    o AS (
+      SELECT o."directiveId", json_agg(json_build_object('shortName', g."shortName", 'role', o."role") ORDER BY o."role", g."name") AS "others"
+      FROM "Assignment" o JOIN "Agency" g ON g.id = o."agencyId"
+      WHERE o."directiveId" IN (SELECT s."directiveId" FROM s) AND o."agencyId" <> ${agencyId}
+      GROUP BY o."directiveId"
+    )
+    SELECT a.id, a."role"::text AS "role", a."state"::text AS "state", a."dueOn"::text AS "dueOn", a."completedOn"::text AS "completedOn", a."createdAt",
+      (SELECT e."requestedDueOn"::text FROM "ExtensionRequest" e WHERE e."assignmentId" = a.id AND e."status" = 'pending' ORDER BY e.id LIMIT 1) AS "extensionRequestedOn",
+      d.id AS "dId", d."ref", d."text", d."urgent", d."deadlineKind"::text AS "deadlineKind", d."dueOn"::text AS "dDueOn", d."deadlinePhrase",
+      d."startOn"::text AS "startOn", d."recurrence"::text AS "recurrence", d."milestoneTarget", d."updatedAt" AS "dUpdatedAt", d."createdAt" AS "dCreatedAt",
+      n.id AS "nId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn", n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title",
+      o."others"
+    FROM s JOIN "Assignment" a ON a.id = s.id JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId"
+      LEFT JOIN o ON o."directiveId" = a."directiveId"
+    ORDER BY ${order}`;
 }
 
 /**
  * One agency's tasks, filtered as the address says, in a fixed number of queries whatever the size
- * of the board: the light fields of every task (filtered, counted and sorted here, with the same
- * rules as before), then the full detail of the items shown only.
+ * of the board, run together: the database filters, counts and sorts, and cuts each column (or the
+ * list) to its limit, mostly from the (agencyId, state, dueOn) index; only the shown tasks are read
+ * in full. Only published notices count: the per-state counts are taken over the agency's index and
+ * its tasks under unpublished notices (few, found through AssignmentTally) are taken back. A search
+ * (rare) reads the texts of the tasks the other filters leave and matches them here.
  */
 export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, filters: BoardFilters = {}, today = "1970-01-01"): Promise<Board> {
   const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true, shortName: true, provinceId: true } });
@@ -129,73 +201,135 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
   authorize(user, "board.read", { provinceId: agency.provinceId, agencyId: agency.id });
 
   const searching = Boolean(filters.q && filters.q.trim());
-  const light = await db.$queryRaw<LightRow[]>`
-    SELECT a.id, a."role"::text AS "role", a."state"::text AS "state", a."dueOn"::text AS "dueOn",
-      d.id AS "directiveId", n.id AS "noticeId", n."issuedOn"::text AS "noticeIssuedOn"
-      ${searching ? Prisma.sql`, d."text", d."ref", n."number", n."title", d."deadlinePhrase",
-        (SELECT string_agg(g."shortName", ' ') FROM "Assignment" o JOIN "Agency" g ON g.id = o."agencyId"
-          WHERE o."directiveId" = a."directiveId" AND o."agencyId" <> ${agencyId}) AS "others"` : Prisma.empty}
-    FROM "Assignment" a JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = d."noticeId"
-    WHERE a."agencyId" = ${agencyId} AND n."status" = 'published'
-    ORDER BY a."dueOn" ASC NULLS LAST, a.id ASC`;
+  const conds = filterSql(filters, today);
+  const where = (extra: Prisma.Sql[] = []) => Prisma.join([Prisma.sql`a."agencyId" = ${agencyId}`, ...conds, ...extra], " AND ");
+  const filtered = conds.length > 0 ? Prisma.join(conds, " AND ") : Prisma.sql`true`;
+  const view = filters.view ?? "board";
+  const published = Prisma.sql`JOIN "Notice" n ON n.id = a."noticeId" AND n."status" = 'published'`;
+  const lightCols = Prisma.sql`a.id, a."role", a."state", a."dueOn", a."directiveId", a."noticeId", n."issuedOn" AS "noticeIssuedOn"`;
+  // Each state's first tasks in the chosen order: a column, or the candidates for the list's first ones.
+  const firstPerState = (limit: number) => Prisma.join((filters.state ? [filters.state] : STATES).map((state) => Prisma.sql`(SELECT ${lightCols} FROM "Assignment" a ${published}
+    WHERE ${where([Prisma.sql`a."state" = ${state}::"AssignmentState"`])} ORDER BY ${orderSql(filters.sort, "a")} LIMIT ${limit})`), " UNION ALL ");
+  const shownSource = view === "list"
+    ? Prisma.sql`(SELECT s.* FROM (${firstPerState(BOARD_LIST_LIMIT)}) s ORDER BY ${orderSql(filters.sort, "s")} LIMIT ${BOARD_LIST_LIMIT}) s2`
+    : Prisma.sql`(${firstPerState(BOARD_COLUMN_LIMIT)}) s2`;
+
+  const [countRows, shownRows, options] = await Promise.all([
+    // Per state: every task, and those under the filters (the state one aside); minus the same
+    // counts over the tasks under unpublished notices. A role or notice filter reads the tasks
+    // themselves (the heap, or one notice's few through its index); the due windows read the index.
+    db.$queryRaw<{ state: State; all: number; n: number }[]>`
+      SELECT x."state"::text AS "state", sum(x."all")::int AS "all", sum(x."n")::int AS "n" FROM (
+        ${filters.role || filters.notice
+          ? Prisma.sql`SELECT a."state", count(*) AS "all", 0 AS "n" FROM "Assignment" a WHERE a."agencyId" = ${agencyId} GROUP BY a."state"
+            UNION ALL SELECT a."state", 0, count(*) FROM "Assignment" a WHERE ${where()} GROUP BY a."state"`
+          : Prisma.sql`SELECT a."state", count(*) AS "all", count(*) FILTER (WHERE ${filtered}) AS "n" FROM "Assignment" a WHERE a."agencyId" = ${agencyId} GROUP BY a."state"`}
+        UNION ALL
+        SELECT a."state", -count(*), -count(*) FILTER (WHERE ${filtered})
+        FROM "AssignmentTally" t JOIN "Notice" n ON n.id = t."noticeId" AND n."status" <> 'published'
+          JOIN "Directive" d ON d."noticeId" = n.id JOIN "Assignment" a ON a."directiveId" = d.id AND a."agencyId" = t."agencyId"
+        WHERE t."agencyId" = ${agencyId} GROUP BY a."state"
+      ) x GROUP BY x."state"`,
+    searching ? Promise.resolve(null) : db.$queryRaw<DetailRow[]>(detailSql(agencyId, shownSource, orderSql(filters.sort, "s"))),
+    noticeOptions(db, agencyId, filters.notice),
+  ]);
 
   const counts: Record<State, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
-  const matching: LightRow[] = [];
-  for (const r of light) {
-    const searchText = searching ? searchTextOf([r.text, r.ref, r.number, r.title, r.deadlinePhrase, r.others]) : "";
-    if (!matchesFilters({ state: r.state, role: r.role, dueOn: r.dueOn, noticeId: r.noticeId, searchText }, filters, today, { ignoreState: true })) continue;
-    counts[r.state]++;
-    if (!filters.state || r.state === filters.state) matching.push(r);
+  let total = 0;
+  for (const r of countRows) {
+    total += r.all;
+    counts[r.state] = r.n;
   }
-  matching.sort(comparator(filters.sort));
-  let shown: LightRow[];
-  if (filters.view === "list") shown = matching.slice(0, BOARD_LIST_LIMIT);
-  else {
-    const perState: Record<State, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
-    shown = matching.filter((r) => ++perState[r.state] <= BOARD_COLUMN_LIMIT);
+  let details: DetailRow[];
+  let matched: number;
+  if (shownRows) {
+    details = shownRows;
+    matched = filters.state ? counts[filters.state] : STATES.reduce((sum, s) => sum + counts[s], 0);
+  } else {
+    // The search looks at texts: the tasks the other filters leave are read with them and matched here.
+    const light = await db.$queryRaw<LightRow[]>`
+      SELECT a.id, a."role"::text AS "role", a."state"::text AS "state", a."dueOn"::text AS "dueOn",
+        a."directiveId", a."noticeId", n."issuedOn"::text AS "noticeIssuedOn",
+        d."text", d."ref", n."number", n."title", d."deadlinePhrase",
+        (SELECT array_agg(o."agencyId") FROM "Assignment" o WHERE o."directiveId" = a."directiveId" AND o."agencyId" <> ${agencyId}) AS "others"
+      FROM "Assignment" a JOIN "Directive" d ON d.id = a."directiveId" ${published}
+      WHERE ${where()}`;
+    // The other agencies' short names, looked up once (per row, a join hashes the Agency table each time).
+    const otherIds = [...new Set(light.flatMap((r) => r.others ?? []))];
+    const names = new Map(otherIds.length === 0 ? [] : (await db.agency.findMany({ where: { id: { in: otherIds } }, select: { id: true, shortName: true } })).map((g) => [g.id, g.shortName]));
+    for (const s of STATES) counts[s] = 0;
+    const matching: LightRow[] = [];
+    for (const r of light) {
+      const searchText = searchTextOf([r.text, r.ref, r.number, r.title, r.deadlinePhrase, r.others?.map((id) => names.get(id)).join(" ")]);
+      if (!matchesFilters({ state: r.state, role: r.role, dueOn: r.dueOn, noticeId: r.noticeId, searchText }, filters, today, { ignoreState: true })) continue;
+      counts[r.state]++;
+      if (!filters.state || r.state === filters.state) matching.push(r);
+    }
+    matching.sort(comparator(filters.sort));
+    let shown: LightRow[];
+    if (view === "list") shown = matching.slice(0, BOARD_LIST_LIMIT);
+    else {
+      const perState: Record<State, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
+      shown = matching.filter((r) => ++perState[r.state] <= BOARD_COLUMN_LIMIT);
+    }
+    matched = matching.length;
+    const ids = shown.map((r) => r.id);
+    details = ids.length === 0 ? [] : await db.$queryRaw<DetailRow[]>(detailSql(agencyId, Prisma.sql`(SELECT a.id, a."directiveId", p."position" FROM unnest(${ids}::int[]) WITH ORDINALITY AS p(id, "position") JOIN "Assignment" a ON a.id = p.id) s2`, Prisma.sql`s."position"`));
   }
 
-  const allNoticeIds = [...new Set(light.map((r) => r.noticeId))];
-  const noticeIds = allNoticeIds.slice(0, BOARD_NOTICE_OPTIONS);
-  if (filters.notice !== undefined && !noticeIds.includes(filters.notice) && allNoticeIds.includes(filters.notice)) noticeIds.push(filters.notice);
-  const [rows, noticeRows] = await Promise.all([
-    shown.length === 0 ? Promise.resolve([]) : db.assignment.findMany({
-      where: { id: { in: shown.map((r) => r.id) } },
-      select: {
-        id: true, role: true, state: true, dueOn: true, completedOn: true, createdAt: true,
-        extensions: { where: { status: "pending" }, select: { requestedDueOn: true }, take: 1 },
-        directive: {
-          select: {
-            id: true, ref: true, text: true, urgent: true, deadlineKind: true, dueOn: true, deadlinePhrase: true, startOn: true, recurrence: true, milestoneTarget: true, updatedAt: true, createdAt: true,
-            notice: { select: { id: true, kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true, title: true } },
-            assignments: { where: { agencyId: { not: agencyId } }, orderBy: { role: "asc" }, select: { role: true, agency: { select: { shortName: true } } } },
-          },
-        },
-      },
-    }),
-    noticeIds.length === 0 ? Promise.resolve([]) : db.notice.findMany({ where: { id: { in: noticeIds } }, select: { id: true, number: true, title: true } }),
-  ]);
-  const day = (d: Date | null) => (d ? toIsoDay(d) : null);
-  const byId = new Map(rows.map((r) => {
-    const { notice, assignments, updatedAt, createdAt, ...directive } = r.directive;
+  const items = details.map((r): BoardItem => {
     // A directive edited well after this task was given (the seed writes both at once).
-    const changed = updatedAt.getTime() - Math.max(createdAt.getTime(), r.createdAt.getTime()) > 60_000;
-    const item: BoardItem = {
-      id: r.id, role: r.role, state: r.state, dueOn: day(r.dueOn), completedOn: day(r.completedOn),
-      extensionRequestedOn: day(r.extensions[0]?.requestedDueOn ?? null),
-      changedOn: changed ? toIsoDay(new Date(updatedAt.getTime() + 7 * 3600_000)) : null,
-      directive: { ...directive, dueOn: day(directive.dueOn), startOn: day(directive.startOn) },
-      notice: { ...notice, issuedOn: day(notice.issuedOn), meetingOn: day(notice.meetingOn) },
-      otherAgencies: assignments.map((a) => ({ shortName: a.agency.shortName, role: a.role })),
+    const changed = r.dUpdatedAt.getTime() - Math.max(r.dCreatedAt.getTime(), r.createdAt.getTime()) > 60_000;
+    return {
+      id: r.id, role: r.role, state: r.state, dueOn: r.dueOn, completedOn: r.completedOn,
+      extensionRequestedOn: r.extensionRequestedOn,
+      changedOn: changed ? toIsoDay(new Date(r.dUpdatedAt.getTime() + 7 * 3600_000)) : null,
+      directive: { id: r.dId, ref: r.ref, text: r.text, urgent: r.urgent, deadlineKind: r.deadlineKind, dueOn: r.dDueOn, deadlinePhrase: r.deadlinePhrase, startOn: r.startOn, recurrence: r.recurrence, milestoneTarget: r.milestoneTarget },
+      notice: { id: r.nId, kind: r.kind, number: r.number, issuedOn: r.issuedOn, issuedPrecision: r.issuedPrecision, meetingOn: r.meetingOn, title: r.title },
+      otherAgencies: r.others ?? [],
       periodicReportMissing: false,
     };
-    return [r.id, item] as const;
-  }));
-  const items = shown.map((r) => byId.get(r.id)).filter((i): i is BoardItem => i !== undefined);
+  });
   const missing = await assignmentsMissingPeriodicReport(db, items, today);
   for (const item of items) item.periodicReportMissing = missing.has(item.id);
-  // The notice filter's choices, in the order their first task comes on the board (by due day).
-  const labels = new Map(noticeRows.map((n) => [n.id, `${n.number ?? "Không số"} · ${n.title}`]));
-  const notices = noticeIds.map((id) => ({ id, label: labels.get(id) ?? "" }));
-  return { agency, items, counts, total: light.length, matched: matching.length, truncated: shown.length < matching.length, notices, noticeTotal: allNoticeIds.length };
+  return { agency, items, counts, total, matched, truncated: items.length < matched, notices: options.notices, noticeTotal: options.total };
+}
+
+/**
+ * The notice filter's choices: the first BOARD_NOTICE_OPTIONS published notices in the order their
+ * first task comes on the board (due day, no deadline last, then task id), plus the chosen one if the
+ * agency has tasks from it; and how many published notices the agency has tasks from. The tasks are
+ * walked in that order from the (agencyId, state, dueOn) index, a few hundred at a time, until
+ * enough notices are found; the total comes from AssignmentTally (one row per agency and notice).
+ */
+async function noticeOptions(db: Db, agencyId: number, chosen: number | undefined): Promise<{ notices: { id: number; label: string }[]; total: number }> {
+  const ids: number[] = [];
+  for (let batch = 400; ; batch *= 8) {
+    // The first `batch` tasks of the agency in that order (each state gives at most its first `batch`).
+    const rows = await db.$queryRaw<{ noticeId: number; published: boolean }[]>`
+      SELECT u."noticeId", n."status" = 'published' AS "published" FROM (
+        SELECT s.* FROM (${Prisma.join(STATES.map((state) => Prisma.sql`(SELECT a.id, a."dueOn", a."noticeId" FROM "Assignment" a
+          WHERE a."agencyId" = ${agencyId} AND a."state" = ${state}::"AssignmentState" ORDER BY a."dueOn" ASC NULLS LAST, a.id ASC LIMIT ${batch})`), " UNION ALL ")}) s
+        ORDER BY s."dueOn" ASC NULLS LAST, s.id ASC LIMIT ${batch}
+      ) u JOIN "Notice" n ON n.id = u."noticeId"
+      ORDER BY u."dueOn" ASC NULLS LAST, u.id ASC`;
+    ids.length = 0;
+    const seen = new Set<number>();
+    for (const r of rows) if (r.published && !seen.has(r.noticeId)) { seen.add(r.noticeId); ids.push(r.noticeId); }
+    // Enough notices, or every task read.
+    if (ids.length >= BOARD_NOTICE_OPTIONS || rows.length < batch) break;
+  }
+  ids.length = Math.min(ids.length, BOARD_NOTICE_OPTIONS);
+  // How many published notices the agency has tasks from, whether the chosen one is among them, and
+  // the labels (the chosen notice's too, used only if it is among them).
+  const [tally] = await db.$queryRaw<{ total: number; chosen: boolean; labels: { id: number; number: string | null; title: string }[] | null }[]>`
+    SELECT (SELECT count(*)::int FROM "AssignmentTally" t JOIN "Notice" n ON n.id = t."noticeId" AND n."status" = 'published'
+        WHERE t."agencyId" = ${agencyId} AND t."assigned" > 0) AS "total",
+      EXISTS (SELECT 1 FROM "AssignmentTally" t JOIN "Notice" n ON n.id = t."noticeId" AND n."status" = 'published'
+        WHERE t."agencyId" = ${agencyId} AND t."noticeId" = ${chosen ?? 0} AND t."assigned" > 0) AS "chosen",
+      (SELECT json_agg(json_build_object('id', n.id, 'number', n."number", 'title', n."title")) FROM "Notice" n
+        WHERE n.id = ANY(${[...ids, chosen ?? 0]}::int[])) AS "labels"`;
+  if (chosen !== undefined && !ids.includes(chosen) && tally?.chosen) ids.push(chosen);
+  const labels = new Map((tally?.labels ?? []).map((n) => [n.id, `${n.number ?? "Không số"} · ${n.title}`]));
+  return { notices: ids.map((id) => ({ id, label: labels.get(id) ?? "" })), total: tally?.total ?? 0 };
 }
