@@ -10,6 +10,8 @@ export async function setup(project: TestProject) {
   app = await startApp({ today: E2E_TODAY, timeoutMs: 900_000 });
   project.provide("baseUrl", app.baseUrl);
   project.provide("today", E2E_TODAY);
+  // Empty on the embedded database, which only the app's own process can open.
+  project.provide("databaseUrl", app.databaseUrl ?? "");
 }
 
 export async function teardown() {
@@ -20,5 +22,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     today: string;
+    databaseUrl: string;
   }
 }

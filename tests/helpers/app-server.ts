@@ -10,6 +10,8 @@ import pg from "pg";
 
 export interface RunningApp {
   baseUrl: string;
+  /** The PostgreSQL database the app serves (for tests that run the app's scripts on it); undefined on the embedded one. */
+  databaseUrl?: string;
   log: () => string;
   stop(): Promise<void>;
 }
@@ -96,7 +98,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     }
     try {
       const res = await fetch(`${baseUrl}/dang-nhap`);
-      if (res.ok) return { baseUrl, log: () => output, stop };
+      if (res.ok) return { baseUrl, databaseUrl, log: () => output, stop };
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 500));
   }
