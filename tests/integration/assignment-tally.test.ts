@@ -68,6 +68,8 @@ describe("running totals per agency and notice", () => {
     await expectConsistent();
     await t.prisma.$executeRaw`UPDATE "Assignment" SET "dueOn" = NULL WHERE id = ${a.id}`; // the deadline removed
     await expectConsistent();
+    await t.prisma.$executeRaw`UPDATE "Assignment" SET "dueOn" = '2021-06-15', "completedOn" = NULL WHERE id = ${a.id}`; // completed, day not given: on time
+    await expectConsistent();
     await t.prisma.$executeRaw`UPDATE "Assignment" SET "state" = 'in_progress', "completedOn" = NULL, "dueOn" = '2021-06-15' WHERE id = ${a.id}`; // returned
     await expectConsistent();
     const back = (await running()).find((r) => r.agencyId === a.agencyId && r.noticeId === a.noticeId)!;
