@@ -33,39 +33,39 @@ CREATE INDEX "AssignmentTally_notice_idx" ON "AssignmentTally"("provinceId", "no
 -- CreateIndex
 CREATE INDEX "Notice_provinceId_status_idx" ON "Notice"("provinceId", "status");
 
+-- What one assignment adds to its row: {completed, completedOnTime, completedLate, noDeadline}
+-- (its 1 for "assigned" aside). The one definition, used by the trigger and by the rebuild.
+-- A task completed with a due day but no completion day counts as on time.
+CREATE FUNCTION assignment_tally_of(state "AssignmentState", due date, done_on date) RETURNS int[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT ARRAY[
+    (state = 'completed')::int,
+    (state = 'completed' AND due IS NOT NULL AND (done_on IS NULL OR done_on <= due))::int,
+    (state = 'completed' AND due IS NOT NULL AND done_on IS NOT NULL AND done_on > due)::int,
+    (due IS NULL)::int]
+$$;
+
 -- One assignment's change, applied to its (agency, notice) row: minus the old row, plus the new.
 CREATE FUNCTION assignment_tally_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  o_done int := 0; o_on int := 0; o_late int := 0; o_nodl int := 0;
-  n_done int := 0; n_on int := 0; n_late int := 0; n_nodl int := 0;
+  o int[] := ARRAY[0, 0, 0, 0];
+  n int[] := ARRAY[0, 0, 0, 0];
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    o_done := (OLD."state" = 'completed')::int;
-    o_nodl := (OLD."dueOn" IS NULL)::int;
-    o_late := (OLD."state" = 'completed' AND OLD."dueOn" IS NOT NULL AND OLD."completedOn" > OLD."dueOn")::int;
-    o_on := (OLD."state" = 'completed' AND OLD."dueOn" IS NOT NULL AND (OLD."completedOn" IS NULL OR OLD."completedOn" <= OLD."dueOn"))::int;
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    n_done := (NEW."state" = 'completed')::int;
-    n_nodl := (NEW."dueOn" IS NULL)::int;
-    n_late := (NEW."state" = 'completed' AND NEW."dueOn" IS NOT NULL AND NEW."completedOn" > NEW."dueOn")::int;
-    n_on := (NEW."state" = 'completed' AND NEW."dueOn" IS NOT NULL AND (NEW."completedOn" IS NULL OR NEW."completedOn" <= NEW."dueOn"))::int;
-  END IF;
-  IF TG_OP = 'UPDATE' AND OLD."agencyId" = NEW."agencyId" AND OLD."noticeId" = NEW."noticeId"
-     AND o_done = n_done AND o_on = n_on AND o_late = n_late AND o_nodl = n_nodl THEN
+  IF TG_OP <> 'INSERT' THEN o := assignment_tally_of(OLD."state", OLD."dueOn", OLD."completedOn"); END IF;
+  IF TG_OP <> 'DELETE' THEN n := assignment_tally_of(NEW."state", NEW."dueOn", NEW."completedOn"); END IF;
+  IF TG_OP = 'UPDATE' AND OLD."agencyId" = NEW."agencyId" AND OLD."noticeId" = NEW."noticeId" AND o = n THEN
     RETURN NULL; -- nothing counted changed (a report, a start, a version bump…)
   END IF;
   IF TG_OP <> 'INSERT' THEN
-    UPDATE "AssignmentTally" SET "assigned" = "assigned" - 1, "completed" = "completed" - o_done,
-      "completedOnTime" = "completedOnTime" - o_on, "completedLate" = "completedLate" - o_late, "noDeadline" = "noDeadline" - o_nodl
+    UPDATE "AssignmentTally" SET "assigned" = "assigned" - 1, "completed" = "completed" - o[1],
+      "completedOnTime" = "completedOnTime" - o[2], "completedLate" = "completedLate" - o[3], "noDeadline" = "noDeadline" - o[4]
     WHERE "agencyId" = OLD."agencyId" AND "noticeId" = OLD."noticeId";
     DELETE FROM "AssignmentTally" WHERE "agencyId" = OLD."agencyId" AND "noticeId" = OLD."noticeId" AND "assigned" <= 0;
   END IF;
   IF TG_OP <> 'DELETE' THEN
     INSERT INTO "AssignmentTally" AS t ("agencyId", "noticeId", "provinceId", "assigned", "completed", "completedOnTime", "completedLate", "noDeadline")
-    VALUES (NEW."agencyId", NEW."noticeId", NEW."provinceId", 1, n_done, n_on, n_late, n_nodl)
-    ON CONFLICT ("agencyId", "noticeId") DO UPDATE SET "assigned" = t."assigned" + 1, "completed" = t."completed" + n_done,
-      "completedOnTime" = t."completedOnTime" + n_on, "completedLate" = t."completedLate" + n_late, "noDeadline" = t."noDeadline" + n_nodl;
+    VALUES (NEW."agencyId", NEW."noticeId", NEW."provinceId", 1, n[1], n[2], n[3], n[4])
+    ON CONFLICT ("agencyId", "noticeId") DO UPDATE SET "assigned" = t."assigned" + 1, "completed" = t."completed" + n[1],
+      "completedOnTime" = t."completedOnTime" + n[2], "completedLate" = t."completedLate" + n[3], "noDeadline" = t."noDeadline" + n[4];
   END IF;
   RETURN NULL;
 END $$;
@@ -78,12 +78,9 @@ CREATE TRIGGER "Assignment_tally" AFTER INSERT OR DELETE OR UPDATE OF "agencyId"
 CREATE FUNCTION assignment_tally_rebuild() RETURNS void LANGUAGE sql AS $$
   DELETE FROM "AssignmentTally";
   INSERT INTO "AssignmentTally" ("agencyId", "noticeId", "provinceId", "assigned", "completed", "completedOnTime", "completedLate", "noDeadline")
-  SELECT a."agencyId", a."noticeId", min(a."provinceId"), count(*),
-    count(*) FILTER (WHERE a."state" = 'completed'),
-    count(*) FILTER (WHERE a."state" = 'completed' AND a."dueOn" IS NOT NULL AND (a."completedOn" IS NULL OR a."completedOn" <= a."dueOn")),
-    count(*) FILTER (WHERE a."state" = 'completed' AND a."dueOn" IS NOT NULL AND a."completedOn" > a."dueOn"),
-    count(*) FILTER (WHERE a."dueOn" IS NULL)
-  FROM "Assignment" a GROUP BY a."agencyId", a."noticeId";
+  SELECT a."agencyId", a."noticeId", min(a."provinceId"), count(*), sum(v[1]), sum(v[2]), sum(v[3]), sum(v[4])
+  FROM "Assignment" a CROSS JOIN LATERAL assignment_tally_of(a."state", a."dueOn", a."completedOn") v
+  GROUP BY a."agencyId", a."noticeId";
 $$;
 
 SELECT assignment_tally_rebuild();
