@@ -106,6 +106,35 @@ describe("the chairman's overview", () => {
     expect(main).toMatch(/Quá hạn \d+ ngày/);
   });
 
+  it("fills in the report's number and signer, keeping what was typed when a value does not fit", async () => {
+    const page = await signedInPage(browser, baseUrl, "langson.chutich");
+    await page.goto("/bao-cao");
+    await expect.poll(() => page.getByTestId("report-number").innerText()).toMatch(/^Số:\s+\/BC-BCĐ$/); // the blank to write in
+    const form = page.getByRole("form", { name: "Số báo cáo và người ký" });
+    await form.getByLabel("Số báo cáo").fill("BC-BCĐ");
+    await form.getByLabel("Họ tên người ký").fill("Hồ Tiến Thiệu");
+    await form.locator("select[name=chuc]").selectOption("truong-ban");
+    await form.getByRole("button", { name: "Áp dụng" }).click();
+    await page.waitForURL(/so=BC-BC/);
+    // The number does not fit: explained, kept in its field, left blank on the report; the rest is applied.
+    await expect.poll(() => form.getByRole("alert").innerText()).toContain("45/BC-BCĐ");
+    expect(await form.getByLabel("Số báo cáo").inputValue()).toBe("BC-BCĐ");
+    expect(await page.getByTestId("report-number").innerText()).toMatch(/^Số:\s+\/BC-BCĐ$/);
+    expect(await page.getByTestId("report-signer").innerText()).toBe("Hồ Tiến Thiệu");
+    expect(await page.getByTestId("report").innerText()).not.toContain("KT. TRƯỞNG BAN");
+
+    await form.getByLabel("Số báo cáo").fill("45/BC-BCĐ");
+    await form.getByLabel("Số báo cáo").press("Enter");
+    await page.waitForURL(/so=45/);
+    await expect.poll(() => page.getByTestId("report-number").innerText()).toBe("Số: 45/BC-BCĐ");
+    expect(await form.getByRole("alert").count()).toBe(0);
+    // The PDF link carries the same number and signer.
+    const pdfHref = (await page.getByTestId("report-pdf").getAttribute("href")) ?? "";
+    expect(new URL(pdfHref, baseUrl).searchParams.get("so")).toBe("45/BC-BCĐ");
+    expect(new URL(pdfHref, baseUrl).searchParams.get("ky")).toBe("Hồ Tiến Thiệu");
+    await page.close();
+  });
+
   it("does not let agency staff open the overview or its exports", async () => {
     const staff = await signedInPage(browser, baseUrl, "langson.syt");
     expect((await staff.goto("/tong-quan"))?.status()).toBe(404);
