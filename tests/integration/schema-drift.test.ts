@@ -389,7 +389,7 @@ describe("schema.prisma and the migrated database agree", () => {
     ["a missing default", `ALTER TABLE "Directive" ALTER COLUMN "urgent" DROP DEFAULT`, "column Directive.urgent: default none"],
     ["a default @updatedAt must not have", `ALTER TABLE "Notice" ALTER COLUMN "updatedAt" SET DEFAULT now()`, "column Notice.updatedAt: default now()"],
     ["an enum label", `ALTER TYPE "Role" ADD VALUE 'guest'`, "enum Role: labels admin,secretariat,agency_staff,chairman,guest"],
-    ["a missing index", `DROP INDEX "Assignment_agencyId_state_dueOn_idx"`, "index Assignment_agencyId_state_dueOn_idx (agencyId, state, dueOn): missing"],
+    ["a missing index", `DROP INDEX "Assignment_board_idx"`, "index Assignment_board_idx (agencyId, state, dueOn, id, role, noticeId, directiveId): missing"],
     [
       "an index with other columns",
       `DROP INDEX "Notice_provinceId_number_idx"; CREATE INDEX "Notice_provinceId_number_idx" ON "Notice"("number", "provinceId")`,
