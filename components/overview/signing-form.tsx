@@ -29,7 +29,7 @@ export function SigningForm({ filters, typed, errors }: {
       </label>
       <label className="text-sm font-medium text-slate-700">
         Người ký
-        <select name="chuc" defaultValue={typed.chuc in SIGNER_TITLES ? typed.chuc : "pho-truong-ban"} aria-invalid={errors.chuc ? true : undefined} className={`${input} ${border("chuc")}`}>
+        <select name="chuc" defaultValue={Object.hasOwn(SIGNER_TITLES, typed.chuc) ? typed.chuc : "pho-truong-ban"} aria-invalid={errors.chuc ? true : undefined} className={`${input} ${border("chuc")}`}>
           {Object.entries(SIGNER_TITLES).map(([k, t]) => <option key={k} value={k}>{t.label}</option>)}
         </select>
         {message("chuc")}

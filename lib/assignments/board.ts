@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
 import { toIsoDay } from "@/lib/time/format";
 
 export interface BoardAgency {
@@ -190,9 +191,8 @@ function detailSql(agencyId: number, source: Prisma.Sql, order: Prisma.Sql): Pri
 /**
  * One agency's tasks, filtered as the address says, in a fixed number of queries whatever the size
  * of the board, run together: the database filters, counts and sorts, and cuts each column (or the
- * list) to its limit, mostly from the (agencyId, state, dueOn) index; only the shown tasks are read
- * in full. Only published notices count: the per-state counts are taken over the agency's index and
- * its tasks under unpublished notices (few, found through AssignmentTally) are taken back. A search
+ * list) to its limit, mostly from the agency's board index (agencyId, state, dueOn, id, role,
+ * noticeId, …); only the shown tasks are read in full. Only published notices count. A search
  * (rare) reads the texts of the tasks the other filters leave and matches them here.
  */
 export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, filters: BoardFilters = {}, today = "1970-01-01"): Promise<Board> {
@@ -217,21 +217,12 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
     : Prisma.sql`(${firstPerState(BOARD_COLUMN_LIMIT)}) s2`;
 
   const [countRows, shownRows, options] = await Promise.all([
-    // Per state: every task, and those under the filters (the state one aside); minus the same
-    // counts over the tasks under unpublished notices. A role or notice filter reads the tasks
-    // themselves (the heap, or one notice's few through its index); the due windows read the index.
+    // Per state: every task of a published notice, and those under the filters (the state one
+    // aside), in one pass over the agency's board index (it holds the role and the notice).
     db.$queryRaw<{ state: State; all: number; n: number }[]>`
-      SELECT x."state"::text AS "state", sum(x."all")::int AS "all", sum(x."n")::int AS "n" FROM (
-        ${filters.role || filters.notice
-          ? Prisma.sql`SELECT a."state", count(*) AS "all", 0 AS "n" FROM "Assignment" a WHERE a."agencyId" = ${agencyId} GROUP BY a."state"
-            UNION ALL SELECT a."state", 0, count(*) FROM "Assignment" a WHERE ${where()} GROUP BY a."state"`
-          : Prisma.sql`SELECT a."state", count(*) AS "all", count(*) FILTER (WHERE ${filtered}) AS "n" FROM "Assignment" a WHERE a."agencyId" = ${agencyId} GROUP BY a."state"`}
-        UNION ALL
-        SELECT a."state", -count(*), -count(*) FILTER (WHERE ${filtered})
-        FROM "AssignmentTally" t JOIN "Notice" n ON n.id = t."noticeId" AND n."status" <> 'published'
-          JOIN "Directive" d ON d."noticeId" = n.id JOIN "Assignment" a ON a."directiveId" = d.id AND a."agencyId" = t."agencyId"
-        WHERE t."agencyId" = ${agencyId} GROUP BY a."state"
-      ) x GROUP BY x."state"`,
+      SELECT a."state"::text AS "state", count(*)::int AS "all", (count(*) FILTER (WHERE ${filtered}))::int AS "n"
+      FROM "Assignment" a WHERE a."agencyId" = ${agencyId} AND a."noticeId" NOT IN ${unpublishedNoticeIds(agency.provinceId)}
+      GROUP BY a."state"`,
     searching ? Promise.resolve(null) : db.$queryRaw<DetailRow[]>(detailSql(agencyId, shownSource, orderSql(filters.sort, "s"))),
     noticeOptions(db, agencyId, filters.notice),
   ]);

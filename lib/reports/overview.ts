@@ -2,7 +2,8 @@ import "server-only";
 import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
-import { NoticeStatus, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
 import { addDays } from "@/lib/time/days";
 import type { AgencyRow, NoticeProgressRow, OverdueBucket, OverdueSummary, OverviewFilters, Page, TaskCategory, TaskCounts, TaskRow, WeekPoint } from "@/lib/reports/types";
 
@@ -65,12 +66,6 @@ function noticeScope(provinceId: number, f: OverviewFilters): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-/**
- * The statuses other than "published", spelled out from the enum (not as `<> 'published'`) so that
- * the province's few unpublished notices are found through the (provinceId, status) index.
- */
-const UNPUBLISHED = Prisma.join(Object.values(NoticeStatus).filter((s) => s !== NoticeStatus.published).map((s) => Prisma.sql`${s}::"NoticeStatus"`));
-
 function unfiltered(f: OverviewFilters): boolean {
   return checkDay("from", f.from) === undefined && checkDay("to", f.to) === undefined && f.noticeId === undefined;
 }
@@ -84,7 +79,7 @@ function unfiltered(f: OverviewFilters): boolean {
 function scope(provinceId: number, f: OverviewFilters & { agencyId?: number }): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`a."provinceId" = ${provinceId}`];
   if (unfiltered(f)) {
-    parts.push(Prisma.sql`a."noticeId" NOT IN (SELECT nx.id FROM "Notice" nx WHERE nx."provinceId" = ${provinceId} AND nx."status" IN (${UNPUBLISHED}))`);
+    parts.push(Prisma.sql`a."noticeId" NOT IN ${unpublishedNoticeIds(provinceId)}`);
   } else {
     parts.push(Prisma.sql`a."noticeId" IN (SELECT nx.id FROM "Notice" nx WHERE ${noticeScope(provinceId, f)})`);
   }
@@ -96,7 +91,7 @@ function scope(provinceId: number, f: OverviewFilters & { agencyId?: number }): 
 function tallyScope(provinceId: number, f: OverviewFilters): Prisma.Sql {
   if (unfiltered(f)) {
     return Prisma.sql`"AssignmentTally" t WHERE t."provinceId" = ${provinceId}
-      AND t."noticeId" NOT IN (SELECT nx.id FROM "Notice" nx WHERE nx."provinceId" = ${provinceId} AND nx."status" IN (${UNPUBLISHED}))`;
+      AND t."noticeId" NOT IN ${unpublishedNoticeIds(provinceId)}`;
   }
   return Prisma.sql`"AssignmentTally" t JOIN "Notice" nx ON nx.id = t."noticeId" WHERE t."provinceId" = ${provinceId} AND ${noticeScope(provinceId, f)}`;
 }
@@ -228,7 +223,7 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
       ) p
       JOIN "Assignment" a ON a.id = p.id
-      JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = d."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
+      JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
       ORDER BY ${orderBy(query.sort, query.category)}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Assignment" a WHERE ${where}`,
   ]);

@@ -23,6 +23,7 @@ import { recentNoticeOptions } from "@/lib/exports/load";
 import { agencyTable, listTasks, noticeProgressPage, overdueSummary, weeklySeries } from "@/lib/reports/overview";
 import { LOAD_PASSWORD, LOAD_TODAY } from "@/prisma/load/generate";
 import { startApp } from "@/tests/helpers/app-server";
+import { HttpSession } from "@/tests/helpers/http-session";
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const RUNS = Math.max(30, Number(process.env.BENCH_RUNS ?? 40));
@@ -42,37 +43,12 @@ function stats(samples: number[], server: number[] = []): Stats {
   return { median: percentile(s, 0.5), p95: percentile(s, 0.95), serverMedian: sv.length ? percentile(sv, 0.5) : null };
 }
 
-class Session {
-  private cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
-  private remember(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-  }
-  cookie(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  async signIn(username: string, password: string): Promise<boolean> {
-    const csrfRes = await fetch(new URL("/api/auth/csrf", this.baseUrl), { headers: { cookie: this.cookie() } });
-    this.remember(csrfRes);
-    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-    const res = await fetch(new URL("/api/auth/callback/credentials", this.baseUrl), {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookie() },
-      body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-      redirect: "manual",
-    });
-    this.remember(res);
-    await res.arrayBuffer();
-    return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
-  }
+/** The chairman's session (signed in as a browser would), timing single requests. */
+class Session extends HttpSession {
   /** One request, body read to the end: [ms, status, bytes, Server-Timing total or null]. */
   async timed(pathname: string): Promise<[number, number, number, number | null]> {
     const t0 = performance.now();
-    const res = await fetch(new URL(pathname, this.baseUrl), { headers: { cookie: this.cookie() }, redirect: "manual" });
+    const res = await fetch(new URL(pathname, this.baseUrl), { headers: { cookie: this.cookieHeader() }, redirect: "manual" });
     const body = await res.arrayBuffer();
     const ms = performance.now() - t0;
     const st = res.headers.get("server-timing");

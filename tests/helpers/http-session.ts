@@ -3,7 +3,7 @@
 
 export class HttpSession {
   private cookies = new Map<string, string>();
-  constructor(private readonly baseUrl: string) {}
+  constructor(protected readonly baseUrl: string) {}
 
   private remember(res: Response) {
     for (const c of res.headers.getSetCookie()) {
@@ -13,7 +13,7 @@ export class HttpSession {
     }
   }
 
-  private cookieHeader(): string {
+  protected cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
