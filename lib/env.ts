@@ -51,7 +51,10 @@ const ZEnv = z.object({
 export type Env = z.infer<typeof ZEnv> & { pgliteDir: string };
 
 export class EnvError extends Error {
-  constructor(public readonly variable: string, detail: string) {
+  constructor(
+    public readonly variable: string,
+    detail: string,
+  ) {
     super(`Biến môi trường ${variable} không hợp lệ: ${detail}`);
     this.name = "EnvError";
   }

@@ -36,7 +36,10 @@ export class ConflictError extends AppError {
 
 export class ValidationError extends AppError {
   override readonly status = 422;
-  constructor(message: string, readonly fieldErrors: Record<string, string[]> = {}) {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
     super(message);
   }
 }

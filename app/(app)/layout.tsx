@@ -7,5 +7,9 @@ import { AppShell } from "@/components/layout/app-shell";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   const reminders = await reminderBadge(db(), user, today());
-  return <AppShell user={user} reminders={reminders}>{children}</AppShell>;
+  return (
+    <AppShell user={user} reminders={reminders}>
+      {children}
+    </AppShell>
+  );
 }

@@ -17,7 +17,14 @@ export const fieldClass =
  * refuses, shows the message (and a stale assignment's current state), and refreshes the page
  * with a fresh, empty form when the action succeeds.
  */
-export function ActionForm({ action, hidden, submitLabel, tone = "primary", children, testId }: {
+export function ActionForm({
+  action,
+  hidden,
+  submitLabel,
+  tone = "primary",
+  children,
+  testId,
+}: {
   action: Action;
   hidden: Record<string, string | number>;
   submitLabel: string;
@@ -30,7 +37,11 @@ export function ActionForm({ action, hidden, submitLabel, tone = "primary", chil
   const [generation, setGeneration] = useState(0);
   const [pending, startTransition] = useTransition();
   const buttonTone =
-    tone === "primary" ? "bg-brand-800 text-white hover:bg-brand-900" : tone === "danger" ? "bg-red-700 text-white hover:bg-red-800" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
+    tone === "primary"
+      ? "bg-brand-800 text-white hover:bg-brand-900"
+      : tone === "danger"
+        ? "bg-red-700 text-white hover:bg-red-800"
+        : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,20 +61,38 @@ export function ActionForm({ action, hidden, submitLabel, tone = "primary", chil
   }
 
   return (
-    <ErrorsContext.Provider value={result && !result.ok ? result.fieldErrors ?? {} : {}}>
+    <ErrorsContext.Provider value={result && !result.ok ? (result.fieldErrors ?? {}) : {}}>
       <form key={generation} onSubmit={onSubmit} className="grid gap-3" noValidate data-testid={testId}>
-        {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+        {Object.entries(hidden).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         {children}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={pending} className={`rounded-lg px-4 py-2 text-sm font-semibold shadow-sm disabled:opacity-60 ${buttonTone}`}>
+          <button
+            type="submit"
+            disabled={pending}
+            className={`rounded-lg px-4 py-2 text-sm font-semibold shadow-sm disabled:opacity-60 ${buttonTone}`}
+          >
             {pending ? "Đang gửi…" : submitLabel}
           </button>
-          <p role="status" aria-live="polite" className={`text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`} data-testid="action-message">
+          <p
+            role="status"
+            aria-live="polite"
+            className={`text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}
+            data-testid="action-message"
+          >
             {result?.message}
           </p>
         </div>
         {result && !result.ok && result.current ? (
-          <button type="button" className="justify-self-start text-sm text-brand-800 underline" onClick={() => { setResult(null); router.refresh(); }}>
+          <button
+            type="button"
+            className="justify-self-start text-sm text-brand-800 underline"
+            onClick={() => {
+              setResult(null);
+              router.refresh();
+            }}
+          >
             Xem trạng thái mới nhất
           </button>
         ) : null}
@@ -76,51 +105,112 @@ function useFieldError(name: string): string | undefined {
   return useContext(ErrorsContext)[name]?.[0];
 }
 
-export function TextField({ name, label, multiline = false, required = false, hint }: { name: string; label: string; multiline?: boolean; required?: boolean; hint?: string }) {
+export function TextField({
+  name,
+  label,
+  multiline = false,
+  required = false,
+  hint,
+}: {
+  name: string;
+  label: string;
+  multiline?: boolean;
+  required?: boolean;
+  hint?: string;
+}) {
   const id = useId();
   const error = useFieldError(name);
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">{label}{required ? <span className="text-red-700"> *</span> : null}</label>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+        {required ? <span className="text-red-700"> *</span> : null}
+      </label>
       {multiline ? (
-        <textarea id={id} name={name} rows={3} aria-invalid={Boolean(error)} aria-describedby={`${id}-e`} className={fieldClass} />
+        <textarea
+          id={id}
+          name={name}
+          rows={3}
+          aria-invalid={Boolean(error)}
+          aria-describedby={`${id}-e`}
+          className={fieldClass}
+        />
       ) : (
         <input id={id} name={name} aria-invalid={Boolean(error)} aria-describedby={`${id}-e`} className={fieldClass} />
       )}
       {hint ? <p className="mt-0.5 text-xs text-slate-500">{hint}</p> : null}
-      <p id={`${id}-e`} aria-live="polite" className="text-xs text-red-700">{error}</p>
+      <p id={`${id}-e`} aria-live="polite" className="text-xs text-red-700">
+        {error}
+      </p>
     </div>
   );
 }
 
-export function DateField({ name, label, required = false, initial = null }: { name: string; label: string; required?: boolean; initial?: string | null }) {
+export function DateField({
+  name,
+  label,
+  required = false,
+  initial = null,
+}: {
+  name: string;
+  label: string;
+  required?: boolean;
+  initial?: string | null;
+}) {
   const id = useId();
   const error = useFieldError(name);
   const [iso, setIso] = useState<string | null>(initial);
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">{label}{required ? <span className="text-red-700"> *</span> : null}</label>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+        {required ? <span className="text-red-700"> *</span> : null}
+      </label>
       <DateInput id={id} value={iso} onChange={setIso} invalid={Boolean(error)} className={fieldClass} />
       <input type="hidden" name={name} value={iso ?? ""} />
-      <p aria-live="polite" className="text-xs text-red-700">{error}</p>
+      <p aria-live="polite" className="text-xs text-red-700">
+        {error}
+      </p>
     </div>
   );
 }
 
-export function FileField({ name, label, accept, hint }: { name: string; label: string; accept: string; hint: string }) {
+export function FileField({
+  name,
+  label,
+  accept,
+  hint,
+}: {
+  name: string;
+  label: string;
+  accept: string;
+  hint: string;
+}) {
   const id = useId();
   const error = useFieldError(name);
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">{label}</label>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+      </label>
       <input id={id} name={name} type="file" accept={accept} aria-invalid={Boolean(error)} className="block text-sm" />
       <p className="mt-0.5 text-xs text-slate-500">{hint}</p>
-      <p aria-live="polite" className="text-xs text-red-700">{error}</p>
+      <p aria-live="polite" className="text-xs text-red-700">
+        {error}
+      </p>
     </div>
   );
 }
 
-export function ChoiceField({ name, label, options }: { name: string; label: string; options: { value: string; label: string }[] }) {
+export function ChoiceField({
+  name,
+  label,
+  options,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+}) {
   const error = useFieldError(name);
   return (
     <fieldset>
@@ -132,7 +222,9 @@ export function ChoiceField({ name, label, options }: { name: string; label: str
           </label>
         ))}
       </div>
-      <p aria-live="polite" className="text-xs text-red-700">{error}</p>
+      <p aria-live="polite" className="text-xs text-red-700">
+        {error}
+      </p>
     </fieldset>
   );
 }

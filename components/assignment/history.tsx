@@ -2,7 +2,11 @@ import type { CommentView, ExtensionView, ReportView, TimelineEvent } from "@/li
 import { formatDateTime, formatDay } from "@/lib/time/format";
 import { Badge } from "@/components/ui/badge";
 
-const REPORT_KIND: Record<ReportView["kind"], string> = { progress: "Báo cáo tiến độ", completion: "Báo cáo hoàn thành", periodic: "Báo cáo định kỳ" };
+const REPORT_KIND: Record<ReportView["kind"], string> = {
+  progress: "Báo cáo tiến độ",
+  completion: "Báo cáo hoàn thành",
+  periodic: "Báo cáo định kỳ",
+};
 const EXT_STATUS: Record<ExtensionView["status"], { label: string; tone: "warning" | "success" | "danger" }> = {
   pending: { label: "Chờ quyết định", tone: "warning" },
   approved: { label: "Đã đồng ý", tone: "success" },
@@ -10,7 +14,9 @@ const EXT_STATUS: Record<ExtensionView["status"], { label: string; tone: "warnin
 };
 
 function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function ReportList({ reports }: { reports: ReportView[] }) {
@@ -26,10 +32,18 @@ export function ReportList({ reports }: { reports: ReportView[] }) {
           </div>
           <p className="mt-1 whitespace-pre-line text-slate-800">{r.text}</p>
           {r.evidenceNumber || r.evidenceDate ? (
-            <p className="mt-1 text-xs text-slate-600">Văn bản: {[r.evidenceNumber, r.evidenceDate ? `ngày ${formatDay(r.evidenceDate)}` : null].filter(Boolean).join(", ")}</p>
+            <p className="mt-1 text-xs text-slate-600">
+              Văn bản:{" "}
+              {[r.evidenceNumber, r.evidenceDate ? `ngày ${formatDay(r.evidenceDate)}` : null]
+                .filter(Boolean)
+                .join(", ")}
+            </p>
           ) : null}
           {r.attachment ? (
-            <a className="mt-1 inline-block text-xs font-medium text-brand-800 underline" href={`/api/tep/${r.attachment.id}`}>
+            <a
+              className="mt-1 inline-block text-xs font-medium text-brand-800 underline"
+              href={`/api/tep/${r.attachment.id}`}
+            >
               Tệp: {r.attachment.fileName} ({sizeLabel(r.attachment.size)})
             </a>
           ) : null}
@@ -55,7 +69,9 @@ export function ExtensionList({ extensions }: { extensions: ExtensionView[] }) {
           <p className="mt-1 text-slate-700">Lý do: {e.reason}</p>
           <p className="mt-1 text-xs text-slate-500">
             {e.requestedByName ?? "—"}, {formatDateTime(new Date(e.createdAt))}
-            {e.decidedAt ? ` · ${EXT_STATUS[e.status].label.toLowerCase()} bởi ${e.decidedByName ?? "—"}, ${formatDateTime(new Date(e.decidedAt))}` : ""}
+            {e.decidedAt
+              ? ` · ${EXT_STATUS[e.status].label.toLowerCase()} bởi ${e.decidedByName ?? "—"}, ${formatDateTime(new Date(e.decidedAt))}`
+              : ""}
             {e.decisionNote ? ` · ${e.decisionNote}` : ""}
           </p>
         </li>
@@ -70,7 +86,9 @@ export function CommentList({ comments }: { comments: CommentView[] }) {
     <ol className="grid gap-2">
       {comments.map((c) => (
         <li key={c.id} className="rounded-lg bg-slate-100 px-3 py-2 text-sm">
-          <p className="text-xs text-slate-500">{c.authorName ?? "—"} · {formatDateTime(new Date(c.createdAt))}</p>
+          <p className="text-xs text-slate-500">
+            {c.authorName ?? "—"} · {formatDateTime(new Date(c.createdAt))}
+          </p>
           <p className="whitespace-pre-line text-slate-800">{c.body}</p>
         </li>
       ))}
@@ -84,9 +102,18 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
     <ol className="relative grid gap-3 border-l-2 border-slate-200 pl-4" data-testid="timeline">
       {events.map((e) => (
         <li key={e.id} className="text-sm">
-          <span aria-hidden className="absolute -left-[7px] mt-1.5 size-3 rounded-full border-2 border-white bg-brand-600" />
-          <p className="font-medium text-slate-800">{e.label}{e.agencyName ? ` · ${e.agencyName}` : ""}</p>
-          <p className="text-xs text-slate-500">{formatDateTime(new Date(e.at))}{e.actorName ? ` · ${e.actorName}` : " · hệ thống"}</p>
+          <span
+            aria-hidden
+            className="absolute -left-[7px] mt-1.5 size-3 rounded-full border-2 border-white bg-brand-600"
+          />
+          <p className="font-medium text-slate-800">
+            {e.label}
+            {e.agencyName ? ` · ${e.agencyName}` : ""}
+          </p>
+          <p className="text-xs text-slate-500">
+            {formatDateTime(new Date(e.at))}
+            {e.actorName ? ` · ${e.actorName}` : " · hệ thống"}
+          </p>
         </li>
       ))}
     </ol>

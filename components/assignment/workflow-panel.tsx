@@ -1,8 +1,14 @@
 "use client";
 
 import {
-  addCommentAction, confirmCompletionAction, decideExtensionAction, reportProgressAction, requestExtensionAction, returnCompletionAction,
-  startAssignmentAction, submitCompletionAction,
+  addCommentAction,
+  confirmCompletionAction,
+  decideExtensionAction,
+  reportProgressAction,
+  requestExtensionAction,
+  returnCompletionAction,
+  startAssignmentAction,
+  submitCompletionAction,
 } from "@/lib/assignments/actions";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import { formatDay } from "@/lib/time/format";
@@ -17,11 +23,28 @@ export interface WorkflowPanelProps {
   today: string;
 }
 
-function Section({ title, children, open = false, testId }: { title: string; children: React.ReactNode; open?: boolean; testId?: string }) {
+function Section({
+  title,
+  children,
+  open = false,
+  testId,
+}: {
+  title: string;
+  children: React.ReactNode;
+  open?: boolean;
+  testId?: string;
+}) {
   return (
-    <details open={open} className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
+    <details
+      open={open}
+      className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid={testId}
+    >
       <summary className="cursor-pointer list-none font-semibold text-slate-800 marker:hidden">
-        <span className="mr-1 inline-block transition group-open:rotate-90" aria-hidden>›</span>{title}
+        <span className="mr-1 inline-block transition group-open:rotate-90" aria-hidden>
+          ›
+        </span>
+        {title}
       </summary>
       <div className="mt-3">{children}</div>
     </details>
@@ -29,7 +52,14 @@ function Section({ title, children, open = false, testId }: { title: string; chi
 }
 
 /** The steps the signed-in user may take on this assignment now. The server checks each again. */
-export function WorkflowPanel({ assignment: a, permissions: p, pendingExtension, periodicLabel, upload, today }: WorkflowPanelProps) {
+export function WorkflowPanel({
+  assignment: a,
+  permissions: p,
+  pendingExtension,
+  periodicLabel,
+  upload,
+  today,
+}: WorkflowPanelProps) {
   const target = { assignmentId: a.id, version: a.version };
   const open = a.state !== "completed";
   const sections: React.ReactNode[] = [];
@@ -37,40 +67,80 @@ export function WorkflowPanel({ assignment: a, permissions: p, pendingExtension,
   if (p.work && a.state === "not_started") {
     sections.push(
       <div key="start" className="rounded-xl border border-brand-100 bg-brand-50 p-4">
-        <p className="mb-3 text-sm text-slate-700">Nhiệm vụ chưa bắt đầu. Bấm để ghi nhận cơ quan đã triển khai thực hiện.</p>
-        <ActionForm action={startAssignmentAction} hidden={target} submitLabel="Bắt đầu thực hiện" testId="start-form" />
+        <p className="mb-3 text-sm text-slate-700">
+          Nhiệm vụ chưa bắt đầu. Bấm để ghi nhận cơ quan đã triển khai thực hiện.
+        </p>
+        <ActionForm
+          action={startAssignmentAction}
+          hidden={target}
+          submitLabel="Bắt đầu thực hiện"
+          testId="start-form"
+        />
       </div>,
     );
   }
   if (p.work && open && a.state !== "submitted") {
     sections.push(
-      <Section key="report" title={periodicLabel ? `Báo cáo tiến độ (${periodicLabel})` : "Báo cáo tiến độ"} testId="report-section">
-        <ActionForm action={reportProgressAction} hidden={target} submitLabel="Gửi báo cáo tiến độ" testId="report-form">
+      <Section
+        key="report"
+        title={periodicLabel ? `Báo cáo tiến độ (${periodicLabel})` : "Báo cáo tiến độ"}
+        testId="report-section"
+      >
+        <ActionForm
+          action={reportProgressAction}
+          hidden={target}
+          submitLabel="Gửi báo cáo tiến độ"
+          testId="report-form"
+        >
           <TextField name="text" label="Nội dung báo cáo" multiline required />
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField name="evidenceNumber" label="Số văn bản (nếu có)" />
             <DateField name="evidenceDate" label="Ngày văn bản" />
           </div>
-          <FileField name="attachment" label="Tệp đính kèm" accept={upload.accept} hint={`${upload.kinds}; tối đa 10 MB.`} />
+          <FileField
+            name="attachment"
+            label="Tệp đính kèm"
+            accept={upload.accept}
+            hint={`${upload.kinds}; tối đa 10 MB.`}
+          />
         </ActionForm>
       </Section>,
       <Section key="submit" title="Báo cáo hoàn thành" testId="submit-section">
-        <ActionForm action={submitCompletionAction} hidden={target} submitLabel="Gửi báo cáo hoàn thành" testId="submit-form">
+        <ActionForm
+          action={submitCompletionAction}
+          hidden={target}
+          submitLabel="Gửi báo cáo hoàn thành"
+          testId="submit-form"
+        >
           <TextField name="text" label="Kết quả thực hiện" multiline required />
           <div className="grid gap-3 sm:grid-cols-3">
             <DateField name="completedOn" label="Ngày hoàn thành" required initial={today} />
             <TextField name="evidenceNumber" label="Số văn bản" />
             <DateField name="evidenceDate" label="Ngày văn bản" />
           </div>
-          <FileField name="attachment" label="Tệp đính kèm" accept={upload.accept} hint={`${upload.kinds}; tối đa 10 MB.`} />
+          <FileField
+            name="attachment"
+            label="Tệp đính kèm"
+            accept={upload.accept}
+            hint={`${upload.kinds}; tối đa 10 MB.`}
+          />
         </ActionForm>
       </Section>,
     );
     if (!pendingExtension) {
       sections.push(
         <Section key="extend" title="Xin gia hạn" testId="extension-section">
-          <ActionForm action={requestExtensionAction} hidden={target} submitLabel="Gửi đề nghị gia hạn" tone="secondary" testId="extension-form">
-            <p className="text-sm text-slate-600">Thời hạn hiện tại: {a.dueOn ? formatDay(a.dueOn) : "không có"}. Thời hạn gốc của thông báo luôn được giữ lại.</p>
+          <ActionForm
+            action={requestExtensionAction}
+            hidden={target}
+            submitLabel="Gửi đề nghị gia hạn"
+            tone="secondary"
+            testId="extension-form"
+          >
+            <p className="text-sm text-slate-600">
+              Thời hạn hiện tại: {a.dueOn ? formatDay(a.dueOn) : "không có"}. Thời hạn gốc của thông báo luôn được giữ
+              lại.
+            </p>
             <DateField name="requestedDueOn" label="Đề nghị gia hạn đến ngày" required />
             <TextField name="reason" label="Lý do" multiline required />
           </ActionForm>
@@ -80,11 +150,29 @@ export function WorkflowPanel({ assignment: a, permissions: p, pendingExtension,
   }
   if (p.confirm && a.state === "submitted") {
     sections.push(
-      <div key="confirm" className="grid gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4" data-testid="confirm-section">
-        <p className="text-sm font-medium text-amber-900">Cơ quan đã báo cáo hoàn thành{a.completedOn ? ` ngày ${formatDay(a.completedOn)}` : ""}: kiểm tra kết quả rồi xác nhận hoặc trả lại.</p>
-        <ActionForm action={confirmCompletionAction} hidden={target} submitLabel="Xác nhận hoàn thành" testId="confirm-form" />
+      <div
+        key="confirm"
+        className="grid gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4"
+        data-testid="confirm-section"
+      >
+        <p className="text-sm font-medium text-amber-900">
+          Cơ quan đã báo cáo hoàn thành{a.completedOn ? ` ngày ${formatDay(a.completedOn)}` : ""}: kiểm tra kết quả rồi
+          xác nhận hoặc trả lại.
+        </p>
+        <ActionForm
+          action={confirmCompletionAction}
+          hidden={target}
+          submitLabel="Xác nhận hoàn thành"
+          testId="confirm-form"
+        />
         <Section title="Trả lại, yêu cầu bổ sung">
-          <ActionForm action={returnCompletionAction} hidden={target} submitLabel="Trả lại" tone="danger" testId="return-form">
+          <ActionForm
+            action={returnCompletionAction}
+            hidden={target}
+            submitLabel="Trả lại"
+            tone="danger"
+            testId="return-form"
+          >
             <TextField name="reason" label="Lý do trả lại" multiline required />
           </ActionForm>
         </Section>
@@ -93,13 +181,30 @@ export function WorkflowPanel({ assignment: a, permissions: p, pendingExtension,
   }
   if (p.decideExtension && pendingExtension) {
     sections.push(
-      <div key="decide" className="grid gap-3 rounded-xl border border-sky-300 bg-sky-50 p-4" data-testid="decide-section">
+      <div
+        key="decide"
+        className="grid gap-3 rounded-xl border border-sky-300 bg-sky-50 p-4"
+        data-testid="decide-section"
+      >
         <p className="text-sm text-sky-950">
           <span className="font-medium">Đề nghị gia hạn đến {formatDay(pendingExtension.requestedDueOn)}</span>
-          {pendingExtension.originalDueOn ? ` (hạn đang áp dụng ${formatDay(pendingExtension.originalDueOn)})` : ""}. Lý do: {pendingExtension.reason}
+          {pendingExtension.originalDueOn ? ` (hạn đang áp dụng ${formatDay(pendingExtension.originalDueOn)})` : ""}. Lý
+          do: {pendingExtension.reason}
         </p>
-        <ActionForm action={decideExtensionAction} hidden={{ extensionId: pendingExtension.id, version: a.version }} submitLabel="Ghi quyết định" testId="decide-form">
-          <ChoiceField name="decision" label="Quyết định" options={[{ value: "approve", label: "Đồng ý gia hạn" }, { value: "refuse", label: "Không đồng ý" }]} />
+        <ActionForm
+          action={decideExtensionAction}
+          hidden={{ extensionId: pendingExtension.id, version: a.version }}
+          submitLabel="Ghi quyết định"
+          testId="decide-form"
+        >
+          <ChoiceField
+            name="decision"
+            label="Quyết định"
+            options={[
+              { value: "approve", label: "Đồng ý gia hạn" },
+              { value: "refuse", label: "Không đồng ý" },
+            ]}
+          />
           <TextField name="note" label="Ghi chú (nếu có)" />
         </ActionForm>
       </div>,
@@ -108,7 +213,13 @@ export function WorkflowPanel({ assignment: a, permissions: p, pendingExtension,
   if (p.comment) {
     sections.push(
       <Section key="comment" title="Gửi ý kiến trao đổi" testId="comment-section">
-        <ActionForm action={addCommentAction} hidden={{ assignmentId: a.id }} submitLabel="Gửi ý kiến" tone="secondary" testId="comment-form">
+        <ActionForm
+          action={addCommentAction}
+          hidden={{ assignmentId: a.id }}
+          submitLabel="Gửi ý kiến"
+          tone="secondary"
+          testId="comment-form"
+        >
           <TextField name="body" label="Ý kiến" multiline required />
         </ActionForm>
       </Section>,

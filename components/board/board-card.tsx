@@ -15,7 +15,9 @@ export function BoardMarkers({ item }: { item: BoardItem }) {
       {d.recurrence ? <Badge tone="info">Định kỳ</Badge> : null}
       {item.periodicReportMissing ? <Badge tone="danger">Chưa báo cáo kỳ này</Badge> : null}
       {d.deadlineKind === "milestone" ? <Badge tone="info">Mốc phấn đấu</Badge> : null}
-      {item.extensionRequestedOn ? <Badge tone="warning">Xin gia hạn đến {formatDay(item.extensionRequestedOn)}</Badge> : null}
+      {item.extensionRequestedOn ? (
+        <Badge tone="warning">Xin gia hạn đến {formatDay(item.extensionRequestedOn)}</Badge>
+      ) : null}
       {item.dueOn && d.dueOn && item.dueOn !== d.dueOn ? <Badge tone="success">Đã gia hạn</Badge> : null}
       {item.changedOn ? <Badge tone="warning">Điều chỉnh {formatDay(item.changedOn)}</Badge> : null}
     </>
@@ -26,19 +28,34 @@ export function BoardCard({ item, today }: { item: BoardItem; today: string }) {
   const d = item.directive;
   const others = item.otherAgencies;
   return (
-    <article className="relative rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm transition focus-within:ring-2 focus-within:ring-brand-600 hover:border-brand-600" data-testid="board-card">
-      <div className="flex flex-wrap items-center gap-1.5"><BoardMarkers item={item} /></div>
+    <article
+      className="relative rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm transition focus-within:ring-2 focus-within:ring-brand-600 hover:border-brand-600"
+      data-testid="board-card"
+    >
+      <div className="flex flex-wrap items-center gap-1.5">
+        <BoardMarkers item={item} />
+      </div>
       <h3 className="mt-2 line-clamp-4 text-slate-800">
-        <Link href={`/nhiem-vu/${item.id}`} className="after:absolute after:inset-0 focus:outline-none">{d.text}</Link>
+        <Link href={`/nhiem-vu/${item.id}`} className="after:absolute after:inset-0 focus:outline-none">
+          {d.text}
+        </Link>
       </h3>
-      <p className="mt-2 text-xs text-slate-500">{noticeLabel(item.notice)} · mục {d.ref}</p>
+      <p className="mt-2 text-xs text-slate-500">
+        {noticeLabel(item.notice)} · mục {d.ref}
+      </p>
       {others.length > 0 ? (
         <p className="mt-1 text-xs text-slate-500">
-          Cùng thực hiện: {others.slice(0, 4).map((o) => o.shortName).join(", ")}
+          Cùng thực hiện:{" "}
+          {others
+            .slice(0, 4)
+            .map((o) => o.shortName)
+            .join(", ")}
           {others.length > 4 ? ` và ${others.length - 4} đơn vị khác` : ""}
         </p>
       ) : null}
-      <div className="mt-2"><DueBadge assignment={item} today={today} phrase={d.deadlinePhrase} /></div>
+      <div className="mt-2">
+        <DueBadge assignment={item} today={today} phrase={d.deadlinePhrase} />
+      </div>
     </article>
   );
 }

@@ -2,13 +2,30 @@ import Link from "next/link";
 import { boardQueryString, type BoardFilters } from "@/lib/assignments/board-filters";
 import { STATE_LABELS } from "@/lib/assignments/timeliness";
 
-const select = "w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
+const select =
+  "w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
 /** A plain GET form: the filters go into the address, so the view can be bookmarked and shared. */
-export function BoardFiltersForm({ basePath, filters, notices, noticeTotal }: { basePath: string; filters: BoardFilters; notices: { id: number; label: string }[]; noticeTotal?: number }) {
+export function BoardFiltersForm({
+  basePath,
+  filters,
+  notices,
+  noticeTotal,
+}: {
+  basePath: string;
+  filters: BoardFilters;
+  notices: { id: number; label: string }[];
+  noticeTotal?: number;
+}) {
   const active = Boolean(filters.q || filters.state || filters.role || filters.due || filters.notice);
   return (
-    <form method="get" action={basePath} className="mb-4 grid gap-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_repeat(4,minmax(0,1fr))_auto]" role="search" aria-label="Lọc nhiệm vụ">
+    <form
+      method="get"
+      action={basePath}
+      className="mb-4 grid gap-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_repeat(4,minmax(0,1fr))_auto]"
+      role="search"
+      aria-label="Lọc nhiệm vụ"
+    >
       {filters.view ? <input type="hidden" name="view" value={filters.view} /> : null}
       {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
       <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
@@ -19,17 +36,28 @@ export function BoardFiltersForm({ basePath, filters, notices, noticeTotal }: { 
         Văn bản
         <select name="notice" defaultValue={filters.notice ?? ""} className={select}>
           <option value="">Tất cả</option>
-          {notices.map((n) => <option key={n.id} value={n.id}>{n.label.length > 60 ? `${n.label.slice(0, 57)}…` : n.label}</option>)}
+          {notices.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.label.length > 60 ? `${n.label.slice(0, 57)}…` : n.label}
+            </option>
+          ))}
         </select>
         {noticeTotal !== undefined && noticeTotal > notices.length ? (
-          <span className="font-normal text-slate-500" data-testid="board-notice-limited">Chỉ liệt kê {notices.length}/{noticeTotal} văn bản (theo hạn sớm nhất); văn bản khác: gõ số hoặc tên vào ô Tìm</span>
+          <span className="font-normal text-slate-500" data-testid="board-notice-limited">
+            Chỉ liệt kê {notices.length}/{noticeTotal} văn bản (theo hạn sớm nhất); văn bản khác: gõ số hoặc tên vào ô
+            Tìm
+          </span>
         ) : null}
       </label>
       <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
         Trạng thái
         <select name="state" defaultValue={filters.state ?? ""} className={select}>
           <option value="">Tất cả</option>
-          {Object.entries(STATE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          {Object.entries(STATE_LABELS).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
         </select>
       </label>
       <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
@@ -51,8 +79,20 @@ export function BoardFiltersForm({ basePath, filters, notices, noticeTotal }: { 
         </select>
       </label>
       <div className="flex items-end gap-2">
-        <button type="submit" className="rounded-md bg-brand-800 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-900">Lọc</button>
-        {active ? <Link href={`${basePath}${boardQueryString({ view: filters.view, sort: filters.sort })}`} className="py-1.5 text-sm text-slate-600 underline">Bỏ lọc</Link> : null}
+        <button
+          type="submit"
+          className="rounded-md bg-brand-800 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-900"
+        >
+          Lọc
+        </button>
+        {active ? (
+          <Link
+            href={`${basePath}${boardQueryString({ view: filters.view, sort: filters.sort })}`}
+            className="py-1.5 text-sm text-slate-600 underline"
+          >
+            Bỏ lọc
+          </Link>
+        ) : null}
       </div>
     </form>
   );

@@ -13,19 +13,37 @@ const HEADERS: { sort: NonNullable<BoardFilters["sort"]>; label: string }[] = [
   { sort: "notice", label: "Văn bản" },
 ];
 
-export function BoardList({ board, today, basePath, filters }: { board: Board; today: string; basePath: string; filters: BoardFilters }) {
+export function BoardList({
+  board,
+  today,
+  basePath,
+  filters,
+}: {
+  board: Board;
+  today: string;
+  basePath: string;
+  filters: BoardFilters;
+}) {
   const current = filters.sort ?? "due";
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Danh sách nhiệm vụ, sắp xếp theo {HEADERS.find((h) => h.sort === current)?.label.toLowerCase()}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <caption className="sr-only">
+          Danh sách nhiệm vụ, sắp xếp theo {HEADERS.find((h) => h.sort === current)?.label.toLowerCase()}
+        </caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Nhiệm vụ</th>
+            <th scope="col" className="px-3 py-2">
+              Nhiệm vụ
+            </th>
             {HEADERS.map((h) => (
               <th key={h.sort} scope="col" className="px-3 py-2" aria-sort={current === h.sort ? "ascending" : "none"}>
-                <Link href={`${basePath}${boardQueryString(filters, { sort: h.sort })}`} className="hover:text-brand-800">
-                  {h.label}{current === h.sort ? " ▲" : ""}
+                <Link
+                  href={`${basePath}${boardQueryString(filters, { sort: h.sort })}`}
+                  className="hover:text-brand-800"
+                >
+                  {h.label}
+                  {current === h.sort ? " ▲" : ""}
                 </Link>
               </th>
             ))}
@@ -35,13 +53,24 @@ export function BoardList({ board, today, basePath, filters }: { board: Board; t
           {board.items.map((i) => (
             <tr key={i.id} className="align-top" data-testid="board-row">
               <td className="max-w-md px-3 py-2">
-                <Link href={`/nhiem-vu/${i.id}`} className="line-clamp-3 text-slate-800 hover:text-brand-800 hover:underline">{i.directive.text}</Link>
-                <div className="mt-1 flex flex-wrap gap-1"><BoardMarkers item={i} /></div>
+                <Link
+                  href={`/nhiem-vu/${i.id}`}
+                  className="line-clamp-3 text-slate-800 hover:text-brand-800 hover:underline"
+                >
+                  {i.directive.text}
+                </Link>
+                <div className="mt-1 flex flex-wrap gap-1">
+                  <BoardMarkers item={i} />
+                </div>
               </td>
-              <td className="px-3 py-2"><DueBadge assignment={i} today={today} phrase={i.directive.deadlinePhrase} /></td>
-              <td className="whitespace-nowrap px-3 py-2">{STATE_LABELS[i.state]}</td>
-              <td className="whitespace-nowrap px-3 py-2">{i.role === "lead" ? "Chủ trì" : "Phối hợp"}</td>
-              <td className="px-3 py-2 text-xs text-slate-600">{noticeLabel(i.notice)} · mục {i.directive.ref}</td>
+              <td className="px-3 py-2">
+                <DueBadge assignment={i} today={today} phrase={i.directive.deadlinePhrase} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{STATE_LABELS[i.state]}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{i.role === "lead" ? "Chủ trì" : "Phối hợp"}</td>
+              <td className="px-3 py-2 text-xs text-slate-600">
+                {noticeLabel(i.notice)} · mục {i.directive.ref}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -18,7 +18,8 @@ export interface DirectiveCommands {
   addAgency: (name: string, role: DraftAssignment["role"]) => void;
 }
 
-const smallButton = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40";
+const smallButton =
+  "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40";
 
 export function DirectiveEditor(props: {
   directive: ReviewDirective;
@@ -40,9 +41,13 @@ export function DirectiveEditor(props: {
   for (const a of d.assignments) if (a.viaGroup) groups.set(a.viaGroup, [...(groups.get(a.viaGroup) ?? []), a]);
 
   const setAssignment = (agency: string, patch: Partial<DraftAssignment> | null) =>
-    commands.update({ assignments: d.assignments.flatMap((a) => (a.agency === agency ? (patch ? [{ ...a, ...patch }] : []) : [a])) });
+    commands.update({
+      assignments: d.assignments.flatMap((a) => (a.agency === agency ? (patch ? [{ ...a, ...patch }] : []) : [a])),
+    });
   const setGroup = (group: string, patch: Partial<DraftAssignment> | null) =>
-    commands.update({ assignments: d.assignments.flatMap((a) => (a.viaGroup === group ? (patch ? [{ ...a, ...patch }] : []) : [a])) });
+    commands.update({
+      assignments: d.assignments.flatMap((a) => (a.viaGroup === group ? (patch ? [{ ...a, ...patch }] : []) : [a])),
+    });
 
   return (
     <article
@@ -54,53 +59,138 @@ export function DirectiveEditor(props: {
     >
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Mục" className="w-24">
-          {(id) => <input id={id} className={inputClass} value={d.ref} onChange={(e) => commands.update({ ref: e.target.value })} />}
+          {(id) => (
+            <input
+              id={id}
+              className={inputClass}
+              value={d.ref}
+              onChange={(e) => commands.update({ ref: e.target.value })}
+            />
+          )}
         </Field>
         <label className="mb-5 flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={d.urgent} onChange={(e) => commands.update({ urgent: e.target.checked })} className="size-4" /> Khẩn trương
+          <input
+            type="checkbox"
+            checked={d.urgent}
+            onChange={(e) => commands.update({ urgent: e.target.checked })}
+            className="size-4"
+          />{" "}
+          Khẩn trương
         </label>
         <div className="mb-5 ml-auto flex flex-wrap gap-1">
-          <button type="button" className={smallButton} onClick={() => commands.move(-1)} disabled={index === 0} aria-label="Đưa lên trên">↑</button>
-          <button type="button" className={smallButton} onClick={() => commands.move(1)} disabled={index === count - 1} aria-label="Đưa xuống dưới">↓</button>
-          <button type="button" className={smallButton} onClick={() => commands.split(textRef.current?.selectionStart ?? 0)} title="Tách tại vị trí con trỏ trong nội dung">Tách</button>
-          <button type="button" className={smallButton} onClick={commands.mergeNext} disabled={index === count - 1}>Gộp với mục dưới</button>
-          <button type="button" className={smallButton} onClick={commands.addAfter}>Thêm mục</button>
-          <button type="button" className={`${smallButton} text-red-700`} onClick={commands.remove}>Xóa</button>
+          <button
+            type="button"
+            className={smallButton}
+            onClick={() => commands.move(-1)}
+            disabled={index === 0}
+            aria-label="Đưa lên trên"
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className={smallButton}
+            onClick={() => commands.move(1)}
+            disabled={index === count - 1}
+            aria-label="Đưa xuống dưới"
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className={smallButton}
+            onClick={() => commands.split(textRef.current?.selectionStart ?? 0)}
+            title="Tách tại vị trí con trỏ trong nội dung"
+          >
+            Tách
+          </button>
+          <button type="button" className={smallButton} onClick={commands.mergeNext} disabled={index === count - 1}>
+            Gộp với mục dưới
+          </button>
+          <button type="button" className={smallButton} onClick={commands.addAfter}>
+            Thêm mục
+          </button>
+          <button type="button" className={`${smallButton} text-red-700`} onClick={commands.remove}>
+            Xóa
+          </button>
         </div>
       </div>
       <Field label="Nội dung nhiệm vụ" error={errors[`${prefix}.text`]}>
         {(id, invalid) => (
-          <textarea id={id} ref={textRef} aria-invalid={invalid} rows={Math.min(10, Math.max(3, Math.ceil(d.text.length / 90)))} className={inputClass} value={d.text} onChange={(e) => commands.update({ text: e.target.value })} />
+          <textarea
+            id={id}
+            ref={textRef}
+            aria-invalid={invalid}
+            rows={Math.min(10, Math.max(3, Math.ceil(d.text.length / 90)))}
+            className={inputClass}
+            value={d.text}
+            onChange={(e) => commands.update({ text: e.target.value })}
+          />
         )}
       </Field>
 
       <div className="mt-2">
         <p className="mb-1 text-xs font-medium text-slate-600">Cơ quan thực hiện</p>
-        {d.assignments.length === 0 ? <p className="mb-2 text-sm text-amber-800">Chưa có cơ quan nào: thêm ít nhất một cơ quan chủ trì.</p> : null}
+        {d.assignments.length === 0 ? (
+          <p className="mb-2 text-sm text-amber-800">Chưa có cơ quan nào: thêm ít nhất một cơ quan chủ trì.</p>
+        ) : null}
         <ul className="grid gap-1.5">
-          {d.assignments.filter((a) => !a.viaGroup).map((a) => (
-            <li key={a.agency} className="flex flex-wrap items-center gap-2 text-sm">
-              <RoleSelect value={a.role} onChange={(role) => setAssignment(a.agency, { role })} label={`Vai trò của ${a.agency}`} />
-              <span className={a.isNew ? "font-medium text-amber-900" : "font-medium"}>{a.agency}</span>
-              {a.isNew ? <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">cơ quan mới</span> : null}
-              <button type="button" className="text-xs text-red-700 underline" onClick={() => setAssignment(a.agency, null)} aria-label={`Bỏ ${a.agency}`}>bỏ</button>
-            </li>
-          ))}
+          {d.assignments
+            .filter((a) => !a.viaGroup)
+            .map((a) => (
+              <li key={a.agency} className="flex flex-wrap items-center gap-2 text-sm">
+                <RoleSelect
+                  value={a.role}
+                  onChange={(role) => setAssignment(a.agency, { role })}
+                  label={`Vai trò của ${a.agency}`}
+                />
+                <span className={a.isNew ? "font-medium text-amber-900" : "font-medium"}>{a.agency}</span>
+                {a.isNew ? (
+                  <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">cơ quan mới</span>
+                ) : null}
+                <button
+                  type="button"
+                  className="text-xs text-red-700 underline"
+                  onClick={() => setAssignment(a.agency, null)}
+                  aria-label={`Bỏ ${a.agency}`}
+                >
+                  bỏ
+                </button>
+              </li>
+            ))}
           {[...groups].map(([group, members]) => (
             <li key={group} className="text-sm">
               <div className="flex flex-wrap items-center gap-2">
-                <RoleSelect value={members[0]!.role} onChange={(role) => setGroup(group, { role })} label={`Vai trò của ${group}`} />
+                <RoleSelect
+                  value={members[0]!.role}
+                  onChange={(role) => setGroup(group, { role })}
+                  label={`Vai trò của ${group}`}
+                />
                 <span className="font-medium">{group}</span>
                 <span className="text-slate-500">({members.length} đơn vị)</span>
-                <button type="button" className="text-xs text-red-700 underline" onClick={() => setGroup(group, null)} aria-label={`Bỏ ${group}`}>bỏ cả nhóm</button>
+                <button
+                  type="button"
+                  className="text-xs text-red-700 underline"
+                  onClick={() => setGroup(group, null)}
+                  aria-label={`Bỏ ${group}`}
+                >
+                  bỏ cả nhóm
+                </button>
               </div>
-              <details className="ml-2 mt-1">
+              <details className="mt-1 ml-2">
                 <summary className="cursor-pointer text-xs text-slate-600">Xem, bỏ từng đơn vị</summary>
                 <ul className="mt-1 flex flex-wrap gap-1">
                   {members.map((m) => (
                     <li key={m.agency} className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5 text-xs">
                       {m.agency}
-                      <button type="button" aria-label={`Bỏ ${m.agency}`} className="text-red-700" onClick={() => setAssignment(m.agency, null)}>×</button>
+                      <button
+                        type="button"
+                        aria-label={`Bỏ ${m.agency}`}
+                        className="text-red-700"
+                        onClick={() => setAssignment(m.agency, null)}
+                      >
+                        ×
+                      </button>
                     </li>
                   ))}
                 </ul>
@@ -117,26 +207,57 @@ export function DirectiveEditor(props: {
             setNewAgency("");
           }}
         >
-          <input list={listId} value={newAgency} onChange={(e) => setNewAgency(e.target.value)} placeholder="Thêm cơ quan hoặc nhóm…" aria-label="Thêm cơ quan hoặc nhóm" className={`${inputClass} max-w-xs`} />
+          <input
+            list={listId}
+            value={newAgency}
+            onChange={(e) => setNewAgency(e.target.value)}
+            placeholder="Thêm cơ quan hoặc nhóm…"
+            aria-label="Thêm cơ quan hoặc nhóm"
+            className={`${inputClass} max-w-xs`}
+          />
           <datalist id={listId}>
-            {registry.groups.map((g) => <option key={`g-${g.name}`} value={g.name}>{`Nhóm: ${g.members.length} đơn vị`}</option>)}
-            {registry.agencies.map((a) => <option key={a.name} value={a.name} />)}
+            {registry.groups.map((g) => (
+              <option key={`g-${g.name}`} value={g.name}>{`Nhóm: ${g.members.length} đơn vị`}</option>
+            ))}
+            {registry.agencies.map((a) => (
+              <option key={a.name} value={a.name} />
+            ))}
           </datalist>
           <RoleSelect value={newRole} onChange={setNewRole} label="Vai trò của cơ quan thêm" />
-          <button type="submit" className={smallButton}>Thêm</button>
+          <button type="submit" className={smallButton}>
+            Thêm
+          </button>
         </form>
       </div>
 
       <div className="mt-3 rounded-lg bg-slate-50 p-3">
-        <DeadlineEditor value={d.deadline} errors={errors} prefix={`${prefix}.deadline`} onChange={(deadline) => commands.update({ deadline })} />
+        <DeadlineEditor
+          value={d.deadline}
+          errors={errors}
+          prefix={`${prefix}.deadline`}
+          onChange={(deadline) => commands.update({ deadline })}
+        />
       </div>
     </article>
   );
 }
 
-function RoleSelect({ value, onChange, label }: { value: DraftAssignment["role"]; onChange: (r: DraftAssignment["role"]) => void; label: string }) {
+function RoleSelect({
+  value,
+  onChange,
+  label,
+}: {
+  value: DraftAssignment["role"];
+  onChange: (r: DraftAssignment["role"]) => void;
+  label: string;
+}) {
   return (
-    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as DraftAssignment["role"])} className="rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-xs">
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value as DraftAssignment["role"])}
+      className="rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-xs"
+    >
       <option value="lead">{ROLE_LABELS.lead}</option>
       <option value="support">{ROLE_LABELS.support}</option>
     </select>

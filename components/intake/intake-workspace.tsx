@@ -14,8 +14,10 @@ import { NoticeFields } from "@/components/intake/notice-fields";
 import { SourceLegend, SourcePanel } from "@/components/intake/source-panel";
 import { inputClass } from "@/components/intake/field";
 
-const primary = "rounded-lg bg-brand-800 px-4 py-2 font-semibold text-white shadow hover:bg-brand-900 disabled:opacity-60";
-const secondary = "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
+const primary =
+  "rounded-lg bg-brand-800 px-4 py-2 font-semibold text-white shadow hover:bg-brand-900 disabled:opacity-60";
+const secondary =
+  "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
 
 export function IntakeWorkspace() {
   const [text, setText] = useState("");
@@ -43,16 +45,38 @@ export function IntakeWorkspace() {
   return (
     <section className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
       <div>
-        <label htmlFor="noi-dung-thong-bao" className="block font-medium">Dán nội dung thông báo</label>
-        <p className="text-sm text-slate-600">Có thể dán văn bản đã nhận dạng chữ (OCR); hệ thống tự đề xuất các nhiệm vụ, cơ quan và thời hạn để bạn kiểm tra.</p>
-        <textarea id="noi-dung-thong-bao" rows={14} className={`${inputClass} mt-2 font-mono`} value={text} onChange={(e) => setText(e.target.value)} placeholder="THÔNG BÁO Kết luận của …" />
+        <label htmlFor="noi-dung-thong-bao" className="block font-medium">
+          Dán nội dung thông báo
+        </label>
+        <p className="text-sm text-slate-600">
+          Có thể dán văn bản đã nhận dạng chữ (OCR); hệ thống tự đề xuất các nhiệm vụ, cơ quan và thời hạn để bạn kiểm
+          tra.
+        </p>
+        <textarea
+          id="noi-dung-thong-bao"
+          rows={14}
+          className={`${inputClass} mt-2 font-mono`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="THÔNG BÁO Kết luận của …"
+        />
       </div>
       <div>
-        <label htmlFor="tep-thong-bao" className="block font-medium">hoặc tải lên tệp</label>
+        <label htmlFor="tep-thong-bao" className="block font-medium">
+          hoặc tải lên tệp
+        </label>
         <p className="text-sm text-slate-600">.txt, .md, .docx hoặc .pdf có lớp chữ; tối đa 10 MB.</p>
-        <input id="tep-thong-bao" type="file" accept=".txt,.md,.docx,.pdf" className="mt-2 block text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          id="tep-thong-bao"
+          type="file"
+          accept=".txt,.md,.docx,.pdf"
+          className="mt-2 block text-sm"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </div>
-      <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">{message}</p>
+      <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">
+        {message}
+      </p>
       <div>
         <button type="button" className={primary} disabled={pending || (!text.trim() && !file)} onClick={analyse}>
           {pending ? "Đang phân tích…" : "Phân tích văn bản"}
@@ -86,7 +110,13 @@ function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }
     setErrors({});
     setMessage(null);
     startTransition(async () => {
-      const result = await confirmNoticeAction({ sourceText: proposal.sourceText, draft, acceptedNewAgencies: state.accepted, acknowledgeDuplicates: acknowledged, publish });
+      const result = await confirmNoticeAction({
+        sourceText: proposal.sourceText,
+        draft,
+        acceptedNewAgencies: state.accepted,
+        acknowledgeDuplicates: acknowledged,
+        publish,
+      });
       if (result.ok) {
         router.push(`/thong-bao/${result.noticeId}`);
         return;
@@ -98,12 +128,16 @@ function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }
 
   const cmd = (i: number) => ({
     update: (patch: Parameters<typeof model.updateDirective>[2]) => setState((s) => model.updateDirective(s, i, patch)),
-    move: (by: -1 | 1) => { setState((s) => model.moveDirective(s, i, by)); setActive(i + by); },
+    move: (by: -1 | 1) => {
+      setState((s) => model.moveDirective(s, i, by));
+      setActive(i + by);
+    },
     remove: () => setState((s) => model.removeDirective(s, i)),
     split: (at: number) => setState((s) => model.splitDirective(s, i, at)),
     mergeNext: () => setState((s) => model.mergeWithNext(s, i)),
     addAfter: () => setState((s) => model.addDirective(s, i)),
-    addAgency: (name: string, role: "lead" | "support") => setState((s) => model.addAssignments(s, i, model.assignmentsFor(registry, name, role))),
+    addAgency: (name: string, role: "lead" | "support") =>
+      setState((s) => model.addAssignments(s, i, model.assignmentsFor(registry, name, role))),
   });
 
   return (
@@ -113,15 +147,24 @@ function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }
           <h2 className="font-semibold">Văn bản gốc</h2>
           <SourceLegend />
         </div>
-        <div className="h-80 lg:h-[calc(100%-2.5rem)]"><SourcePanel text={proposal.sourceText} highlights={highlights} /></div>
+        <div className="h-80 lg:h-[calc(100%-2.5rem)]">
+          <SourcePanel text={proposal.sourceText} highlights={highlights} />
+        </div>
       </aside>
 
       <div className="grid content-start gap-4">
         {proposal.warnings.length > 0 ? (
           <section className="rounded-xl border border-amber-300 bg-amber-50 p-4" aria-labelledby="canh-bao">
-            <h2 id="canh-bao" className="font-semibold text-amber-900">Cần kiểm tra ({proposal.warnings.length})</h2>
+            <h2 id="canh-bao" className="font-semibold text-amber-900">
+              Cần kiểm tra ({proposal.warnings.length})
+            </h2>
             <ul className="mt-2 list-disc pl-5 text-sm text-amber-900" data-testid="warnings">
-              {proposal.warnings.map((w, i) => <li key={i}>{w.message}{w.line ? ` (dòng ${w.line})` : ""}</li>)}
+              {proposal.warnings.map((w, i) => (
+                <li key={i}>
+                  {w.message}
+                  {w.line ? ` (dòng ${w.line})` : ""}
+                </li>
+              ))}
             </ul>
           </section>
         ) : null}
@@ -131,19 +174,31 @@ function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }
             <ul className="mt-1 list-disc pl-5 text-sm text-red-900">
               {duplicates.map((d) => (
                 <li key={d.id}>
-                  <a className="underline" href={`/thong-bao/${d.id}`} target="_blank" rel="noreferrer">{d.number ?? "Không số"}{d.issuedOn ? ` ngày ${formatDay(d.issuedOn)}` : ""}: {d.title}</a>
+                  <a className="underline" href={`/thong-bao/${d.id}`} target="_blank" rel="noreferrer">
+                    {d.number ?? "Không số"}
+                    {d.issuedOn ? ` ngày ${formatDay(d.issuedOn)}` : ""}: {d.title}
+                  </a>
                   {d.reason === "same_text" ? " (trùng toàn bộ nội dung)" : " (trùng số và ngày)"}
                 </li>
               ))}
             </ul>
             <label className="mt-2 flex items-center gap-2 text-sm font-medium text-red-900">
-              <input type="checkbox" className="size-4" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={acknowledged}
+                onChange={(e) => setAcknowledged(e.target.checked)}
+              />
               Tôi đã kiểm tra, vẫn lưu thông báo này
             </label>
           </section>
         ) : null}
 
-        <NoticeFields notice={state.notice} errors={errors} onChange={(patch) => setState((s) => ({ ...s, notice: { ...s.notice, ...patch } }))} />
+        <NoticeFields
+          notice={state.notice}
+          errors={errors}
+          onChange={(patch) => setState((s) => ({ ...s, notice: { ...s.notice, ...patch } }))}
+        />
         <NewAgenciesPanel
           names={newNames}
           accepted={state.accepted}
@@ -154,21 +209,50 @@ function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }
 
         <h2 className="mt-2 text-lg font-semibold">Các nhiệm vụ đề xuất ({state.directives.length})</h2>
         {state.directives.length === 0 ? (
-          <button type="button" className={secondary} onClick={() => setState((s) => model.addDirective(s, -1))}>Thêm nhiệm vụ</button>
+          <button type="button" className={secondary} onClick={() => setState((s) => model.addDirective(s, -1))}>
+            Thêm nhiệm vụ
+          </button>
         ) : null}
         <ol className="grid gap-3">
           {state.directives.map((d, i) => (
             <li key={d.key}>
-              <DirectiveEditor directive={d} index={i} count={state.directives.length} active={i === active} registry={registry} errors={errors} onFocus={() => setActive(i)} commands={cmd(i)} />
+              <DirectiveEditor
+                directive={d}
+                index={i}
+                count={state.directives.length}
+                active={i === active}
+                registry={registry}
+                errors={errors}
+                onFocus={() => setActive(i)}
+                commands={cmd(i)}
+              />
             </li>
           ))}
         </ol>
 
         <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-          <p role="alert" aria-live="assertive" className="w-full text-sm text-red-700 empty:hidden" data-testid="intake-message">{message}</p>
-          <button type="button" className={primary} disabled={pending} onClick={() => save(true)}>{pending ? "Đang lưu…" : "Xác nhận và ban hành"}</button>
-          <button type="button" className={secondary} disabled={pending} onClick={() => save(false)}>Lưu bản nháp</button>
-          <button type="button" className="ml-auto text-sm text-slate-600 underline" onClick={onBack} disabled={pending}>Quay lại sửa văn bản</button>
+          <p
+            role="alert"
+            aria-live="assertive"
+            className="w-full text-sm text-red-700 empty:hidden"
+            data-testid="intake-message"
+          >
+            {message}
+          </p>
+          <button type="button" className={primary} disabled={pending} onClick={() => save(true)}>
+            {pending ? "Đang lưu…" : "Xác nhận và ban hành"}
+          </button>
+          <button type="button" className={secondary} disabled={pending} onClick={() => save(false)}>
+            Lưu bản nháp
+          </button>
+          <button
+            type="button"
+            className="ml-auto text-sm text-slate-600 underline"
+            onClick={onBack}
+            disabled={pending}
+          >
+            Quay lại sửa văn bản
+          </button>
         </div>
       </div>
     </div>

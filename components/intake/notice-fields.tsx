@@ -5,13 +5,32 @@ import { NOTICE_KIND_LABELS } from "@/lib/notices/labels";
 import { Field, inputClass } from "@/components/intake/field";
 import { DateInput } from "@/components/ui/date-input";
 
-const PRECISION_LABELS: Record<(typeof DATE_PRECISIONS)[number], string> = { day: "Đủ ngày", month: "Chỉ có tháng", year: "Chỉ có năm", unknown: "Chưa ghi ngày" };
+const PRECISION_LABELS: Record<(typeof DATE_PRECISIONS)[number], string> = {
+  day: "Đủ ngày",
+  month: "Chỉ có tháng",
+  year: "Chỉ có năm",
+  unknown: "Chưa ghi ngày",
+};
 
-export function NoticeFields({ notice, errors, onChange }: { notice: DraftNotice; errors: Record<string, string>; onChange: (patch: Partial<DraftNotice>) => void }) {
+export function NoticeFields({
+  notice,
+  errors,
+  onChange,
+}: {
+  notice: DraftNotice;
+  errors: Record<string, string>;
+  onChange: (patch: Partial<DraftNotice>) => void;
+}) {
   const text = (key: keyof DraftNotice, label: string, className = "") => (
     <Field label={label} error={errors[`notice.${key}`]} className={className}>
       {(id, invalid) => (
-        <input id={id} aria-invalid={invalid} className={inputClass} value={(notice[key] as string | null) ?? ""} onChange={(e) => onChange({ [key]: e.target.value === "" ? null : e.target.value })} />
+        <input
+          id={id}
+          aria-invalid={invalid}
+          className={inputClass}
+          value={(notice[key] as string | null) ?? ""}
+          onChange={(e) => onChange({ [key]: e.target.value === "" ? null : e.target.value })}
+        />
       )}
     </Field>
   );
@@ -20,8 +39,17 @@ export function NoticeFields({ notice, errors, onChange }: { notice: DraftNotice
       <legend className="px-1 text-sm font-semibold text-slate-800">Thông tin văn bản</legend>
       <Field label="Loại văn bản" className="sm:col-span-2">
         {(id) => (
-          <select id={id} className={inputClass} value={notice.kind} onChange={(e) => onChange({ kind: e.target.value as DraftNotice["kind"] })}>
-            {NOTICE_KINDS.map((k) => <option key={k} value={k}>{NOTICE_KIND_LABELS[k]}</option>)}
+          <select
+            id={id}
+            className={inputClass}
+            value={notice.kind}
+            onChange={(e) => onChange({ kind: e.target.value as DraftNotice["kind"] })}
+          >
+            {NOTICE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {NOTICE_KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -29,21 +57,52 @@ export function NoticeFields({ notice, errors, onChange }: { notice: DraftNotice
       {text("place", "Nơi ban hành", "sm:col-span-2")}
       <Field label="Ngày ban hành" error={errors["notice.issuedOn"]} className="sm:col-span-3">
         {(id, invalid) => (
-          <DateInput id={id} invalid={invalid} className={inputClass} value={notice.issuedOn}
-            onChange={(issuedOn) => onChange({ issuedOn, issuedPrecision: issuedOn ? (notice.issuedPrecision === "unknown" ? "day" : notice.issuedPrecision) : "unknown" })} />
+          <DateInput
+            id={id}
+            invalid={invalid}
+            className={inputClass}
+            value={notice.issuedOn}
+            onChange={(issuedOn) =>
+              onChange({
+                issuedOn,
+                issuedPrecision: issuedOn
+                  ? notice.issuedPrecision === "unknown"
+                    ? "day"
+                    : notice.issuedPrecision
+                  : "unknown",
+              })
+            }
+          />
         )}
       </Field>
       <Field label="Mức ghi ngày" className="sm:col-span-3">
         {(id) => (
-          <select id={id} className={inputClass} value={notice.issuedPrecision} onChange={(e) => onChange({ issuedPrecision: e.target.value as DraftNotice["issuedPrecision"] })}>
-            {DATE_PRECISIONS.map((p) => <option key={p} value={p}>{PRECISION_LABELS[p]}</option>)}
+          <select
+            id={id}
+            className={inputClass}
+            value={notice.issuedPrecision}
+            onChange={(e) => onChange({ issuedPrecision: e.target.value as DraftNotice["issuedPrecision"] })}
+          >
+            {DATE_PRECISIONS.map((p) => (
+              <option key={p} value={p}>
+                {PRECISION_LABELS[p]}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       {text("issuer", "Cơ quan ban hành", "sm:col-span-6")}
       {text("title", "Trích yếu", "sm:col-span-6")}
       <Field label="Ngày họp" error={errors["notice.meetingOn"]} className="sm:col-span-2">
-        {(id, invalid) => <DateInput id={id} invalid={invalid} className={inputClass} value={notice.meetingOn} onChange={(meetingOn) => onChange({ meetingOn })} />}
+        {(id, invalid) => (
+          <DateInput
+            id={id}
+            invalid={invalid}
+            className={inputClass}
+            value={notice.meetingOn}
+            onChange={(meetingOn) => onChange({ meetingOn })}
+          />
+        )}
       </Field>
       {text("chair", "Người chủ trì", "sm:col-span-4")}
       {text("signer", "Người ký", "sm:col-span-3")}

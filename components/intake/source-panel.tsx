@@ -35,7 +35,12 @@ export function SourcePanel({ text, highlights }: { text: string; highlights: Hi
 
   let first = true;
   return (
-    <div className="h-full overflow-auto rounded-xl border border-slate-200 bg-white p-4 text-sm leading-relaxed whitespace-pre-wrap text-slate-800" data-testid="source-panel" tabIndex={0} aria-label="Văn bản gốc">
+    <div
+      className="h-full overflow-auto rounded-xl border border-slate-200 bg-white p-4 text-sm leading-relaxed whitespace-pre-wrap text-slate-800"
+      data-testid="source-panel"
+      tabIndex={0}
+      aria-label="Văn bản gốc"
+    >
       {pieces.map((p) => {
         const chunk = text.slice(p.start, p.end);
         if (p.kinds.length === 0) return chunk;
@@ -43,7 +48,12 @@ export function SourcePanel({ text, highlights }: { text: string; highlights: Hi
         const isFirst = first;
         first = false;
         return (
-          <mark key={p.start} ref={isFirst ? activeRef : undefined} className={`rounded-sm text-inherit ${STYLES[kind]}`} data-kind={kind}>
+          <mark
+            key={p.start}
+            ref={isFirst ? activeRef : undefined}
+            className={`rounded-sm text-inherit ${STYLES[kind]}`}
+            data-kind={kind}
+          >
             {chunk}
           </mark>
         );
@@ -55,9 +65,15 @@ export function SourcePanel({ text, highlights }: { text: string; highlights: Hi
 export function SourceLegend() {
   return (
     <p className="flex flex-wrap gap-3 text-xs text-slate-600">
-      <span><mark className="rounded-sm bg-amber-100 px-1">đoạn của nhiệm vụ</mark></span>
-      <span><mark className="rounded-sm bg-sky-200 px-1">cơ quan</mark></span>
-      <span><mark className="rounded-sm bg-rose-200 px-1">thời hạn</mark></span>
+      <span>
+        <mark className="rounded-sm bg-amber-100 px-1">đoạn của nhiệm vụ</mark>
+      </span>
+      <span>
+        <mark className="rounded-sm bg-sky-200 px-1">cơ quan</mark>
+      </span>
+      <span>
+        <mark className="rounded-sm bg-rose-200 px-1">thời hạn</mark>
+      </span>
     </p>
   );
 }

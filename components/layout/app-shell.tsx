@@ -5,13 +5,25 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/layout/nav-link";
 
 /** `reminders`: the number beside "Nhắc việc" (unread digests, or today's for the province's readers). */
-export function AppShell({ user, reminders = 0, children }: { user: SessionUser; reminders?: number; children: React.ReactNode }) {
+export function AppShell({
+  user,
+  reminders = 0,
+  children,
+}: {
+  user: SessionUser;
+  reminders?: number;
+  children: React.ReactNode;
+}) {
   const links = [
     roleMay(user, "overview.read") && { href: "/tong-quan", label: "Tổng quan" },
     roleMay(user, "overview.read") && { href: "/qua-han", label: "Việc quá hạn" },
     roleMay(user, "notice.read") && { href: "/thong-bao", label: "Thông báo kết luận" },
-    roleMay(user, "board.read") && { href: "/co-quan", label: user.role === "agency_staff" ? "Bảng việc của tôi" : "Bảng việc cơ quan" },
-    roleMay(user, "board.read") && user.provinceId !== null && { href: "/nhac-viec", label: "Nhắc việc", count: reminders },
+    roleMay(user, "board.read") && {
+      href: "/co-quan",
+      label: user.role === "agency_staff" ? "Bảng việc của tôi" : "Bảng việc cơ quan",
+    },
+    roleMay(user, "board.read") &&
+      user.provinceId !== null && { href: "/nhac-viec", label: "Nhắc việc", count: reminders },
   ].filter((l): l is { href: string; label: string; count?: number } => Boolean(l));
 
   return (
@@ -19,7 +31,9 @@ export function AppShell({ user, reminders = 0, children }: { user: SessionUser;
       <header className="bg-brand-900 text-white shadow">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="flex items-center gap-2 font-semibold">
-            <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-red-600 text-sm font-bold">BCĐ</span>
+            <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-red-600 text-sm font-bold">
+              BCĐ
+            </span>
             <span className="leading-tight">
               Theo dõi chỉ đạo
               <span className="block text-xs font-normal text-brand-100">
@@ -27,11 +41,21 @@ export function AppShell({ user, reminders = 0, children }: { user: SessionUser;
               </span>
             </span>
           </Link>
-          <nav aria-label="Điều hướng chính" className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+          <nav
+            aria-label="Điều hướng chính"
+            className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto"
+          >
             {links.map((l) => (
               <NavLink key={l.href} href={l.href}>
                 {l.label}
-                {l.count ? <span className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold tabular-nums text-white" aria-label={`(${l.count} bản tin mới)`}>{l.count}</span> : null}
+                {l.count ? (
+                  <span
+                    className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white tabular-nums"
+                    aria-label={`(${l.count} bản tin mới)`}
+                  >
+                    {l.count}
+                  </span>
+                ) : null}
               </NavLink>
             ))}
           </nav>
@@ -44,7 +68,9 @@ export function AppShell({ user, reminders = 0, children }: { user: SessionUser;
           </div>
         </div>
       </header>
-      <main id="noi-dung" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">{children}</main>
+      <main id="noi-dung" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        {children}
+      </main>
       <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">
         Hệ thống theo dõi thực hiện kết luận, chỉ đạo của Ban Chỉ đạo phòng, chống dịch COVID-19 · Giờ Việt Nam (GMT+7)
       </footer>

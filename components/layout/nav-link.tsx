@@ -9,7 +9,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-white/15 text-white" : "text-brand-100 hover:bg-white/10 hover:text-white"}`}
+      className={`rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${active ? "bg-white/15 text-white" : "text-brand-100 hover:bg-white/10 hover:text-white"}`}
     >
       {children}
     </Link>

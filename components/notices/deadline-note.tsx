@@ -2,7 +2,6 @@ import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
 import { DEADLINE_KIND_LABELS, RECURRENCE_LABELS } from "@/lib/notices/labels";
 import { formatDateTime, formatDay } from "@/lib/time/format";
 
-
 /** The deadline as the app reads it, always beside the notice's own words. */
 export function DeadlineNote({ directive: d }: { directive: DirectiveDeadline }) {
   if (d.deadlineKind === "none" && !d.deadlinePhrase) return null;
@@ -16,7 +15,9 @@ export function DeadlineNote({ directive: d }: { directive: DirectiveDeadline })
     <p className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
       <span className="font-medium">{DEADLINE_KIND_LABELS[d.deadlineKind] ?? "Thời hạn"}</span>
       {parts.length > 0 ? `: ${parts.join(" · ")}` : null}
-      {d.deadlinePhrase ? <span className="mt-0.5 block italic text-slate-600">Nguyên văn: “{d.deadlinePhrase}”</span> : null}
+      {d.deadlinePhrase ? (
+        <span className="mt-0.5 block text-slate-600 italic">Nguyên văn: “{d.deadlinePhrase}”</span>
+      ) : null}
     </p>
   );
 }

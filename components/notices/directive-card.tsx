@@ -28,7 +28,12 @@ export interface DirectiveEditing {
   registry: EditRegistry;
 }
 
-export function DirectiveCard({ directive: d, today, editing, adjustedAt }: {
+export function DirectiveCard({
+  directive: d,
+  today,
+  editing,
+  adjustedAt,
+}: {
   directive: Directive;
   today: string;
   /** Present for those who may edit the notice: the directive's version and the province's registry. */
@@ -44,14 +49,25 @@ export function DirectiveCard({ directive: d, today, editing, adjustedAt }: {
   for (const a of d.assignments) if (a.viaGroup) groups.set(a.viaGroup, [...(groups.get(a.viaGroup) ?? []), a]);
 
   return (
-    <article className={`rounded-xl border bg-white p-4 shadow-sm ${overdue > 0 ? "border-red-300" : "border-slate-200"}`} aria-label={`Nhiệm vụ ${d.ref}`}>
+    <article
+      className={`rounded-xl border bg-white p-4 shadow-sm ${overdue > 0 ? "border-red-300" : "border-slate-200"}`}
+      aria-label={`Nhiệm vụ ${d.ref}`}
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <Link href={`/chi-dao/${d.id}`} className="rounded-md bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white hover:bg-brand-800" title="Xem chi tiết và diễn biến của nhiệm vụ">
+        <Link
+          href={`/chi-dao/${d.id}`}
+          className="rounded-md bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white hover:bg-brand-800"
+          title="Xem chi tiết và diễn biến của nhiệm vụ"
+        >
           {d.ref || "—"}
         </Link>
         {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
         {overdue > 0 ? <Badge tone="danger">{overdue} đơn vị quá hạn</Badge> : null}
-        {adjustedAt ? <Badge tone="info" title="Nhiệm vụ được điều chỉnh sau khi ban hành">Đã điều chỉnh {formatDateTime(new Date(adjustedAt)).slice(0, 10)}</Badge> : null}
+        {adjustedAt ? (
+          <Badge tone="info" title="Nhiệm vụ được điều chỉnh sau khi ban hành">
+            Đã điều chỉnh {formatDateTime(new Date(adjustedAt)).slice(0, 10)}
+          </Badge>
+        ) : null}
         {d.assignments.length > 0 ? <Progress done={done} total={d.assignments.length} /> : null}
       </div>
       {editing ? (
@@ -77,28 +93,46 @@ function Progress({ done, total }: { done: number; total: number }) {
   );
 }
 
-function Content({ d, today, direct, groups }: { d: Directive; today: string; direct: Assignment[]; groups: Map<string, Assignment[]> }) {
+function Content({
+  d,
+  today,
+  direct,
+  groups,
+}: {
+  d: Directive;
+  today: string;
+  direct: Assignment[];
+  groups: Map<string, Assignment[]>;
+}) {
   return (
     <>
-      <p className="mt-2 whitespace-pre-line text-[15px] leading-relaxed text-slate-800">{d.text}</p>
+      <p className="mt-2 text-[15px] leading-relaxed whitespace-pre-line text-slate-800">{d.text}</p>
       <DeadlineNote directive={d} />
       {d.assignments.length === 0 ? (
         <p className="mt-3 text-sm text-amber-800">Chưa giao cho cơ quan nào.</p>
       ) : (
         <ul className="mt-3 grid gap-1.5 text-sm">
-          {direct.map((a) => <AssignmentLine key={a.id} a={a} today={today} phrase={d.deadlinePhrase} />)}
+          {direct.map((a) => (
+            <AssignmentLine key={a.id} a={a} today={today} phrase={d.deadlinePhrase} />
+          ))}
           {[...groups].map(([group, members]) => (
             <li key={group}>
               <details>
                 <summary className="cursor-pointer">
                   <RoleBadge role={members[0]!.role} /> <span className="font-medium">{group}</span>{" "}
                   <span className="text-slate-600">
-                    ({members.filter((m) => m.state === "completed").length}/{members.length} {memberNoun(group)} hoàn thành
-                    {members.some((m) => judge(m, today) === "overdue") ? `; ${members.filter((m) => judge(m, today) === "overdue").length} quá hạn` : ""})
+                    ({members.filter((m) => m.state === "completed").length}/{members.length} {memberNoun(group)} hoàn
+                    thành
+                    {members.some((m) => judge(m, today) === "overdue")
+                      ? `; ${members.filter((m) => judge(m, today) === "overdue").length} quá hạn`
+                      : ""}
+                    )
                   </span>
                 </summary>
                 <ul className="mt-1.5 grid gap-1.5 border-l-2 border-slate-200 pl-4">
-                  {members.map((a) => <AssignmentLine key={a.id} a={a} today={today} phrase={d.deadlinePhrase} />)}
+                  {members.map((a) => (
+                    <AssignmentLine key={a.id} a={a} today={today} phrase={d.deadlinePhrase} />
+                  ))}
                 </ul>
               </details>
             </li>

@@ -7,7 +7,17 @@ import { noticeLabel } from "@/components/notices/notice-label";
 import { PublishButton } from "@/components/notices/edit/publish-button";
 
 /** `editVersion`: the notice's version, given to those who may edit it (a draft then shows "Ban hành"). */
-export function NoticeHeader({ notice, today, editVersion, changeCount = 0 }: { notice: NoticeDetail; today: string; editVersion?: number; changeCount?: number }) {
+export function NoticeHeader({
+  notice,
+  today,
+  editVersion,
+  changeCount = 0,
+}: {
+  notice: NoticeDetail;
+  today: string;
+  editVersion?: number;
+  changeCount?: number;
+}) {
   const all = notice.directives.flatMap((d) => d.assignments);
   const completed = all.filter((a) => a.state === "completed").length;
   const overdue = all.filter((a) => judge(a, today) === "overdue").length;
@@ -16,21 +26,33 @@ export function NoticeHeader({ notice, today, editVersion, changeCount = 0 }: { 
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium text-brand-800">{noticeLabel(notice)}</span>
         {notice.status === "draft" ? <Badge tone="warning">Bản nháp</Badge> : <Badge tone="success">Đã ban hành</Badge>}
-        {changeCount > 0 ? <a href="#dieu-chinh" className="text-sm text-brand-800 underline">{changeCount} điều chỉnh sau khi ban hành</a> : null}
+        {changeCount > 0 ? (
+          <a href="#dieu-chinh" className="text-sm text-brand-800 underline">
+            {changeCount} điều chỉnh sau khi ban hành
+          </a>
+        ) : null}
       </div>
-      <h1 className="mt-2 text-xl font-semibold leading-snug sm:text-2xl">{notice.title}</h1>
+      <h1 className="mt-2 text-xl leading-snug font-semibold sm:text-2xl">{notice.title}</h1>
       <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
         <Field label="Cơ quan ban hành">{notice.issuer}</Field>
         {notice.place ? <Field label="Nơi ban hành">{notice.place}</Field> : null}
         {notice.meetingOn ? <Field label="Ngày họp">{formatDay(notice.meetingOn)}</Field> : null}
         {notice.chair ? <Field label="Chủ trì">{notice.chair}</Field> : null}
-        {notice.signer ? <Field label="Người ký">{[notice.signingFormula?.replace(/\s*\n\s*/g, ", "), notice.signer].filter(Boolean).join(" — ")}</Field> : null}
+        {notice.signer ? (
+          <Field label="Người ký">
+            {[notice.signingFormula?.replace(/\s*\n\s*/g, ", "), notice.signer].filter(Boolean).join(" — ")}
+          </Field>
+        ) : null}
         {notice.citations.length > 0 ? <Field label="Văn bản dẫn chiếu">{notice.citations.join("; ")}</Field> : null}
       </dl>
       {notice.recipients.length > 0 ? (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-slate-600">Nơi nhận ({notice.recipients.length})</summary>
-          <ul className="mt-2 list-disc pl-6 text-slate-700">{notice.recipients.map((r) => <li key={r}>{r}</li>)}</ul>
+          <ul className="mt-2 list-disc pl-6 text-slate-700">
+            {notice.recipients.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
         </details>
       ) : null}
       <dl className="mt-5 grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -39,7 +61,9 @@ export function NoticeHeader({ notice, today, editVersion, changeCount = 0 }: { 
         <Stat label="Hoàn thành" value={`${completed}/${all.length}`} tone="success" />
         <Stat label="Quá hạn" value={overdue} tone={overdue > 0 ? "danger" : "default"} />
       </dl>
-      {notice.status === "draft" && editVersion !== undefined ? <PublishButton noticeId={notice.id} version={editVersion} /> : null}
+      {notice.status === "draft" && editVersion !== undefined ? (
+        <PublishButton noticeId={notice.id} version={editVersion} />
+      ) : null}
     </section>
   );
 }

@@ -6,7 +6,13 @@ export function noticeKindName(kind: string): string {
 }
 
 /** "Thông báo số 875/TB-VPUBND ngày 30/05/2021", or a description that says what is missing. */
-export function noticeLabel(n: { kind: string; number: string | null; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn?: string | null }): string {
+export function noticeLabel(n: {
+  kind: string;
+  number: string | null;
+  issuedOn: string | null;
+  issuedPrecision: "day" | "month" | "year" | "unknown";
+  meetingOn?: string | null;
+}): string {
   const number = n.number ? `số ${n.number}` : "chưa ghi số";
   const date =
     n.issuedPrecision === "day" && n.issuedOn

@@ -10,7 +10,10 @@ export function NoticeTable({ notices }: { notices: NoticeListItem[] }) {
         const pct = n.assignmentCount ? Math.round((n.completedCount / n.assignmentCount) * 100) : 0;
         return (
           <li key={n.id}>
-            <Link href={`/thong-bao/${n.id}`} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-600 hover:shadow">
+            <Link
+              href={`/thong-bao/${n.id}`}
+              className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-600 hover:shadow"
+            >
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span className="font-medium text-brand-800">{noticeLabel(n)}</span>
                 {n.status === "draft" ? <Badge tone="warning">Bản nháp</Badge> : null}

@@ -29,15 +29,22 @@ export function AgencyTable({ rows, query }: { rows: AgencyRow[]; query: Overvie
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="agency-table">
-        <caption className="sr-only">Kết quả thực hiện theo cơ quan; bấm tiêu đề cột để sắp xếp, bấm số để xem danh sách</caption>
-        <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <caption className="sr-only">
+          Kết quả thực hiện theo cơ quan; bấm tiêu đề cột để sắp xếp, bấm số để xem danh sách
+        </caption>
+        <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
             <th scope="col" aria-sort={ariaSort("name")} className="px-3 py-2 text-left">
-              <a href={sortHref("name")} className="hover:text-brand-800 hover:underline">Cơ quan, đơn vị{arrow("name")}</a>
+              <a href={sortHref("name")} className="hover:text-brand-800 hover:underline">
+                Cơ quan, đơn vị{arrow("name")}
+              </a>
             </th>
             {COLUMNS.map((c) => (
               <th key={c.key} scope="col" aria-sort={ariaSort(c.key)} className="px-3 py-2 text-right">
-                <a href={sortHref(c.key)} className="hover:text-brand-800 hover:underline">{c.label}{arrow(c.key)}</a>
+                <a href={sortHref(c.key)} className="hover:text-brand-800 hover:underline">
+                  {c.label}
+                  {arrow(c.key)}
+                </a>
               </th>
             ))}
           </tr>
@@ -45,15 +52,24 @@ export function AgencyTable({ rows, query }: { rows: AgencyRow[]; query: Overvie
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.agency.id} className="hover:bg-slate-50" data-testid="agency-row">
-              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{r.agency.name}</th>
+              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+                {r.agency.name}
+              </th>
               {COLUMNS.map((c) => {
-                const value = c.key === "onTimeRate" ? formatRate(r.onTimeRate) : String(r[c.key as Exclude<AgencySort, "name" | "onTimeRate">]);
+                const value =
+                  c.key === "onTimeRate"
+                    ? formatRate(r.onTimeRate)
+                    : String(r[c.key as Exclude<AgencySort, "name" | "onTimeRate">]);
                 const category = c.category ?? "assigned";
                 const label = `${c.label} của ${r.agency.name}: ${value}`;
                 const strong = c.key === "overdue" && r.overdue > 0;
                 return (
                   <td key={c.key} className="px-3 py-2 text-right tabular-nums">
-                    <a href={listHref({ ...filters, category, agency: r.agency.id })} aria-label={label} className={`rounded px-1 underline-offset-2 hover:underline focus-visible:underline ${strong ? "font-semibold text-red-700" : "text-slate-800"}`}>
+                    <a
+                      href={listHref({ ...filters, category, agency: r.agency.id })}
+                      aria-label={label}
+                      className={`rounded px-1 underline-offset-2 hover:underline focus-visible:underline ${strong ? "font-semibold text-red-700" : "text-slate-800"}`}
+                    >
                       {value}
                     </a>
                   </td>

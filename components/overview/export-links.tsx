@@ -1,5 +1,13 @@
 /** Download buttons for a list or the overview: the same address with a format. */
-export function ExportLinks({ base, query, formats = ["xlsx", "csv", "pdf"] }: { base: string; query: string; formats?: ("xlsx" | "csv" | "pdf")[] }) {
+export function ExportLinks({
+  base,
+  query,
+  formats = ["xlsx", "csv", "pdf"],
+}: {
+  base: string;
+  query: string;
+  formats?: ("xlsx" | "csv" | "pdf")[];
+}) {
   const sep = query ? `${query}&` : "?";
   const labels = { xlsx: "Xuất Excel", csv: "Xuất CSV", pdf: "Xuất PDF" } as const;
   return (

@@ -4,40 +4,76 @@ import { listHref, type OverviewQuery } from "@/lib/exports/list-query";
 import type { NoticeProgressRow } from "@/lib/reports/types";
 
 /** Progress of each notice: a bar with its numbers written, each number a link to its list. */
-export function NoticeProgress({ rows, query, total }: { rows: NoticeProgressRow[]; query: OverviewQuery; total?: number }) {
+export function NoticeProgress({
+  rows,
+  query,
+  total,
+}: {
+  rows: NoticeProgressRow[];
+  query: OverviewQuery;
+  total?: number;
+}) {
   const filters = { from: query.from, to: query.to };
   const rest = total !== undefined ? total - rows.length : 0;
   return (
     <>
-    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="notice-progress">
-      {rows.map((r) => {
-        const pct = r.assigned > 0 ? Math.round((r.completed / r.assigned) * 100) : 0;
-        return (
-          <li key={r.notice.id} className="px-4 py-3">
-            <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
-              <a href={`/thong-bao/${r.notice.id}`} className="font-medium text-brand-800 hover:underline">{noticeLabel(r.notice)}</a>
-              <div className="flex gap-3 text-sm tabular-nums text-slate-700">
-                <a className="hover:underline" href={listHref({ ...filters, notice: r.notice.id, category: "assigned" })}>{r.assigned} lượt giao</a>
-                <a className="hover:underline" href={`/thong-bao/${r.notice.id}`}>{r.completed} hoàn thành</a>
-                <a className={`hover:underline ${r.overdue ? "font-semibold text-red-700" : ""}`} href={listHref({ ...filters, notice: r.notice.id, category: "overdue" })}>{r.overdue} quá hạn</a>
+      <ul
+        className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm"
+        data-testid="notice-progress"
+      >
+        {rows.map((r) => {
+          const pct = r.assigned > 0 ? Math.round((r.completed / r.assigned) * 100) : 0;
+          return (
+            <li key={r.notice.id} className="px-4 py-3">
+              <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
+                <a href={`/thong-bao/${r.notice.id}`} className="font-medium text-brand-800 hover:underline">
+                  {noticeLabel(r.notice)}
+                </a>
+                <div className="flex gap-3 text-sm text-slate-700 tabular-nums">
+                  <a
+                    className="hover:underline"
+                    href={listHref({ ...filters, notice: r.notice.id, category: "assigned" })}
+                  >
+                    {r.assigned} lượt giao
+                  </a>
+                  <a className="hover:underline" href={`/thong-bao/${r.notice.id}`}>
+                    {r.completed} hoàn thành
+                  </a>
+                  <a
+                    className={`hover:underline ${r.overdue ? "font-semibold text-red-700" : ""}`}
+                    href={listHref({ ...filters, notice: r.notice.id, category: "overdue" })}
+                  >
+                    {r.overdue} quá hạn
+                  </a>
+                </div>
               </div>
-            </div>
-            <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{r.notice.title}</p>
-            <div className="mt-2 flex items-center gap-2">
-              <div className="h-2.5 flex-1 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={`Hoàn thành ${pct}%`}>
-                <div className="h-full rounded-full bg-emerald-600" style={{ width: `${pct}%` }} />
+              <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{r.notice.title}</p>
+              <div className="mt-2 flex items-center gap-2">
+                <div
+                  className="h-2.5 flex-1 overflow-hidden rounded-full bg-slate-100"
+                  role="progressbar"
+                  aria-valuenow={pct}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-label={`Hoàn thành ${pct}%`}
+                >
+                  <div className="h-full rounded-full bg-emerald-600" style={{ width: `${pct}%` }} />
+                </div>
+                <span className="w-12 text-right text-sm font-medium tabular-nums">{pct}%</span>
               </div>
-              <span className="w-12 text-right text-sm font-medium tabular-nums">{pct}%</span>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
-    {rest > 0 ? (
-      <p className="mt-2 text-sm text-slate-600" data-testid="notice-progress-more">
-        {rows.length} thông báo nhiều việc quá hạn nhất (rồi nhiều lượt giao nhất); còn {rest} thông báo khác: xem ở <Link href="/thong-bao" className="font-medium text-brand-800 hover:underline">danh sách thông báo</Link> hoặc trong bản xuất Excel, CSV, PDF (nút ở đầu trang), có đủ mọi thông báo.
-      </p>
-    ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {rest > 0 ? (
+        <p className="mt-2 text-sm text-slate-600" data-testid="notice-progress-more">
+          {rows.length} thông báo nhiều việc quá hạn nhất (rồi nhiều lượt giao nhất); còn {rest} thông báo khác: xem ở{" "}
+          <Link href="/thong-bao" className="font-medium text-brand-800 hover:underline">
+            danh sách thông báo
+          </Link>{" "}
+          hoặc trong bản xuất Excel, CSV, PDF (nút ở đầu trang), có đủ mọi thông báo.
+        </p>
+      ) : null}
     </>
   );
 }

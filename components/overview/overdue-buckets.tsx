@@ -3,7 +3,15 @@ import { BUCKETS } from "@/lib/exports/list-query";
 import { OVERDUE_BUCKET_LABELS, type OverdueBucket, type OverdueSummary } from "@/lib/reports/types";
 
 /** "Tất cả · 1–7 ngày · 8–30 ngày …" with their counts, each a link; the current one marked. */
-export function OverdueBuckets({ summary, current, href }: { summary: OverdueSummary; current?: OverdueBucket; href: (bucket?: OverdueBucket) => string }) {
+export function OverdueBuckets({
+  summary,
+  current,
+  href,
+}: {
+  summary: OverdueSummary;
+  current?: OverdueBucket;
+  href: (bucket?: OverdueBucket) => string;
+}) {
   const item = (label: string, count: number, bucket: OverdueBucket | undefined) => {
     const active = current === bucket;
     return (
@@ -15,7 +23,7 @@ export function OverdueBuckets({ summary, current, href }: { summary: OverdueSum
           className={`flex min-w-28 flex-col rounded-lg border px-3 py-2 text-sm ${active ? "border-red-700 bg-red-50 ring-1 ring-red-700" : "border-slate-200 bg-white hover:border-slate-400"}`}
         >
           <span className="text-slate-600">{label}</span>
-          <span className="text-xl font-semibold tabular-nums text-slate-900">{count}</span>
+          <span className="text-xl font-semibold text-slate-900 tabular-nums">{count}</span>
         </Link>
       </li>
     );

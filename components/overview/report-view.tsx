@@ -1,7 +1,16 @@
 import { agencySheet, formatRate, noticeSheet, reportTaskSheet } from "@/lib/exports/sheets";
 import type { ExportSheet } from "@/lib/exports/table";
 import {
-  issuingBody, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate, PROPOSAL_TEXT, RECIPIENTS, REPORT_TITLE, reportSubtitle, summaryParagraph, type ReportModel,
+  issuingBody,
+  NATIONAL_MOTTO,
+  NATIONAL_NAME,
+  placeAndDate,
+  PROPOSAL_TEXT,
+  RECIPIENTS,
+  REPORT_TITLE,
+  reportSubtitle,
+  summaryParagraph,
+  type ReportModel,
 } from "@/lib/exports/report";
 import { reportNumberLine, signatureBlock } from "@/lib/exports/report-signing";
 
@@ -9,7 +18,13 @@ function SheetTable({ sheet }: { sheet: ExportSheet }) {
   return (
     <table className="report-table">
       <thead>
-        <tr>{sheet.columns.map((c) => <th key={c.header} scope="col">{c.header}</th>)}</tr>
+        <tr>
+          {sheet.columns.map((c) => (
+            <th key={c.header} scope="col">
+              {c.header}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {sheet.rows.map((row, i) => (
@@ -17,7 +32,11 @@ function SheetTable({ sheet }: { sheet: ExportSheet }) {
             {row.map((v, j) => {
               const kind = sheet.columns[j]?.kind;
               const text = v === null ? "" : kind === "percent" && typeof v === "number" ? formatRate(v) : String(v);
-              return <td key={j} className={kind === "number" || kind === "percent" ? "num" : undefined}>{text}</td>;
+              return (
+                <td key={j} className={kind === "number" || kind === "percent" ? "num" : undefined}>
+                  {text}
+                </td>
+              );
             })}
           </tr>
         ))}
@@ -37,7 +56,9 @@ export function ReportView({ r }: { r: ReportModel }) {
           <p>{body1}</p>
           <p className="font-bold">{body2}</p>
           <p aria-hidden className="mx-auto mt-0.5 w-24 border-t border-black" />
-          <p className="mt-2" data-testid="report-number">{reportNumberLine(r.signing)}</p>
+          <p className="mt-2" data-testid="report-number">
+            {reportNumberLine(r.signing)}
+          </p>
         </div>
         <div>
           <p className="font-bold">{NATIONAL_NAME}</p>
@@ -51,25 +72,51 @@ export function ReportView({ r }: { r: ReportModel }) {
       <h2>I. TÌNH HÌNH CHUNG</h2>
       <p className="indent">{summaryParagraph(r)}</p>
       <h2>II. CÁC NHIỆM VỤ QUÁ HẠN ({r.summary.total})</h2>
-      {r.overdue.length ? <SheetTable sheet={reportTaskSheet(r.overdue)} /> : <p className="indent">Không có nhiệm vụ quá hạn.</p>}
-      {r.summary.total > r.overdue.length ? <p className="indent italic">(Liệt kê {r.overdue.length} nhiệm vụ quá hạn lâu nhất; danh sách đầy đủ xem trên hệ thống.)</p> : null}
+      {r.overdue.length ? (
+        <SheetTable sheet={reportTaskSheet(r.overdue)} />
+      ) : (
+        <p className="indent">Không có nhiệm vụ quá hạn.</p>
+      )}
+      {r.summary.total > r.overdue.length ? (
+        <p className="indent italic">
+          (Liệt kê {r.overdue.length} nhiệm vụ quá hạn lâu nhất; danh sách đầy đủ xem trên hệ thống.)
+        </p>
+      ) : null}
       <h2>III. CÁC NHIỆM VỤ ĐẾN HẠN TRONG 07 NGÀY TỚI ({r.dueSoon.length})</h2>
-      {r.dueSoon.length ? <SheetTable sheet={reportTaskSheet(r.dueSoon)} /> : <p className="indent">Không có nhiệm vụ đến hạn trong 07 ngày tới.</p>}
+      {r.dueSoon.length ? (
+        <SheetTable sheet={reportTaskSheet(r.dueSoon)} />
+      ) : (
+        <p className="indent">Không có nhiệm vụ đến hạn trong 07 ngày tới.</p>
+      )}
       <h2>IV. KẾT QUẢ THỰC HIỆN THEO CƠ QUAN, ĐƠN VỊ</h2>
       <SheetTable sheet={agencySheet(r.agencies)} />
       <h2>V. TIẾN ĐỘ THEO THÔNG BÁO</h2>
-      {r.notices.length ? <SheetTable sheet={noticeSheet(r.notices)} /> : <p className="indent">Không có thông báo trong khoảng đã chọn.</p>}
+      {r.notices.length ? (
+        <SheetTable sheet={noticeSheet(r.notices)} />
+      ) : (
+        <p className="indent">Không có thông báo trong khoảng đã chọn.</p>
+      )}
       <h2>VI. ĐỀ XUẤT, KIẾN NGHỊ</h2>
       <p className="indent">{PROPOSAL_TEXT}</p>
       <div className="signature mt-6 grid grid-cols-2 gap-4">
         <div className="text-[10pt]">
           <p className="font-bold italic">Nơi nhận:</p>
-          {RECIPIENTS.map((l) => <p key={l}>- {l}</p>)}
+          {RECIPIENTS.map((l) => (
+            <p key={l}>- {l}</p>
+          ))}
         </div>
         <div className="text-center">
-          {sign.formula.map((l) => <p key={l} className="font-bold">{l}</p>)}
+          {sign.formula.map((l) => (
+            <p key={l} className="font-bold">
+              {l}
+            </p>
+          ))}
           <p className="text-[10pt] italic">{sign.note}</p>
-          {sign.name ? <p className="mt-16 font-bold" data-testid="report-signer">{sign.name}</p> : null}
+          {sign.name ? (
+            <p className="mt-16 font-bold" data-testid="report-signer">
+              {sign.name}
+            </p>
+          ) : null}
         </div>
       </div>
     </article>

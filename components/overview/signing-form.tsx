@@ -5,36 +5,82 @@ import { SIGNER_TITLES, type ReportSigningErrors } from "@/lib/exports/report-si
  * print and the PDF carry them). What was typed stays in the fields; a value that does not fit is
  * explained under its field and left out of the report.
  */
-export function SigningForm({ filters, typed, errors }: {
+export function SigningForm({
+  filters,
+  typed,
+  errors,
+}: {
   filters: Record<string, string | number | undefined>;
   typed: Record<"so" | "ky" | "chuc", string>;
   errors: ReportSigningErrors;
 }) {
-  const input = "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
+  const input =
+    "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
   const border = (k: keyof ReportSigningErrors) => (errors[k] ? "border-red-500" : "border-slate-300");
   const message = (k: keyof ReportSigningErrors) =>
-    errors[k] ? <span id={`signing-${k}-error`} role="alert" className="mt-1 block text-xs font-normal text-red-700">{errors[k]}</span> : null;
+    errors[k] ? (
+      <span id={`signing-${k}-error`} role="alert" className="mt-1 block text-xs font-normal text-red-700">
+        {errors[k]}
+      </span>
+    ) : null;
   return (
-    <form action="/bao-cao" method="get" aria-label="Số báo cáo và người ký" className="mb-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[10rem_1fr_14rem_auto] sm:items-start">
-      {Object.entries(filters).map(([k, v]) => (v === undefined ? null : <input key={k} type="hidden" name={k} value={v} />))}
+    <form
+      action="/bao-cao"
+      method="get"
+      aria-label="Số báo cáo và người ký"
+      className="mb-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[10rem_1fr_14rem_auto] sm:items-start"
+    >
+      {Object.entries(filters).map(([k, v]) =>
+        v === undefined ? null : <input key={k} type="hidden" name={k} value={v} />,
+      )}
       <label className="text-sm font-medium text-slate-700">
         Số báo cáo
-        <input name="so" defaultValue={typed.so} placeholder="45/BC-BCĐ" autoComplete="off" aria-invalid={errors.so ? true : undefined} aria-describedby={errors.so ? "signing-so-error" : undefined} className={`${input} ${border("so")}`} />
+        <input
+          name="so"
+          defaultValue={typed.so}
+          placeholder="45/BC-BCĐ"
+          autoComplete="off"
+          aria-invalid={errors.so ? true : undefined}
+          aria-describedby={errors.so ? "signing-so-error" : undefined}
+          className={`${input} ${border("so")}`}
+        />
         {message("so")}
       </label>
       <label className="text-sm font-medium text-slate-700">
         Họ tên người ký
-        <input name="ky" defaultValue={typed.ky} placeholder="Để trống để ký tay" autoComplete="off" aria-invalid={errors.ky ? true : undefined} aria-describedby={errors.ky ? "signing-ky-error" : undefined} className={`${input} ${border("ky")}`} />
+        <input
+          name="ky"
+          defaultValue={typed.ky}
+          placeholder="Để trống để ký tay"
+          autoComplete="off"
+          aria-invalid={errors.ky ? true : undefined}
+          aria-describedby={errors.ky ? "signing-ky-error" : undefined}
+          className={`${input} ${border("ky")}`}
+        />
         {message("ky")}
       </label>
       <label className="text-sm font-medium text-slate-700">
         Người ký
-        <select name="chuc" defaultValue={Object.hasOwn(SIGNER_TITLES, typed.chuc) ? typed.chuc : "pho-truong-ban"} aria-invalid={errors.chuc ? true : undefined} className={`${input} ${border("chuc")}`}>
-          {Object.entries(SIGNER_TITLES).map(([k, t]) => <option key={k} value={k}>{t.label}</option>)}
+        <select
+          name="chuc"
+          defaultValue={Object.hasOwn(SIGNER_TITLES, typed.chuc) ? typed.chuc : "pho-truong-ban"}
+          aria-invalid={errors.chuc ? true : undefined}
+          className={`${input} ${border("chuc")}`}
+        >
+          {Object.entries(SIGNER_TITLES).map(([k, t]) => (
+            <option key={k} value={k}>
+              {t.label}
+            </option>
+          ))}
         </select>
         {message("chuc")}
       </label>
-      <button type="submit" className="self-end rounded-md bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">Áp dụng</button>
+      <button
+        type="submit"
+        className="self-end rounded-md bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      >
+        Áp dụng
+      </button>
     </form>
   );
 }

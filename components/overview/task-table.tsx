@@ -15,46 +15,94 @@ function Due({ row, today }: { row: TaskRow; today: string }) {
       </div>
     );
   }
-  if (row.state === "completed") return <Badge tone={row.dueOn && row.completedOn && row.completedOn > row.dueOn ? "warning" : "success"}>{taskStatus(row)}</Badge>;
+  if (row.state === "completed")
+    return (
+      <Badge tone={row.dueOn && row.completedOn && row.completedOn > row.dueOn ? "warning" : "success"}>
+        {taskStatus(row)}
+      </Badge>
+    );
   if (!row.dueOn) return <Badge>Không có thời hạn</Badge>;
   const left = daysLeft(row.dueOn, today);
   return <Badge tone={left <= 3 ? "warning" : "info"}>{left === 0 ? "Đến hạn hôm nay" : `Còn ${left} ngày`}</Badge>;
 }
 
 /** The rows behind a figure: how late, whose, what, from which notice, and the deadline as written. */
-export function TaskTable({ rows, today, caption, rowTestId = "task-row", offset = 0 }: { rows: TaskRow[]; today: string; caption: string; rowTestId?: string; offset?: number }) {
+export function TaskTable({
+  rows,
+  today,
+  caption,
+  rowTestId = "task-row",
+  offset = 0,
+}: {
+  rows: TaskRow[];
+  today: string;
+  caption: string;
+  rowTestId?: string;
+  offset?: number;
+}) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Tình trạng</th>
-            <th scope="col" className="px-3 py-2">Cơ quan</th>
-            <th scope="col" className="px-3 py-2">Nhiệm vụ</th>
-            <th scope="col" className="px-3 py-2">Văn bản</th>
-            <th scope="col" className="px-3 py-2">Hạn</th>
+            <th scope="col" className="px-3 py-2">
+              Tình trạng
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Cơ quan
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Nhiệm vụ
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Văn bản
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Hạn
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r, i) => (
-            <tr key={r.assignmentId} className="align-top" data-testid={rowTestId} data-assignment={r.assignmentId} data-stt={offset + i + 1}>
-              <td className="px-3 py-2"><Due row={r} today={today} /></td>
+            <tr
+              key={r.assignmentId}
+              className="align-top"
+              data-testid={rowTestId}
+              data-assignment={r.assignmentId}
+              data-stt={offset + i + 1}
+            >
+              <td className="px-3 py-2">
+                <Due row={r} today={today} />
+              </td>
               <td className="px-3 py-2 font-medium text-slate-900">
                 {r.agency.name}
                 <div className="text-xs font-normal text-slate-500">{ROLE_LABELS[r.role]}</div>
               </td>
-              <td className="min-w-64 max-w-md px-3 py-2">
-                <a href={`/nhiem-vu/${r.assignmentId}`} className="line-clamp-3 text-slate-900 hover:text-brand-800 hover:underline focus-visible:underline">{r.directive.text}</a>
+              <td className="max-w-md min-w-64 px-3 py-2">
+                <a
+                  href={`/nhiem-vu/${r.assignmentId}`}
+                  className="line-clamp-3 text-slate-900 hover:text-brand-800 hover:underline focus-visible:underline"
+                >
+                  {r.directive.text}
+                </a>
               </td>
               <td className="min-w-48 px-3 py-2">
-                <a className="text-brand-800 underline-offset-2 hover:underline" href={`/thong-bao/${r.notice.id}`}>{noticeLabel(r.notice)}</a>
+                <a className="text-brand-800 underline-offset-2 hover:underline" href={`/thong-bao/${r.notice.id}`}>
+                  {noticeLabel(r.notice)}
+                </a>
                 <div className="text-xs text-slate-500">mục {r.directive.ref}</div>
               </td>
-              <td className="whitespace-nowrap px-3 py-2">
+              <td className="px-3 py-2 whitespace-nowrap">
                 {r.dueOn ? formatDay(r.dueOn) : "—"}
-                {r.originalDueOn && r.originalDueOn !== r.dueOn ? <div className="text-xs text-slate-500">hạn gốc {formatDay(r.originalDueOn)}</div> : null}
-                {r.directive.deadlinePhrase ? <div className="max-w-48 whitespace-normal text-xs italic text-slate-500">“{r.directive.deadlinePhrase}”</div> : null}
+                {r.originalDueOn && r.originalDueOn !== r.dueOn ? (
+                  <div className="text-xs text-slate-500">hạn gốc {formatDay(r.originalDueOn)}</div>
+                ) : null}
+                {r.directive.deadlinePhrase ? (
+                  <div className="max-w-48 text-xs whitespace-normal text-slate-500 italic">
+                    “{r.directive.deadlinePhrase}”
+                  </div>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -8,7 +8,17 @@ const W = 640;
 const H = 220;
 const PAD = { top: 24, right: 8, bottom: 44, left: 8 };
 
-function Chart({ id, title, points, pattern }: { id: string; title: string; points: { label: string; value: number }[]; pattern: "solid" | "hatch" }) {
+function Chart({
+  id,
+  title,
+  points,
+  pattern,
+}: {
+  id: string;
+  title: string;
+  points: { label: string; value: number }[];
+  pattern: "solid" | "hatch";
+}) {
   const max = Math.max(1, ...points.map((p) => p.value));
   const slot = (W - PAD.left - PAD.right) / Math.max(1, points.length);
   const barW = Math.min(36, slot * 0.6);
@@ -16,8 +26,16 @@ function Chart({ id, title, points, pattern }: { id: string; title: string; poin
   const total = points.reduce((n, p) => n + p.value, 0);
   return (
     <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <figcaption id={`${id}-title`} className="text-sm font-semibold text-slate-800">{title} <span className="font-normal text-slate-500">· tổng {total}</span></figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="mt-2 h-auto w-full" data-testid={`chart-${id}`}>
+      <figcaption id={`${id}-title`} className="text-sm font-semibold text-slate-800">
+        {title} <span className="font-normal text-slate-500">· tổng {total}</span>
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="mt-2 h-auto w-full"
+        data-testid={`chart-${id}`}
+      >
         <desc id={`${id}-desc`}>{points.map((p) => `Tuần ${p.label}: ${p.value}`).join("; ")}</desc>
         <defs>
           <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -32,13 +50,27 @@ function Chart({ id, title, points, pattern }: { id: string; title: string; poin
           const y = H - PAD.bottom - h;
           return (
             <g key={p.label}>
-              <rect x={x} y={y} width={barW} height={Math.max(h, p.value > 0 ? 1 : 0)} fill={pattern === "solid" ? "#1e3a8a" : `url(#${id}-hatch)`} stroke="#1e293b" strokeWidth={p.value > 0 ? 1 : 0} />
-              <text x={x + barW / 2} y={y - 6} textAnchor="middle" fontSize="12" fontWeight="600" fill="#0f172a">{p.value}</text>
-              <text x={x + barW / 2} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="10" fill="#475569">{p.label.slice(0, 5)}</text>
+              <rect
+                x={x}
+                y={y}
+                width={barW}
+                height={Math.max(h, p.value > 0 ? 1 : 0)}
+                fill={pattern === "solid" ? "#1e3a8a" : `url(#${id}-hatch)`}
+                stroke="#1e293b"
+                strokeWidth={p.value > 0 ? 1 : 0}
+              />
+              <text x={x + barW / 2} y={y - 6} textAnchor="middle" fontSize="12" fontWeight="600" fill="#0f172a">
+                {p.value}
+              </text>
+              <text x={x + barW / 2} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="10" fill="#475569">
+                {p.label.slice(0, 5)}
+              </text>
             </g>
           );
         })}
-        <text x={W / 2} y={H - 6} textAnchor="middle" fontSize="10" fill="#64748b">Tuần bắt đầu từ thứ Hai (ngày/tháng)</text>
+        <text x={W / 2} y={H - 6} textAnchor="middle" fontSize="10" fill="#64748b">
+          Tuần bắt đầu từ thứ Hai (ngày/tháng)
+        </text>
       </svg>
     </figure>
   );
@@ -49,19 +81,45 @@ export function WeekCharts({ weeks }: { weeks: WeekPoint[] }) {
   return (
     <div className="space-y-4">
       <div className="grid gap-4 lg:grid-cols-2">
-        <Chart id="hoan-thanh" title="Nhiệm vụ hoàn thành theo tuần (cột đặc)" pattern="solid" points={weeks.map((w, i) => ({ label: labels[i]!, value: w.completed }))} />
-        <Chart id="qua-han-moi" title="Nhiệm vụ mới quá hạn theo tuần (cột gạch chéo)" pattern="hatch" points={weeks.map((w, i) => ({ label: labels[i]!, value: w.newlyOverdue }))} />
+        <Chart
+          id="hoan-thanh"
+          title="Nhiệm vụ hoàn thành theo tuần (cột đặc)"
+          pattern="solid"
+          points={weeks.map((w, i) => ({ label: labels[i]!, value: w.completed }))}
+        />
+        <Chart
+          id="qua-han-moi"
+          title="Nhiệm vụ mới quá hạn theo tuần (cột gạch chéo)"
+          pattern="hatch"
+          points={weeks.map((w, i) => ({ label: labels[i]!, value: w.newlyOverdue }))}
+        />
       </div>
       <details className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
         <summary className="cursor-pointer font-medium text-slate-700">Xem số liệu dạng bảng</summary>
         <table className="mt-3 min-w-full text-sm">
           <caption className="sr-only">Hoàn thành và mới quá hạn theo tuần</caption>
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr><th scope="col" className="py-1 pr-4">Tuần</th><th scope="col" className="py-1 pr-4 text-right">Hoàn thành</th><th scope="col" className="py-1 text-right">Mới quá hạn</th></tr>
+          <thead className="text-left text-xs text-slate-500 uppercase">
+            <tr>
+              <th scope="col" className="py-1 pr-4">
+                Tuần
+              </th>
+              <th scope="col" className="py-1 pr-4 text-right">
+                Hoàn thành
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Mới quá hạn
+              </th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {weeks.map((w, i) => (
-              <tr key={w.weekStart}><th scope="row" className="py-1 pr-4 text-left font-normal">{labels[i]}</th><td className="py-1 pr-4 text-right tabular-nums">{w.completed}</td><td className="py-1 text-right tabular-nums">{w.newlyOverdue}</td></tr>
+              <tr key={w.weekStart}>
+                <th scope="row" className="py-1 pr-4 text-left font-normal">
+                  {labels[i]}
+                </th>
+                <td className="py-1 pr-4 text-right tabular-nums">{w.completed}</td>
+                <td className="py-1 text-right tabular-nums">{w.newlyOverdue}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -13,7 +13,14 @@ const shown = (value: string | null) => (value ? (ISO.test(value) ? formatDay(va
  * real day, the typed text itself: the form's validation then refuses it with a message instead
  * of silently keeping an older date.
  */
-export function DateInput({ id, value, onChange, invalid, className, testId }: {
+export function DateInput({
+  id,
+  value,
+  onChange,
+  invalid,
+  className,
+  testId,
+}: {
   id?: string;
   value: string | null;
   onChange: (iso: string | null) => void;
@@ -49,7 +56,11 @@ export function DateInput({ id, value, onChange, invalid, className, testId }: {
           onChange(next);
         }}
       />
-      {bad ? <span id={id ? `${id}-loi` : undefined} className="text-xs text-red-700">Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.</span> : null}
+      {bad ? (
+        <span id={id ? `${id}-loi` : undefined} className="text-xs text-red-700">
+          Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.
+        </span>
+      ) : null}
     </>
   );
 }

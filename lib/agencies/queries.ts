@@ -6,11 +6,19 @@ import type { Db } from "@/lib/db/client";
 export async function registryForProvince(db: Db, provinceId: number): Promise<AgencyRegistry> {
   const [province, agencies, groups] = await Promise.all([
     db.province.findUniqueOrThrow({ where: { id: provinceId }, select: { name: true } }),
-    db.agency.findMany({ where: { provinceId, active: true }, orderBy: [{ kind: "asc" }, { name: "asc" }], select: { name: true, shortName: true, kind: true, aliases: true } }),
+    db.agency.findMany({
+      where: { provinceId, active: true },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      select: { name: true, shortName: true, kind: true, aliases: true },
+    }),
     db.agencyGroup.findMany({
       where: { provinceId },
       orderBy: { name: "asc" },
-      select: { name: true, aliases: true, members: { select: { agency: { select: { name: true } } }, orderBy: { agency: { name: "asc" } } } },
+      select: {
+        name: true,
+        aliases: true,
+        members: { select: { agency: { select: { name: true } } }, orderBy: { agency: { name: "asc" } } },
+      },
     }),
   ]);
   return {

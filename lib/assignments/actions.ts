@@ -3,11 +3,25 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/assignments/action-result";
 import type {
-  AddCommentInput, ConfirmCompletionInput, DecideExtensionInput, ReportProgressInput, RequestExtensionInput, ReturnCompletionInput,
-  StartAssignmentInput, SubmitCompletionInput,
+  AddCommentInput,
+  ConfirmCompletionInput,
+  DecideExtensionInput,
+  ReportProgressInput,
+  RequestExtensionInput,
+  ReturnCompletionInput,
+  StartAssignmentInput,
+  SubmitCompletionInput,
 } from "@/lib/assignments/schemas";
 import {
-  addComment, confirmCompletion, decideExtension, reportProgress, requestExtension, returnCompletion, StaleAssignmentError, startAssignment, submitCompletion,
+  addComment,
+  confirmCompletion,
+  decideExtension,
+  reportProgress,
+  requestExtension,
+  returnCompletion,
+  StaleAssignmentError,
+  startAssignment,
+  submitCompletion,
 } from "@/lib/assignments/workflow";
 import { assertUploadSize } from "@/lib/attachments/validate";
 import type { SessionUser } from "@/lib/auth/user";
@@ -95,7 +109,12 @@ export async function submitCompletionAction(_prev: ActionResult | null, formDat
     const input = { ...textFields(formData), attachment: await uploadOf(formData) } as SubmitCompletionInput;
     const r = await submitCompletion(db(), actor, input);
     refresh({ ...r, assignmentId: r.assignment.id });
-    return { ok: true, message: "Đã gửi báo cáo hoàn thành, chờ Văn phòng xác nhận.", assignment: r.assignment, reportId: r.reportId };
+    return {
+      ok: true,
+      message: "Đã gửi báo cáo hoàn thành, chờ Văn phòng xác nhận.",
+      assignment: r.assignment,
+      reportId: r.reportId,
+    };
   });
 }
 
@@ -127,7 +146,8 @@ export async function decideExtensionAction(_prev: ActionResult | null, formData
   return run("extension.decide", async (actor) => {
     const r = await decideExtension(db(), actor, textFields(formData) as DecideExtensionInput);
     refresh({ ...r, assignmentId: r.assignment.id });
-    const message = r.status === "approved" ? "Đã đồng ý gia hạn; thời hạn mới được áp dụng." : "Đã không đồng ý gia hạn.";
+    const message =
+      r.status === "approved" ? "Đã đồng ý gia hạn; thời hạn mới được áp dụng." : "Đã không đồng ý gia hạn.";
     return { ok: true, message, assignment: r.assignment, extensionId: r.extensionId };
   });
 }

@@ -9,14 +9,20 @@ export const DUE_WINDOWS = ["overdue", "week", "month", "none"] as const;
 export const SORTS = ["due", "notice", "state", "role"] as const;
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (typeof v === "string" && (values as readonly string[]).includes(v) ? v : undefined), z.enum(values).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && (values as readonly string[]).includes(v) ? v : undefined),
+    z.enum(values).optional(),
+  );
 
 export const ZBoardFilters = z.object({
   q: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 200) : undefined), z.string().optional()),
   state: optionalEnum(["not_started", "in_progress", "submitted", "completed"] as const),
   role: optionalEnum(["lead", "support"] as const),
   due: optionalEnum(DUE_WINDOWS),
-  notice: z.preprocess((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional()),
+  notice: z.preprocess(
+    (v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined),
+    z.number().int().positive().optional(),
+  ),
   view: optionalEnum(["board", "list"] as const),
   sort: optionalEnum(SORTS),
 });
@@ -54,7 +60,12 @@ export interface FilterableItem {
   searchText: string; // already folded
 }
 
-export function matchesFilters(item: FilterableItem, f: BoardFilters, today: string, opts: { ignoreState?: boolean } = {}): boolean {
+export function matchesFilters(
+  item: FilterableItem,
+  f: BoardFilters,
+  today: string,
+  opts: { ignoreState?: boolean } = {},
+): boolean {
   if (!opts.ignoreState && f.state && item.state !== f.state) return false;
   if (f.role && item.role !== f.role) return false;
   if (f.notice && item.noticeId !== f.notice) return false;
@@ -62,7 +73,11 @@ export function matchesFilters(item: FilterableItem, f: BoardFilters, today: str
     const open = item.state !== "completed";
     if (f.due === "none" && item.dueOn !== null) return false;
     if (f.due === "overdue" && !(open && item.dueOn !== null && item.dueOn < today)) return false;
-    if ((f.due === "week" || f.due === "month") && !(open && item.dueOn !== null && item.dueOn >= today && item.dueOn <= windowEnd(f.due, today))) return false;
+    if (
+      (f.due === "week" || f.due === "month") &&
+      !(open && item.dueOn !== null && item.dueOn >= today && item.dueOn <= windowEnd(f.due, today))
+    )
+      return false;
   }
   if (f.q) {
     const words = foldVi(f.q).split(/\s+/).filter(Boolean);

@@ -42,7 +42,15 @@ export interface BoardItem {
     recurrence: string | null;
     milestoneTarget: string | null;
   };
-  notice: { id: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null; title: string };
+  notice: {
+    id: number;
+    kind: string;
+    number: string | null;
+    issuedOn: string | null;
+    issuedPrecision: "day" | "month" | "year" | "unknown";
+    meetingOn: string | null;
+    title: string;
+  };
   otherAgencies: { shortName: string; role: "lead" | "support" }[];
 }
 
@@ -64,8 +72,17 @@ export interface Board {
 
 /** The agencies whose boards the user may open: their own, or every agency of the province. */
 export async function boardAgencies(db: Db, user: SessionUser): Promise<BoardAgency[]> {
-  const where = user.role === "agency_staff" ? { id: { in: user.agencyIds } } : user.provinceId === null ? {} : { provinceId: user.provinceId };
-  return db.agency.findMany({ where, orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true, shortName: true, provinceId: true } });
+  const where =
+    user.role === "agency_staff"
+      ? { id: { in: user.agencyIds } }
+      : user.provinceId === null
+        ? {}
+        : { provinceId: user.provinceId };
+  return db.agency.findMany({
+    where,
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, shortName: true, provinceId: true },
+  });
 }
 
 const STATE_ORDER: Record<State, number> = { not_started: 0, in_progress: 1, submitted: 2, completed: 3 };
@@ -85,7 +102,10 @@ function comparator(sort: BoardFilters["sort"]): (a: SortKey, b: SortKey) => num
   const byDue = (a: SortKey, b: SortKey) => (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999") || a.id - b.id;
   const cmp: Record<NonNullable<BoardFilters["sort"]>, (a: SortKey, b: SortKey) => number> = {
     due: byDue,
-    notice: (a, b) => (b.noticeIssuedOn ?? "").localeCompare(a.noticeIssuedOn ?? "") || b.noticeId - a.noticeId || a.directiveId - b.directiveId,
+    notice: (a, b) =>
+      (b.noticeIssuedOn ?? "").localeCompare(a.noticeIssuedOn ?? "") ||
+      b.noticeId - a.noticeId ||
+      a.directiveId - b.directiveId,
     state: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || byDue(a, b),
     role: (a, b) => (a.role === b.role ? byDue(a, b) : a.role === "lead" ? -1 : 1),
   };
@@ -132,7 +152,9 @@ function filterSql(filters: BoardFilters, today: string): Prisma.Sql[] {
   if (filters.due === "none") conds.push(Prisma.sql`a."dueOn" IS NULL`);
   else if (filters.due === "overdue") conds.push(Prisma.sql`a."state" <> 'completed' AND a."dueOn" < ${today}::date`);
   else if (filters.due === "week" || filters.due === "month") {
-    conds.push(Prisma.sql`a."state" <> 'completed' AND a."dueOn" >= ${today}::date AND a."dueOn" <= ${windowEnd(filters.due, today)}::date`);
+    conds.push(
+      Prisma.sql`a."state" <> 'completed' AND a."dueOn" >= ${today}::date AND a."dueOn" <= ${windowEnd(filters.due, today)}::date`,
+    );
   }
   return conds;
 }
@@ -142,11 +164,15 @@ function orderSql(sort: BoardFilters["sort"], p: "a" | "s"): Prisma.Sql {
   const c = (name: string) => Prisma.raw(`${p}."${name}"`);
   const byDue = Prisma.sql`${c("dueOn")} ASC NULLS LAST, ${c("id")} ASC`;
   switch (sort ?? "due") {
-    case "notice": return Prisma.sql`${p === "a" ? Prisma.raw(`n."issuedOn"`) : c("noticeIssuedOn")} DESC NULLS LAST, ${c("noticeId")} DESC, ${c("directiveId")} ASC`;
+    case "notice":
+      return Prisma.sql`${p === "a" ? Prisma.raw(`n."issuedOn"`) : c("noticeIssuedOn")} DESC NULLS LAST, ${c("noticeId")} DESC, ${c("directiveId")} ASC`;
     // The enums are declared in the board's order: not_started … completed, lead before support.
-    case "state": return Prisma.sql`${c("state")} ASC, ${byDue}`;
-    case "role": return Prisma.sql`${c("role")} ASC, ${byDue}`;
-    default: return byDue;
+    case "state":
+      return Prisma.sql`${c("state")} ASC, ${byDue}`;
+    case "role":
+      return Prisma.sql`${c("role")} ASC, ${byDue}`;
+    default:
+      return byDue;
   }
 }
 
@@ -159,9 +185,25 @@ interface DetailRow {
   completedOn: string | null;
   createdAt: Date;
   extensionRequestedOn: string | null;
-  dId: number; ref: string; text: string; urgent: boolean; deadlineKind: string; dDueOn: string | null; deadlinePhrase: string | null;
-  startOn: string | null; recurrence: string | null; milestoneTarget: string | null; dUpdatedAt: Date; dCreatedAt: Date;
-  nId: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null; title: string;
+  dId: number;
+  ref: string;
+  text: string;
+  urgent: boolean;
+  deadlineKind: string;
+  dDueOn: string | null;
+  deadlinePhrase: string | null;
+  startOn: string | null;
+  recurrence: string | null;
+  milestoneTarget: string | null;
+  dUpdatedAt: Date;
+  dCreatedAt: Date;
+  nId: number;
+  kind: string;
+  number: string | null;
+  issuedOn: string | null;
+  issuedPrecision: "day" | "month" | "year" | "unknown";
+  meetingOn: string | null;
+  title: string;
   others: { shortName: string; role: "lead" | "support" }[] | null;
 }
 
@@ -195,26 +237,39 @@ function detailSql(agencyId: number, source: Prisma.Sql, order: Prisma.Sql): Pri
  * noticeId, …); only the shown tasks are read in full. Only published notices count. A search
  * (rare) reads the texts of the tasks the other filters leave and matches them here.
  */
-export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, filters: BoardFilters = {}, today = "1970-01-01"): Promise<Board> {
-  const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true, shortName: true, provinceId: true } });
+export async function agencyBoard(
+  db: Db,
+  user: SessionUser,
+  agencyId: number,
+  filters: BoardFilters = {},
+  today = "1970-01-01",
+): Promise<Board> {
+  const agency = await db.agency.findUnique({
+    where: { id: agencyId },
+    select: { id: true, name: true, shortName: true, provinceId: true },
+  });
   if (!agency) throw new NotFoundError("Cơ quan");
   authorize(user, "board.read", { provinceId: agency.provinceId, agencyId: agency.id });
 
   const searching = Boolean(filters.q && filters.q.trim());
   const conds = filterSql(filters, today);
-  const where = (extra: Prisma.Sql[] = []) => Prisma.join([Prisma.sql`a."agencyId" = ${agencyId}`, ...conds, ...extra], " AND ");
+  const where = (extra: Prisma.Sql[] = []) =>
+    Prisma.join([Prisma.sql`a."agencyId" = ${agencyId}`, ...conds, ...extra], " AND ");
   const filtered = conds.length > 0 ? Prisma.join(conds, " AND ") : Prisma.sql`true`;
   const view = filters.view ?? "board";
   const published = Prisma.sql`JOIN "Notice" n ON n.id = a."noticeId" AND n."status" = 'published'`;
   const lightCols = Prisma.sql`a.id, a."role", a."state", a."dueOn", a."directiveId", a."noticeId", n."issuedOn" AS "noticeIssuedOn"`;
   // Each state's first tasks in the chosen order: a column, or the candidates for the list's first ones.
   // (One subquery run per state, LATERAL: planned once, each run an index scan from its state on.)
-  const firstPerState = (limit: number) => Prisma.sql`SELECT x.* FROM unnest(${filters.state ? [filters.state] : STATES}::text[]) st("state")
+  const firstPerState = (
+    limit: number,
+  ) => Prisma.sql`SELECT x.* FROM unnest(${filters.state ? [filters.state] : STATES}::text[]) st("state")
     CROSS JOIN LATERAL (SELECT ${lightCols} FROM "Assignment" a ${published}
       WHERE ${where([Prisma.sql`a."state" = st."state"::"AssignmentState"`])} ORDER BY ${orderSql(filters.sort, "a")} LIMIT ${limit}) x`;
-  const shownSource = view === "list"
-    ? Prisma.sql`(SELECT s.* FROM (${firstPerState(BOARD_LIST_LIMIT)}) s ORDER BY ${orderSql(filters.sort, "s")} LIMIT ${BOARD_LIST_LIMIT}) s2`
-    : Prisma.sql`(${firstPerState(BOARD_COLUMN_LIMIT)}) s2`;
+  const shownSource =
+    view === "list"
+      ? Prisma.sql`(SELECT s.* FROM (${firstPerState(BOARD_LIST_LIMIT)}) s ORDER BY ${orderSql(filters.sort, "s")} LIMIT ${BOARD_LIST_LIMIT}) s2`
+      : Prisma.sql`(${firstPerState(BOARD_COLUMN_LIMIT)}) s2`;
 
   const [countRows, shownRows, options] = await Promise.all([
     // Per state: every task of a published notice, and those under the filters (the state one
@@ -223,7 +278,9 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
       SELECT a."state"::text AS "state", count(*)::int AS "all", (count(*) FILTER (WHERE ${filtered}))::int AS "n"
       FROM "Assignment" a WHERE a."agencyId" = ${agencyId} AND a."noticeId" NOT IN ${unpublishedNoticeIds(agency.provinceId)}
       GROUP BY a."state"`,
-    searching ? Promise.resolve(null) : db.$queryRaw<DetailRow[]>(detailSql(agencyId, shownSource, orderSql(filters.sort, "s"))),
+    searching
+      ? Promise.resolve(null)
+      : db.$queryRaw<DetailRow[]>(detailSql(agencyId, shownSource, orderSql(filters.sort, "s"))),
     noticeOptions(db, agencyId, filters.notice),
   ]);
 
@@ -249,12 +306,33 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
       WHERE ${where()}`;
     // The other agencies' short names, looked up once (per row, a join hashes the Agency table each time).
     const otherIds = [...new Set(light.flatMap((r) => r.others ?? []))];
-    const names = new Map(otherIds.length === 0 ? [] : (await db.agency.findMany({ where: { id: { in: otherIds } }, select: { id: true, shortName: true } })).map((g) => [g.id, g.shortName]));
+    const names = new Map(
+      otherIds.length === 0
+        ? []
+        : (await db.agency.findMany({ where: { id: { in: otherIds } }, select: { id: true, shortName: true } })).map(
+            (g) => [g.id, g.shortName],
+          ),
+    );
     for (const s of STATES) counts[s] = 0;
     const matching: LightRow[] = [];
     for (const r of light) {
-      const searchText = searchTextOf([r.text, r.ref, r.number, r.title, r.deadlinePhrase, r.others?.map((id) => names.get(id)).join(" ")]);
-      if (!matchesFilters({ state: r.state, role: r.role, dueOn: r.dueOn, noticeId: r.noticeId, searchText }, filters, today, { ignoreState: true })) continue;
+      const searchText = searchTextOf([
+        r.text,
+        r.ref,
+        r.number,
+        r.title,
+        r.deadlinePhrase,
+        r.others?.map((id) => names.get(id)).join(" "),
+      ]);
+      if (
+        !matchesFilters(
+          { state: r.state, role: r.role, dueOn: r.dueOn, noticeId: r.noticeId, searchText },
+          filters,
+          today,
+          { ignoreState: true },
+        )
+      )
+        continue;
       counts[r.state]++;
       if (!filters.state || r.state === filters.state) matching.push(r);
     }
@@ -267,25 +345,66 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
     }
     matched = matching.length;
     const ids = shown.map((r) => r.id);
-    details = ids.length === 0 ? [] : await db.$queryRaw<DetailRow[]>(detailSql(agencyId, Prisma.sql`(SELECT a.id, a."directiveId", p."position" FROM unnest(${ids}::int[]) WITH ORDINALITY AS p(id, "position") JOIN "Assignment" a ON a.id = p.id) s2`, Prisma.sql`s."position"`));
+    details =
+      ids.length === 0
+        ? []
+        : await db.$queryRaw<DetailRow[]>(
+            detailSql(
+              agencyId,
+              Prisma.sql`(SELECT a.id, a."directiveId", p."position" FROM unnest(${ids}::int[]) WITH ORDINALITY AS p(id, "position") JOIN "Assignment" a ON a.id = p.id) s2`,
+              Prisma.sql`s."position"`,
+            ),
+          );
   }
 
   const items = details.map((r): BoardItem => {
     // A directive edited well after this task was given (the seed writes both at once).
     const changed = r.dUpdatedAt.getTime() - Math.max(r.dCreatedAt.getTime(), r.createdAt.getTime()) > 60_000;
     return {
-      id: r.id, role: r.role, state: r.state, dueOn: r.dueOn, completedOn: r.completedOn,
+      id: r.id,
+      role: r.role,
+      state: r.state,
+      dueOn: r.dueOn,
+      completedOn: r.completedOn,
       extensionRequestedOn: r.extensionRequestedOn,
       changedOn: changed ? toIsoDay(new Date(r.dUpdatedAt.getTime() + 7 * 3600_000)) : null,
-      directive: { id: r.dId, ref: r.ref, text: r.text, urgent: r.urgent, deadlineKind: r.deadlineKind, dueOn: r.dDueOn, deadlinePhrase: r.deadlinePhrase, startOn: r.startOn, recurrence: r.recurrence, milestoneTarget: r.milestoneTarget },
-      notice: { id: r.nId, kind: r.kind, number: r.number, issuedOn: r.issuedOn, issuedPrecision: r.issuedPrecision, meetingOn: r.meetingOn, title: r.title },
+      directive: {
+        id: r.dId,
+        ref: r.ref,
+        text: r.text,
+        urgent: r.urgent,
+        deadlineKind: r.deadlineKind,
+        dueOn: r.dDueOn,
+        deadlinePhrase: r.deadlinePhrase,
+        startOn: r.startOn,
+        recurrence: r.recurrence,
+        milestoneTarget: r.milestoneTarget,
+      },
+      notice: {
+        id: r.nId,
+        kind: r.kind,
+        number: r.number,
+        issuedOn: r.issuedOn,
+        issuedPrecision: r.issuedPrecision,
+        meetingOn: r.meetingOn,
+        title: r.title,
+      },
       otherAgencies: r.others ?? [],
       periodicReportMissing: false,
     };
   });
   const missing = await assignmentsMissingPeriodicReport(db, items, today);
   for (const item of items) item.periodicReportMissing = missing.has(item.id);
-  return { agency, items, counts, total, matched, truncated: items.length < matched, notices: options.notices, noticeTotal: options.total };
+  return {
+    agency,
+    items,
+    counts,
+    total,
+    matched,
+    truncated: items.length < matched,
+    notices: options.notices,
+    noticeTotal: options.total,
+  };
 }
 
 /**
@@ -295,7 +414,11 @@ export async function agencyBoard(db: Db, user: SessionUser, agencyId: number, f
  * walked in that order from the (agencyId, state, dueOn) index, a few hundred at a time, until
  * enough notices are found; the total comes from AssignmentTally (one row per agency and notice).
  */
-async function noticeOptions(db: Db, agencyId: number, chosen: number | undefined): Promise<{ notices: { id: number; label: string }[]; total: number }> {
+async function noticeOptions(
+  db: Db,
+  agencyId: number,
+  chosen: number | undefined,
+): Promise<{ notices: { id: number; label: string }[]; total: number }> {
   const ids: number[] = [];
   for (let batch = 400; ; batch *= 8) {
     // The first `batch` tasks of the agency in that order (each state gives at most its first `batch`).
@@ -308,14 +431,20 @@ async function noticeOptions(db: Db, agencyId: number, chosen: number | undefine
       ORDER BY u."dueOn" ASC NULLS LAST, u.id ASC`;
     ids.length = 0;
     const seen = new Set<number>();
-    for (const r of rows) if (r.published && !seen.has(r.noticeId)) { seen.add(r.noticeId); ids.push(r.noticeId); }
+    for (const r of rows)
+      if (r.published && !seen.has(r.noticeId)) {
+        seen.add(r.noticeId);
+        ids.push(r.noticeId);
+      }
     // Enough notices, or every task read.
     if (ids.length >= BOARD_NOTICE_OPTIONS || rows.length < batch) break;
   }
   ids.length = Math.min(ids.length, BOARD_NOTICE_OPTIONS);
   // How many published notices the agency has tasks from, whether the chosen one is among them, and
   // the labels (the chosen notice's too, used only if it is among them).
-  const [tally] = await db.$queryRaw<{ total: number; chosen: boolean; labels: { id: number; number: string | null; title: string }[] | null }[]>`
+  const [tally] = await db.$queryRaw<
+    { total: number; chosen: boolean; labels: { id: number; number: string | null; title: string }[] | null }[]
+  >`
     SELECT (SELECT count(*)::int FROM "AssignmentTally" t JOIN "Notice" n ON n.id = t."noticeId" AND n."status" = 'published'
         WHERE t."agencyId" = ${agencyId} AND t."assigned" > 0) AS "total",
       EXISTS (SELECT 1 FROM "AssignmentTally" t JOIN "Notice" n ON n.id = t."noticeId" AND n."status" = 'published'

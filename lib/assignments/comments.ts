@@ -20,11 +20,24 @@ export async function addComment(db: Db, actor: SessionUser, input: AddCommentIn
   const { assignmentId, body } = parseInput(ZAddComment, input);
   const row = await loadForChange(db, actor, assignmentId, "assignment.comment");
   return db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data: { assignmentId: row.id, authorId: actor.id, body }, select: { id: true } });
+    const comment = await tx.comment.create({
+      data: { assignmentId: row.id, authorId: actor.id, body },
+      select: { id: true },
+    });
     await audit(tx, {
-      provinceId: row.provinceId, actorId: actor.id, action: "comment.create", entityType: "Comment", entityId: comment.id,
+      provinceId: row.provinceId,
+      actorId: actor.id,
+      action: "comment.create",
+      entityType: "Comment",
+      entityId: comment.id,
       after: { assignmentId: row.id, body },
     });
-    return { commentId: comment.id, assignmentId: row.id, agencyId: row.agencyId, directiveId: row.directive.id, noticeId: row.directive.notice.id };
+    return {
+      commentId: comment.id,
+      assignmentId: row.id,
+      agencyId: row.agencyId,
+      directiveId: row.directive.id,
+      noticeId: row.directive.notice.id,
+    };
   });
 }

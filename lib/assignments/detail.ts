@@ -1,5 +1,11 @@
 import "server-only";
-import { currentPeriod, missingPeriodicReport, periodLabel, type Period, type Recurrence } from "@/lib/assignments/recurrence";
+import {
+  currentPeriod,
+  missingPeriodicReport,
+  periodLabel,
+  type Period,
+  type Recurrence,
+} from "@/lib/assignments/recurrence";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import { judge, type Timeliness } from "@/lib/assignments/timeliness";
 import { canReadReports } from "@/lib/assignments/visibility";
@@ -66,10 +72,27 @@ export interface AssignmentDetail {
   assignment: AssignmentStatus & { role: "lead" | "support"; agency: { id: number; name: string; shortName: string } };
   timeliness: Timeliness;
   directive: {
-    id: number; ref: string; text: string; urgent: boolean; deadlineKind: string; dueOn: string | null; dueAt: string | null;
-    deadlinePhrase: string | null; startOn: string | null; recurrence: Recurrence | null; milestoneTarget: string | null;
+    id: number;
+    ref: string;
+    text: string;
+    urgent: boolean;
+    deadlineKind: string;
+    dueOn: string | null;
+    dueAt: string | null;
+    deadlinePhrase: string | null;
+    startOn: string | null;
+    recurrence: Recurrence | null;
+    milestoneTarget: string | null;
   };
-  notice: { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; status: "draft" | "published" };
+  notice: {
+    id: number;
+    kind: string;
+    number: string | null;
+    title: string;
+    issuedOn: string | null;
+    issuedPrecision: "day" | "month" | "year" | "unknown";
+    status: "draft" | "published";
+  };
   /** Newest first. */
   reports: ReportView[];
   /** Newest first. */
@@ -87,28 +110,74 @@ export interface AssignmentDetail {
 const day = (d: Date | null) => (d ? toIsoDay(d) : null);
 
 const REPORT_SELECT = {
-  id: true, assignmentId: true, kind: true, text: true, evidenceNumber: true, evidenceDate: true, periodStart: true, createdAt: true,
-  author: { select: { name: true } }, attachment: { select: ATTACHMENT_META_SELECT },
+  id: true,
+  assignmentId: true,
+  kind: true,
+  text: true,
+  evidenceNumber: true,
+  evidenceDate: true,
+  periodStart: true,
+  createdAt: true,
+  author: { select: { name: true } },
+  attachment: { select: ATTACHMENT_META_SELECT },
 } as const satisfies Prisma.ProgressReportSelect;
 
 function toReport(r: Prisma.ProgressReportGetPayload<{ select: typeof REPORT_SELECT }>): ReportView {
   return {
-    id: r.id, kind: r.kind, text: r.text, evidenceNumber: r.evidenceNumber, evidenceDate: day(r.evidenceDate), periodStart: day(r.periodStart),
-    createdAt: r.createdAt.toISOString(), authorName: r.author?.name ?? null, attachment: r.attachment,
+    id: r.id,
+    kind: r.kind,
+    text: r.text,
+    evidenceNumber: r.evidenceNumber,
+    evidenceDate: day(r.evidenceDate),
+    periodStart: day(r.periodStart),
+    createdAt: r.createdAt.toISOString(),
+    authorName: r.author?.name ?? null,
+    attachment: r.attachment,
   };
 }
 
 const DETAIL_SELECT = {
   ...STATUS_SELECT,
-  role: true, provinceId: true, agencyId: true,
+  role: true,
+  provinceId: true,
+  agencyId: true,
   agency: { select: { id: true, name: true, shortName: true } },
   directive: {
     select: {
-      id: true, ref: true, text: true, urgent: true, deadlineKind: true, dueOn: true, dueAt: true, deadlinePhrase: true, startOn: true, recurrence: true, milestoneTarget: true,
-      notice: { select: { id: true, kind: true, number: true, title: true, issuedOn: true, issuedPrecision: true, status: true } },
+      id: true,
+      ref: true,
+      text: true,
+      urgent: true,
+      deadlineKind: true,
+      dueOn: true,
+      dueAt: true,
+      deadlinePhrase: true,
+      startOn: true,
+      recurrence: true,
+      milestoneTarget: true,
+      notice: {
+        select: {
+          id: true,
+          kind: true,
+          number: true,
+          title: true,
+          issuedOn: true,
+          issuedPrecision: true,
+          status: true,
+        },
+      },
       assignments: {
         orderBy: [{ role: "asc" }, { id: "asc" }],
-        select: { id: true, role: true, provinceId: true, agencyId: true, state: true, dueOn: true, completedOn: true, agency: { select: { id: true, name: true, shortName: true } } },
+        select: {
+          id: true,
+          role: true,
+          provinceId: true,
+          agencyId: true,
+          state: true,
+          dueOn: true,
+          completedOn: true,
+          agency: { select: { id: true, name: true, shortName: true } },
+        },
       },
     },
   },
@@ -116,14 +185,30 @@ const DETAIL_SELECT = {
   extensions: {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
-      id: true, status: true, originalDueOn: true, requestedDueOn: true, reason: true, createdAt: true, decidedAt: true, decisionNote: true,
-      requestedBy: { select: { name: true } }, decidedBy: { select: { name: true } },
+      id: true,
+      status: true,
+      originalDueOn: true,
+      requestedDueOn: true,
+      reason: true,
+      createdAt: true,
+      decidedAt: true,
+      decisionNote: true,
+      requestedBy: { select: { name: true } },
+      decidedBy: { select: { name: true } },
     },
   },
-  comments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+  comments: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+  },
 } as const satisfies Prisma.AssignmentSelect;
 
-export async function getAssignmentDetail(db: Db, actor: SessionUser, id: number, clock: Clock = systemClock): Promise<AssignmentDetail> {
+export async function getAssignmentDetail(
+  db: Db,
+  actor: SessionUser,
+  id: number,
+  clock: Clock = systemClock,
+): Promise<AssignmentDetail> {
   if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("Nhiệm vụ");
   const row = await db.assignment.findUnique({ where: { id }, select: DETAIL_SELECT });
   if (!row || !canSee(actor, row)) throw new NotFoundError("Nhiệm vụ");
@@ -132,17 +217,27 @@ export async function getAssignmentDetail(db: Db, actor: SessionUser, id: number
 
   const others = siblings.filter((a) => a.id !== row.id);
   const readable = others.filter((a) => canReadReports(actor, a, siblings)).map((a) => a.id);
-  const otherReports = readable.length === 0 ? [] : await db.progressReport.findMany({
-    where: { assignmentId: { in: readable } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: REPORT_SELECT,
-  });
+  const otherReports =
+    readable.length === 0
+      ? []
+      : await db.progressReport.findMany({
+          where: { assignmentId: { in: readable } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: REPORT_SELECT,
+        });
 
   const status = toStatus(row);
   const extensions: ExtensionView[] = row.extensions.map((e) => ({
-    id: e.id, status: e.status, originalDueOn: day(e.originalDueOn), requestedDueOn: toIsoDay(e.requestedDueOn), reason: e.reason,
-    requestedByName: e.requestedBy?.name ?? null, createdAt: e.createdAt.toISOString(), decidedByName: e.decidedBy?.name ?? null,
-    decidedAt: e.decidedAt?.toISOString() ?? null, decisionNote: e.decisionNote,
+    id: e.id,
+    status: e.status,
+    originalDueOn: day(e.originalDueOn),
+    requestedDueOn: toIsoDay(e.requestedDueOn),
+    reason: e.reason,
+    requestedByName: e.requestedBy?.name ?? null,
+    createdAt: e.createdAt.toISOString(),
+    decidedByName: e.decidedBy?.name ?? null,
+    decidedAt: e.decidedAt?.toISOString() ?? null,
+    decisionNote: e.decisionNote,
   }));
   const recurrence = directive.recurrence;
   const target = { provinceId: row.provinceId, agencyId: row.agencyId };
@@ -150,24 +245,49 @@ export async function getAssignmentDetail(db: Db, actor: SessionUser, id: number
   return {
     assignment: { ...status, role: row.role, agency: row.agency },
     timeliness: judge(status, todayDay),
-    directive: { ...directive, dueOn: day(directive.dueOn), dueAt: directive.dueAt?.toISOString() ?? null, startOn: day(directive.startOn) },
+    directive: {
+      ...directive,
+      dueOn: day(directive.dueOn),
+      dueAt: directive.dueAt?.toISOString() ?? null,
+      startOn: day(directive.startOn),
+    },
     notice: { ...notice, issuedOn: day(notice.issuedOn) },
     reports: row.reports.map(toReport),
     extensions,
     pendingExtension: extensions.find((e) => e.status === "pending") ?? null,
-    comments: row.comments.map((c) => ({ id: c.id, body: c.body, authorName: c.author?.name ?? null, createdAt: c.createdAt.toISOString() })),
+    comments: row.comments.map((c) => ({
+      id: c.id,
+      body: c.body,
+      authorName: c.author?.name ?? null,
+      createdAt: c.createdAt.toISOString(),
+    })),
     otherAssignments: others.map((a) => {
       const s = { state: a.state, dueOn: day(a.dueOn), completedOn: day(a.completedOn) };
       return {
-        id: a.id, role: a.role, agency: a.agency, ...s, timeliness: judge(s, todayDay),
+        id: a.id,
+        role: a.role,
+        agency: a.agency,
+        ...s,
+        timeliness: judge(s, todayDay),
         reports: readable.includes(a.id) ? otherReports.filter((r) => r.assignmentId === a.id).map(toReport) : null,
       };
     }),
     periodic: recurrence
       ? (() => {
           const period = currentPeriod(recurrence, todayDay);
-          const reportedPeriodStarts = row.reports.flatMap((r) => (r.kind === "periodic" && r.periodStart ? [toIsoDay(r.periodStart)] : []));
-          const missing = missingPeriodicReport({ recurrence, state: status.state, startOn: day(directive.startOn), dueOn: status.dueOn, reportedPeriodStarts }, todayDay);
+          const reportedPeriodStarts = row.reports.flatMap((r) =>
+            r.kind === "periodic" && r.periodStart ? [toIsoDay(r.periodStart)] : [],
+          );
+          const missing = missingPeriodicReport(
+            {
+              recurrence,
+              state: status.state,
+              startOn: day(directive.startOn),
+              dueOn: status.dueOn,
+              reportedPeriodStarts,
+            },
+            todayDay,
+          );
           return { recurrence, period, label: periodLabel(recurrence, period), missing };
         })()
       : null,

@@ -1,8 +1,24 @@
 import "server-only";
-import { ZDecideExtension, ZRequestExtension, type DecideExtensionInput, type RequestExtensionInput } from "@/lib/assignments/schemas";
+import {
+  ZDecideExtension,
+  ZRequestExtension,
+  type DecideExtensionInput,
+  type RequestExtensionInput,
+} from "@/lib/assignments/schemas";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import {
-  auditView, canSee, expectState, expectVersion, invalidField, LOADED_SELECT, loadForChange, parseInput, systemClock, toStatus, TX_OPTIONS, updateIfUnchanged,
+  auditView,
+  canSee,
+  expectState,
+  expectVersion,
+  invalidField,
+  LOADED_SELECT,
+  loadForChange,
+  parseInput,
+  systemClock,
+  toStatus,
+  TX_OPTIONS,
+  updateIfUnchanged,
   type Clock,
 } from "@/lib/assignments/workflow-core";
 import { audit } from "@/lib/audit/log";
@@ -27,7 +43,12 @@ export interface ExtensionResult {
   noticeId: number;
 }
 
-export async function requestExtension(db: Db, actor: SessionUser, input: RequestExtensionInput, clock: Clock = systemClock): Promise<ExtensionResult> {
+export async function requestExtension(
+  db: Db,
+  actor: SessionUser,
+  input: RequestExtensionInput,
+  clock: Clock = systemClock,
+): Promise<ExtensionResult> {
   const data = parseInput(ZRequestExtension, input);
   if (data.requestedDueOn <= clock.today()) invalidField("requestedDueOn", "Thời hạn đề nghị phải sau ngày hôm nay.");
   const row = await loadForChange(db, actor, data.assignmentId, "assignment.work");
@@ -45,36 +66,76 @@ export async function requestExtension(db: Db, actor: SessionUser, input: Reques
     // No field of the assignment changes; the version bump is what serializes two requests.
     const updated = await updateIfUnchanged(tx, row.id, data.version, {});
     const created = await tx.extensionRequest.create({
-      data: { assignmentId: row.id, requestedById: actor.id, originalDueOn: row.dueOn, requestedDueOn: fromIsoDay(data.requestedDueOn), reason: data.reason },
+      data: {
+        assignmentId: row.id,
+        requestedById: actor.id,
+        originalDueOn: row.dueOn,
+        requestedDueOn: fromIsoDay(data.requestedDueOn),
+        reason: data.reason,
+      },
       select: { id: true },
     });
     await audit(tx, {
-      provinceId: row.provinceId, actorId: actor.id, action: "extension.request", entityType: "ExtensionRequest", entityId: created.id,
-      after: { assignmentId: row.id, originalDueOn: currentDue, requestedDueOn: data.requestedDueOn, reason: data.reason, status: "pending" },
+      provinceId: row.provinceId,
+      actorId: actor.id,
+      action: "extension.request",
+      entityType: "ExtensionRequest",
+      entityId: created.id,
+      after: {
+        assignmentId: row.id,
+        originalDueOn: currentDue,
+        requestedDueOn: data.requestedDueOn,
+        reason: data.reason,
+        status: "pending",
+      },
     });
-    return { assignment: updated, extensionId: created.id, status: "pending" as const, agencyId: row.agencyId, directiveId: row.directive.id, noticeId: row.directive.notice.id };
+    return {
+      assignment: updated,
+      extensionId: created.id,
+      status: "pending" as const,
+      agencyId: row.agencyId,
+      directiveId: row.directive.id,
+      noticeId: row.directive.notice.id,
+    };
   }, TX_OPTIONS);
 }
 
 /** `version` is the assignment's version as the decider saw it. */
-export async function decideExtension(db: Db, actor: SessionUser, input: DecideExtensionInput, clock: Clock = systemClock): Promise<ExtensionResult> {
+export async function decideExtension(
+  db: Db,
+  actor: SessionUser,
+  input: DecideExtensionInput,
+  clock: Clock = systemClock,
+): Promise<ExtensionResult> {
   const data = parseInput(ZDecideExtension, input);
   if (data.decision === "refuse" && !data.note) invalidField("note", "Vui lòng nêu lý do không đồng ý gia hạn.");
   const request = await db.extensionRequest.findUnique({
     where: { id: data.extensionId },
-    select: { id: true, status: true, requestedDueOn: true, originalDueOn: true, assignment: { select: LOADED_SELECT } },
+    select: {
+      id: true,
+      status: true,
+      requestedDueOn: true,
+      originalDueOn: true,
+      assignment: { select: LOADED_SELECT },
+    },
   });
   if (!request || !canSee(actor, request.assignment)) throw new NotFoundError("Đề nghị gia hạn");
   const row = request.assignment;
   authorize(actor, "extension.decide", { provinceId: row.provinceId, agencyId: row.agencyId });
   if (request.status !== "pending") throw new ConflictError("Đề nghị gia hạn này đã được quyết định trước đó.");
   expectVersion(row, data.version);
-  if (data.decision === "approve") expectState(row, ["not_started", "in_progress", "submitted"], "Không thể gia hạn nhiệm vụ đã hoàn thành");
+  if (data.decision === "approve")
+    expectState(row, ["not_started", "in_progress", "submitted"], "Không thể gia hạn nhiệm vụ đã hoàn thành");
 
   const approved = data.decision === "approve";
   const status = approved ? "approved" : "refused";
   return db.$transaction(async (tx) => {
-    const updated = await updateIfUnchanged(tx, row.id, data.version, approved ? { dueOn: request.requestedDueOn } : {});
+    const updated = await updateIfUnchanged(
+      tx,
+      row.id,
+      data.version,
+      approved ? { dueOn: request.requestedDueOn } : {},
+    );
     // The version check above already pins the request as pending; the condition is a second lock.
     const decided = await tx.extensionRequest.updateMany({
       where: { id: request.id, status: "pending" },
@@ -83,16 +144,35 @@ export async function decideExtension(db: Db, actor: SessionUser, input: DecideE
     if (decided.count !== 1) throw new ConflictError("Đề nghị gia hạn này đã được quyết định trước đó.");
     await audit(tx, [
       {
-        provinceId: row.provinceId, actorId: actor.id, action: `extension.${data.decision}`, entityType: "ExtensionRequest", entityId: request.id,
-        before: { status: "pending" }, after: { status, decisionNote: data.note ?? null, requestedDueOn: toIsoDay(request.requestedDueOn) },
+        provinceId: row.provinceId,
+        actorId: actor.id,
+        action: `extension.${data.decision}`,
+        entityType: "ExtensionRequest",
+        entityId: request.id,
+        before: { status: "pending" },
+        after: { status, decisionNote: data.note ?? null, requestedDueOn: toIsoDay(request.requestedDueOn) },
       },
       ...(approved
-        ? [{
-            provinceId: row.provinceId, actorId: actor.id, action: "assignment.extend", entityType: "Assignment" as const, entityId: row.id,
-            before: auditView(toStatus(row)), after: auditView(updated),
-          }]
+        ? [
+            {
+              provinceId: row.provinceId,
+              actorId: actor.id,
+              action: "assignment.extend",
+              entityType: "Assignment" as const,
+              entityId: row.id,
+              before: auditView(toStatus(row)),
+              after: auditView(updated),
+            },
+          ]
         : []),
     ]);
-    return { assignment: updated, extensionId: request.id, status, agencyId: row.agencyId, directiveId: row.directive.id, noticeId: row.directive.notice.id } as const;
+    return {
+      assignment: updated,
+      extensionId: request.id,
+      status,
+      agencyId: row.agencyId,
+      directiveId: row.directive.id,
+      noticeId: row.directive.notice.id,
+    } as const;
   }, TX_OPTIONS);
 }

@@ -16,13 +16,23 @@ export interface PeriodicCandidate {
 
 const RECURRENCES = new Set<string>(["daily", "weekly", "monthly", "quarterly", "yearly"]);
 
-export async function assignmentsMissingPeriodicReport(db: Db, items: readonly PeriodicCandidate[], today: string): Promise<Set<number>> {
-  const recurring = items.filter((i) => i.directive.recurrence !== null && RECURRENCES.has(i.directive.recurrence) && i.state !== "completed");
+export async function assignmentsMissingPeriodicReport(
+  db: Db,
+  items: readonly PeriodicCandidate[],
+  today: string,
+): Promise<Set<number>> {
+  const recurring = items.filter(
+    (i) => i.directive.recurrence !== null && RECURRENCES.has(i.directive.recurrence) && i.state !== "completed",
+  );
   if (recurring.length === 0) return new Set();
   // Only reports of periods that could be the current one matter: from the earliest period start on.
   const earliest = recurring.map((i) => currentPeriod(i.directive.recurrence as Recurrence, today).start).sort()[0]!;
   const reports = await db.progressReport.findMany({
-    where: { assignmentId: { in: recurring.map((i) => i.id) }, kind: "periodic", periodStart: { gte: fromIsoDay(earliest) } },
+    where: {
+      assignmentId: { in: recurring.map((i) => i.id) },
+      kind: "periodic",
+      periodStart: { gte: fromIsoDay(earliest) },
+    },
     select: { assignmentId: true, periodStart: true },
   });
   const reported = new Map<number, string[]>();
@@ -31,9 +41,18 @@ export async function assignmentsMissingPeriodicReport(db: Db, items: readonly P
   }
   return new Set(
     recurring
-      .filter((i) => missingPeriodicReport({
-        recurrence: i.directive.recurrence as Recurrence, state: i.state, startOn: i.directive.startOn, dueOn: i.dueOn, reportedPeriodStarts: reported.get(i.id) ?? [],
-      }, today))
+      .filter((i) =>
+        missingPeriodicReport(
+          {
+            recurrence: i.directive.recurrence as Recurrence,
+            state: i.state,
+            startOn: i.directive.startOn,
+            dueOn: i.dueOn,
+            reportedPeriodStarts: reported.get(i.id) ?? [],
+          },
+          today,
+        ),
+      )
       .map((i) => i.id),
   );
 }

@@ -35,15 +35,24 @@ export const ZIsoDay = ZIsoDate;
 const requiredText = (empty: string, max: number, tooLong: string) =>
   z.preprocess((v) => (v == null ? "" : v), z.string().trim().min(1, empty).max(max, tooLong));
 
-const optionalText = (max: number, tooLong: string) => z.preprocess(emptyToUndefined, z.string().trim().max(max, tooLong).optional());
+const optionalText = (max: number, tooLong: string) =>
+  z.preprocess(emptyToUndefined, z.string().trim().max(max, tooLong).optional());
 
 const requiredDay = (empty: string) => z.preprocess((v) => v ?? "", z.string().trim().min(1, empty).pipe(ZIsoDay));
 
-export const ZReportText = requiredText("Vui lòng nhập nội dung báo cáo.", 10_000, "Nội dung báo cáo quá dài (tối đa 10.000 ký tự).");
+export const ZReportText = requiredText(
+  "Vui lòng nhập nội dung báo cáo.",
+  10_000,
+  "Nội dung báo cáo quá dài (tối đa 10.000 ký tự).",
+);
 export const ZEvidenceNumber = optionalText(100, "Số văn bản quá dài (tối đa 100 ký tự).");
 export const ZOptionalDay = z.preprocess(emptyToUndefined, ZIsoDay.optional());
 export const ZReason = requiredText("Vui lòng nêu lý do.", 2_000, "Lý do quá dài (tối đa 2.000 ký tự).");
-export const ZCommentBody = requiredText("Vui lòng nhập nội dung ý kiến.", 4_000, "Ý kiến quá dài (tối đa 4.000 ký tự).");
+export const ZCommentBody = requiredText(
+  "Vui lòng nhập nội dung ý kiến.",
+  4_000,
+  "Ý kiến quá dài (tối đa 4.000 ký tự).",
+);
 export const ZDecisionNote = optionalText(2_000, "Ghi chú quá dài (tối đa 2.000 ký tự).");
 
 /** A file as the services receive it; the server action reads it from FormData. */

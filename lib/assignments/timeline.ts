@@ -47,36 +47,56 @@ const LABELS: Record<string, string> = {
   "assignment.delete": "Bỏ cơ quan khỏi nhiệm vụ",
 };
 
-export async function assignmentTimeline(db: Db, actor: SessionUser, directiveId: number, limit = 500): Promise<TimelineEvent[]> {
+export async function assignmentTimeline(
+  db: Db,
+  actor: SessionUser,
+  directiveId: number,
+  limit = 500,
+): Promise<TimelineEvent[]> {
   if (!Number.isSafeInteger(directiveId) || directiveId <= 0) throw new NotFoundError("Chỉ đạo");
   const directive = await db.directive.findUnique({
     where: { id: directiveId },
     select: {
       id: true,
       notice: { select: { provinceId: true, status: true } },
-      assignments: { select: { id: true, provinceId: true, agencyId: true, role: true, agency: { select: { name: true } } } },
+      assignments: {
+        select: { id: true, provinceId: true, agencyId: true, role: true, agency: { select: { name: true } } },
+      },
     },
   });
   if (!directive) throw new NotFoundError("Chỉ đạo");
   const provinceId = directive.notice.provinceId;
-  if (directive.notice.status !== "published" && !can(actor, "notice.readDraft", { provinceId })) throw new NotFoundError("Chỉ đạo");
+  if (directive.notice.status !== "published" && !can(actor, "notice.readDraft", { provinceId }))
+    throw new NotFoundError("Chỉ đạo");
 
   const full = directive.assignments.filter((a) => can(actor, "assignment.read", a));
-  const shared = directive.assignments.filter((a) => !full.includes(a) && canReadReports(actor, a, directive.assignments));
+  const shared = directive.assignments.filter(
+    (a) => !full.includes(a) && canReadReports(actor, a, directive.assignments),
+  );
   const provinceWide = can(actor, "assignment.read", { provinceId });
   if (full.length === 0 && shared.length === 0 && !provinceWide) throw new NotFoundError("Chỉ đạo");
 
   const fullIds = full.map((a) => a.id);
   const reportIds = [...fullIds, ...shared.map((a) => a.id)];
   const [reports, extensions, comments] = await Promise.all([
-    db.progressReport.findMany({ where: { assignmentId: { in: reportIds } }, select: { id: true, assignmentId: true } }),
-    db.extensionRequest.findMany({ where: { assignmentId: { in: fullIds } }, select: { id: true, assignmentId: true } }),
+    db.progressReport.findMany({
+      where: { assignmentId: { in: reportIds } },
+      select: { id: true, assignmentId: true },
+    }),
+    db.extensionRequest.findMany({
+      where: { assignmentId: { in: fullIds } },
+      select: { id: true, assignmentId: true },
+    }),
     db.comment.findMany({ where: { assignmentId: { in: fullIds } }, select: { id: true, assignmentId: true } }),
   ]);
 
   const agencyOfAssignment = new Map(directive.assignments.map((a) => [a.id, a.agency.name]));
   const owner = new Map<string, number>();
-  for (const [type, rows] of [["ProgressReport", reports], ["ExtensionRequest", extensions], ["Comment", comments]] as const) {
+  for (const [type, rows] of [
+    ["ProgressReport", reports],
+    ["ExtensionRequest", extensions],
+    ["Comment", comments],
+  ] as const) {
     for (const r of rows) owner.set(`${type}:${r.id}`, r.assignmentId);
   }
 
@@ -91,16 +111,31 @@ export async function assignmentTimeline(db: Db, actor: SessionUser, directiveId
     where: { OR: where },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, before: true, after: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true } },
+    },
   });
 
   return rows.map((r) => {
     const assignmentId = r.entityType === "Assignment" ? r.entityId : owner.get(`${r.entityType}:${r.entityId}`);
     return {
-      id: r.id.toString(), at: r.createdAt.toISOString(), action: r.action, label: LABELS[r.action] ?? r.action,
-      entityType: r.entityType, entityId: r.entityId, actorName: r.actor?.name ?? null,
-      agencyName: assignmentId === undefined ? null : agencyOfAssignment.get(assignmentId) ?? null,
-      before: r.before, after: r.after,
+      id: r.id.toString(),
+      at: r.createdAt.toISOString(),
+      action: r.action,
+      label: LABELS[r.action] ?? r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      actorName: r.actor?.name ?? null,
+      agencyName: assignmentId === undefined ? null : (agencyOfAssignment.get(assignmentId) ?? null),
+      before: r.before,
+      after: r.after,
     };
   });
 }

@@ -14,8 +14,16 @@ export interface VisibleAssignment {
  * agency of the same directive when `a` supports it (DOMAIN: the lead coordinates the supporters).
  * A supporting agency never sees another agency's reports.
  */
-export function canReadReports(actor: SessionUser, a: VisibleAssignment, sameDirective: readonly VisibleAssignment[]): boolean {
+export function canReadReports(
+  actor: SessionUser,
+  a: VisibleAssignment,
+  sameDirective: readonly VisibleAssignment[],
+): boolean {
   if (can(actor, "assignment.read", a)) return true;
   if (a.role !== "support") return false;
-  return sameDirective.some((lead) => lead.role === "lead" && can(actor, "assignment.readShared", { provinceId: lead.provinceId, agencyId: lead.agencyId }));
+  return sameDirective.some(
+    (lead) =>
+      lead.role === "lead" &&
+      can(actor, "assignment.readShared", { provinceId: lead.provinceId, agencyId: lead.agencyId }),
+  );
 }

@@ -40,8 +40,15 @@ export function invalidField(field: string, message: string): never {
 }
 
 export const STATUS_SELECT = {
-  id: true, state: true, version: true, dueOn: true, startedAt: true, submittedAt: true,
-  completedOn: true, confirmedAt: true, returnReason: true,
+  id: true,
+  state: true,
+  version: true,
+  dueOn: true,
+  startedAt: true,
+  submittedAt: true,
+  completedOn: true,
+  confirmedAt: true,
+  returnReason: true,
 } as const satisfies Prisma.AssignmentSelect;
 
 type StatusRow = Prisma.AssignmentGetPayload<{ select: typeof STATUS_SELECT }>;
@@ -50,8 +57,15 @@ export function toStatus(row: StatusRow): AssignmentStatus {
   const day = (d: Date | null) => (d ? toIsoDay(d) : null);
   const instant = (d: Date | null) => (d ? d.toISOString() : null);
   return {
-    id: row.id, state: row.state, version: row.version, dueOn: day(row.dueOn), startedAt: instant(row.startedAt),
-    submittedAt: instant(row.submittedAt), completedOn: day(row.completedOn), confirmedAt: instant(row.confirmedAt), returnReason: row.returnReason,
+    id: row.id,
+    state: row.state,
+    version: row.version,
+    dueOn: day(row.dueOn),
+    startedAt: instant(row.startedAt),
+    submittedAt: instant(row.submittedAt),
+    completedOn: day(row.completedOn),
+    confirmedAt: instant(row.confirmedAt),
+    returnReason: row.returnReason,
   };
 }
 
@@ -66,7 +80,10 @@ export const LOADED_SELECT = {
 export type LoadedAssignment = Prisma.AssignmentGetPayload<{ select: typeof LOADED_SELECT }>;
 
 /** Whether the user may see the assignment at all (drafts only for those who may read drafts). */
-export function canSee(actor: SessionUser, a: { provinceId: number; agencyId: number; directive: { notice: { status: string } } }): boolean {
+export function canSee(
+  actor: SessionUser,
+  a: { provinceId: number; agencyId: number; directive: { notice: { status: string } } },
+): boolean {
   const target = { provinceId: a.provinceId, agencyId: a.agencyId };
   if (!can(actor, "assignment.read", target)) return false;
   return a.directive.notice.status === "published" || can(actor, "notice.readDraft", target);
@@ -77,11 +94,17 @@ export function canSee(actor: SessionUser, a: { provinceId: number; agencyId: nu
  * (no hint that another agency's or province's task is there); someone who sees it but may not
  * do this is told so.
  */
-export async function loadForChange(db: Db, actor: SessionUser, assignmentId: number, action: Action): Promise<LoadedAssignment> {
+export async function loadForChange(
+  db: Db,
+  actor: SessionUser,
+  assignmentId: number,
+  action: Action,
+): Promise<LoadedAssignment> {
   const row = await db.assignment.findUnique({ where: { id: assignmentId }, select: LOADED_SELECT });
   if (!row || !canSee(actor, row)) throw new NotFoundError("Nhiệm vụ");
   authorize(actor, action, { provinceId: row.provinceId, agencyId: row.agencyId });
-  if (row.directive.notice.status !== "published") throw new ConflictError("Thông báo chưa được ban hành nên chưa thể cập nhật nhiệm vụ.");
+  if (row.directive.notice.status !== "published")
+    throw new ConflictError("Thông báo chưa được ban hành nên chưa thể cập nhật nhiệm vụ.");
   return row;
 }
 
@@ -90,8 +113,13 @@ export function expectVersion(row: LoadedAssignment, version: number): void {
   if (row.version !== version) throw new StaleAssignmentError(toStatus(row));
 }
 
-export function expectState(row: { state: AssignmentState }, allowed: readonly AssignmentState[], message: string): void {
-  if (!allowed.includes(row.state)) throw new ConflictError(`${message} (trạng thái hiện tại: ${STATE_LABELS[row.state]}).`);
+export function expectState(
+  row: { state: AssignmentState },
+  allowed: readonly AssignmentState[],
+  message: string,
+): void {
+  if (!allowed.includes(row.state))
+    throw new ConflictError(`${message} (trạng thái hiện tại: ${STATE_LABELS[row.state]}).`);
 }
 
 /**

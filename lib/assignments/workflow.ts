@@ -1,13 +1,31 @@
 import "server-only";
 import { currentPeriod } from "@/lib/assignments/recurrence";
 import {
-  ZConfirmCompletion, ZReportProgress, ZReturnCompletion, ZStartAssignment, ZSubmitCompletion,
-  type ConfirmCompletionInput, type ReportProgressInput, type ReturnCompletionInput, type StartAssignmentInput, type SubmitCompletionInput,
+  ZConfirmCompletion,
+  ZReportProgress,
+  ZReturnCompletion,
+  ZStartAssignment,
+  ZSubmitCompletion,
+  type ConfirmCompletionInput,
+  type ReportProgressInput,
+  type ReturnCompletionInput,
+  type StartAssignmentInput,
+  type SubmitCompletionInput,
 } from "@/lib/assignments/schemas";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import {
-  auditView, expectState, expectVersion, invalidField, loadForChange, parseInput, systemClock, toStatus, TX_OPTIONS, updateIfUnchanged,
-  type Clock, type LoadedAssignment,
+  auditView,
+  expectState,
+  expectVersion,
+  invalidField,
+  loadForChange,
+  parseInput,
+  systemClock,
+  toStatus,
+  TX_OPTIONS,
+  updateIfUnchanged,
+  type Clock,
+  type LoadedAssignment,
 } from "@/lib/assignments/workflow-core";
 import { storeAttachment, type AttachmentMeta } from "@/lib/attachments/store";
 import { validateUpload, type ValidUpload } from "@/lib/attachments/validate";
@@ -51,7 +69,12 @@ function notAfterToday(field: string, day: string | undefined, todayDay: string,
   if (day !== undefined && day > todayDay) invalidField(field, message);
 }
 
-export async function startAssignment(db: Db, actor: SessionUser, input: StartAssignmentInput, clock: Clock = systemClock): Promise<WorkflowResult> {
+export async function startAssignment(
+  db: Db,
+  actor: SessionUser,
+  input: StartAssignmentInput,
+  clock: Clock = systemClock,
+): Promise<WorkflowResult> {
   const { assignmentId, version } = parseInput(ZStartAssignment, input);
   const row = await loadForChange(db, actor, assignmentId, "assignment.work");
   expectVersion(row, version);
@@ -59,8 +82,13 @@ export async function startAssignment(db: Db, actor: SessionUser, input: StartAs
   const after = await db.$transaction(async (tx) => {
     const updated = await updateIfUnchanged(tx, row.id, version, { state: "in_progress", startedAt: clock.now() });
     await audit(tx, {
-      provinceId: row.provinceId, actorId: actor.id, action: "assignment.start", entityType: "Assignment", entityId: row.id,
-      before: auditView(toStatus(row)), after: auditView(updated),
+      provinceId: row.provinceId,
+      actorId: actor.id,
+      action: "assignment.start",
+      entityType: "Assignment",
+      entityId: row.id,
+      before: auditView(toStatus(row)),
+      after: auditView(updated),
     });
     return updated;
   }, TX_OPTIONS);
@@ -86,14 +114,23 @@ async function writeReport(
   const attachment = upload ? await storeAttachment(tx, upload, row.provinceId, actor.id) : null;
   const report = await tx.progressReport.create({
     data: {
-      assignmentId: row.id, authorId: actor.id, kind, text: fields.text, evidenceNumber: fields.evidenceNumber ?? null,
+      assignmentId: row.id,
+      authorId: actor.id,
+      kind,
+      text: fields.text,
+      evidenceNumber: fields.evidenceNumber ?? null,
       evidenceDate: fields.evidenceDate ? fromIsoDay(fields.evidenceDate) : null,
-      periodStart: periodStart ? fromIsoDay(periodStart) : null, attachmentId: attachment?.id ?? null,
+      periodStart: periodStart ? fromIsoDay(periodStart) : null,
+      attachmentId: attachment?.id ?? null,
     },
     select: { id: true },
   });
   await audit(tx, {
-    provinceId: row.provinceId, actorId: actor.id, action: `report.${kind}`, entityType: "ProgressReport", entityId: report.id,
+    provinceId: row.provinceId,
+    actorId: actor.id,
+    action: `report.${kind}`,
+    entityType: "ProgressReport",
+    entityId: report.id,
     after: { assignmentId: row.id, kind, ...fields, periodStart, attachment },
   });
   return { reportId: report.id, attachment };
@@ -103,24 +140,48 @@ async function writeReport(
  * A progress report. On a not-yet-started assignment it starts it. On a recurring directive it is
  * the report of the current period (periodStart), which is what the board's "chưa báo cáo kỳ này" reads.
  */
-export async function reportProgress(db: Db, actor: SessionUser, input: ReportProgressInput, clock: Clock = systemClock): Promise<ReportResult> {
+export async function reportProgress(
+  db: Db,
+  actor: SessionUser,
+  input: ReportProgressInput,
+  clock: Clock = systemClock,
+): Promise<ReportResult> {
   const data = parseInput(ZReportProgress, input);
   const todayDay = clock.today();
-  notAfterToday("evidenceDate", data.evidenceDate, todayDay, "Ngày của văn bản minh chứng không được sau ngày hôm nay.");
+  notAfterToday(
+    "evidenceDate",
+    data.evidenceDate,
+    todayDay,
+    "Ngày của văn bản minh chứng không được sau ngày hôm nay.",
+  );
   const row = await loadForChange(db, actor, data.assignmentId, "assignment.work");
   expectVersion(row, data.version);
-  expectState(row, ["not_started", "in_progress"], "Không thể báo cáo tiến độ khi nhiệm vụ đang chờ xác nhận hoặc đã hoàn thành");
+  expectState(
+    row,
+    ["not_started", "in_progress"],
+    "Không thể báo cáo tiến độ khi nhiệm vụ đang chờ xác nhận hoặc đã hoàn thành",
+  );
   const upload = data.attachment ? await validateUpload(data.attachment.fileName, data.attachment.bytes) : null;
   const recurrence = row.directive.recurrence;
   const periodStart = recurrence ? currentPeriod(recurrence, todayDay).start : null;
 
   return db.$transaction(async (tx) => {
     const starting = row.state === "not_started";
-    const updated = await updateIfUnchanged(tx, row.id, data.version, starting ? { state: "in_progress", startedAt: clock.now() } : {});
+    const updated = await updateIfUnchanged(
+      tx,
+      row.id,
+      data.version,
+      starting ? { state: "in_progress", startedAt: clock.now() } : {},
+    );
     if (starting) {
       await audit(tx, {
-        provinceId: row.provinceId, actorId: actor.id, action: "assignment.start", entityType: "Assignment", entityId: row.id,
-        before: auditView(toStatus(row)), after: auditView(updated),
+        provinceId: row.provinceId,
+        actorId: actor.id,
+        action: "assignment.start",
+        entityType: "Assignment",
+        entityId: row.id,
+        before: auditView(toStatus(row)),
+        after: auditView(updated),
       });
     }
     const written = await writeReport(tx, actor, row, periodStart ? "periodic" : "progress", data, upload, periodStart);
@@ -129,24 +190,47 @@ export async function reportProgress(db: Db, actor: SessionUser, input: ReportPr
 }
 
 /** The agency reports the task done; the secretariat then confirms or returns it. */
-export async function submitCompletion(db: Db, actor: SessionUser, input: SubmitCompletionInput, clock: Clock = systemClock): Promise<ReportResult> {
+export async function submitCompletion(
+  db: Db,
+  actor: SessionUser,
+  input: SubmitCompletionInput,
+  clock: Clock = systemClock,
+): Promise<ReportResult> {
   const data = parseInput(ZSubmitCompletion, input);
   const todayDay = clock.today();
   notAfterToday("completedOn", data.completedOn, todayDay, "Ngày hoàn thành không được sau ngày hôm nay.");
-  notAfterToday("evidenceDate", data.evidenceDate, todayDay, "Ngày của văn bản minh chứng không được sau ngày hôm nay.");
+  notAfterToday(
+    "evidenceDate",
+    data.evidenceDate,
+    todayDay,
+    "Ngày của văn bản minh chứng không được sau ngày hôm nay.",
+  );
   const row = await loadForChange(db, actor, data.assignmentId, "assignment.work");
   expectVersion(row, data.version);
-  expectState(row, ["not_started", "in_progress"], "Không thể báo cáo hoàn thành khi nhiệm vụ đang chờ xác nhận hoặc đã hoàn thành");
+  expectState(
+    row,
+    ["not_started", "in_progress"],
+    "Không thể báo cáo hoàn thành khi nhiệm vụ đang chờ xác nhận hoặc đã hoàn thành",
+  );
   const upload = data.attachment ? await validateUpload(data.attachment.fileName, data.attachment.bytes) : null;
 
   return db.$transaction(async (tx) => {
     const at = clock.now();
     const updated = await updateIfUnchanged(tx, row.id, data.version, {
-      state: "submitted", submittedAt: at, startedAt: row.startedAt ?? at, completedOn: fromIsoDay(data.completedOn), returnReason: null,
+      state: "submitted",
+      submittedAt: at,
+      startedAt: row.startedAt ?? at,
+      completedOn: fromIsoDay(data.completedOn),
+      returnReason: null,
     });
     await audit(tx, {
-      provinceId: row.provinceId, actorId: actor.id, action: "assignment.submit", entityType: "Assignment", entityId: row.id,
-      before: auditView(toStatus(row)), after: auditView(updated),
+      provinceId: row.provinceId,
+      actorId: actor.id,
+      action: "assignment.submit",
+      entityType: "Assignment",
+      entityId: row.id,
+      before: auditView(toStatus(row)),
+      after: auditView(updated),
     });
     const written = await writeReport(tx, actor, row, "completion", data, upload, null);
     return { ...result(row, updated), ...written };
@@ -154,16 +238,30 @@ export async function submitCompletion(db: Db, actor: SessionUser, input: Submit
 }
 
 /** The secretariat accepts the reported result: the task counts as completed on completedOn. */
-export async function confirmCompletion(db: Db, actor: SessionUser, input: ConfirmCompletionInput, clock: Clock = systemClock): Promise<WorkflowResult> {
+export async function confirmCompletion(
+  db: Db,
+  actor: SessionUser,
+  input: ConfirmCompletionInput,
+  clock: Clock = systemClock,
+): Promise<WorkflowResult> {
   const { assignmentId, version } = parseInput(ZConfirmCompletion, input);
   const row = await loadForChange(db, actor, assignmentId, "assignment.confirm");
   expectVersion(row, version);
   expectState(row, ["submitted"], "Chỉ xác nhận được nhiệm vụ đang chờ xác nhận");
   const after = await db.$transaction(async (tx) => {
-    const updated = await updateIfUnchanged(tx, row.id, version, { state: "completed", confirmedAt: clock.now(), confirmedById: actor.id });
+    const updated = await updateIfUnchanged(tx, row.id, version, {
+      state: "completed",
+      confirmedAt: clock.now(),
+      confirmedById: actor.id,
+    });
     await audit(tx, {
-      provinceId: row.provinceId, actorId: actor.id, action: "assignment.confirm", entityType: "Assignment", entityId: row.id,
-      before: auditView(toStatus(row)), after: auditView(updated),
+      provinceId: row.provinceId,
+      actorId: actor.id,
+      action: "assignment.confirm",
+      entityType: "Assignment",
+      entityId: row.id,
+      before: auditView(toStatus(row)),
+      after: auditView(updated),
     });
     return updated;
   }, TX_OPTIONS);
@@ -171,16 +269,30 @@ export async function confirmCompletion(db: Db, actor: SessionUser, input: Confi
 }
 
 /** The secretariat sends the result back; the agency sees why and works on. */
-export async function returnCompletion(db: Db, actor: SessionUser, input: ReturnCompletionInput): Promise<WorkflowResult> {
+export async function returnCompletion(
+  db: Db,
+  actor: SessionUser,
+  input: ReturnCompletionInput,
+): Promise<WorkflowResult> {
   const { assignmentId, version, reason } = parseInput(ZReturnCompletion, input);
   const row = await loadForChange(db, actor, assignmentId, "assignment.confirm");
   expectVersion(row, version);
   expectState(row, ["submitted"], "Chỉ trả lại được nhiệm vụ đang chờ xác nhận");
   const after = await db.$transaction(async (tx) => {
-    const updated = await updateIfUnchanged(tx, row.id, version, { state: "in_progress", returnReason: reason, completedOn: null, submittedAt: null });
+    const updated = await updateIfUnchanged(tx, row.id, version, {
+      state: "in_progress",
+      returnReason: reason,
+      completedOn: null,
+      submittedAt: null,
+    });
     await audit(tx, {
-      provinceId: row.provinceId, actorId: actor.id, action: "assignment.return", entityType: "Assignment", entityId: row.id,
-      before: auditView(toStatus(row)), after: auditView(updated),
+      provinceId: row.provinceId,
+      actorId: actor.id,
+      action: "assignment.return",
+      entityType: "Assignment",
+      entityId: row.id,
+      before: auditView(toStatus(row)),
+      after: auditView(updated),
     });
     return updated;
   }, TX_OPTIONS);

@@ -20,10 +20,20 @@ export interface AttachmentMeta {
 export const ATTACHMENT_META_SELECT = { id: true, fileName: true, mimeType: true, size: true, sha256: true } as const;
 
 /** Stores a validated upload inside the caller's transaction (the report that cites it is in the same one). */
-export async function storeAttachment(tx: Tx, upload: ValidUpload, provinceId: number, uploadedById: number): Promise<AttachmentMeta> {
+export async function storeAttachment(
+  tx: Tx,
+  upload: ValidUpload,
+  provinceId: number,
+  uploadedById: number,
+): Promise<AttachmentMeta> {
   return tx.attachment.create({
     data: {
-      provinceId, uploadedById, fileName: upload.fileName, mimeType: upload.mimeType, size: upload.size, sha256: upload.sha256,
+      provinceId,
+      uploadedById,
+      fileName: upload.fileName,
+      mimeType: upload.mimeType,
+      size: upload.size,
+      sha256: upload.sha256,
       data: new Uint8Array(upload.bytes),
     },
     select: ATTACHMENT_META_SELECT,
@@ -49,8 +59,15 @@ export async function readAttachment(db: Db, actor: SessionUser, id: number): Pr
         select: {
           assignment: {
             select: {
-              provinceId: true, agencyId: true, role: true,
-              directive: { select: { notice: { select: { status: true } }, assignments: { select: { provinceId: true, agencyId: true, role: true } } } },
+              provinceId: true,
+              agencyId: true,
+              role: true,
+              directive: {
+                select: {
+                  notice: { select: { status: true } },
+                  assignments: { select: { provinceId: true, agencyId: true, role: true } },
+                },
+              },
             },
           },
         },
@@ -60,7 +77,8 @@ export async function readAttachment(db: Db, actor: SessionUser, id: number): Pr
   const assignment = row?.report?.assignment;
   if (!row || !assignment) throw new NotFoundError("Tệp đính kèm");
   const draft = assignment.directive.notice.status !== "published";
-  if (draft && !can(actor, "notice.readDraft", { provinceId: assignment.provinceId })) throw new NotFoundError("Tệp đính kèm");
+  if (draft && !can(actor, "notice.readDraft", { provinceId: assignment.provinceId }))
+    throw new NotFoundError("Tệp đính kèm");
   if (!canReadReports(actor, assignment, assignment.directive.assignments)) throw new NotFoundError("Tệp đính kèm");
   const meta = { id: row.id, fileName: row.fileName, mimeType: row.mimeType, size: row.size, sha256: row.sha256 };
   const data = await db.attachment.findUniqueOrThrow({ where: { id }, select: { data: true } });

@@ -22,9 +22,21 @@ const KINDS: Record<string, Kind> = {
   jpeg: { detected: "jpg", mimeType: "image/jpeg", label: "ảnh JPEG" },
   gif: { detected: "gif", mimeType: "image/gif", label: "ảnh GIF" },
   webp: { detected: "webp", mimeType: "image/webp", label: "ảnh WebP" },
-  docx: { detected: "docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word (.docx)" },
-  xlsx: { detected: "xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Excel (.xlsx)" },
-  pptx: { detected: "pptx", mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: "PowerPoint (.pptx)" },
+  docx: {
+    detected: "docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    label: "Word (.docx)",
+  },
+  xlsx: {
+    detected: "xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    label: "Excel (.xlsx)",
+  },
+  pptx: {
+    detected: "pptx",
+    mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    label: "PowerPoint (.pptx)",
+  },
   doc: { detected: "cfb", mimeType: "application/msword", label: "Word (.doc)" },
   xls: { detected: "cfb", mimeType: "application/vnd.ms-excel", label: "Excel (.xls)" },
   odt: { detected: "odt", mimeType: "application/vnd.oasis.opendocument.text", label: "OpenDocument (.odt)" },
@@ -32,7 +44,8 @@ const KINDS: Record<string, Kind> = {
 };
 
 export const ALLOWED_EXTENSIONS = Object.keys(KINDS);
-export const ALLOWED_KINDS_TEXT = "PDF, ảnh (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint hoặc OpenDocument (.odt, .ods)";
+export const ALLOWED_KINDS_TEXT =
+  "PDF, ảnh (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint hoặc OpenDocument (.odt, .ods)";
 /** For <input type="file" accept=…>; the server still checks the content. */
 export const UPLOAD_ACCEPT = ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(",");
 
@@ -53,7 +66,10 @@ function refuse(message: string): never {
 /** The name as shown to users: no folders (some browsers send a full path), no control characters. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").normalize("NFC").trim();
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .normalize("NFC")
+    .trim();
   if (cleaned.length <= 200) return cleaned;
   const dot = cleaned.lastIndexOf(".");
   const ext = dot > 0 ? cleaned.slice(dot) : "";
@@ -69,7 +85,8 @@ function sizeText(bytes: number): string {
 
 /** Refuses a file that is too large before anyone reads its bytes (the action calls it on File.size). */
 export function assertUploadSize(fileName: string, size: number): void {
-  if (size > MAX_UPLOAD_BYTES) refuse(`Tệp “${cleanFileName(fileName)}” vượt quá giới hạn 10 MB (dung lượng ${sizeText(size)}).`);
+  if (size > MAX_UPLOAD_BYTES)
+    refuse(`Tệp “${cleanFileName(fileName)}” vượt quá giới hạn 10 MB (dung lượng ${sizeText(size)}).`);
 }
 
 export async function validateUpload(fileName: string, bytes: Uint8Array): Promise<ValidUpload> {
@@ -82,13 +99,19 @@ export async function validateUpload(fileName: string, bytes: Uint8Array): Promi
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
   const kind = KINDS[ext];
   if (!kind) {
-    refuse(ext ? `Không nhận tệp .${ext}. Chỉ nhận tệp ${ALLOWED_KINDS_TEXT}.` : `Tệp “${name}” không có đuôi. Chỉ nhận tệp ${ALLOWED_KINDS_TEXT}.`);
+    refuse(
+      ext
+        ? `Không nhận tệp .${ext}. Chỉ nhận tệp ${ALLOWED_KINDS_TEXT}.`
+        : `Tệp “${name}” không có đuôi. Chỉ nhận tệp ${ALLOWED_KINDS_TEXT}.`,
+    );
   }
 
   const detected = await fileTypeFromBuffer(bytes);
   if (detected?.ext !== kind.detected) {
     const what = detected ? ` (nội dung thực là tệp .${detected.ext})` : "";
-    refuse(`Nội dung tệp “${name}” không phải ${kind.label}${what}. Tệp có thể đã bị đổi tên; vui lòng gửi đúng tệp gốc.`);
+    refuse(
+      `Nội dung tệp “${name}” không phải ${kind.label}${what}. Tệp có thể đã bị đổi tên; vui lòng gửi đúng tệp gốc.`,
+    );
   }
 
   return {

@@ -9,7 +9,8 @@ export interface AuditEntry {
   provinceId: number | null;
   actorId: number | null;
   action: string; // "notice.create", "assignment.submit", …
-  entityType: "Notice" | "Directive" | "Assignment" | "Agency" | "ExtensionRequest" | "ProgressReport" | "Comment" | "User";
+  entityType:
+    "Notice" | "Directive" | "Assignment" | "Agency" | "ExtensionRequest" | "ProgressReport" | "Comment" | "User";
   entityId: number;
   before?: unknown;
   after?: unknown;

@@ -25,7 +25,15 @@ const userSelect = {
   agencies: { select: { agencyId: true }, orderBy: { agencyId: "asc" } },
 } as const;
 
-type UserRow = { id: number; username: string; name: string; role: SessionUser["role"]; provinceId: number | null; province: { name: string } | null; agencies: { agencyId: number }[] };
+type UserRow = {
+  id: number;
+  username: string;
+  name: string;
+  role: SessionUser["role"];
+  provinceId: number | null;
+  province: { name: string } | null;
+  agencies: { agencyId: number }[];
+};
 
 function toSessionUser(row: UserRow): SessionUser {
   return {

@@ -25,11 +25,20 @@ export function authOptions(): NextAuthOptions {
     providers: [
       Credentials({
         name: "Tài khoản",
-        credentials: { username: { label: "Tên đăng nhập", type: "text" }, password: { label: "Mật khẩu", type: "password" } },
+        credentials: {
+          username: { label: "Tên đăng nhập", type: "text" },
+          password: { label: "Mật khẩu", type: "password" },
+        },
         async authorize(credentials, req) {
           try {
             const user = await verifyCredentials(db(), credentials, clientAddress(req?.headers));
-            return { id: String(user.id), name: user.name, role: user.role, provinceId: user.provinceId, agencyIds: user.agencyIds };
+            return {
+              id: String(user.id),
+              name: user.name,
+              role: user.role,
+              provinceId: user.provinceId,
+              agencyIds: user.agencyIds,
+            };
           } catch (error) {
             if (error instanceof AppError) throw new Error(error.message);
             console.error("[sign-in]", error);
@@ -50,7 +59,12 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        Object.assign(session, { uid: token.uid, role: token.role, provinceId: token.provinceId, agencyIds: token.agencyIds });
+        Object.assign(session, {
+          uid: token.uid,
+          role: token.role,
+          provinceId: token.provinceId,
+          agencyIds: token.agencyIds,
+        });
         return session;
       },
     },

@@ -23,7 +23,10 @@ export function throttleKeys(login: string, address: string | null): string[] {
 }
 
 export async function assertNotLocked(db: Db, keys: string[], at = new Date()): Promise<void> {
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: at } }, select: { lockedUntil: true } });
+  const rows = await db.loginThrottle.findMany({
+    where: { key: { in: keys }, lockedUntil: { gt: at } },
+    select: { lockedUntil: true },
+  });
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime()));
   if (until > at.getTime()) throw new SignInLockedError(Math.ceil((until - at.getTime()) / 1000));
 }

@@ -10,8 +10,22 @@ const lock = JSON.parse(fs.readFileSync(file, "utf8"));
 const pkgs = lock.packages;
 const guess = (name) => {
   const n = name.split("/").pop();
-  const os = ["android", "darwin", "freebsd", "linux", "win32", "openharmony", "sunos", "aix", "netbsd", "openbsd", "wasm32"].find((o) => n.includes(o));
-  const cpu = ["arm64", "x64", "ia32", "arm", "loong64", "ppc64", "riscv64", "s390x", "wasm32", "mips64el"].find((c) => new RegExp(`(^|-)${c}(-|$)`).test(n));
+  const os = [
+    "android",
+    "darwin",
+    "freebsd",
+    "linux",
+    "win32",
+    "openharmony",
+    "sunos",
+    "aix",
+    "netbsd",
+    "openbsd",
+    "wasm32",
+  ].find((o) => n.includes(o));
+  const cpu = ["arm64", "x64", "ia32", "arm", "loong64", "ppc64", "riscv64", "s390x", "wasm32", "mips64el"].find((c) =>
+    new RegExp(`(^|-)${c}(-|$)`).test(n),
+  );
   return { os, cpu };
 };
 let added = 0;
@@ -28,6 +42,8 @@ for (const [path, meta] of Object.entries(pkgs)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(pkgs).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(pkgs).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 fs.writeFileSync(file, JSON.stringify(lock, null, 2) + "\n");
 console.log(`added ${added} entries`);

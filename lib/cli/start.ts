@@ -74,7 +74,9 @@ async function main(): Promise<number> {
   if (!buildIfNeeded(env)) return 1;
 
   console.log(`\n${demoLoginsText()}\n`);
-  console.log(`Ứng dụng chạy tại http://localhost:${config.PORT} (${config.DATABASE_URL ? "PostgreSQL theo DATABASE_URL" : `cơ sở dữ liệu nhúng tại ${config.pgliteDir}`}).`);
+  console.log(
+    `Ứng dụng chạy tại http://localhost:${config.PORT} (${config.DATABASE_URL ? "PostgreSQL theo DATABASE_URL" : `cơ sở dữ liệu nhúng tại ${config.pgliteDir}`}).`,
+  );
   const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(config.PORT)], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));

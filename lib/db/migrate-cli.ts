@@ -81,7 +81,9 @@ export async function runMigrateCli(out: (line: string) => void = console.log): 
   try {
     const { databaseUrl, pgliteDir } = readDatabaseConfig();
     client = await openConfiguredDatabase(databaseUrl, pgliteDir);
-    const where = databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite (${path.relative(process.cwd(), pgliteDir) || "."})`;
+    const where = databaseUrl
+      ? "PostgreSQL (DATABASE_URL)"
+      : `PGlite (${path.relative(process.cwd(), pgliteDir) || "."})`;
     const { applied } = await applyMigrations(client, {
       log: (line) => {
         // The runner speaks English to developers; show only the lock notice, translated.

@@ -26,7 +26,10 @@ export function readDate(folded: string, defaultYear: number | null): DateReadin
 }
 
 /** Every date in a folded string, with its offsets, for metadata such as the meeting date. */
-export function findDates(folded: string, defaultYear: number | null): { start: number; end: number; reading: DateReading }[] {
+export function findDates(
+  folded: string,
+  defaultYear: number | null,
+): { start: number; end: number; reading: DateReading }[] {
   const re = new RegExp(`(?<![\\d/])(?:${DATE_SRC})`, "g");
   const out: { start: number; end: number; reading: DateReading }[] = [];
   for (let m = re.exec(folded); m; m = re.exec(folded)) {

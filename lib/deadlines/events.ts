@@ -7,12 +7,18 @@ export type HolidayEvent = "tet" | "new_year" | "national_day" | "reunification"
 
 function anchor(event: HolidayEvent, year: number): IsoDate | null {
   switch (event) {
-    case "tet": return LUNAR_DATES[year]?.tet ?? null;
-    case "hung_kings": return LUNAR_DATES[year]?.hungKings ?? null;
-    case "new_year": return ymd(year, 1, 1);
-    case "national_day": return ymd(year, 9, 2);
-    case "reunification": return ymd(year, 4, 30);
-    case "labour_day": return ymd(year, 5, 1);
+    case "tet":
+      return LUNAR_DATES[year]?.tet ?? null;
+    case "hung_kings":
+      return LUNAR_DATES[year]?.hungKings ?? null;
+    case "new_year":
+      return ymd(year, 1, 1);
+    case "national_day":
+      return ymd(year, 9, 2);
+    case "reunification":
+      return ymd(year, 4, 30);
+    case "labour_day":
+      return ymd(year, 5, 1);
   }
 }
 

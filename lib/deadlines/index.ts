@@ -1,5 +1,12 @@
 export * from "./calendar";
-export { holidaysOf, isPublicHoliday, isWorkingDay, LUNAR_DATES, FIRST_HOLIDAY_YEAR, LAST_HOLIDAY_YEAR } from "./holidays";
+export {
+  holidaysOf,
+  isPublicHoliday,
+  isWorkingDay,
+  LUNAR_DATES,
+  FIRST_HOLIDAY_YEAR,
+  LAST_HOLIDAY_YEAR,
+} from "./holidays";
 export type { HolidayYear } from "./holidays";
 export { addWorkingDays, workingDaysBetween } from "./working-days";
 export { holidayPeriod, nextHolidayPeriod, eventOf } from "./events";

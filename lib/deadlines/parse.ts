@@ -39,22 +39,70 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { kind: "datetime", rank: 1, re: new RegExp(String.raw`\b(?:truoc|cham\s+nhat(?:\s+la)?(?:\s+(?:den|vao|truoc))?|den|trong)\s+(\d{1,2})\s*(?:gio|h|:)\s*(\d{2})?(?:\s*phut)?\s*(?:,\s*|\s+)` + DATE_G, "g") },
-  { kind: "milestone", rank: 2, re: new RegExp(String.raw`\bphan\s+dau\s+(?:den|truoc|trong)?\s*` + DATE_G + String.raw`\s*,?\s*(?:dat|hoan\s+thanh|co|xong)\s+([^.;:\n]{1,80})`, "g") },
+  {
+    kind: "datetime",
+    rank: 1,
+    re: new RegExp(
+      String.raw`\b(?:truoc|cham\s+nhat(?:\s+la)?(?:\s+(?:den|vao|truoc))?|den|trong)\s+(\d{1,2})\s*(?:gio|h|:)\s*(\d{2})?(?:\s*phut)?\s*(?:,\s*|\s+)` +
+        DATE_G,
+      "g",
+    ),
+  },
+  {
+    kind: "milestone",
+    rank: 2,
+    re: new RegExp(
+      String.raw`\bphan\s+dau\s+(?:den|truoc|trong)?\s*` +
+        DATE_G +
+        String.raw`\s*,?\s*(?:dat|hoan\s+thanh|co|xong)\s+([^.;:\n]{1,80})`,
+      "g",
+    ),
+  },
   { kind: "until_end", rank: 2, re: new RegExp(String.raw`\b(?:den\s+)?het\s+` + DATE_G, "g") },
-  { kind: "exact", rank: 2, re: new RegExp(String.raw`\b(?:cham\s+nhat(?:\s+la)?(?:\s+(?:den|vao|trong))?|(?<!het\s)den|trong|xong\s+truoc(?!\s+ngay)|hoan\s+thanh\s+vao|de(?:\s+kip)?(?=\s+ngay)|vao)\s+` + DATE_G, "g") },
+  {
+    kind: "exact",
+    rank: 2,
+    re: new RegExp(
+      String.raw`\b(?:cham\s+nhat(?:\s+la)?(?:\s+(?:den|vao|trong))?|(?<!het\s)den|trong|xong\s+truoc(?!\s+ngay)|hoan\s+thanh\s+vao|de(?:\s+kip)?(?=\s+ngay)|vao)\s+` +
+        DATE_G,
+      "g",
+    ),
+  },
   { kind: "before", rank: 2, re: new RegExp(String.raw`\btruoc\s+(${String.raw`ngay\s+(?:${DATE_NC})`})`, "g") },
-  { kind: "working_days", rank: 3, re: /\btrong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian)?\s+(\d{1,3})\s+ngay\s+lam\s+viec(?:\s*\(?\s*(?:,\s*)?ke\s+tu\s+ngay\s+(?:ky|ban\s+hanh|nhan\s+duoc)[^).;]*\)?)?/g },
-  { kind: "within_days", rank: 3, re: /\btrong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian)?\s+(\d{1,3})\s+ngay(?!\s+(?:lam\s+viec|\d|tu\s+ngay))(?:\s*\(?\s*(?:,\s*)?ke\s+tu\s+ngay\s+(?:ky|ban\s+hanh|nhan\s+duoc)[^).;]*\)?)?/g },
+  {
+    kind: "working_days",
+    rank: 3,
+    re: /\btrong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian)?\s+(\d{1,3})\s+ngay\s+lam\s+viec(?:\s*\(?\s*(?:,\s*)?ke\s+tu\s+ngay\s+(?:ky|ban\s+hanh|nhan\s+duoc)[^).;]*\)?)?/g,
+  },
+  {
+    kind: "within_days",
+    rank: 3,
+    re: /\btrong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian)?\s+(\d{1,3})\s+ngay(?!\s+(?:lam\s+viec|\d|tu\s+ngay))(?:\s*\(?\s*(?:,\s*)?ke\s+tu\s+ngay\s+(?:ky|ban\s+hanh|nhan\s+duoc)[^).;]*\)?)?/g,
+  },
   { kind: "month", rank: 4, re: /\btrong\s+thang\s+(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?(?![\d/])/g },
   { kind: "quarter", rank: 4, re: /\btrong\s+quy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:\/|nam)\s*(\d{4}))?/g },
   { kind: "year", rank: 4, re: /\btrong\s+nam\s+(\d{4})\b/g },
-  { kind: "event", rank: 5, re: /\b(?:trong\s+)?(?:nhung\s+ngay\s+|thoi\s+gian\s+)?(?:dip|nghi)\s+(?:nghi\s+)?((?:le\s+)?(?:tet(?:\s+nguyen\s+dan|\s+am\s+lich|\s+duong\s+lich)?|quoc\s+khanh|\d{1,2}\s*\/\s*\d{1,2}|gio\s+to\s+hung\s+vuong))(?:\s+(?:nham|quy|giap|at|binh|dinh|mau|ky|canh|tan)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi))?/g },
+  {
+    kind: "event",
+    rank: 5,
+    re: /\b(?:trong\s+)?(?:nhung\s+ngay\s+|thoi\s+gian\s+)?(?:dip|nghi)\s+(?:nghi\s+)?((?:le\s+)?(?:tet(?:\s+nguyen\s+dan|\s+am\s+lich|\s+duong\s+lich)?|quoc\s+khanh|\d{1,2}\s*\/\s*\d{1,2}|gio\s+to\s+hung\s+vuong))(?:\s+(?:nham|quy|giap|at|binh|dinh|mau|ky|canh|tan)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi))?/g,
+  },
   { kind: "recurring", rank: 6, re: /\b(?:dinh\s+ky\s+)?(?:hang|moi)\s+(ngay|tuan|thang|quy|nam)\b|\bdinh\s+ky\b/g },
-  { kind: "start", rank: 7, re: new RegExp(String.raw`(?<![\w/-])(?:ke\s+)?tu\s+` + DATE_G + String.raw`(?:\s*(?:[-–—]|den(?:\s+het)?)\s*` + DATE_G + ")?", "g") },
+  {
+    kind: "start",
+    rank: 7,
+    re: new RegExp(
+      String.raw`(?<![\w/-])(?:ke\s+)?tu\s+` + DATE_G + String.raw`(?:\s*(?:[-–—]|den(?:\s+het)?)\s*` + DATE_G + ")?",
+      "g",
+    ),
+  },
   // "thường xuyên"/"kịp thời" qualify an action only when a word follows ("thường xuyên kiểm tra",
   // "bảo đảm kịp thời, chính xác"); "khám, chữa bệnh thường xuyên;" is not a time limit. "sớm có hướng dẫn" reads like "khẩn trương".
-  { kind: "ongoing", rank: 8, re: /\b(?:(?:thuong\s+xuyen|kip\s+thoi|lien\s+tuc)(?=\s+[a-z])|(?<!duoc\s)kip\s+thoi(?=,\s*[a-z])|khan\s+truong|ngay\s+lap\s+tuc|than\s+toc|nhanh\s+chong|gap(?=\s)|(?:kich\s+hoat|thanh\s+lap|trien\s+khai|thuc\s+hien|bao\s+cao|to\s+chuc)\s+ngay|som(?=\s+(?:co|ban\s+hanh|trien\s+khai|thuc\s+hien|hoan\s+thanh|xay\s+dung|to\s+chuc|bao\s+cao|tham\s+muu|de\s+xuat)\b))\b/g },
+  {
+    kind: "ongoing",
+    rank: 8,
+    re: /\b(?:(?:thuong\s+xuyen|kip\s+thoi|lien\s+tuc)(?=\s+[a-z])|(?<!duoc\s)kip\s+thoi(?=,\s*[a-z])|khan\s+truong|ngay\s+lap\s+tuc|than\s+toc|nhanh\s+chong|gap(?=\s)|(?:kich\s+hoat|thanh\s+lap|trien\s+khai|thuc\s+hien|bao\s+cao|to\s+chuc)\s+ngay|som(?=\s+(?:co|ban\s+hanh|trien\s+khai|thuc\s+hien|hoan\s+thanh|xay\s+dung|to\s+chuc|bao\s+cao|tham\s+muu|de\s+xuat)\b))\b/g,
+  },
 ];
 
 // DOMAIN's own no-date words win over other pace words when a directive has several.
@@ -62,7 +110,11 @@ const TABLE_PACE = /^(?:thuong\s+xuyen|kip\s+thoi|khan\s+truong)$/;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 const RECURRENCE: Record<string, Deadline["recurrence"]> = {
-  ngay: "daily", tuan: "weekly", thang: "monthly", quy: "quarterly", nam: "yearly",
+  ngay: "daily",
+  tuan: "weekly",
+  thang: "monthly",
+  quy: "quarterly",
+  nam: "yearly",
 };
 
 function blank(kind: Kind, phrase: string): Deadline {
@@ -85,7 +137,14 @@ function dateOf(text: string | undefined, ctx: DeadlineContext, problems: string
   return r.date;
 }
 
-function build(kind: Kind, m: RegExpExecArray, phrase: string, ctx: DeadlineContext, text: string, folded: string): { d: Deadline; problems: string[] } | null {
+function build(
+  kind: Kind,
+  m: RegExpExecArray,
+  phrase: string,
+  ctx: DeadlineContext,
+  text: string,
+  folded: string,
+): { d: Deadline; problems: string[] } | null {
   const problems: string[] = [];
   const d = blank(kind, phrase);
   switch (kind) {
@@ -95,7 +154,8 @@ function build(kind: Kind, m: RegExpExecArray, phrase: string, ctx: DeadlineCont
       const minute = m[2] ? Number(m[2]) : 0;
       if (hour > 24 || minute > 59) return null;
       d.dueOn = date;
-      if (date) d.dueAt = hour === 24 ? vietnamDateTime(addDays(date, 1), 0, minute) : vietnamDateTime(date, hour, minute);
+      if (date)
+        d.dueAt = hour === 24 ? vietnamDateTime(addDays(date, 1), 0, minute) : vietnamDateTime(date, hour, minute);
       break;
     }
     case "milestone": {
@@ -104,7 +164,8 @@ function build(kind: Kind, m: RegExpExecArray, phrase: string, ctx: DeadlineCont
       d.target = text.slice(targetStart, m.index + m[0].length).trim() || null;
       break;
     }
-    case "exact": case "until_end":
+    case "exact":
+    case "until_end":
       d.dueOn = dateOf(m[1], ctx, problems);
       break;
     case "before": {
@@ -112,9 +173,11 @@ function build(kind: Kind, m: RegExpExecArray, phrase: string, ctx: DeadlineCont
       d.dueOn = date ? addDays(date, -1) : null;
       break;
     }
-    case "working_days": case "within_days": {
+    case "working_days":
+    case "within_days": {
       const n = Number(m[1]);
-      if (!ctx.issuedOn) problems.push(`Thời hạn "${phrase}" tính từ ngày ban hành, nhưng văn bản chưa ghi ngày ban hành`);
+      if (!ctx.issuedOn)
+        problems.push(`Thời hạn "${phrase}" tính từ ngày ban hành, nhưng văn bản chưa ghi ngày ban hành`);
       else d.dueOn = kind === "working_days" ? addWorkingDays(ctx.issuedOn, n) : addDays(ctx.issuedOn, n);
       break;
     }
@@ -157,7 +220,13 @@ function build(kind: Kind, m: RegExpExecArray, phrase: string, ctx: DeadlineCont
       if (from) {
         const y = Number(from.slice(0, 4));
         const mo = Number(from.slice(5, 7));
-        d.dueOn = { daily: from, weekly: addDays(from, 7), monthly: endOfMonth(y, mo), quarterly: endOfQuarter(y, Math.ceil(mo / 3)), yearly: endOfYear(y) }[d.recurrence ?? "monthly"];
+        d.dueOn = {
+          daily: from,
+          weekly: addDays(from, 7),
+          monthly: endOfMonth(y, mo),
+          quarterly: endOfQuarter(y, Math.ceil(mo / 3)),
+          yearly: endOfYear(y),
+        }[d.recurrence ?? "monthly"];
       }
       break;
     }
@@ -175,7 +244,8 @@ function build(kind: Kind, m: RegExpExecArray, phrase: string, ctx: DeadlineCont
       }
       break;
     }
-    case "ongoing": case "none":
+    case "ongoing":
+    case "none":
       break;
   }
   return { d, problems };
@@ -197,7 +267,18 @@ export function findDeadlines(text: string, ctx: DeadlineContext): DeadlineMatch
       const built = build(rule.kind, m, phrase, ctx, text, folded);
       if (!built) continue;
       taken.push([start, end]);
-      found.push({ deadline: built.d, start, end, problems: built.problems, rank: built.d.kind === "until_end" && rule.kind === "start" ? 2 : rule.kind === "ongoing" && !TABLE_PACE.test(m[0]) ? rule.rank + 0.5 : rule.rank });
+      found.push({
+        deadline: built.d,
+        start,
+        end,
+        problems: built.problems,
+        rank:
+          built.d.kind === "until_end" && rule.kind === "start"
+            ? 2
+            : rule.kind === "ongoing" && !TABLE_PACE.test(m[0])
+              ? rule.rank + 0.5
+              : rule.rank,
+      });
     }
   }
   found.sort((a, b) => a.rank - b.rank || a.start - b.start);

@@ -6,11 +6,28 @@ import { parseTypedDay } from "@/lib/time/parse-day";
 // &from=…&to=…&notice=…&sort=…&page=…), of the overview's filters, and of their exports: one
 // schema reads them all, so a link, the page and its download always mean the same rows.
 
-export const CATEGORIES = ["overdue", "due_soon", "assigned", "completed_on_time", "completed_late", "on_track", "no_deadline"] as const satisfies readonly TaskCategory[];
+export const CATEGORIES = [
+  "overdue",
+  "due_soon",
+  "assigned",
+  "completed_on_time",
+  "completed_late",
+  "on_track",
+  "no_deadline",
+] as const satisfies readonly TaskCategory[];
 export const BUCKETS = ["d1_7", "d8_30", "d31_90", "d90_plus"] as const satisfies readonly OverdueBucket[];
 export const TASK_SORTS = ["due", "due_desc", "agency", "notice", "completed"] as const;
 export type ListSort = (typeof TASK_SORTS)[number];
-export const AGENCY_SORTS = ["name", "assigned", "completedOnTime", "completedLate", "onTrack", "overdue", "noDeadline", "onTimeRate"] as const;
+export const AGENCY_SORTS = [
+  "name",
+  "assigned",
+  "completedOnTime",
+  "completedLate",
+  "onTrack",
+  "overdue",
+  "noDeadline",
+  "onTimeRate",
+] as const;
 export type AgencySort = (typeof AGENCY_SORTS)[number];
 
 export const CATEGORY_LABELS: Record<TaskCategory, string> = {

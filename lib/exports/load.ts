@@ -6,7 +6,14 @@ import { CATEGORY_LABELS, type ListQuery, toFilters } from "@/lib/exports/list-q
 import type { ReportModel } from "@/lib/exports/report";
 import { agencySheet, noticeSheet, taskSheet, weekSheet } from "@/lib/exports/sheets";
 import type { ExportDocument } from "@/lib/exports/table";
-import { agencyTable, listTasks, MAX_PAGE_SIZE, noticeProgress, overdueSummary, weeklySeries } from "@/lib/reports/overview";
+import {
+  agencyTable,
+  listTasks,
+  MAX_PAGE_SIZE,
+  noticeProgress,
+  overdueSummary,
+  weeklySeries,
+} from "@/lib/reports/overview";
 import { OVERDUE_BUCKET_LABELS, type OverviewFilters, type TaskRow } from "@/lib/reports/types";
 import { formatDay, toIsoDay } from "@/lib/time/format";
 
@@ -16,11 +23,25 @@ import { formatDay, toIsoDay } from "@/lib/time/format";
 /** At most this many rows in one file (a few pages of the largest list). */
 export const EXPORT_LIMIT = 20_000;
 
-export async function allTasks(db: Db, user: SessionUser, today: string, q: Omit<ListQuery, "page">, limit = EXPORT_LIMIT): Promise<{ rows: TaskRow[]; total: number }> {
+export async function allTasks(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  q: Omit<ListQuery, "page">,
+  limit = EXPORT_LIMIT,
+): Promise<{ rows: TaskRow[]; total: number }> {
   const rows: TaskRow[] = [];
   let total = 0;
   for (let page = 1; rows.length < limit; page++) {
-    const p = await listTasks(db, user, today, { ...toFilters(q), category: q.category, agencyId: q.agency, bucket: q.bucket, sort: q.sort, page, pageSize: MAX_PAGE_SIZE });
+    const p = await listTasks(db, user, today, {
+      ...toFilters(q),
+      category: q.category,
+      agencyId: q.agency,
+      bucket: q.bucket,
+      sort: q.sort,
+      page,
+      pageSize: MAX_PAGE_SIZE,
+    });
     total = p.total;
     rows.push(...p.rows);
     if (p.rows.length < MAX_PAGE_SIZE || rows.length >= total) break;
@@ -35,22 +56,40 @@ export interface ScopeNames {
 }
 
 /** The names of the chosen agency and notice, looked up within the user's province only. */
-export async function scopeNames(db: Db, user: SessionUser, q: { agency?: number; notice?: number }): Promise<ScopeNames> {
+export async function scopeNames(
+  db: Db,
+  user: SessionUser,
+  q: { agency?: number; notice?: number },
+): Promise<ScopeNames> {
   const provinceId = user.provinceId ?? -1;
   const [agency, notice] = await Promise.all([
     q.agency ? db.agency.findFirst({ where: { id: q.agency, provinceId }, select: { name: true } }) : null,
-    q.notice ? db.notice.findFirst({ where: { id: q.notice, provinceId }, select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } }) : null,
+    q.notice
+      ? db.notice.findFirst({
+          where: { id: q.notice, provinceId },
+          select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true },
+        })
+      : null,
   ]);
   return {
     province: user.provinceName ?? "",
     agency: agency?.name,
-    notice: notice ? noticeLabel({ ...notice, issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null, meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null }) : undefined,
+    notice: notice
+      ? noticeLabel({
+          ...notice,
+          issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null,
+          meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null,
+        })
+      : undefined,
   };
 }
 
 export function scopeNotes(names: ScopeNames, today: string, f: OverviewFilters): string[] {
   const notes = [`Tỉnh ${names.province} · tính đến ngày ${formatDay(today)}`];
-  if (f.from || f.to) notes.push(`Văn bản ban hành ${f.from ? `từ ngày ${formatDay(f.from)} ` : ""}${f.to ? `đến ngày ${formatDay(f.to)}` : ""}`.trim());
+  if (f.from || f.to)
+    notes.push(
+      `Văn bản ban hành ${f.from ? `từ ngày ${formatDay(f.from)} ` : ""}${f.to ? `đến ngày ${formatDay(f.to)}` : ""}`.trim(),
+    );
   if (names.notice) notes.push(`Văn bản: ${names.notice}`);
   if (names.agency) notes.push(`Cơ quan: ${names.agency}`);
   return notes;
@@ -66,10 +105,20 @@ export async function listDocument(db: Db, user: SessionUser, today: string, q: 
   const title = listTitle(q);
   const notes = scopeNotes(names, today, toFilters(q));
   notes.push(rows.length < total ? `${rows.length} trên tổng số ${total} lượt nhiệm vụ` : `${total} lượt nhiệm vụ`);
-  return { title: `${title}${names.agency ? ` – ${names.agency}` : ""}`, notes, sheets: [taskSheet(title, title, rows)] };
+  return {
+    title: `${title}${names.agency ? ` – ${names.agency}` : ""}`,
+    notes,
+    sheets: [taskSheet(title, title, rows)],
+  };
 }
 
-export async function reportModel(db: Db, user: SessionUser, today: string, f: OverviewFilters, listLimit = 200): Promise<ReportModel> {
+export async function reportModel(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  f: OverviewFilters,
+  listLimit = 200,
+): Promise<ReportModel> {
   const [summary, overdue, dueSoon, agencies, notices, weeks, names] = await Promise.all([
     overdueSummary(db, user, today, f),
     listTasks(db, user, today, { ...f, category: "overdue", page: 1, pageSize: listLimit }),
@@ -79,7 +128,19 @@ export async function reportModel(db: Db, user: SessionUser, today: string, f: O
     weeklySeries(db, user, today, f),
     scopeNames(db, user, { notice: f.noticeId }),
   ]);
-  return { provinceName: names.province, today, from: f.from, to: f.to, noticeName: names.notice, summary, overdue: overdue.rows, dueSoon: dueSoon.rows, agencies, notices, weeks };
+  return {
+    provinceName: names.province,
+    today,
+    from: f.from,
+    to: f.to,
+    noticeName: names.notice,
+    summary,
+    overdue: overdue.rows,
+    dueSoon: dueSoon.rows,
+    agencies,
+    notices,
+    weeks,
+  };
 }
 
 /**
@@ -97,12 +158,20 @@ export function overviewTableIndex(value: string | null): number | null {
 }
 
 /** The overview as one workbook: overdue, due soon, per agency, per notice, per week. */
-export async function overviewDocument(db: Db, user: SessionUser, today: string, f: OverviewFilters): Promise<ExportDocument> {
+export async function overviewDocument(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  f: OverviewFilters,
+): Promise<ExportDocument> {
   const r = await reportModel(db, user, today, f, MAX_PAGE_SIZE);
   const names = { province: r.provinceName, notice: r.noticeName };
   return {
     title: `Tổng quan tình hình thực hiện nhiệm vụ – tỉnh ${r.provinceName}`,
-    notes: [...scopeNotes(names, today, f), `Quá hạn: ${r.summary.total} (1–7 ngày: ${r.summary.buckets.d1_7}; 8–30 ngày: ${r.summary.buckets.d8_30}; 31–90 ngày: ${r.summary.buckets.d31_90}; trên 90 ngày: ${r.summary.buckets.d90_plus})`],
+    notes: [
+      ...scopeNotes(names, today, f),
+      `Quá hạn: ${r.summary.total} (1–7 ngày: ${r.summary.buckets.d1_7}; 8–30 ngày: ${r.summary.buckets.d8_30}; 31–90 ngày: ${r.summary.buckets.d31_90}; trên 90 ngày: ${r.summary.buckets.d90_plus})`,
+    ],
     sheets: [
       taskSheet("Quá hạn", "Việc quá hạn", r.overdue),
       taskSheet("Đến hạn 7 ngày", "Đến hạn trong 7 ngày tới", r.dueSoon),
@@ -118,21 +187,43 @@ export async function overviewDocument(db: Db, user: SessionUser, today: string,
  * The notice filter's choices, the newest first: at most `limit` of them (a province can have a
  * thousand notices), plus the one `selected` if it is not among them; `total`: how many there are.
  */
-export async function recentNoticeOptions(db: Db, user: SessionUser, options: { limit?: number; selected?: number } = {}): Promise<{ options: { id: number; label: string }[]; total: number }> {
+export async function recentNoticeOptions(
+  db: Db,
+  user: SessionUser,
+  options: { limit?: number; selected?: number } = {},
+): Promise<{ options: { id: number; label: string }[]; total: number }> {
   if (user.provinceId === null) return { options: [], total: 0 };
   const where = { provinceId: user.provinceId, status: "published" as const };
-  const select = { id: true, kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } as const;
+  const select = {
+    id: true,
+    kind: true,
+    number: true,
+    issuedOn: true,
+    issuedPrecision: true,
+    meetingOn: true,
+  } as const;
   const [rows, total, chosen] = await Promise.all([
     db.notice.findMany({
       where,
-      orderBy: [{ issuedOn: { sort: "desc", nulls: "last" } }, { meetingOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      orderBy: [
+        { issuedOn: { sort: "desc", nulls: "last" } },
+        { meetingOn: { sort: "desc", nulls: "last" } },
+        { id: "desc" },
+      ],
       select,
       ...(options.limit !== undefined ? { take: Math.max(0, Math.floor(options.limit)) } : {}),
     }),
     options.limit !== undefined ? db.notice.count({ where }) : Promise.resolve(-1),
-    options.selected !== undefined && options.limit !== undefined ? db.notice.findFirst({ where: { ...where, id: options.selected }, select }) : Promise.resolve(null),
+    options.selected !== undefined && options.limit !== undefined
+      ? db.notice.findFirst({ where: { ...where, id: options.selected }, select })
+      : Promise.resolve(null),
   ]);
   if (chosen && !rows.some((r) => r.id === chosen.id)) rows.push(chosen);
-  const label = (n: (typeof rows)[number]) => noticeLabel({ ...n, issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null, meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null });
+  const label = (n: (typeof rows)[number]) =>
+    noticeLabel({
+      ...n,
+      issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null,
+      meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null,
+    });
   return { options: rows.map((n) => ({ id: n.id, label: label(n) })), total: total < 0 ? rows.length : total };
 }

@@ -6,7 +6,16 @@ import { agencySheet, noticeSheet, reportTaskSheet } from "@/lib/exports/sheets"
 import type { ExportDocument, ExportSheet } from "@/lib/exports/table";
 import { formatRate } from "@/lib/exports/sheets";
 import {
-  issuingBody, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate, PROPOSAL_TEXT, RECIPIENTS, REPORT_TITLE, reportSubtitle, summaryParagraph, type ReportModel,
+  issuingBody,
+  NATIONAL_MOTTO,
+  NATIONAL_NAME,
+  placeAndDate,
+  PROPOSAL_TEXT,
+  RECIPIENTS,
+  REPORT_TITLE,
+  reportSubtitle,
+  summaryParagraph,
+  type ReportModel,
 } from "@/lib/exports/report";
 import { reportNumberLine, signatureBlock } from "@/lib/exports/report-signing";
 
@@ -54,20 +63,43 @@ function table(sheet: ExportSheet, fontSize = 8): Content {
   const total = sheet.columns.reduce((n, c) => n + (c.width ?? 14), 0);
   const body: TableCell[][] = [
     sheet.columns.map((c) => ({ text: c.header, bold: true, fillColor: "#e2e8f0", alignment: "center" as const })),
-    ...sheet.rows.map((row) => row.map((v, i) => {
-      const kind = sheet.columns[i]?.kind;
-      return { text: cellText(v, kind), alignment: kind === "number" || kind === "percent" ? ("right" as const) : ("left" as const) };
-    })),
+    ...sheet.rows.map((row) =>
+      row.map((v, i) => {
+        const kind = sheet.columns[i]?.kind;
+        return {
+          text: cellText(v, kind),
+          alignment: kind === "number" || kind === "percent" ? ("right" as const) : ("left" as const),
+        };
+      }),
+    ),
   ];
   return {
-    table: { headerRows: 1, widths: sheet.columns.map((c) => `${(((c.width ?? 14) / total) * 100).toFixed(2)}%`), body, dontBreakRows: true },
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#64748b", vLineColor: () => "#64748b", paddingTop: () => 2, paddingBottom: () => 2 },
+    table: {
+      headerRows: 1,
+      widths: sheet.columns.map((c) => `${(((c.width ?? 14) / total) * 100).toFixed(2)}%`),
+      body,
+      dontBreakRows: true,
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      hLineColor: () => "#64748b",
+      vLineColor: () => "#64748b",
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
     fontSize,
   };
 }
 
 function pageFooter(current: number, count: number): Content {
-  return { text: `Trang ${current}/${count}`, alignment: "center", fontSize: 8, color: "#475569", margin: [0, 10, 0, 0] };
+  return {
+    text: `Trang ${current}/${count}`,
+    alignment: "center",
+    fontSize: 8,
+    color: "#475569",
+    margin: [0, 10, 0, 0],
+  };
 }
 
 /** Any list or the overview as tables, A4 landscape. */
@@ -101,8 +133,24 @@ export function reportPdf(r: ReportModel): Promise<Buffer> {
   const content: Content[] = [
     {
       columns: [
-        { width: "42%", stack: [{ text: body1, alignment: "center" }, { text: body2, bold: true, alignment: "center" }, { text: "───────", alignment: "center", fontSize: 8 }, { text: reportNumberLine(r.signing), alignment: "center", margin: [0, 4, 0, 0] }] },
-        { width: "58%", stack: [{ text: NATIONAL_NAME, bold: true, alignment: "center" }, { text: NATIONAL_MOTTO, bold: true, alignment: "center" }, { text: "───────────────", alignment: "center", fontSize: 8 }, { text: placeAndDate(r.provinceName, r.today), italics: true, alignment: "center", margin: [0, 4, 0, 0] }] },
+        {
+          width: "42%",
+          stack: [
+            { text: body1, alignment: "center" },
+            { text: body2, bold: true, alignment: "center" },
+            { text: "───────", alignment: "center", fontSize: 8 },
+            { text: reportNumberLine(r.signing), alignment: "center", margin: [0, 4, 0, 0] },
+          ],
+        },
+        {
+          width: "58%",
+          stack: [
+            { text: NATIONAL_NAME, bold: true, alignment: "center" },
+            { text: NATIONAL_MOTTO, bold: true, alignment: "center" },
+            { text: "───────────────", alignment: "center", fontSize: 8 },
+            { text: placeAndDate(r.provinceName, r.today), italics: true, alignment: "center", margin: [0, 4, 0, 0] },
+          ],
+        },
       ],
       fontSize: 10,
     },
@@ -112,7 +160,9 @@ export function reportPdf(r: ReportModel): Promise<Buffer> {
     para(summaryParagraph(r)),
     section(`II. CÁC NHIỆM VỤ QUÁ HẠN (${r.summary.total})`),
     r.overdue.length ? table(reportTaskSheet(r.overdue), 7.5) : para("Không có nhiệm vụ quá hạn."),
-    ...(r.summary.total > r.overdue.length ? [para(`(Liệt kê ${r.overdue.length} nhiệm vụ quá hạn lâu nhất; danh sách đầy đủ xem trên hệ thống.)`)] : []),
+    ...(r.summary.total > r.overdue.length
+      ? [para(`(Liệt kê ${r.overdue.length} nhiệm vụ quá hạn lâu nhất; danh sách đầy đủ xem trên hệ thống.)`)]
+      : []),
     section(`III. CÁC NHIỆM VỤ ĐẾN HẠN TRONG 07 NGÀY TỚI (${r.dueSoon.length})`),
     r.dueSoon.length ? table(reportTaskSheet(r.dueSoon), 7.5) : para("Không có nhiệm vụ đến hạn trong 07 ngày tới."),
     section("IV. KẾT QUẢ THỰC HIỆN THEO CƠ QUAN, ĐƠN VỊ"),
@@ -123,16 +173,33 @@ export function reportPdf(r: ReportModel): Promise<Buffer> {
     para(PROPOSAL_TEXT),
     {
       columns: [
-        { width: "50%", stack: [{ text: "Nơi nhận:", bold: true, italics: true, fontSize: 10 }, ...RECIPIENTS.map((l): Content => ({ text: `- ${l}`, fontSize: 9 }))] },
-        { width: "50%", stack: [...sign.formula.map((l): Content => ({ text: l, bold: true, alignment: "center" })), { text: sign.note, italics: true, alignment: "center", fontSize: 9, margin: [0, 2, 0, 0] },
-          ...(sign.name ? [{ text: sign.name, bold: true, alignment: "center", margin: [0, 48, 0, 0] } as Content] : [])] },
+        {
+          width: "50%",
+          stack: [
+            { text: "Nơi nhận:", bold: true, italics: true, fontSize: 10 },
+            ...RECIPIENTS.map((l): Content => ({ text: `- ${l}`, fontSize: 9 })),
+          ],
+        },
+        {
+          width: "50%",
+          stack: [
+            ...sign.formula.map((l): Content => ({ text: l, bold: true, alignment: "center" })),
+            { text: sign.note, italics: true, alignment: "center", fontSize: 9, margin: [0, 2, 0, 0] },
+            ...(sign.name
+              ? [{ text: sign.name, bold: true, alignment: "center", margin: [0, 48, 0, 0] } as Content]
+              : []),
+          ],
+        },
       ],
       margin: [0, 16, 0, 0],
       unbreakable: true,
     },
   ];
   return render({
-    info: { title: `Báo cáo tình hình thực hiện các nhiệm vụ - ${r.provinceName}`, creator: "Hệ thống theo dõi chỉ đạo" },
+    info: {
+      title: `Báo cáo tình hình thực hiện các nhiệm vụ - ${r.provinceName}`,
+      creator: "Hệ thống theo dõi chỉ đạo",
+    },
     pageSize: "A4",
     pageOrientation: "portrait",
     pageMargins: [30 * MM, 20 * MM, 15 * MM, 20 * MM],

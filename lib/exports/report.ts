@@ -49,8 +49,13 @@ export function periodPhrase(r: Pick<ReportModel, "from" | "to" | "today">): str
 }
 
 export function reportSubtitle(r: ReportModel): string {
-  const scope = r.noticeName ? `theo ${r.noticeName}` : "theo các thông báo kết luận, chỉ đạo của Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh";
-  const period = r.from || r.to ? `văn bản ban hành ${periodPhrase(r)}; số liệu tính đến ngày ${formatDay(r.today)}` : periodPhrase(r);
+  const scope = r.noticeName
+    ? `theo ${r.noticeName}`
+    : "theo các thông báo kết luận, chỉ đạo của Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh";
+  const period =
+    r.from || r.to
+      ? `văn bản ban hành ${periodPhrase(r)}; số liệu tính đến ngày ${formatDay(r.today)}`
+      : periodPhrase(r);
   return `Tình hình thực hiện các nhiệm vụ ${scope} (${period})`;
 }
 
@@ -84,5 +89,9 @@ export const PROPOSAL_TEXT =
   "Đề nghị các cơ quan, đơn vị có nhiệm vụ quá hạn khẩn trương triển khai thực hiện, báo cáo kết quả về Văn phòng UBND tỉnh (cơ quan thường trực Ban Chỉ đạo); " +
   "trường hợp không thể hoàn thành đúng thời hạn phải báo cáo rõ lý do và đề xuất gia hạn để tổng hợp, báo cáo Trưởng Ban Chỉ đạo.";
 
-export const RECIPIENTS = ["Trưởng ban, các Phó Trưởng ban BCĐ tỉnh (b/c);", "Các thành viên BCĐ tỉnh;", "Các sở, ban, ngành; UBND các huyện, thị xã, thành phố;", "Lưu: VT."];
-
+export const RECIPIENTS = [
+  "Trưởng ban, các Phó Trưởng ban BCĐ tỉnh (b/c);",
+  "Các thành viên BCĐ tỉnh;",
+  "Các sở, ban, ngành; UBND các huyện, thị xã, thành phố;",
+  "Lưu: VT.",
+];

@@ -53,7 +53,8 @@ function text(message: string, status: number): Response {
 export async function exportHandler(context: string, run: (user: SessionUser) => Promise<Response>): Promise<Response> {
   try {
     const user = await requireUser();
-    if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId })) throw new ForbiddenError();
+    if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId }))
+      throw new ForbiddenError();
     return await run(user);
   } catch (error) {
     return text(userMessage(error, context), error instanceof AppError ? error.status : 500);

@@ -1,6 +1,13 @@
 import { noticeLabel } from "@/components/notices/notice-label";
 import { STATE_LABELS } from "@/lib/assignments/timeliness";
-import { OVERDUE_BUCKET_LABELS, type AgencyRow, type NoticeProgressRow, type OverdueBucket, type TaskRow, type WeekPoint } from "@/lib/reports/types";
+import {
+  OVERDUE_BUCKET_LABELS,
+  type AgencyRow,
+  type NoticeProgressRow,
+  type OverdueBucket,
+  type TaskRow,
+  type WeekPoint,
+} from "@/lib/reports/types";
 import type { ExportSheet } from "@/lib/exports/table";
 import { addDays } from "@/lib/time/days";
 import { formatDay } from "@/lib/time/format";
@@ -18,7 +25,9 @@ export const ROLE_LABELS = { lead: "Chủ trì", support: "Phối hợp" } as co
 
 /** "Đang thực hiện", or "Hoàn thành 12/09/2021". */
 export function taskStatus(r: Pick<TaskRow, "state" | "completedOn">): string {
-  return r.state === "completed" && r.completedOn ? `${STATE_LABELS.completed} ${formatDay(r.completedOn)}` : STATE_LABELS[r.state];
+  return r.state === "completed" && r.completedOn
+    ? `${STATE_LABELS.completed} ${formatDay(r.completedOn)}`
+    : STATE_LABELS[r.state];
 }
 
 export function taskSheet(name: string, title: string, rows: TaskRow[], offset = 0): ExportSheet {
@@ -71,7 +80,17 @@ export function agencySheet(rows: AgencyRow[]): ExportSheet {
       { header: "Không có thời hạn", width: 12, kind: "number" },
       { header: "Tỷ lệ đúng hạn", width: 10, kind: "percent" },
     ],
-    rows: rows.map((r, i) => [i + 1, r.agency.name, r.assigned, r.completedOnTime, r.completedLate, r.onTrack, r.overdue, r.noDeadline, r.onTimeRate]),
+    rows: rows.map((r, i) => [
+      i + 1,
+      r.agency.name,
+      r.assigned,
+      r.completedOnTime,
+      r.completedLate,
+      r.onTrack,
+      r.overdue,
+      r.noDeadline,
+      r.onTimeRate,
+    ]),
   };
 }
 
@@ -88,7 +107,15 @@ export function noticeSheet(rows: NoticeProgressRow[]): ExportSheet {
       { header: "Quá hạn", width: 10, kind: "number" },
       { header: "Tỷ lệ hoàn thành", width: 10, kind: "percent" },
     ],
-    rows: rows.map((r, i) => [i + 1, noticeLabel(r.notice), r.notice.title, r.assigned, r.completed, r.overdue, r.assigned > 0 ? r.completed / r.assigned : null]),
+    rows: rows.map((r, i) => [
+      i + 1,
+      noticeLabel(r.notice),
+      r.notice.title,
+      r.assigned,
+      r.completed,
+      r.overdue,
+      r.assigned > 0 ? r.completed / r.assigned : null,
+    ]),
   };
 }
 
@@ -122,7 +149,10 @@ export function reportTaskSheet(rows: TaskRow[]): ExportSheet {
   const idx = keep.map((h) => full.columns.findIndex((c) => c.header === h));
   return {
     ...full,
-    columns: idx.map((i) => ({ ...full.columns[i]!, width: full.columns[i]!.header === "Nhiệm vụ" ? 40 : full.columns[i]!.width })),
+    columns: idx.map((i) => ({
+      ...full.columns[i]!,
+      width: full.columns[i]!.header === "Nhiệm vụ" ? 40 : full.columns[i]!.width,
+    })),
     rows: full.rows.map((row) => idx.map((i) => row[i] ?? null)),
   };
 }

@@ -5,7 +5,11 @@ import type { ExportDocument } from "@/lib/exports/table";
 // the file sorts and filters in Excel at once; a last sheet "Thông tin" says what the file holds.
 
 function sheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31).trim() || "Bảng";
+  const base =
+    name
+      .replace(/[\\/?*[\]:]/g, " ")
+      .slice(0, 31)
+      .trim() || "Bảng";
   let n = base;
   for (let i = 2; used.has(n); i++) n = `${base.slice(0, 28)} ${i}`;
   used.add(n);
@@ -28,9 +32,11 @@ export async function toXlsx(doc: ExportDocument): Promise<Buffer> {
     sheet.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       if (c.kind === "percent") col.numFmt = "0%";
-      if (c.kind !== "number" && c.kind !== "percent") col.alignment = { vertical: "top", wrapText: (c.width ?? 14) > 30 };
+      if (c.kind !== "number" && c.kind !== "percent")
+        col.alignment = { vertical: "top", wrapText: (c.width ?? 14) > 30 };
     });
-    if (sheet.columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+    if (sheet.columns.length > 0)
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   }
   const info = wb.addWorksheet(sheetName("Thông tin", used));
   info.getColumn(1).width = 100;

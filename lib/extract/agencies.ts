@@ -17,15 +17,24 @@ export interface Mention {
   target: Target;
 }
 
-interface Token { w: string; start: number; end: number }
-interface Key { words: string[]; target: Target; priority: number }
+interface Token {
+  w: string;
+  start: number;
+  end: number;
+}
+interface Key {
+  words: string[];
+  target: Target;
+  priority: number;
+}
 
 const TOKEN_RE = /[a-z0-9]+|[&():;.]/g;
 
 function tokenize(folded: string): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(folded); m; m = TOKEN_RE.exec(folded)) out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  for (let m = TOKEN_RE.exec(folded); m; m = TOKEN_RE.exec(folded))
+    out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -49,30 +58,48 @@ const NO_FUZZ = new Set(["huyen", "tinh", "xa", "thanh", "pho", "thi", "cac", "u
 const keyLength = (k: Key) => k.words.reduce((n, w) => n + w.length, 0);
 
 const ROLE_KINDS: Record<GroupRole, string[]> = {
-  districts: ["district"], departments: ["department", "police", "military"], members: [], media: ["media"], front: ["front"],
+  districts: ["district"],
+  departments: ["department", "police", "military"],
+  members: [],
+  media: ["media"],
+  front: ["front"],
 };
 
 /** Head words of names that the catalogue may not know: "Sở Tư pháp", "Bệnh viện Đa khoa tỉnh". */
-const NAME_HEAD = /^(?:Sở|Ban Quản lý|Ban(?! (?:Chỉ đạo|Thường vụ|Bí thư|cán sự|Thường trực))|Trung tâm|Bệnh viện|Chi cục|Cục|Báo|Đài|Hội|Viện|Kho bạc Nhà nước|Ngân hàng|Bảo hiểm xã hội|Cảng vụ|Thanh tra|Liên minh|Liên đoàn|Tổng công ty|Công ty|Trường|Đoàn(?! (?:công tác|kiểm tra|thanh tra|giám sát))|Bưu điện|Điện lực|Học viện|Viettel|VNPT|Mobifone|EVN)(?=[\s,;:.)]|$)/u;
+const NAME_HEAD =
+  /^(?:Sở|Ban Quản lý|Ban(?! (?:Chỉ đạo|Thường vụ|Bí thư|cán sự|Thường trực))|Trung tâm|Bệnh viện|Chi cục|Cục|Báo|Đài|Hội|Viện|Kho bạc Nhà nước|Ngân hàng|Bảo hiểm xã hội|Cảng vụ|Thanh tra|Liên minh|Liên đoàn|Tổng công ty|Công ty|Trường|Đoàn(?! (?:công tác|kiểm tra|thanh tra|giám sát))|Bưu điện|Điện lực|Học viện|Viettel|VNPT|Mobifone|EVN)(?=[\s,;:.)]|$)/u;
 // Words that end an organisation's name: the verb or the linking word of the clause that follows.
 // Names hold lower-case words too ("Hội Chữ thập đỏ tỉnh", "Trung tâm Y tế huyện"), so the name
 // runs on until one of these, a punctuation mark, or its level ("tỉnh", "huyện Mường Tè").
-const NAME_STOP_WORDS = new Set(("để theo tại trong về là có cần phải được đã đang sẽ nhằm như cho từ đến khi nếu cùng với hoặc mà " +
-  "thì những các mọi sau trước trên dưới giữa ngay tức sớm lập tiêm lấy trình gửi chịu không chưa vào ra tham gia").split(" "));
-const NAME_STOP_PAIRS = new Set(("tổ chức,thực hiện,chủ trì,phối hợp,tăng cường,tiếp tục,khẩn trương,chủ động,triển khai,rà soát," +
-  "xây dựng,hướng dẫn,kiểm tra,báo cáo,tham mưu,đề xuất,đảm bảo,bảo đảm,chỉ đạo,vận động,tuyên truyền,hỗ trợ,cung cấp,bố trí," +
-  "tiếp nhận,quản lý,giám sát,theo dõi,xem xét,nghiên cứu,hoàn thành,thông báo,phân công,điều động,huy động,đẩy mạnh,sắp xếp," +
-  "kích hoạt,thành lập,xét nghiệm,cấp phát,phân bổ,mua sắm,chuẩn bị,ban hành,nắm bắt,tổng hợp,kịp thời,thường xuyên,phát động," +
-  "khắc phục,duy trì,nâng cao,phát huy,quyết liệt,nghiêm túc,đôn đốc,kiểm soát,tập trung,sẵn sàng,ưu tiên,cập nhật").split(","));
+const NAME_STOP_WORDS = new Set(
+  (
+    "để theo tại trong về là có cần phải được đã đang sẽ nhằm như cho từ đến khi nếu cùng với hoặc mà " +
+    "thì những các mọi sau trước trên dưới giữa ngay tức sớm lập tiêm lấy trình gửi chịu không chưa vào ra tham gia"
+  ).split(" "),
+);
+const NAME_STOP_PAIRS = new Set(
+  (
+    "tổ chức,thực hiện,chủ trì,phối hợp,tăng cường,tiếp tục,khẩn trương,chủ động,triển khai,rà soát," +
+    "xây dựng,hướng dẫn,kiểm tra,báo cáo,tham mưu,đề xuất,đảm bảo,bảo đảm,chỉ đạo,vận động,tuyên truyền,hỗ trợ,cung cấp,bố trí," +
+    "tiếp nhận,quản lý,giám sát,theo dõi,xem xét,nghiên cứu,hoàn thành,thông báo,phân công,điều động,huy động,đẩy mạnh,sắp xếp," +
+    "kích hoạt,thành lập,xét nghiệm,cấp phát,phân bổ,mua sắm,chuẩn bị,ban hành,nắm bắt,tổng hợp,kịp thời,thường xuyên,phát động," +
+    "khắc phục,duy trì,nâng cao,phát huy,quyết liệt,nghiêm túc,đôn đốc,kiểm soát,tập trung,sẵn sàng,ưu tiên,cập nhật"
+  ).split(","),
+);
 
 // Words that make a head word a common noun: "Trường hợp", "Hội nghị", "Báo cáo", "Đoàn viên".
-const COMMON_NOUNS = new Set(("trường hợp,trường học,hội nghị,hội thảo,hội viên,hội chẩn,hội họp,hội đủ,báo cáo,báo chí,đoàn viên,đoàn kết," +
-  "đoàn thể,ban hành,ban ngành,ban đêm,ban ngày,ban đầu,viện dẫn,sở tại,sở dĩ,cục bộ,đài thọ,trường lớp").split(","));
+const COMMON_NOUNS = new Set(
+  (
+    "trường hợp,trường học,hội nghị,hội thảo,hội viên,hội chẩn,hội họp,hội đủ,báo cáo,báo chí,đoàn viên,đoàn kết," +
+    "đoàn thể,ban hành,ban ngành,ban đêm,ban ngày,ban đầu,viện dẫn,sở tại,sở dĩ,cục bộ,đài thọ,trường lớp"
+  ).split(","),
+);
 
 /** A place after a level word inside a name: "tỉnh Nghệ An", "huyện Mường Tè", "quận Hải Châu". */
 const LEVEL_PLACE = /^\s+(?:tỉnh|huyện|quận|thị xã|thành phố|thị trấn|xã|phường)(?:\s+\p{Lu}[\p{L}]*)+/u;
 
-const PLACE_RE = /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(huyện|thị xã|thành phố|quận|TP\.?|TX\.?)\s+((?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){0,2})/u;
+const PLACE_RE =
+  /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(huyện|thị xã|thành phố|quận|TP\.?|TX\.?)\s+((?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){0,2})/u;
 
 function cleanPlaceType(t: string): string {
   return t.startsWith("TP") ? "thành phố" : t.startsWith("TX") ? "thị xã" : t;
@@ -108,10 +135,13 @@ export class AgencyMatcher {
     }
     for (const a of GENERIC_AGENCIES) {
       const own = registry.agencies.find((x) => foldVi(x.name) === foldVi(a.name));
-      const t: Target = own ? { type: "agency", name: own.name, isNew: false } : { type: "agency", name: a.name, isNew: true };
+      const t: Target = own
+        ? { type: "agency", name: own.name, isNew: false }
+        : { type: "agency", name: a.name, isNew: true };
       for (const s of [a.name, ...a.aliases]) add(s, t, 1);
     }
-    for (const list of this.byFirst.values()) list.sort((x, y) => y.words.length - x.words.length || x.priority - y.priority);
+    for (const list of this.byFirst.values())
+      list.sort((x, y) => y.words.length - x.words.length || x.priority - y.priority);
   }
 
   /** The province's group playing a role, found by its aliases or built from agency kinds. */
@@ -137,7 +167,8 @@ export class AgencyMatcher {
         const b = key.words[k]!;
         if (a === b) continue;
         // Short names ("Báo, Đài") are too close to ordinary words ("Bảo đảm") to forgive a slip.
-        if (n >= 2 && keyLength(key) >= 7 && Math.max(a.length, b.length) >= 4 && !NO_FUZZ.has(b) && nearlyEqual(a, b)) slips++;
+        if (n >= 2 && keyLength(key) >= 7 && Math.max(a.length, b.length) >= 4 && !NO_FUZZ.has(b) && nearlyEqual(a, b))
+          slips++;
         else slips = 2;
       }
       if (slips === 0) return { key, len: n };
@@ -152,7 +183,7 @@ export class AgencyMatcher {
     const tokens = tokenize(folded);
     const out: Mention[] = [];
     const listed = new Map<number, Mention>();
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       let m = this.matchAt(tokens, i);
       let from = i;
       if (!m) {
@@ -170,7 +201,8 @@ export class AgencyMatcher {
         const last = tokens[from + m.len - 1]!;
         out.push({ start: tokens[from]!.start, end: last.end, target: m.key.target });
         i = from + m.len;
-        if (m.key.target.type === "group") this.listAfterGroup(text, folded.slice(tokens[from]!.start, last.end), last.end, listed);
+        if (m.key.target.type === "group")
+          this.listAfterGroup(text, folded.slice(tokens[from]!.start, last.end), last.end, listed);
         continue;
       }
       const t = tokens[i]!;
@@ -201,8 +233,14 @@ export class AgencyMatcher {
     if (!level) return;
     const colon = /^\s*:\s*/.exec(text.slice(end));
     if (!colon) return;
-    const LEVELS: Record<string, string> = { huyen: "huyện", quan: "quận", "thi xa": "thị xã", "thanh pho": "thành phố" };
-    const item = /^(?:(huyện|quận|thị xã|thành phố|TP\.?|TX\.?)\s+)?(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,2})(\s*(?:,|\bvà\b)\s*)?/u;
+    const LEVELS: Record<string, string> = {
+      huyen: "huyện",
+      quan: "quận",
+      "thi xa": "thị xã",
+      "thanh pho": "thành phố",
+    };
+    const item =
+      /^(?:(huyện|quận|thị xã|thành phố|TP\.?|TX\.?)\s+)?(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,2})(\s*(?:,|\bvà\b)\s*)?/u;
     let at = end + colon[0].length;
     for (let n = 0; n < 20; n++) {
       const m = item.exec(text.slice(at));
@@ -210,7 +248,11 @@ export class AgencyMatcher {
       if (!this.matchAt(tokenize(foldVi(text.slice(at, at + m[0].length))), 0)) {
         const own = m[1] ? cleanPlaceType(m[1]) : LEVELS[level]!;
         const nameEnd = at + (m[1] ? m[1].length + m[0].slice(m[1].length).search(/\S/) : 0) + m[2]!.length;
-        listed.set(at, { start: at, end: nameEnd, target: { type: "agency", name: `UBND ${own} ${m[2]}`, isNew: true } });
+        listed.set(at, {
+          start: at,
+          end: nameEnd,
+          target: { type: "agency", name: `UBND ${own} ${m[2]}`, isNew: true },
+        });
       }
       at += m[0].length;
       if (!m[3]) break;
@@ -259,7 +301,13 @@ export function nameAfterHead(rest: string, from: number): string | null {
     }
     const lower = w.toLocaleLowerCase("vi");
     if (!upper && NAME_STOP_WORDS.has(lower)) break;
-    if (!upper && NAME_STOP_PAIRS.has(`${lower} ${(/^\s+([^\s,;:.]+)/u.exec(rest.slice(re.lastIndex))?.[1] ?? "").toLocaleLowerCase("vi")}`)) break;
+    if (
+      !upper &&
+      NAME_STOP_PAIRS.has(
+        `${lower} ${(/^\s+([^\s,;:.]+)/u.exec(rest.slice(re.lastIndex))?.[1] ?? "").toLocaleLowerCase("vi")}`,
+      )
+    )
+      break;
     if (/^(?:tinh|thanh pho|tp)$/.test(f) || (taken > 0 && /^(?:huyen|quan|thi|thanh|xa|phuong)$/.test(f))) {
       const level = LEVEL_PLACE.exec(rest.slice(m.index));
       if (level) {
@@ -282,7 +330,8 @@ export function nameAfterHead(rest: string, from: number): string | null {
   const head = rest.slice(0, from).trim();
   const firstWord = /^\s*(\S+)/u.exec(rest.slice(from))?.[1]?.toLocaleLowerCase("vi") ?? "";
   if (taken === 0 || COMMON_NOUNS.has(`${head.toLocaleLowerCase("vi")} ${firstWord}`)) return null;
-  if (!capitalised && !/^(?:Trung tâm|Bệnh viện|Chi cục|Công ty|Tổng công ty|Ngân hàng|Học viện)$/u.test(head)) return null;
+  if (!capitalised && !/^(?:Trung tâm|Bệnh viện|Chi cục|Công ty|Tổng công ty|Ngân hàng|Học viện)$/u.test(head))
+    return null;
   return rest.slice(0, end).trim();
 }
 

@@ -4,12 +4,15 @@ import { foldVi } from "@/lib/deadlines/fold";
 
 export type Role = "directive" | "heading" | "assessment" | "skip";
 
-const ASSESSMENT_START = /^(thoi gian qua|tuy nhien|hien nay|den nay|qua thuc te|nhin chung|ket qua|truoc tinh hinh|den ngay|danh gia chung|tinh hinh|ban chi dao tinh ghi nhan|thoi gian toi, du bao)/;
+const ASSESSMENT_START =
+  /^(thoi gian qua|tuy nhien|hien nay|den nay|qua thuc te|nhin chung|ket qua|truoc tinh hinh|den ngay|danh gia chung|tinh hinh|ban chi dao tinh ghi nhan|thoi gian toi, du bao)/;
 const ASSESSMENT_WORDS = /\b(ghi nhan va danh gia cao|danh gia cao|bieu duong)\b/;
-const ASSIGNING = /(?<![\p{L}])(giao|yeu cau|de nghi|chu tri|co trach nhiem|chiu trach nhiem|phai|can|khan truong|phan cong|chi dao)(?![\p{L}])/u;
+const ASSIGNING =
+  /(?<![\p{L}])(giao|yeu cau|de nghi|chu tri|co trach nhiem|chiu trach nhiem|phai|can|khan truong|phan cong|chi dao)(?![\p{L}])/u;
 const STRONG = /(?<![\p{L}])(giao|yeu cau|de nghi|chu tri|phan cong|phai|khan truong)(?![\p{L}])/u;
 const HEADING_ASSESSMENT = /^(?:ve\s+)?(danh gia|ket qua|tinh hinh)/;
-const PURPOSE = /^(?:muc dich(?:,?\s*(?:va\s+)?yeu cau)?|yeu cau|muc tieu|can cu(?: xay dung)?|co so phap ly|quan diem)\s*:?\s*$/;
+const PURPOSE =
+  /^(?:muc dich(?:,?\s*(?:va\s+)?yeu cau)?|yeu cau|muc tieu|can cu(?: xay dung)?|co so phap ly|quan diem)\s*:?\s*$/;
 
 /** "Yêu cầu X thực hiện …; trong đó đặc biệt lưu ý:": a task of its own before its bullets. */
 export function opensWithTask(text: string): boolean {
@@ -26,7 +29,8 @@ export function isHeadingText(text: string): boolean {
 
 export function isAssessment(text: string, inAssessmentSection: boolean): boolean {
   const f = foldVi(text).trim();
-  if (ASSESSMENT_START.test(f) || ASSESSMENT_WORDS.test(f.slice(0, 160))) return !/(?<![\p{L}])(giao|yeu cau)(?![\p{L}])/u.test(f) || ASSESSMENT_START.test(f);
+  if (ASSESSMENT_START.test(f) || ASSESSMENT_WORDS.test(f.slice(0, 160)))
+    return !/(?<![\p{L}])(giao|yeu cau)(?![\p{L}])/u.test(f) || ASSESSMENT_START.test(f);
   // "Sở Y tế đã xây dựng dự thảo …": a report of what was done, no order in it.
   // Read on the unfolded text: folding makes "Đa khoa" look like "đã".
   const first = text.trim().toLocaleLowerCase("vi").split(/[.;]/)[0] ?? "";
@@ -57,7 +61,8 @@ export function isOwnDecision(text: string, hasAgency: boolean): boolean {
   return /\b(ubnd tinh|chu tich ubnd tinh|truong ban chi dao)\s+se\b/.test(f) || /\bchua xem xet\b/.test(f);
 }
 
-const URGENT = /(?<![\p{L}])(khan truong|khan cap|hoa toc|gap rut|gap|cap bach|ngay lap tuc|than toc|nhanh chong|(?:kich hoat|thanh lap|trien khai|thuc hien|bao cao|to chuc) ngay|som (?:co|ban hanh|trien khai|thuc hien|hoan thanh|xay dung|to chuc|bao cao|tham muu|de xuat))(?![\p{L}])/u;
+const URGENT =
+  /(?<![\p{L}])(khan truong|khan cap|hoa toc|gap rut|gap|cap bach|ngay lap tuc|than toc|nhanh chong|(?:kich hoat|thanh lap|trien khai|thuc hien|bao cao|to chuc) ngay|som (?:co|ban hanh|trien khai|thuc hien|hoan thanh|xay dung|to chuc|bao cao|tham muu|de xuat))(?![\p{L}])/u;
 
 export function isUrgent(text: string): boolean {
   return URGENT.test(foldVi(text));

@@ -67,15 +67,30 @@ function main(): void {
   const registry = pickRegistry(text, province);
   const { draft, warnings } = extractNotice(text, registry);
   const n = draft.notice;
-  const issuedOn = n.issuedOn === null ? null
-    : n.issuedPrecision === "day" ? n.issuedOn
-    : n.issuedPrecision === "month" ? n.issuedOn.slice(0, 7) : null;
+  const issuedOn =
+    n.issuedOn === null
+      ? null
+      : n.issuedPrecision === "day"
+        ? n.issuedOn
+        : n.issuedPrecision === "month"
+          ? n.issuedOn.slice(0, 7)
+          : null;
   const out = {
     province: registry.province,
     notice: {
-      kind: n.kind, number: n.number, issuer: n.issuer, place: n.place, issuedOn, issuedPrecision: n.issuedPrecision,
-      title: n.title, meetingOn: n.meetingOn, chair: n.chair, signer: n.signer, signingFormula: n.signingFormula,
-      recipients: n.recipients, citations: n.citations,
+      kind: n.kind,
+      number: n.number,
+      issuer: n.issuer,
+      place: n.place,
+      issuedOn,
+      issuedPrecision: n.issuedPrecision,
+      title: n.title,
+      meetingOn: n.meetingOn,
+      chair: n.chair,
+      signer: n.signer,
+      signingFormula: n.signingFormula,
+      recipients: n.recipients,
+      citations: n.citations,
     },
     directives: draft.directives.map((d) => ({
       ref: d.ref,
@@ -83,10 +98,16 @@ function main(): void {
       urgent: d.urgent,
       assignments: d.assignments,
       deadline: d.deadline && {
-        dueOn: d.deadline.dueOn, dueAt: d.deadline.dueAt, kind: d.deadline.kind, phrase: d.deadline.phrase,
-        startOn: d.deadline.startOn, target: d.deadline.target, recurrence: d.deadline.recurrence,
+        dueOn: d.deadline.dueOn,
+        dueAt: d.deadline.dueAt,
+        kind: d.deadline.kind,
+        phrase: d.deadline.phrase,
+        startOn: d.deadline.startOn,
+        target: d.deadline.target,
+        recurrence: d.deadline.recurrence,
       },
-      sourceStart: d.sourceStart, sourceEnd: d.sourceEnd,
+      sourceStart: d.sourceStart,
+      sourceEnd: d.sourceEnd,
     })),
     warnings,
   };

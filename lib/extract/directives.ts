@@ -3,7 +3,16 @@
 import type { DraftDirective } from "@/lib/notices/draft";
 import { parseDeadline, type DeadlineContext } from "@/lib/deadlines/parse";
 import type { AgencyMatcher, Mention } from "./agencies";
-import { isAssessment, isAssessmentHeading, isAssessmentLeadIn, isHeadingText, isOwnDecision, isPurposeHeading, isUrgent, opensWithTask } from "./classify";
+import {
+  isAssessment,
+  isAssessmentHeading,
+  isAssessmentLeadIn,
+  isHeadingText,
+  isOwnDecision,
+  isPurposeHeading,
+  isUrgent,
+  opensWithTask,
+} from "./classify";
 import { findRoles } from "./roles";
 import { ownText, type Node } from "./structure";
 import { foldVi } from "@/lib/deadlines/fold";
@@ -19,7 +28,11 @@ export interface Found {
 
 /** Addressees handed down. Weak ones (a letter's "Kính gửi", the intro's lead-in) give way to
  *  any agency the directive names itself; a heading's are kept beside the directive's own. */
-export interface Context { leads: Found[]; supports: Found[]; weak?: boolean }
+export interface Context {
+  leads: Found[];
+  supports: Found[];
+  weak?: boolean;
+}
 
 export interface BuiltDirective {
   directive: DraftDirective;
@@ -28,9 +41,20 @@ export interface BuiltDirective {
   problems: { message: string; at: number }[];
 }
 
-interface WalkEnv { matcher: AgencyMatcher; dctx: DeadlineContext; out: BuiltDirective[] }
+interface WalkEnv {
+  matcher: AgencyMatcher;
+  dctx: DeadlineContext;
+  out: BuiltDirective[];
+}
 
-function toFound(m: Mention, role: Found["role"], text: string, map: (i: number) => number, all: Mention[], ctx?: Context): Found[] {
+function toFound(
+  m: Mention,
+  role: Found["role"],
+  text: string,
+  map: (i: number) => number,
+  all: Mention[],
+  ctx?: Context,
+): Found[] {
   const start = map(m.start);
   const end = map(m.end - 1) + 1;
   const t = m.target;
@@ -42,7 +66,17 @@ function toFound(m: Mention, role: Found["role"], text: string, map: (i: number)
     if (named.length) return named.map((f) => ({ ...f, role, start, end }));
   }
   // "UBND các huyện: Hữu Lũng, Chi Lăng …": the list after the colon narrows the group.
-  if (/^\s*:/.test(text.slice(m.end)) && all.some((x) => x.start > m.end && x.target.type === "agency" && (t.members.includes(x.target.name) || (x.target.isNew && /^UBND (huyện|quận|thị xã|thành phố) /u.test(x.target.name))))) return [];
+  if (
+    /^\s*:/.test(text.slice(m.end)) &&
+    all.some(
+      (x) =>
+        x.start > m.end &&
+        x.target.type === "agency" &&
+        (t.members.includes(x.target.name) ||
+          (x.target.isNew && /^UBND (huyện|quận|thị xã|thành phố) /u.test(x.target.name))),
+    )
+  )
+    return [];
   if (t.isNew || !t.members.length) return [{ agency: t.name, role, viaGroup: null, isNew: true, start, end }];
   return t.members.map((a) => ({ agency: a, role, viaGroup: t.name, isNew: false, start, end }));
 }
@@ -73,7 +107,9 @@ function headingContext(env: WalkEnv, node: Node, text: string, inherited: Conte
   const a = analyse(env, node, text, inherited);
   const topical = /^(doi voi|ve )/.test(foldVi(text));
   if (a.leads.length && !topical) return { leads: a.leads, supports: a.supports };
-  const about = a.mentions.filter((m) => m.target.type === "agency" && !m.target.isNew).flatMap((m) => toFound(m, "lead", text, a.map, a.mentions));
+  const about = a.mentions
+    .filter((m) => m.target.type === "agency" && !m.target.isNew)
+    .flatMap((m) => toFound(m, "lead", text, a.map, a.mentions));
   return about.length ? { leads: about, supports: [] } : inherited;
 }
 
@@ -84,7 +120,10 @@ function emit(env: WalkEnv, node: Node, ref: string, text: string, ctx: Context)
   const supports = replaces ? a.supports : [...ctx.supports, ...a.supports];
   const found = dedupe([...leads, ...supports]);
   const dl = parseDeadline(text, env.dctx);
-  const problems = (dl?.problems ?? []).map((message) => ({ message: `Mục ${ref}: ${message}`, at: a.map(dl?.start ?? 0) }));
+  const problems = (dl?.problems ?? []).map((message) => ({
+    message: `Mục ${ref}: ${message}`,
+    at: a.map(dl?.start ?? 0),
+  }));
   env.out.push({
     directive: {
       ref,
@@ -99,14 +138,23 @@ function emit(env: WalkEnv, node: Node, ref: string, text: string, ctx: Context)
     deadlineSpan: dl ? { start: a.map(dl.start), end: a.map(dl.end - 1) + 1 } : null,
     problems,
   });
-  return found.length ? { leads: found.filter((f) => f.role === "lead"), supports: found.filter((f) => f.role === "support") } : ctx;
+  return found.length
+    ? { leads: found.filter((f) => f.role === "lead"), supports: found.filter((f) => f.role === "support") }
+    : ctx;
 }
 
 function join(parent: string, part: string): string {
   return parent ? `${parent}.${part}` : part;
 }
 
-export function walk(env: WalkEnv, nodes: Node[], parentRef: string, inherited: Context, inAssessment: boolean, firstIndex = 0): void {
+export function walk(
+  env: WalkEnv,
+  nodes: Node[],
+  parentRef: string,
+  inherited: Context,
+  inAssessment: boolean,
+  firstIndex = 0,
+): void {
   let counter = firstIndex;
   let ctx = inherited;
   let inSection = inAssessment; // a lead-in ("Về tình hình dịch bệnh:") sets it for the items after it
@@ -142,7 +190,13 @@ export function walk(env: WalkEnv, nodes: Node[], parentRef: string, inherited: 
       if (hasChildren) walk(env, node.children, join(parentRef, node.label ?? "?"), ctx, true);
       return;
     }
-    if (isOwnDecision(text, env.matcher.find(text).some((m) => m.target.type !== "superior"))) return;
+    if (
+      isOwnDecision(
+        text,
+        env.matcher.find(text).some((m) => m.target.type !== "superior"),
+      )
+    )
+      return;
     const ref = join(parentRef, node.label ?? String(++counter));
     const childDirectives = node.children.length > 0;
     const ownCtx = emit(env, node, childDirectives ? `${ref}.1` : ref, text, ctx);

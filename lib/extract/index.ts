@@ -5,7 +5,18 @@ import type { NoticeDraft } from "@/lib/notices/draft";
 import { foldVi } from "@/lib/deadlines/fold";
 import { matcherFor } from "./agencies";
 import { walk, type BuiltDirective, type Context } from "./directives";
-import { findLayout, readCitations, readFooter, readIssueDate, readIssuer, readMeeting, readNumber, readTitle, kindOf, titleCaseWords } from "./metadata";
+import {
+  findLayout,
+  readCitations,
+  readFooter,
+  readIssueDate,
+  readIssuer,
+  readMeeting,
+  readNumber,
+  readTitle,
+  kindOf,
+  titleCaseWords,
+} from "./metadata";
 import { lineOf, normalize } from "./normalize";
 import { buildTree } from "./structure";
 import { collectWarnings, type Warning } from "./warnings";
@@ -70,7 +81,11 @@ export function guessRegistry(text: string, registries: AgencyRegistry[]): Agenc
   let best: AgencyRegistry | null = null;
   let bestScore = 0;
   for (const r of registries) {
-    const score = matcherFor(r).find(text).filter((m) => m.target.type === "agency" && !m.target.isNew && /^UBND (huyện|thị xã|thành phố)/.test(m.target.name)).length;
+    const score = matcherFor(r)
+      .find(text)
+      .filter(
+        (m) => m.target.type === "agency" && !m.target.isNew && /^UBND (huyện|thị xã|thành phố)/.test(m.target.name),
+      ).length;
     if (score > bestScore) {
       best = r;
       bestScore = score;
@@ -120,7 +135,16 @@ export function extractNotice(text: string, registry: AgencyRegistry, options: E
     },
     directives: built.map((b) => b.directive),
   };
-  const warnings = collectWarnings({ norm, num, issue, title, footer, built, registry, lineOf: (o) => lineOf(norm.lineStarts, o) });
+  const warnings = collectWarnings({
+    norm,
+    num,
+    issue,
+    title,
+    footer,
+    built,
+    registry,
+    lineOf: (o) => lineOf(norm.lineStarts, o),
+  });
   const spans: ExtractionSpans = {
     directives: built.map((b) => ({
       ref: b.directive.ref,
@@ -129,8 +153,14 @@ export function extractNotice(text: string, registry: AgencyRegistry, options: E
       assignments: b.found.map((f) => ({ agency: f.agency, role: f.role, start: f.start, end: f.end })),
       deadline: b.deadlineSpan,
     })),
-    number: num.at !== null ? { start: num.at, end: text.indexOf("\n", num.at) < 0 ? text.length : text.indexOf("\n", num.at) } : null,
-    issueDate: issue.at !== null ? { start: issue.at, end: text.indexOf("\n", issue.at) < 0 ? text.length : text.indexOf("\n", issue.at) } : null,
+    number:
+      num.at !== null
+        ? { start: num.at, end: text.indexOf("\n", num.at) < 0 ? text.length : text.indexOf("\n", num.at) }
+        : null,
+    issueDate:
+      issue.at !== null
+        ? { start: issue.at, end: text.indexOf("\n", issue.at) < 0 ? text.length : text.indexOf("\n", issue.at) }
+        : null,
     illegible: norm.illegible,
   };
   return { draft, warnings, spans };
@@ -145,15 +175,21 @@ function rootContext(blocks: ReturnType<typeof normalize>["blocks"], matcher: Re
     const isAddress = /^kinh gui\s*:/.test(f);
     const isLeadIn = /:\s*$/.test(t) && /(?<![\p{L}])(yeu cau|de nghi|giao)(?![\p{L}])/u.test(f);
     if (!isAddress && !isLeadIn) continue;
-    const from = isAddress ? f.indexOf(":") + 1 : Math.max(0, f.search(/(?<![\p{L}])(yeu cau|de nghi|giao)(?![\p{L}])/u));
+    const from = isAddress
+      ? f.indexOf(":") + 1
+      : Math.max(0, f.search(/(?<![\p{L}])(yeu cau|de nghi|giao)(?![\p{L}])/u));
     for (const m of matcher.find(t.slice(from))) {
       const tg = m.target;
       const start = b.offs[from + m.start] ?? b.start;
       const end = (b.offs[from + m.end - 1] ?? b.start) + 1;
-      if (tg.type === "agency") ctx.leads.push({ agency: tg.name, role: "lead", viaGroup: null, isNew: tg.isNew, start, end });
+      if (tg.type === "agency")
+        ctx.leads.push({ agency: tg.name, role: "lead", viaGroup: null, isNew: tg.isNew, start, end });
       else if (tg.type === "group") {
-        if (tg.isNew || !tg.members.length) ctx.leads.push({ agency: tg.name, role: "lead", viaGroup: null, isNew: true, start, end });
-        else for (const a of tg.members) ctx.leads.push({ agency: a, role: "lead", viaGroup: tg.name, isNew: false, start, end });
+        if (tg.isNew || !tg.members.length)
+          ctx.leads.push({ agency: tg.name, role: "lead", viaGroup: null, isNew: true, start, end });
+        else
+          for (const a of tg.members)
+            ctx.leads.push({ agency: a, role: "lead", viaGroup: tg.name, isNew: false, start, end });
       }
     }
   }

@@ -15,11 +15,18 @@ export interface Layout {
   bodyEnd: number; // first block after them (closing formula, Nơi nhận, signature)
 }
 
-export interface MetaIssue { message: string; at: number | null } // at: original offset
+export interface MetaIssue {
+  message: string;
+  at: number | null;
+} // at: original offset
 
 const KIND_WORDS: [RegExp, Kind][] = [
-  [/^thong bao\b/, "TB"], [/^cong van\b/, "CV"], [/^chi thi\b/, "CT"], [/^quyet dinh\b/, "QD"],
-  [/^ke hoach\b/, "KH"], [/^cong dien\b/, "CD"],
+  [/^thong bao\b/, "TB"],
+  [/^cong van\b/, "CV"],
+  [/^chi thi\b/, "CT"],
+  [/^quyet dinh\b/, "QD"],
+  [/^ke hoach\b/, "KH"],
+  [/^cong dien\b/, "CD"],
 ];
 const CODE_KIND: Record<string, Kind> = { tb: "TB", cv: "CV", ct: "CT", qd: "QD", kh: "KH", cd: "CD" };
 const NATIONAL = /^(cong hoa xa hoi|doc lap|dang cong san viet nam$|dang$)/;
@@ -36,7 +43,12 @@ function kindOfBlock(b: Block): Kind | null {
 
 export function isClosing(b: Block): boolean {
   const f = foldVi(b.text);
-  return /^noi nhan\b/.test(f) || /\bthong bao (?:de|cho)\b/.test(f) || /\.\/\.\s*$/.test(b.text) || /^kinh gui\b/.test(f) && false;
+  return (
+    /^noi nhan\b/.test(f) ||
+    /\bthong bao (?:de|cho)\b/.test(f) ||
+    /\.\/\.\s*$/.test(b.text) ||
+    (/^kinh gui\b/.test(f) && false)
+  );
 }
 
 const isSignatureLike = (b: Block) => lines(b).every((l) => isUpper(l) || /^(TL|KT|TM|Q|TUQ)\./.test(l));
@@ -55,9 +67,15 @@ export function findLayout(blocks: Block[]): Layout {
     bodyEnd = blocks.length;
     while (bodyEnd > after && isSignatureLike(blocks[bodyEnd - 1]!)) bodyEnd--;
   }
-  let bodyStart = blocks.findIndex((b, i) => i >= after && i < bodyEnd && ["roman", "num", "paren", "letter"].includes(markerOf(b.text).type));
+  let bodyStart = blocks.findIndex(
+    (b, i) => i >= after && i < bodyEnd && ["roman", "num", "paren", "letter"].includes(markerOf(b.text).type),
+  );
   // "Về tình hình dịch bệnh:" right before the first item: a section lead-in, part of the body.
-  if (bodyStart > after && /^(?:ve|doi voi|danh gia|tinh hinh|ket qua)\s.{0,80}:\s*$/.test(foldVi(blocks[bodyStart - 1]!.text))) bodyStart--;
+  if (
+    bodyStart > after &&
+    /^(?:ve|doi voi|danh gia|tinh hinh|ket qua)\s.{0,80}:\s*$/.test(foldVi(blocks[bodyStart - 1]!.text))
+  )
+    bodyStart--;
   if (bodyStart < 0) {
     const leadIn = blocks.findIndex((b, i) => i >= after && i < bodyEnd && /:\s*$/.test(b.text));
     bodyStart = leadIn >= 0 ? leadIn + 1 : Math.min(after + 1, bodyEnd);
@@ -65,7 +83,10 @@ export function findLayout(blocks: Block[]): Layout {
   return { titleIdx, bodyStart, bodyEnd };
 }
 
-export function readNumber(blocks: Block[], layout: Layout): { number: string | null; code: string | null; at: number | null; present: boolean } {
+export function readNumber(
+  blocks: Block[],
+  layout: Layout,
+): { number: string | null; code: string | null; at: number | null; present: boolean } {
   const top = blocks.slice(0, Math.max(layout.titleIdx, 0) + 3);
   for (const b of top) {
     const ls = lines(b);
@@ -93,7 +114,13 @@ export function kindOf(blocks: Block[], layout: Layout, code: string | null): Ki
   return blocks.slice(0, 15).some((b) => /^v\/v\b/i.test(b.text)) ? "CV" : "TB";
 }
 
-export interface IssueDate { place: string | null; issuedOn: string | null; precision: DraftNotice["issuedPrecision"]; at: number | null; problem: string | null }
+export interface IssueDate {
+  place: string | null;
+  issuedOn: string | null;
+  precision: DraftNotice["issuedPrecision"];
+  at: number | null;
+  problem: string | null;
+}
 
 export function readIssueDate(blocks: Block[], layout: Layout): IssueDate {
   for (const b of blocks.slice(0, Math.max(layout.titleIdx, 0) + 3)) {
@@ -104,11 +131,19 @@ export function readIssueDate(blocks: Block[], layout: Layout): IssueDate {
       const place = (m[1] ?? "").trim() || null;
       const [d, mo, y] = [m[2], m[3], m[4]].map((x) => (x ? Number(x) : null));
       if (y && mo && d) {
-        if (!isValidYmd(y, mo, d)) return { place, issuedOn: null, precision: "unknown", at, problem: `Ngày ban hành ${d}/${mo}/${y} không tồn tại` };
+        if (!isValidYmd(y, mo, d))
+          return {
+            place,
+            issuedOn: null,
+            precision: "unknown",
+            at,
+            problem: `Ngày ban hành ${d}/${mo}/${y} không tồn tại`,
+          };
         return { place, issuedOn: ymd(y, mo, d), precision: "day", at, problem: null };
       }
       const blank = "Ngày ban hành để trống" + (y ? ` (chỉ ghi ${mo ? `tháng ${mo} ` : ""}năm ${y})` : "");
-      if (y && mo && mo >= 1 && mo <= 12) return { place, issuedOn: ymd(y, mo, 1), precision: "month", at, problem: blank };
+      if (y && mo && mo >= 1 && mo <= 12)
+        return { place, issuedOn: ymd(y, mo, 1), precision: "month", at, problem: blank };
       if (y) return { place, issuedOn: ymd(y, 1, 1), precision: "year", at, problem: blank };
       return { place, issuedOn: null, precision: "unknown", at, problem: blank };
     }
@@ -124,7 +159,11 @@ export function readTitle(blocks: Block[], layout: Layout): string | null {
   return t.trim() || null;
 }
 
-export function readMeeting(blocks: Block[], layout: Layout, year: number | null): { meetingOn: string | null; chair: string | null } {
+export function readMeeting(
+  blocks: Block[],
+  layout: Layout,
+  year: number | null,
+): { meetingOn: string | null; chair: string | null } {
   const title = blocks[layout.titleIdx]?.text.replace(/\n/g, " ") ?? "";
   const intro = blocks.slice(layout.titleIdx + 1, layout.bodyStart).map((b) => b.text.replace(/\n/g, " "));
   let meetingOn: string | null = null;
@@ -141,7 +180,10 @@ export function readMeeting(blocks: Block[], layout: Layout, year: number | null
   const byName = new RegExp(String.raw`[Kk]ết luận của (?:đồng chí\s+)?` + NAME, "u").exec(title);
   if (byName) chair = byName[1] ?? null;
   if (!chair) {
-    const role = /kết luận của\s+((?:Phó\s+)?(?:Chủ tịch UBND tỉnh|Bí thư Tỉnh ủy|Trưởng Ban Chỉ đạo[^,]*?tỉnh))/iu.exec(title)?.[1];
+    const role =
+      /kết luận của\s+((?:Phó\s+)?(?:Chủ tịch UBND tỉnh|Bí thư Tỉnh ủy|Trưởng Ban Chỉ đạo[^,]*?tỉnh))/iu.exec(
+        title,
+      )?.[1];
     if (role) {
       const re = new RegExp(role.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + String.raw`\s+` + NAME, "u");
       for (const t of intro) {
@@ -174,12 +216,18 @@ export function readMeeting(blocks: Block[], layout: Layout, year: number | null
 export function sentenceCase(s: string): string {
   const lower = s.toLocaleLowerCase("vi");
   return (lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1))
-    .replace(/covid-19/g, "COVID-19").replace(/\bubnd\b/g, "UBND").replace(/\bhđnd\b/g, "HĐND")
-    .replace(/ban chỉ đạo/gi, "Ban Chỉ đạo").replace(/tỉnh ủy|tỉnh uỷ/gi, "Tỉnh ủy").replace(/ủy ban nhân dân/gi, "UBND")
-    .replace(/văn phòng/gi, "Văn phòng").replace(/thường trực/gi, "Thường trực");
+    .replace(/covid-19/g, "COVID-19")
+    .replace(/\bubnd\b/g, "UBND")
+    .replace(/\bhđnd\b/g, "HĐND")
+    .replace(/ban chỉ đạo/gi, "Ban Chỉ đạo")
+    .replace(/tỉnh ủy|tỉnh uỷ/gi, "Tỉnh ủy")
+    .replace(/ủy ban nhân dân/gi, "UBND")
+    .replace(/văn phòng/gi, "Văn phòng")
+    .replace(/thường trực/gi, "Thường trực");
 }
 
-export const titleCaseWords = (s: string) => s.toLocaleLowerCase("vi").replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toLocaleUpperCase("vi"));
+export const titleCaseWords = (s: string) =>
+  s.toLocaleLowerCase("vi").replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toLocaleUpperCase("vi"));
 
 export function readIssuer(blocks: Block[], layout: Layout, code: string | null, province: string | null): string {
   const P = province ? ` ${province}` : "";
@@ -187,11 +235,22 @@ export function readIssuer(blocks: Block[], layout: Layout, code: string | null,
     if (kindOfBlock(b)) continue;
     const ls = lines(b).filter((l) => isUpper(l) && !NATIONAL.test(foldVi(l)) && !/^SỐ\s*:/.test(l));
     if (!ls.length) continue;
-    const parentRe = /^(TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|UBND TỈNH|ỦY BAN NHÂN DÂN TỈNH|UỶ BAN NHÂN DÂN TỈNH|UBND THÀNH PHỐ|ỦY BAN NHÂN DÂN THÀNH PHỐ|UỶ BAN NHÂN DÂN THÀNH PHỐ)\s+(.+)$/u;
-    const whole = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$/u.exec(ls.join(" ").replace(/^(TỈNH ỦY|TỈNH UỶ)\s+/u, "$1 TỈNH ").replace(/^(THÀNH ỦY|THÀNH UỶ)\s+/u, "$1 THÀNH PHỐ "));
+    const parentRe =
+      /^(TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|UBND TỈNH|ỦY BAN NHÂN DÂN TỈNH|UỶ BAN NHÂN DÂN TỈNH|UBND THÀNH PHỐ|ỦY BAN NHÂN DÂN THÀNH PHỐ|UỶ BAN NHÂN DÂN THÀNH PHỐ)\s+(.+)$/u;
+    const whole =
+      /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ)\s+(TỈNH|THÀNH PHỐ)\s+(.+)$/u.exec(
+        ls
+          .join(" ")
+          .replace(/^(TỈNH ỦY|TỈNH UỶ)\s+/u, "$1 TỈNH ")
+          .replace(/^(THÀNH ỦY|THÀNH UỶ)\s+/u, "$1 THÀNH PHỐ "),
+      );
     if (whole && ls.length <= 2 && !/BAN|SỞ|VĂN PHÒNG/u.test(whole[3]!)) {
       const level = whole[2] === "TỈNH" ? "tỉnh" : "thành phố";
-      const body = /^(TỈNH|THÀNH) (ỦY|UỶ)/u.test(whole[1]!) ? (level === "tỉnh" ? "Tỉnh ủy" : "Thành ủy") : `UBND ${level}`;
+      const body = /^(TỈNH|THÀNH) (ỦY|UỶ)/u.test(whole[1]!)
+        ? level === "tỉnh"
+          ? "Tỉnh ủy"
+          : "Thành ủy"
+        : `UBND ${level}`;
       return `${body} ${titleCaseWords(whole[3]!)}`;
     }
     const parent = parentRe.exec(ls[0]!);
@@ -202,7 +261,8 @@ export function readIssuer(blocks: Block[], layout: Layout, code: string | null,
     if (body) {
       const name = sentenceCase(body);
       // "UBND TỈNH NGHỆ AN / VĂN PHÒNG": the office of that UBND.
-      if (/^Văn phòng$/u.test(name) && parent) return `Văn phòng ${/^(TỈNH|THÀNH) (ỦY|UỶ)/u.test(parent[1]!) ? (level === "tỉnh" ? "Tỉnh ủy" : "Thành ủy") : "UBND"} ${level} ${place}`;
+      if (/^Văn phòng$/u.test(name) && parent)
+        return `Văn phòng ${/^(TỈNH|THÀNH) (ỦY|UỶ)/u.test(parent[1]!) ? (level === "tỉnh" ? "Tỉnh ủy" : "Thành ủy") : "UBND"} ${level} ${place}`;
       if (/\b(tỉnh|thành phố)$/u.test(name) && place) return `${name} ${place}`;
       // "UBND TỈNH THANH HÓA / BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19": the committee of that level.
       if (/^Ban Chỉ đạo\b/u.test(name) && place) return `${name} ${level} ${place}`;
@@ -214,15 +274,23 @@ export function readIssuer(blocks: Block[], layout: Layout, code: string | null,
   if (/ubnd/.test(c)) return `UBND tỉnh${P}`;
   if (/bcd/.test(c)) return `Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh${P}`;
   if (/\btu\b/.test(c)) return `Tỉnh ủy${P}`;
-  const closing = blocks.slice(layout.bodyEnd).map((b) => foldVi(b.text)).find((f) => /thong bao (de|cho)/.test(f)) ?? "";
-  if (/^(thua lenh chu tich ubnd tinh, )?van phong ubnd tinh thong bao/.test(closing) && !/ubnd/.test(c)) return `Văn phòng UBND tỉnh${P}`;
+  const closing =
+    blocks
+      .slice(layout.bodyEnd)
+      .map((b) => foldVi(b.text))
+      .find((f) => /thong bao (de|cho)/.test(f)) ?? "";
+  if (/^(thua lenh chu tich ubnd tinh, )?van phong ubnd tinh thong bao/.test(closing) && !/ubnd/.test(c))
+    return `Văn phòng UBND tỉnh${P}`;
   if (/^ubnd tinh thong bao/.test(closing)) return `UBND tỉnh${P}`;
   const title = foldVi(blocks[layout.titleIdx]?.text ?? "");
   if (/cua thuong truc tinh uy|tinh uy/.test(title) && !/ubnd tinh/.test(title)) return `Tỉnh ủy${P}`;
   return `UBND tỉnh${P}`;
 }
 
-export function readFooter(blocks: Block[], layout: Layout): { recipients: string[]; signer: string | null; signingFormula: string | null } {
+export function readFooter(
+  blocks: Block[],
+  layout: Layout,
+): { recipients: string[]; signer: string | null; signingFormula: string | null } {
   const foot = blocks.slice(layout.bodyEnd);
   const recipients: string[] = [];
   const formula: string[] = [];
@@ -253,11 +321,20 @@ export function readFooter(blocks: Block[], layout: Layout): { recipients: strin
       if (name && !inList) signer = name[1] ?? null;
     }
   }
-  return { recipients: recipients.filter(Boolean), signer, signingFormula: formula.length && signer ? formula.join("\n") : formula.length ? formula.join("\n") : null };
+  return {
+    recipients: recipients.filter(Boolean),
+    signer,
+    signingFormula: formula.length && signer ? formula.join("\n") : formula.length ? formula.join("\n") : null,
+  };
 }
 
 function cleanRecipient(s: string): string {
-  return s.replace(/\s*\}\s*(\(để b\/c\))?/g, " ").replace(/,\s*,/g, ",").replace(/[\s;,.]+$/, "").replace(/\s+/g, " ").trim();
+  return s
+    .replace(/\s*\}\s*(\(để b\/c\))?/g, " ")
+    .replace(/,\s*,/g, ",")
+    .replace(/[\s;,.]+$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const DOC = String.raw`(Chỉ thị|Nghị quyết|Thông báo|Quyết định|Công văn|Kế hoạch|Công điện|Nghị định|Thông tư|Hướng dẫn)\s+(?:số\s+)?(\d+[\p{L}\d]*(?:[-/][\p{L}\d&.]+)*\/[\p{L}\d&.-]*[\p{L}\d])(?:\s+ngày\s+(\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?`;

@@ -24,7 +24,10 @@ const ILLEGIBLE = /^\[[^\]]*(illegible|unreadable|không đọc được|không 
 const BRACKET_NOTE = /^\[[^\]]{1,60}\]$/; // "[Handwritten signature]", "[Stamp]"
 const LIST_START = /^(?:[IVXLC]+\s*[.)]|\d{1,2}\s*[.)](?!\d)|\(\d{1,2}\)|[a-zđ]\s*\)|[-+•–—*]\s)/;
 
-interface Line { text: string; offs: number[] }
+interface Line {
+  text: string;
+  offs: number[];
+}
 
 function cleanLine(src: string, base: number): Line {
   const chars: string[] = [];
@@ -75,7 +78,8 @@ const isUpperLine = (s: string) => s === s.toUpperCase() && /\p{Lu}/u.test(s);
 // Lines that open a paragraph of their own in any layout: the header's number and date line,
 // the letter's address and subject, the distribution list, the signing formula, the closing
 // formula ("UBND tỉnh thông báo để …").
-const OWN_LINE = /^(?:Số\s*:|Kính gửi\b|V\/v\b|Về việc\b|Nơi nhận\b|(?:TL|KT|TM|Q|TUQ)\.\s|[^,\d.;:]{2,40},\s*ngày\b|(?:Thừa lệnh[^,]{0,60},\s*)?[^.;:]{2,80}\sthông báo để\s)/iu;
+const OWN_LINE =
+  /^(?:Số\s*:|Kính gửi\b|V\/v\b|Về việc\b|Nơi nhận\b|(?:TL|KT|TM|Q|TUQ)\.\s|[^,\d.;:]{2,40},\s*ngày\b|(?:Thừa lệnh[^,]{0,60},\s*)?[^.;:]{2,80}\sthông báo để\s)/iu;
 // Lines after which a new paragraph starts: the number, the place and date.
 const ENDS_OWN_LINE = /^(?:Số\s*:|[^,\d.;:]{2,40},\s*ngày\b)/iu;
 
@@ -85,12 +89,18 @@ const ENDS_OWN_LINE = /^(?:Số\s*:|[^,\d.;:]{2,40},\s*ngày\b)/iu;
  * a fixed width (then a line well short of that width ends its paragraph); "gaps" when blank
  * lines separate the paragraphs, as in the OCR seeds.
  */
-interface Layout { mode: "gaps" | "lines" | "wrapped"; width: number }
+interface Layout {
+  mode: "gaps" | "lines" | "wrapped";
+  width: number;
+}
 
 function layoutOf(lines: string[], gaps: number): Layout {
   const nonEmpty = lines.filter((l) => l.trim());
   if (nonEmpty.length < 4 || gaps >= nonEmpty.length * 0.2) return { mode: "gaps", width: 0 };
-  const long = nonEmpty.map((l) => l.trim().length).filter((n) => n >= 40).sort((a, b) => a - b);
+  const long = nonEmpty
+    .map((l) => l.trim().length)
+    .filter((n) => n >= 40)
+    .sort((a, b) => a - b);
   if (long.length < 4) return { mode: "lines", width: 0 };
   const width = long[Math.floor(long.length * 0.9)] ?? 0;
   const nearWidth = long.filter((n) => n >= width * 0.8).length;
@@ -102,7 +112,8 @@ function opensParagraph(prev: string, next: string, layout: Layout): boolean {
   if (LIST_START.test(next) || OWN_LINE.test(next) || ENDS_OWN_LINE.test(prev)) return true;
   if (layout.mode === "gaps") return false;
   const nextUpper = isUpperLine(next);
-  if (isUpperLine(prev)) return !nextUpper || /^(THÔNG BÁO|CÔNG ĐIỆN|KẾ HOẠCH|CHỈ THỊ|QUYẾT ĐỊNH|CÔNG VĂN)\b/u.test(next);
+  if (isUpperLine(prev))
+    return !nextUpper || /^(THÔNG BÁO|CÔNG ĐIỆN|KẾ HOẠCH|CHỈ THỊ|QUYẾT ĐỊNH|CÔNG VĂN)\b/u.test(next);
   if (nextUpper && next.length > 3) return true;
   if (!/^[\p{Lu}\d"“(]/u.test(next)) return false;
   if (layout.mode === "lines") return true;
@@ -187,7 +198,13 @@ export function normalize(original: string): NormalizedText {
       cur.end = (line.offs[line.offs.length - 1] ?? start) + 1;
     } else {
       if (cur) blocks.push(cur);
-      cur = { text: t, offs: line.offs, lineNo: ln + 1, start: line.offs[0] ?? start, end: (line.offs[line.offs.length - 1] ?? start) + 1 };
+      cur = {
+        text: t,
+        offs: line.offs,
+        lineNo: ln + 1,
+        start: line.offs[0] ?? start,
+        end: (line.offs[line.offs.length - 1] ?? start) + 1,
+      };
     }
     pendingGap = false;
   }

@@ -13,10 +13,13 @@ export interface RoleFinding {
 }
 
 const CLAUSE_END = /[;:!?\n]|\.(?=\s|$)/g;
-const ADVERBIAL = /^\s*(?:can cu|de(?!\s+nghi)\s|trong do|rieng|doi voi|sau do|ngoai ra|dong thoi|truong hop|tren co so|khi |tu ngay|theo do|thua lenh|nham|truoc tinh hinh|ve viec|ve )/;
-const LEADING = /^\s*(?:(?:yeu cau|giao cho|giao|de nghi|phan cong|dong chi|cac dong chi|trong do|rieng|dong thoi|ngoai ra|sau do|tiep tuc)\s*,?\s*)*/;
+const ADVERBIAL =
+  /^\s*(?:can cu|de(?!\s+nghi)\s|trong do|rieng|doi voi|sau do|ngoai ra|dong thoi|truong hop|tren co so|khi |tu ngay|theo do|thua lenh|nham|truoc tinh hinh|ve viec|ve )/;
+const LEADING =
+  /^\s*(?:(?:yeu cau|giao cho|giao|de nghi|phan cong|dong chi|cac dong chi|trong do|rieng|dong thoi|ngoai ra|sau do|tiep tuc)\s*,?\s*)*/;
 // What may stand between the names of one list: separators, articles, qualifiers, parentheses.
-const FILLER = /^(?:[\s,;&]|\([^)]*\)|\b(?:va|hoac|cung|cac|tinh|lien quan|co lien quan|dong chi|cap huyen|cap xa|cap tinh|nhat la|dac biet la|la|thanh vien|truc thuoc|cap uy|to chuc dang|bi thu|chu tich|giam doc|thu truong|lanh dao|ban chi dao|nganh)\b)*$/;
+const FILLER =
+  /^(?:[\s,;&]|\([^)]*\)|\b(?:va|hoac|cung|cac|tinh|lien quan|co lien quan|dong chi|cap huyen|cap xa|cap tinh|nhat la|dac biet la|la|thanh vien|truc thuoc|cap uy|to chuc dang|bi thu|chu tich|giam doc|thu truong|lanh dao|ban chi dao|nganh)\b)*$/;
 const ASSIGN = /(?<![\p{L}])(giao cho|giao|yeu cau|de nghi|phan cong)\s+/gu;
 const NOT_ASSIGN_BEFORE = /(?:duoc|da|bao cao,?|kien nghi,?|theo|nhiem vu)\s*$/;
 const SUPPORT = /(?<![\p{L}])(?:phoi hop(?:\s+chat che)?(?:\s+voi)?|cung voi)\s+/gu;
@@ -63,7 +66,8 @@ export function findRoles(text: string, mentions: Mention[]): RoleFinding {
     if (ADVERBIAL.test(folded.slice(cs, ce))) {
       const comma = folded.indexOf(",", cs);
       // "Đối với cấp xã cần quán triệt, …": the topic, with no comma after it, is who must act.
-      if (/^\s*doi voi\s[^,]{0,80}?\s(?:can|phai|co trach nhiem|chiu trach nhiem)\s/.test(folded.slice(cs, ce))) subjectStart = cs + folded.slice(cs).indexOf("doi voi") + 7;
+      if (/^\s*doi voi\s[^,]{0,80}?\s(?:can|phai|co trach nhiem|chiu trach nhiem)\s/.test(folded.slice(cs, ce)))
+        subjectStart = cs + folded.slice(cs).indexOf("doi voi") + 7;
       else if (comma > 0 && comma < ce) subjectStart = comma + 1;
     }
     const lead = LEADING.exec(folded.slice(subjectStart, ce));
@@ -79,7 +83,12 @@ export function findRoles(text: string, mentions: Mention[]): RoleFinding {
         const lastChain = chain[chain.length - 1];
         if (chain.length && lastChain?.target.type === "superior") {
           const again = /^\s*chi dao\s+/.exec(folded.slice(lastChain.end, ce));
-          if (again) clauseLeads.push(...listFrom(folded, inClause, lastChain.end + again[0].length, ce).filter((m) => m.target.type !== "superior"));
+          if (again)
+            clauseLeads.push(
+              ...listFrom(folded, inClause, lastChain.end + again[0].length, ce).filter(
+                (m) => m.target.type !== "superior",
+              ),
+            );
         } else clauseLeads.push(...chain.filter((m) => m.target.type !== "superior"));
       }
     }

@@ -71,5 +71,8 @@ export function buildTree(blocks: Block[]): Node[] {
 
 /** The node's own text, markers and line breaks removed. */
 export function ownText(node: Node): string {
-  return node.block.text.slice(node.bodyStart).replace(/\s*\n\s*/g, " ").trim();
+  return node.block.text
+    .slice(node.bodyStart)
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 }

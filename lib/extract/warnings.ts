@@ -24,7 +24,13 @@ export function collectWarnings(x: Input): Warning[] {
   const w: Warning[] = [];
   const at = (o: number | null) => (o === null ? null : x.lineOf(o));
   for (const run of groupRuns(x.norm.illegible)) {
-    w.push({ message: run.count > 1 ? `${run.count} đoạn không đọc được (dòng ${run.first}–${run.last}): cần đối chiếu bản giấy` : `Đoạn không đọc được (dòng ${run.first}): cần đối chiếu bản giấy`, line: run.first });
+    w.push({
+      message:
+        run.count > 1
+          ? `${run.count} đoạn không đọc được (dòng ${run.first}–${run.last}): cần đối chiếu bản giấy`
+          : `Đoạn không đọc được (dòng ${run.first}): cần đối chiếu bản giấy`,
+      line: run.first,
+    });
   }
   if (x.num.present && !x.num.number) w.push({ message: "Số văn bản để trống", line: at(x.num.at) });
   else if (!x.num.present) w.push({ message: "Không tìm thấy số văn bản", line: null });
@@ -32,7 +38,8 @@ export function collectWarnings(x: Input): Warning[] {
   if (!x.title) w.push({ message: "Không tìm thấy trích yếu của văn bản", line: null });
   if (!x.footer.signer) w.push({ message: "Không đọc được tên người ký", line: null });
   if (!x.built.length) w.push({ message: "Không tìm thấy nhiệm vụ nào trong văn bản", line: null });
-  if (x.registry.province === null) w.push({ message: "Tỉnh chưa có danh mục cơ quan: mọi cơ quan đều là đề xuất mới", line: null });
+  if (x.registry.province === null)
+    w.push({ message: "Tỉnh chưa có danh mục cơ quan: mọi cơ quan đều là đề xuất mới", line: null });
   const proposed = new Map<string, number>();
   for (const b of x.built) {
     const d = b.directive;
@@ -43,7 +50,8 @@ export function collectWarnings(x: Input): Warning[] {
       for (const f of b.found) if (f.isNew && !proposed.has(f.agency)) proposed.set(f.agency, x.lineOf(f.start));
     }
   }
-  for (const [agency, line] of proposed) w.push({ message: `Cơ quan "${agency}" chưa có trong danh mục của tỉnh: sẽ đề xuất tạo mới`, line });
+  for (const [agency, line] of proposed)
+    w.push({ message: `Cơ quan "${agency}" chưa có trong danh mục của tỉnh: sẽ đề xuất tạo mới`, line });
   return w;
 }
 

@@ -33,7 +33,8 @@ export async function proposeNoticeAction(formData: FormData): Promise<ProposeRe
   }
 }
 
-export type ConfirmResult = { ok: true; noticeId: number } | { ok: false; message: string; duplicates?: DuplicateNotice[] };
+export type ConfirmResult =
+  { ok: true; noticeId: number } | { ok: false; message: string; duplicates?: DuplicateNotice[] };
 
 export async function confirmNoticeAction(input: unknown): Promise<ConfirmResult> {
   try {
@@ -42,7 +43,8 @@ export async function confirmNoticeAction(input: unknown): Promise<ConfirmResult
     revalidatePath("/thong-bao");
     return { ok: true, noticeId };
   } catch (error) {
-    if (error instanceof DuplicateNoticeError) return { ok: false, message: error.message, duplicates: error.duplicates };
+    if (error instanceof DuplicateNoticeError)
+      return { ok: false, message: error.message, duplicates: error.duplicates };
     return { ok: false, message: userMessage(error, "intake.confirm") };
   }
 }

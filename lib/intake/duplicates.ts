@@ -31,9 +31,13 @@ export async function findDuplicates(
         select: { id: true, number: true, issuedOn: true, title: true },
       })
     : [];
-  const sameText = await db.notice.findMany({ where: { provinceId, sourceText }, select: { id: true, number: true, issuedOn: true, title: true } });
+  const sameText = await db.notice.findMany({
+    where: { provinceId, sourceText },
+    select: { id: true, number: true, issuedOn: true, title: true },
+  });
   const found = new Map<number, DuplicateNotice>();
-  for (const n of sameText) found.set(n.id, { ...n, issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null, reason: "same_text" });
+  for (const n of sameText)
+    found.set(n.id, { ...n, issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null, reason: "same_text" });
   for (const n of sameNumber) {
     if (found.has(n.id) || normaliseNumber(n.number!) !== normaliseNumber(notice.number!)) continue;
     found.set(n.id, { ...n, issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null, reason: "same_number_and_date" });

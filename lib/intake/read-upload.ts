@@ -24,15 +24,20 @@ function extensionOf(fileName: string): string {
 
 /** Normalises line ends and Unicode, and refuses text that is empty or too long. */
 export function cleanNoticeText(raw: string): string {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+  const text = raw
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .normalize("NFC");
   if (text.trim().length === 0) throw new ValidationError("Văn bản trống: chưa có nội dung để phân tích.");
-  if (text.length > MAX_TEXT_CHARS) throw new ValidationError("Văn bản quá dài (tối đa khoảng 2 triệu ký tự). Vui lòng tách thành nhiều văn bản.");
+  if (text.length > MAX_TEXT_CHARS)
+    throw new ValidationError("Văn bản quá dài (tối đa khoảng 2 triệu ký tự). Vui lòng tách thành nhiều văn bản.");
   return text;
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
   // A NUL byte never occurs in a text notice: the file is binary whatever its name says.
-  if (bytes.includes(0)) throw new ValidationError("Tệp không phải văn bản thuần (.txt, .md): nội dung là dữ liệu nhị phân.");
+  if (bytes.includes(0))
+    throw new ValidationError("Tệp không phải văn bản thuần (.txt, .md): nội dung là dữ liệu nhị phân.");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -41,7 +46,8 @@ function decodeUtf8(bytes: Uint8Array): string {
 }
 
 async function readDocx(bytes: Uint8Array): Promise<string> {
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new ValidationError("Tệp .docx không hợp lệ: nội dung không phải tài liệu Word.");
+  if (!startsWith(bytes, ZIP_MAGIC))
+    throw new ValidationError("Tệp .docx không hợp lệ: nội dung không phải tài liệu Word.");
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return result.value.replace(/\n{3,}/g, "\n\n");
@@ -60,7 +66,9 @@ async function readPdf(bytes: Uint8Array): Promise<string> {
     throw new ValidationError("Không đọc được tệp PDF. Tệp có thể bị hỏng hoặc có mật khẩu.");
   }
   if (text.replace(/\s/g, "").length < 20) {
-    throw new ValidationError("Tệp PDF không có lớp chữ (bản quét ảnh). Vui lòng nhận dạng chữ (OCR) trước, hoặc dán nội dung văn bản.");
+    throw new ValidationError(
+      "Tệp PDF không có lớp chữ (bản quét ảnh). Vui lòng nhận dạng chữ (OCR) trước, hoặc dán nội dung văn bản.",
+    );
   }
   return text;
 }
@@ -79,6 +87,8 @@ export async function readUploadedNotice(fileName: string, bytes: Uint8Array): P
     case ".pdf":
       return cleanNoticeText(await readPdf(bytes));
     default:
-      throw new ValidationError(`Chưa hỗ trợ định dạng “${ext || fileName}”. Hãy tải lên tệp .txt, .md, .docx hoặc .pdf có lớp chữ, hoặc dán nội dung.`);
+      throw new ValidationError(
+        `Chưa hỗ trợ định dạng “${ext || fileName}”. Hãy tải lên tệp .txt, .md, .docx hoặc .pdf có lớp chữ, hoặc dán nội dung.`,
+      );
   }
 }

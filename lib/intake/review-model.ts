@@ -84,7 +84,15 @@ export function removeDirective(state: ReviewState, index: number): ReviewState 
 }
 
 export function addDirective(state: ReviewState, after: number): ReviewState {
-  const blank: ReviewDirective = { key: newKey(), ref: "", text: "Nhiệm vụ mới", urgent: false, deadline: null, assignments: [], highlights: [] };
+  const blank: ReviewDirective = {
+    key: newKey(),
+    ref: "",
+    text: "Nhiệm vụ mới",
+    urgent: false,
+    deadline: null,
+    assignments: [],
+    highlights: [],
+  };
   const list = [...state.directives];
   list.splice(after + 1, 0, blank);
   return { ...state, directives: list };
@@ -98,7 +106,13 @@ export function splitDirective(state: ReviewState, index: number, at: number): R
   const second = d.text.slice(at).trim();
   if (!first || !second) return state;
   const a: ReviewDirective = { ...d, text: first };
-  const b: ReviewDirective = { ...d, key: newKey(), ref: d.ref ? `${d.ref}.b` : "", text: second, assignments: d.assignments.map((x) => ({ ...x })) };
+  const b: ReviewDirective = {
+    ...d,
+    key: newKey(),
+    ref: d.ref ? `${d.ref}.b` : "",
+    text: second,
+    assignments: d.assignments.map((x) => ({ ...x })),
+  };
   return { ...state, directives: replaceAt(state.directives, index, a, b) };
 }
 
@@ -128,7 +142,11 @@ export function mergeWithNext(state: ReviewState, index: number): ReviewState {
  * The agencies a name chosen in the editor stands for: one agency, or every member of a group.
  * A name in neither is a new agency to be accepted.
  */
-export function assignmentsFor(registry: AgencyRegistry, name: string, role: DraftAssignment["role"]): DraftAssignment[] {
+export function assignmentsFor(
+  registry: AgencyRegistry,
+  name: string,
+  role: DraftAssignment["role"],
+): DraftAssignment[] {
   const trimmed = name.trim();
   if (!trimmed) return [];
   const group = registry.groups.find((g) => g.name === trimmed);
@@ -141,7 +159,9 @@ export function addAssignments(state: ReviewState, index: number, added: DraftAs
   const d = state.directives[index];
   if (!d) return state;
   const present = new Set(d.assignments.map((a) => a.agency));
-  return updateDirective(state, index, { assignments: [...d.assignments, ...added.filter((a) => !present.has(a.agency))] });
+  return updateDirective(state, index, {
+    assignments: [...d.assignments, ...added.filter((a) => !present.has(a.agency))],
+  });
 }
 
 /** Names proposed as new agencies anywhere in the notice. */

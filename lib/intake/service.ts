@@ -23,7 +23,8 @@ export interface Proposal extends ExtractionResult {
 }
 
 function provinceOf(actor: SessionUser): number {
-  if (actor.provinceId === null) throw new ForbiddenError("Tài khoản không thuộc tỉnh nào nên không nhập được thông báo.");
+  if (actor.provinceId === null)
+    throw new ForbiddenError("Tài khoản không thuộc tỉnh nào nên không nhập được thông báo.");
   authorize(actor, "notice.create", { provinceId: actor.provinceId });
   return actor.provinceId;
 }
@@ -73,7 +74,9 @@ export async function confirmNotice(db: Db, actor: SessionUser, input: unknown):
   for (const d of draft.directives) {
     for (const a of d.assignments) {
       if (!known.has(a.agency) && !accepted.has(a.agency)) {
-        throw new ValidationError(`Cơ quan “${a.agency}” chưa có trong danh mục; hãy chấp nhận thêm mới hoặc chọn cơ quan có sẵn.`);
+        throw new ValidationError(
+          `Cơ quan “${a.agency}” chưa có trong danh mục; hãy chấp nhận thêm mới hoặc chọn cơ quan có sẵn.`,
+        );
       }
     }
   }
@@ -81,5 +84,11 @@ export async function confirmNotice(db: Db, actor: SessionUser, input: unknown):
     const duplicates = await findDuplicates(db, provinceId, draft.notice, sourceText);
     if (duplicates.length > 0) throw new DuplicateNoticeError(duplicates);
   }
-  return createNotice(db, actor, provinceId, { draft, sourceText }, { status: publish ? "published" : "draft", createNewAgencies: true });
+  return createNotice(
+    db,
+    actor,
+    provinceId,
+    { draft, sourceText },
+    { status: publish ? "published" : "draft", createNewAgencies: true },
+  );
 }

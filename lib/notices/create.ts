@@ -59,7 +59,13 @@ function guessKind(name: string): AgencyKind {
   return "other";
 }
 
-async function resolveAgencies(tx: Tx, actor: Actor, provinceId: number, draft: NoticeDraft, opts: CreateNoticeOptions) {
+async function resolveAgencies(
+  tx: Tx,
+  actor: Actor,
+  provinceId: number,
+  draft: NoticeDraft,
+  opts: CreateNoticeOptions,
+) {
   const agencies = await tx.agency.findMany({ where: { provinceId }, select: { id: true, name: true } });
   const byName = new Map(agencies.map((a) => [a.name, a.id]));
   const groups = await tx.agencyGroup.findMany({ where: { provinceId }, select: { id: true, name: true } });
@@ -74,9 +80,19 @@ async function resolveAgencies(tx: Tx, actor: Actor, provinceId: number, draft: 
       select: { id: true, name: true, kind: true },
     });
     byName.set(name, created.id);
-    await audit(tx, { provinceId, actorId: actor?.id ?? null, action: "agency.create", entityType: "Agency", entityId: created.id, after: created });
+    await audit(tx, {
+      provinceId,
+      actorId: actor?.id ?? null,
+      action: "agency.create",
+      entityType: "Agency",
+      entityId: created.id,
+      after: created,
+    });
   }
-  return { agencyId: (name: string) => byName.get(name.trim())!, groupId: (name: string | null) => (name ? groupByName.get(name) ?? null : null) };
+  return {
+    agencyId: (name: string) => byName.get(name.trim())!,
+    groupId: (name: string | null) => (name ? (groupByName.get(name) ?? null) : null),
+  };
 }
 
 export async function createNotice(
@@ -95,69 +111,99 @@ export async function createNotice(
   const draft = parsed.data;
   const sourceText = input.sourceText;
 
-  return database.$transaction(async (tx) => {
-    const { agencyId, groupId } = await resolveAgencies(tx, actor, provinceId, draft, opts);
-    const n = draft.notice;
-    const notice = await tx.notice.create({
-      data: {
-        provinceId,
-        kind: n.kind,
-        number: n.number,
-        issuer: n.issuer,
-        place: n.place,
-        issuedOn: n.issuedOn ? fromIsoDay(n.issuedOn) : null,
-        issuedPrecision: n.issuedPrecision,
-        title: n.title,
-        meetingOn: n.meetingOn ? fromIsoDay(n.meetingOn) : null,
-        chair: n.chair,
-        signer: n.signer,
-        signingFormula: n.signingFormula,
-        recipients: n.recipients,
-        citations: n.citations,
-        sourceText,
-        status: opts.status,
-        publishedAt: opts.status === "published" ? new Date() : null,
-        createdById: actor?.id ?? null,
-      },
-      select: { id: true },
-    });
-    const actorId = actor?.id ?? null;
-    await audit(tx, {
-      provinceId, actorId, action: "notice.create", entityType: "Notice", entityId: notice.id,
-      after: { ...n, status: opts.status, directives: draft.directives.length },
-    });
-
-    for (const [position, d] of draft.directives.entries()) {
-      const dueOn = dueDayOf(d.deadline);
-      const directive = await tx.directive.create({
+  return database.$transaction(
+    async (tx) => {
+      const { agencyId, groupId } = await resolveAgencies(tx, actor, provinceId, draft, opts);
+      const n = draft.notice;
+      const notice = await tx.notice.create({
         data: {
-          noticeId: notice.id,
-          ref: d.ref,
-          text: d.text,
-          position,
-          urgent: d.urgent,
-          ...deadlineColumns(d.deadline),
-          sourceStart: d.sourceStart ?? null,
-          sourceEnd: d.sourceEnd ?? null,
+          provinceId,
+          kind: n.kind,
+          number: n.number,
+          issuer: n.issuer,
+          place: n.place,
+          issuedOn: n.issuedOn ? fromIsoDay(n.issuedOn) : null,
+          issuedPrecision: n.issuedPrecision,
+          title: n.title,
+          meetingOn: n.meetingOn ? fromIsoDay(n.meetingOn) : null,
+          chair: n.chair,
+          signer: n.signer,
+          signingFormula: n.signingFormula,
+          recipients: n.recipients,
+          citations: n.citations,
+          sourceText,
+          status: opts.status,
+          publishedAt: opts.status === "published" ? new Date() : null,
+          createdById: actor?.id ?? null,
         },
         select: { id: true },
       });
-      // One assignment per agency; an agency named both as lead and as support leads.
-      const perAgency = new Map<number, { role: "lead" | "support"; viaGroupId: number | null }>();
-      for (const a of d.assignments) {
-        const id = agencyId(a.agency);
-        const prev = perAgency.get(id);
-        if (!prev || (prev.role === "support" && a.role === "lead")) perAgency.set(id, { role: a.role, viaGroupId: groupId(a.viaGroup) });
-      }
-      const created = await tx.assignment.createManyAndReturn({
-        data: [...perAgency].map(([id, a]) => ({ directiveId: directive.id, noticeId: notice.id, agencyId: id, provinceId, role: a.role, viaGroupId: a.viaGroupId, dueOn: dueOn ? fromIsoDay(dueOn) : null })),
-        select: { id: true, agencyId: true, role: true },
+      const actorId = actor?.id ?? null;
+      await audit(tx, {
+        provinceId,
+        actorId,
+        action: "notice.create",
+        entityType: "Notice",
+        entityId: notice.id,
+        after: { ...n, status: opts.status, directives: draft.directives.length },
       });
-      await audit(tx, [
-        { provinceId, actorId, action: "directive.create", entityType: "Directive", entityId: directive.id, after: { noticeId: notice.id, ref: d.ref, text: d.text, deadline: d.deadline, urgent: d.urgent } },
-        ...created.map((a) => ({ provinceId, actorId, action: "assignment.create", entityType: "Assignment" as const, entityId: a.id, after: { directiveId: directive.id, agencyId: a.agencyId, role: a.role, dueOn } })),
-      ]);
-    }
-    return notice.id;
-  }, { timeout: 60_000, maxWait: 10_000 });
+
+      for (const [position, d] of draft.directives.entries()) {
+        const dueOn = dueDayOf(d.deadline);
+        const directive = await tx.directive.create({
+          data: {
+            noticeId: notice.id,
+            ref: d.ref,
+            text: d.text,
+            position,
+            urgent: d.urgent,
+            ...deadlineColumns(d.deadline),
+            sourceStart: d.sourceStart ?? null,
+            sourceEnd: d.sourceEnd ?? null,
+          },
+          select: { id: true },
+        });
+        // One assignment per agency; an agency named both as lead and as support leads.
+        const perAgency = new Map<number, { role: "lead" | "support"; viaGroupId: number | null }>();
+        for (const a of d.assignments) {
+          const id = agencyId(a.agency);
+          const prev = perAgency.get(id);
+          if (!prev || (prev.role === "support" && a.role === "lead"))
+            perAgency.set(id, { role: a.role, viaGroupId: groupId(a.viaGroup) });
+        }
+        const created = await tx.assignment.createManyAndReturn({
+          data: [...perAgency].map(([id, a]) => ({
+            directiveId: directive.id,
+            noticeId: notice.id,
+            agencyId: id,
+            provinceId,
+            role: a.role,
+            viaGroupId: a.viaGroupId,
+            dueOn: dueOn ? fromIsoDay(dueOn) : null,
+          })),
+          select: { id: true, agencyId: true, role: true },
+        });
+        await audit(tx, [
+          {
+            provinceId,
+            actorId,
+            action: "directive.create",
+            entityType: "Directive",
+            entityId: directive.id,
+            after: { noticeId: notice.id, ref: d.ref, text: d.text, deadline: d.deadline, urgent: d.urgent },
+          },
+          ...created.map((a) => ({
+            provinceId,
+            actorId,
+            action: "assignment.create",
+            entityType: "Assignment" as const,
+            entityId: a.id,
+            after: { directiveId: directive.id, agencyId: a.agencyId, role: a.role, dueOn },
+          })),
+        ]);
+      }
+      return notice.id;
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
 }

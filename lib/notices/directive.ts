@@ -12,7 +12,15 @@ export interface DirectiveDetail extends DirectiveDeadline {
   ref: string;
   text: string;
   urgent: boolean;
-  notice: { id: number; kind: string; number: string | null; title: string; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null };
+  notice: {
+    id: number;
+    kind: string;
+    number: string | null;
+    title: string;
+    issuedOn: string | null;
+    issuedPrecision: "day" | "month" | "year" | "unknown";
+    meetingOn: string | null;
+  };
   assignments: {
     id: number;
     role: "lead" | "support";
@@ -29,18 +37,52 @@ export interface DirectiveDetail extends DirectiveDeadline {
 }
 
 /** A directive with every agency's assignment and its state; readable by whoever may read the notice. */
-export async function getDirectiveDetail(db: Db, user: SessionUser, id: number, today: string): Promise<DirectiveDetail> {
+export async function getDirectiveDetail(
+  db: Db,
+  user: SessionUser,
+  id: number,
+  today: string,
+): Promise<DirectiveDetail> {
   if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("Chỉ đạo");
   const d = await db.directive.findUnique({
     where: { id },
     select: {
-      id: true, ref: true, text: true, urgent: true, deadlineKind: true, dueOn: true, dueAt: true, deadlinePhrase: true, startOn: true, recurrence: true, milestoneTarget: true,
-      notice: { select: { id: true, provinceId: true, status: true, kind: true, number: true, title: true, issuedOn: true, issuedPrecision: true, meetingOn: true } },
+      id: true,
+      ref: true,
+      text: true,
+      urgent: true,
+      deadlineKind: true,
+      dueOn: true,
+      dueAt: true,
+      deadlinePhrase: true,
+      startOn: true,
+      recurrence: true,
+      milestoneTarget: true,
+      notice: {
+        select: {
+          id: true,
+          provinceId: true,
+          status: true,
+          kind: true,
+          number: true,
+          title: true,
+          issuedOn: true,
+          issuedPrecision: true,
+          meetingOn: true,
+        },
+      },
       assignments: {
         orderBy: [{ role: "asc" }, { agency: { name: "asc" } }],
         select: {
-          id: true, role: true, state: true, dueOn: true, completedOn: true, provinceId: true, agencyId: true,
-          agency: { select: { id: true, name: true } }, viaGroup: { select: { name: true } },
+          id: true,
+          role: true,
+          state: true,
+          dueOn: true,
+          completedOn: true,
+          provinceId: true,
+          agencyId: true,
+          agency: { select: { id: true, name: true } },
+          viaGroup: { select: { name: true } },
           extensions: { where: { status: "pending" }, select: { requestedDueOn: true }, take: 1 },
         },
       },
@@ -48,7 +90,10 @@ export async function getDirectiveDetail(db: Db, user: SessionUser, id: number, 
   });
   if (!d) throw new NotFoundError("Chỉ đạo");
   const provinceId = d.notice.provinceId;
-  const readable = d.notice.status === "published" ? can(user, "notice.read", { provinceId }) : can(user, "notice.readDraft", { provinceId });
+  const readable =
+    d.notice.status === "published"
+      ? can(user, "notice.read", { provinceId })
+      : can(user, "notice.readDraft", { provinceId });
   if (!readable) throw new NotFoundError("Chỉ đạo");
   const day = (v: Date | null) => (v ? toIsoDay(v) : null);
   const { provinceId: _p, status: _s, ...notice } = d.notice;
@@ -60,7 +105,12 @@ export async function getDirectiveDetail(db: Db, user: SessionUser, id: number, 
     assignments: d.assignments.map((a) => {
       const s = { state: a.state, dueOn: day(a.dueOn), completedOn: day(a.completedOn) };
       return {
-        id: a.id, role: a.role, ...s, timeliness: judge(s, today), agency: a.agency, viaGroup: a.viaGroup?.name ?? null,
+        id: a.id,
+        role: a.role,
+        ...s,
+        timeliness: judge(s, today),
+        agency: a.agency,
+        viaGroup: a.viaGroup?.name ?? null,
         pendingExtensionTo: day(a.extensions[0]?.requestedDueOn ?? null),
         canOpen: can(user, "assignment.read", { provinceId: a.provinceId, agencyId: a.agencyId }),
       };

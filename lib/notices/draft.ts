@@ -6,19 +6,35 @@ import { z } from "zod";
 export const NOTICE_KINDS = ["TB", "CV", "CT", "QD", "KH", "CD"] as const;
 export const DATE_PRECISIONS = ["day", "month", "year", "unknown"] as const;
 export const DEADLINE_KINDS = [
-  "exact", "before", "datetime", "until_end", "month", "quarter", "year", "within_days",
-  "working_days", "milestone", "start", "ongoing", "recurring", "event", "none",
+  "exact",
+  "before",
+  "datetime",
+  "until_end",
+  "month",
+  "quarter",
+  "year",
+  "within_days",
+  "working_days",
+  "milestone",
+  "start",
+  "ongoing",
+  "recurring",
+  "event",
+  "none",
 ] as const;
 export const RECURRENCES = ["daily", "weekly", "monthly", "quarterly", "yearly"] as const;
 export const ROLES = ["lead", "support"] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy").refine(
-  (s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  },
-  { message: "Ngày không tồn tại" },
-);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy")
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: "Ngày không tồn tại" },
+  );
 
 export const ZIsoDate = isoDate;
 

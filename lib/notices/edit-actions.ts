@@ -5,9 +5,20 @@ import type { SessionUser } from "@/lib/auth/user";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError, userMessage, ValidationError } from "@/lib/errors";
-import { addDirectiveAgencies, changeAssignmentRole, removeDirectiveAgency, updateDirective, type DirectiveEditResult } from "@/lib/notices/edit";
+import {
+  addDirectiveAgencies,
+  changeAssignmentRole,
+  removeDirectiveAgency,
+  updateDirective,
+  type DirectiveEditResult,
+} from "@/lib/notices/edit";
 import type {
-  AddDirectiveAgenciesInput, AddDirectiveInput, ChangeAssignmentRoleInput, PublishNoticeInput, RemoveDirectiveAgencyInput, RemoveDirectiveInput,
+  AddDirectiveAgenciesInput,
+  AddDirectiveInput,
+  ChangeAssignmentRoleInput,
+  PublishNoticeInput,
+  RemoveDirectiveAgencyInput,
+  RemoveDirectiveInput,
   UpdateDirectiveInput,
 } from "@/lib/notices/edit-schemas";
 import { addDirective, publishNotice, removeDirective, type NoticeChangeResult } from "@/lib/notices/edit-structure";
@@ -27,14 +38,18 @@ function refresh(r: DirectiveEditResult | NoticeChangeResult): void {
 }
 
 function failure(error: unknown, context: string): NoticeEditResult {
-  if (error instanceof StaleDirectiveError) return { ok: false, message: error.message, currentDirective: error.current };
+  if (error instanceof StaleDirectiveError)
+    return { ok: false, message: error.message, currentDirective: error.current };
   if (error instanceof StaleNoticeError) return { ok: false, message: error.message, currentNotice: error.current };
   if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError) return { ok: false, message: error.message };
   return { ok: false, message: userMessage(error, context) };
 }
 
-async function run(context: string, step: (actor: SessionUser) => Promise<NoticeEditResult>): Promise<NoticeEditResult> {
+async function run(
+  context: string,
+  step: (actor: SessionUser) => Promise<NoticeEditResult>,
+): Promise<NoticeEditResult> {
   try {
     return await step(await requireUser());
   } catch (error) {
@@ -48,7 +63,9 @@ function directiveDone(r: DirectiveEditResult, message: string): NoticeEditResul
 }
 
 export async function updateDirectiveAction(input: UpdateDirectiveInput): Promise<NoticeEditResult> {
-  return run("directive.update", async (actor) => directiveDone(await updateDirective(db(), actor, input), "Đã lưu thay đổi của nhiệm vụ."));
+  return run("directive.update", async (actor) =>
+    directiveDone(await updateDirective(db(), actor, input), "Đã lưu thay đổi của nhiệm vụ."),
+  );
 }
 
 export async function addDirectiveAgenciesAction(input: AddDirectiveAgenciesInput): Promise<NoticeEditResult> {
@@ -66,14 +83,21 @@ export async function removeDirectiveAgencyAction(input: RemoveDirectiveAgencyIn
 }
 
 export async function changeAssignmentRoleAction(input: ChangeAssignmentRoleInput): Promise<NoticeEditResult> {
-  return run("assignment.role", async (actor) => directiveDone(await changeAssignmentRole(db(), actor, input), "Đã đổi vai trò."));
+  return run("assignment.role", async (actor) =>
+    directiveDone(await changeAssignmentRole(db(), actor, input), "Đã đổi vai trò."),
+  );
 }
 
 export async function addDirectiveAction(input: AddDirectiveInput): Promise<NoticeEditResult> {
   return run("directive.create", async (actor) => {
     const r = await addDirective(db(), actor, input);
     refresh(r);
-    return { ok: true, message: "Đã thêm nhiệm vụ.", notice: r.notice, ...(r.directive ? { directive: r.directive } : {}) };
+    return {
+      ok: true,
+      message: "Đã thêm nhiệm vụ.",
+      notice: r.notice,
+      ...(r.directive ? { directive: r.directive } : {}),
+    };
   });
 }
 
@@ -89,6 +113,10 @@ export async function publishNoticeAction(input: PublishNoticeInput): Promise<No
   return run("notice.publish", async (actor) => {
     const r = await publishNotice(db(), actor, input);
     refresh(r);
-    return { ok: true, message: "Đã ban hành thông báo; các cơ quan đã thấy nhiệm vụ trên bảng việc của mình.", notice: r.notice };
+    return {
+      ok: true,
+      message: "Đã ban hành thông báo; các cơ quan đã thấy nhiệm vụ trên bảng việc của mình.",
+      notice: r.notice,
+    };
   });
 }

@@ -35,11 +35,30 @@ export function invalidField(field: string, message: string): never {
 }
 
 export const DIRECTIVE_SELECT = {
-  id: true, noticeId: true, version: true, ref: true, text: true, urgent: true,
-  deadlineKind: true, dueOn: true, dueAt: true, deadlinePhrase: true, startOn: true, recurrence: true, milestoneTarget: true,
+  id: true,
+  noticeId: true,
+  version: true,
+  ref: true,
+  text: true,
+  urgent: true,
+  deadlineKind: true,
+  dueOn: true,
+  dueAt: true,
+  deadlinePhrase: true,
+  startOn: true,
+  recurrence: true,
+  milestoneTarget: true,
   assignments: {
     orderBy: [{ role: "asc" }, { agency: { name: "asc" } }],
-    select: { id: true, agencyId: true, role: true, state: true, dueOn: true, agency: { select: { name: true } }, viaGroup: { select: { name: true } } },
+    select: {
+      id: true,
+      agencyId: true,
+      role: true,
+      state: true,
+      dueOn: true,
+      agency: { select: { name: true } },
+      viaGroup: { select: { name: true } },
+    },
   },
 } as const satisfies Prisma.DirectiveSelect;
 
@@ -62,9 +81,21 @@ export function deadlineOf(row: Omit<DirectiveRow, "assignments">): Deadline | n
 
 export function toSnapshot(row: DirectiveRow): DirectiveSnapshot {
   return {
-    id: row.id, noticeId: row.noticeId, version: row.version, ref: row.ref, text: row.text, urgent: row.urgent, deadline: deadlineOf(row),
+    id: row.id,
+    noticeId: row.noticeId,
+    version: row.version,
+    ref: row.ref,
+    text: row.text,
+    urgent: row.urgent,
+    deadline: deadlineOf(row),
     assignments: row.assignments.map((a) => ({
-      id: a.id, agencyId: a.agencyId, agencyName: a.agency.name, role: a.role, viaGroup: a.viaGroup?.name ?? null, state: a.state, dueOn: day(a.dueOn),
+      id: a.id,
+      agencyId: a.agencyId,
+      agencyName: a.agency.name,
+      role: a.role,
+      viaGroup: a.viaGroup?.name ?? null,
+      state: a.state,
+      dueOn: day(a.dueOn),
     })),
   };
 }
@@ -113,15 +144,24 @@ export function expectDirectiveVersion(row: LoadedDirective, version: number): v
  * Under PostgreSQL's row lock a concurrent second editor re-reads the row after the first
  * commits, matches nothing, and gets the directive the first one left.
  */
-export async function bumpDirective(tx: Tx, id: number, expectedVersion: number, data: Omit<Prisma.DirectiveUncheckedUpdateManyInput, "version" | "id"> = {}): Promise<void> {
-  const updated = await tx.directive.updateMany({ where: { id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+export async function bumpDirective(
+  tx: Tx,
+  id: number,
+  expectedVersion: number,
+  data: Omit<Prisma.DirectiveUncheckedUpdateManyInput, "version" | "id"> = {},
+): Promise<void> {
+  const updated = await tx.directive.updateMany({
+    where: { id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (updated.count === 1) return;
   throw new StaleDirectiveError(await directiveSnapshot(tx, id));
 }
 
 /** Locks the directive's assignments (or the listed ones) against concurrent workflow steps. */
 export async function lockAssignments(tx: Tx, directiveId: number, ids?: number[]): Promise<void> {
-  if (ids) await tx.$queryRaw`SELECT id FROM "Assignment" WHERE "directiveId" = ${directiveId} AND id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
+  if (ids)
+    await tx.$queryRaw`SELECT id FROM "Assignment" WHERE "directiveId" = ${directiveId} AND id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
   else await tx.$queryRaw`SELECT id FROM "Assignment" WHERE "directiveId" = ${directiveId} ORDER BY id FOR UPDATE`;
 }
 
@@ -139,13 +179,26 @@ const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLoc
  * Names are matched on the registry's name, short name or aliases; an agency named directly wins
  * over the same agency reached through a group.
  */
-export async function resolveAgencyNames(db: Db | Tx, provinceId: number, names: string[], field = "agencies"): Promise<ResolvedAgency[]> {
+export async function resolveAgencyNames(
+  db: Db | Tx,
+  provinceId: number,
+  names: string[],
+  field = "agencies",
+): Promise<ResolvedAgency[]> {
   if (names.length === 0) return [];
   const [agencies, groups] = await Promise.all([
-    db.agency.findMany({ where: { provinceId, active: true }, select: { id: true, name: true, shortName: true, aliases: true } }),
+    db.agency.findMany({
+      where: { provinceId, active: true },
+      select: { id: true, name: true, shortName: true, aliases: true },
+    }),
     db.agencyGroup.findMany({
       where: { provinceId },
-      select: { id: true, name: true, aliases: true, members: { where: { agency: { active: true } }, select: { agency: { select: { id: true, name: true } } } } },
+      select: {
+        id: true,
+        name: true,
+        aliases: true,
+        members: { where: { agency: { active: true } }, select: { agency: { select: { id: true, name: true } } } },
+      },
     }),
   ]);
   const agencyBy = new Map<string, { id: number; name: string }>();
@@ -167,11 +220,20 @@ export async function resolveAgencyNames(db: Db | Tx, provinceId: number, names:
       continue;
     }
     for (const m of group.members) {
-      if (!out.has(m.agency.id)) out.set(m.agency.id, { agencyId: m.agency.id, name: m.agency.name, viaGroupId: group.id, viaGroup: group.name });
+      if (!out.has(m.agency.id))
+        out.set(m.agency.id, {
+          agencyId: m.agency.id,
+          name: m.agency.name,
+          viaGroupId: group.id,
+          viaGroup: group.name,
+        });
     }
   }
   if (unknown.length > 0) {
-    invalidField(field, `Không tìm thấy ${unknown.map((n) => `“${n}”`).join(", ")} trong danh mục cơ quan, nhóm cơ quan của tỉnh.`);
+    invalidField(
+      field,
+      `Không tìm thấy ${unknown.map((n) => `“${n}”`).join(", ")} trong danh mục cơ quan, nhóm cơ quan của tỉnh.`,
+    );
   }
   return [...out.values()];
 }

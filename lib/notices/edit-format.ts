@@ -5,6 +5,10 @@ import { formatDateTime, formatDay } from "@/lib/time/format";
 /** "30/09/2021 (“chậm nhất ngày 30/9/2021”)": the date the app reads, beside the words kept. */
 export function describeDeadline(d: Deadline | null | undefined): string {
   if (!d) return "không có thời hạn";
-  const when = d.dueAt ? formatDateTime(new Date(d.dueAt)) : d.dueOn ? formatDay(d.dueOn) : DEADLINE_KIND_LABELS[d.kind] ?? d.kind;
+  const when = d.dueAt
+    ? formatDateTime(new Date(d.dueAt))
+    : d.dueOn
+      ? formatDay(d.dueOn)
+      : (DEADLINE_KIND_LABELS[d.kind] ?? d.kind);
   return d.phrase ? `${when} (“${d.phrase}”)` : when;
 }

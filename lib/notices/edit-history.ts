@@ -40,7 +40,13 @@ export interface NoticeEditView {
   changes: NoticeChange[];
 }
 
-const EDIT_ACTIONS = ["directive.update", "directive.delete", "assignment.create", "assignment.delete", "assignment.role"];
+const EDIT_ACTIONS = [
+  "directive.update",
+  "directive.delete",
+  "assignment.create",
+  "assignment.delete",
+  "assignment.role",
+];
 const MAX_CHANGES = 300;
 
 type Json = Record<string, unknown>;
@@ -55,10 +61,13 @@ function roleName(v: unknown): string {
 function directiveLines(before: Json, after: Json): string[] {
   const lines: string[] = [];
   if (before.ref !== after.ref) lines.push(`Mục: ${str(before.ref) || "—"} → ${str(after.ref) || "—"}`);
-  if (before.text !== after.text) lines.push(`Nội dung: “${clip(str(before.text) ?? "")}” → “${clip(str(after.text) ?? "")}”`);
+  if (before.text !== after.text)
+    lines.push(`Nội dung: “${clip(str(before.text) ?? "")}” → “${clip(str(after.text) ?? "")}”`);
   if (before.urgent !== after.urgent) lines.push(after.urgent ? "Đánh dấu khẩn trương" : "Bỏ đánh dấu khẩn trương");
   if (JSON.stringify(before.deadline ?? null) !== JSON.stringify(after.deadline ?? null)) {
-    lines.push(`Thời hạn: ${describeDeadline(before.deadline as Deadline | null)} → ${describeDeadline(after.deadline as Deadline | null)}`);
+    lines.push(
+      `Thời hạn: ${describeDeadline(before.deadline as Deadline | null)} → ${describeDeadline(after.deadline as Deadline | null)}`,
+    );
     const moved = Number(after.rescheduled ?? 0);
     const kept = Number(after.keptExtensions ?? 0);
     if (moved > 0) lines.push(`Hạn mới áp dụng cho ${moved} đơn vị.`);
@@ -90,19 +99,35 @@ function toChanges(rows: Row[]): NoticeChange[] {
     const before = obj(r.before);
     const after = obj(r.after);
     const data = r.action === "assignment.delete" || r.action === "directive.delete" ? before : after;
-    const directiveId = r.action.startsWith("directive.") ? r.entityId : typeof data.directiveId === "number" ? data.directiveId : null;
-    const base = { id: r.id.toString(), at: r.createdAt.toISOString(), actorName: r.actor?.name ?? null, ref: str(data.ref), directiveId };
+    const directiveId = r.action.startsWith("directive.")
+      ? r.entityId
+      : typeof data.directiveId === "number"
+        ? data.directiveId
+        : null;
+    const base = {
+      id: r.id.toString(),
+      at: r.createdAt.toISOString(),
+      actorName: r.actor?.name ?? null,
+      ref: str(data.ref),
+      directiveId,
+    };
     if (r.action === "assignment.create" || r.action === "assignment.delete" || r.action === "assignment.role") {
       const key = `${r.action}|${r.actorId}|${r.createdAt.getTime()}|${String(data.directiveId)}`;
-      const agency = r.action === "assignment.role"
-        ? `${str(after.agencyName)} (${roleName(before.role)} → ${roleName(after.role)})`
-        : `${str(data.agencyName)} (${roleName(data.role)}${data.viaGroup ? `, thuộc ${str(data.viaGroup)}` : ""})`;
+      const agency =
+        r.action === "assignment.role"
+          ? `${str(after.agencyName)} (${roleName(before.role)} → ${roleName(after.role)})`
+          : `${str(data.agencyName)} (${roleName(data.role)}${data.viaGroup ? `, thuộc ${str(data.viaGroup)}` : ""})`;
       if (group && group.key === key) {
         group.agencies.push(agency);
         continue;
       }
       flush();
-      const title = r.action === "assignment.create" ? "Giao thêm cơ quan" : r.action === "assignment.delete" ? "Bỏ cơ quan" : "Đổi vai trò";
+      const title =
+        r.action === "assignment.create"
+          ? "Giao thêm cơ quan"
+          : r.action === "assignment.delete"
+            ? "Bỏ cơ quan"
+            : "Đổi vai trò";
       const verb = r.action === "assignment.create" ? "Thêm" : r.action === "assignment.delete" ? "Bỏ" : "Vai trò";
       const change: NoticeChange = { ...base, title, lines: [] };
       out.push(change);
@@ -113,7 +138,11 @@ function toChanges(rows: Row[]): NoticeChange[] {
     if (r.action === "directive.update") {
       out.push({ ...base, title: "Sửa nhiệm vụ", lines: directiveLines(before, after) });
     } else if (r.action === "directive.create") {
-      out.push({ ...base, title: "Thêm nhiệm vụ", lines: [`“${clip(str(after.text) ?? "")}”`, `Thời hạn: ${describeDeadline(after.deadline as Deadline | null)}`] });
+      out.push({
+        ...base,
+        title: "Thêm nhiệm vụ",
+        lines: [`“${clip(str(after.text) ?? "")}”`, `Thời hạn: ${describeDeadline(after.deadline as Deadline | null)}`],
+      });
     } else if (r.action === "directive.delete") {
       out.push({ ...base, title: "Xóa nhiệm vụ", lines: [`“${clip(str(before.text) ?? "")}”`] });
     }
@@ -125,7 +154,13 @@ function toChanges(rows: Row[]): NoticeChange[] {
 export async function noticeEditView(db: Db, user: SessionUser, noticeId: number): Promise<NoticeEditView> {
   const notice = await db.notice.findUnique({
     where: { id: noticeId },
-    select: { id: true, provinceId: true, status: true, version: true, directives: { select: { id: true, version: true } } },
+    select: {
+      id: true,
+      provinceId: true,
+      status: true,
+      version: true,
+      directives: { select: { id: true, version: true } },
+    },
   });
   if (!notice || !canSeeNotice(user, notice)) throw new NotFoundError("Thông báo");
   const canEdit = can(user, "notice.edit", { provinceId: notice.provinceId });
@@ -141,13 +176,25 @@ export async function noticeEditView(db: Db, user: SessionUser, noticeId: number
     const ofNotice: Prisma.AuditLogWhereInput[] = [
       { action: { in: EDIT_ACTIONS }, after: { path: ["noticeId"], equals: notice.id } },
       { action: { in: EDIT_ACTIONS }, before: { path: ["noticeId"], equals: notice.id } },
-      { action: "directive.create", AND: [{ after: { path: ["added"], equals: true } }, { after: { path: ["noticeId"], equals: notice.id } }] },
+      {
+        action: "directive.create",
+        AND: [{ after: { path: ["added"], equals: true } }, { after: { path: ["noticeId"], equals: notice.id } }],
+      },
     ];
     const rows = await db.auditLog.findMany({
       where: { provinceId: notice.provinceId, ...(published ? { id: { gt: published.id } } : {}), OR: ofNotice },
       orderBy: { id: "desc" },
       take: MAX_CHANGES,
-      select: { id: true, createdAt: true, action: true, entityId: true, before: true, after: true, actorId: true, actor: { select: { name: true } } },
+      select: {
+        id: true,
+        createdAt: true,
+        action: true,
+        entityId: true,
+        before: true,
+        after: true,
+        actorId: true,
+        actor: { select: { name: true } },
+      },
     });
     changes = toChanges(rows).filter((c) => c.lines.length > 0);
   }
@@ -161,8 +208,15 @@ export async function noticeEditView(db: Db, user: SessionUser, noticeId: number
   return {
     canEdit,
     noticeVersion: notice.version,
-    directives: Object.fromEntries(notice.directives.map((d) => [d.id, { version: d.version, adjustedAt: adjusted.get(d.id) ?? null }])),
-    registry: registry ? { agencies: registry.agencies.map((a) => a.name), groups: registry.groups.map((g) => ({ name: g.name, size: g.members.length })) } : null,
+    directives: Object.fromEntries(
+      notice.directives.map((d) => [d.id, { version: d.version, adjustedAt: adjusted.get(d.id) ?? null }]),
+    ),
+    registry: registry
+      ? {
+          agencies: registry.agencies.map((a) => a.name),
+          groups: registry.groups.map((g) => ({ name: g.name, size: g.members.length })),
+        }
+      : null,
     changes,
   };
 }

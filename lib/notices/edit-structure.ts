@@ -6,12 +6,24 @@ import type { Db, Tx } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { deadlineColumns } from "@/lib/notices/create";
 import {
-  bumpDirective, canSeeNotice, directiveSnapshot, EDIT_TX, expectDirectiveVersion, loadDirectiveForEdit, lockAssignments, parseEditInput,
+  bumpDirective,
+  canSeeNotice,
+  directiveSnapshot,
+  EDIT_TX,
+  expectDirectiveVersion,
+  loadDirectiveForEdit,
+  lockAssignments,
+  parseEditInput,
   resolveAgencyNames,
 } from "@/lib/notices/edit-core";
 import type { DirectiveEditResult } from "@/lib/notices/edit";
 import {
-  ZAddDirective, ZPublishNotice, ZRemoveDirective, type AddDirectiveInput, type PublishNoticeInput, type RemoveDirectiveInput,
+  ZAddDirective,
+  ZPublishNotice,
+  ZRemoveDirective,
+  type AddDirectiveInput,
+  type PublishNoticeInput,
+  type RemoveDirectiveInput,
 } from "@/lib/notices/edit-schemas";
 import { StaleNoticeError, type NoticeSnapshot } from "@/lib/notices/edit-types";
 
@@ -25,13 +37,19 @@ export interface NoticeChangeResult extends Omit<DirectiveEditResult, "directive
 }
 
 async function noticeSnapshot(db: Db | Tx, id: number): Promise<NoticeSnapshot> {
-  const n = await db.notice.findUnique({ where: { id }, select: { id: true, version: true, status: true, _count: { select: { directives: true } } } });
+  const n = await db.notice.findUnique({
+    where: { id },
+    select: { id: true, version: true, status: true, _count: { select: { directives: true } } },
+  });
   if (!n) throw new NotFoundError("Thông báo");
   return { id: n.id, version: n.version, status: n.status, directiveCount: n._count.directives };
 }
 
 async function loadNoticeForEdit(db: Db, actor: SessionUser, noticeId: number) {
-  const n = await db.notice.findUnique({ where: { id: noticeId }, select: { id: true, provinceId: true, status: true, version: true } });
+  const n = await db.notice.findUnique({
+    where: { id: noticeId },
+    select: { id: true, provinceId: true, status: true, version: true },
+  });
   if (!n || !canSeeNotice(actor, n)) throw new NotFoundError("Thông báo");
   authorize(actor, "notice.edit", { provinceId: n.provinceId });
   return n;
@@ -49,31 +67,79 @@ export async function addDirective(db: Db, actor: SessionUser, input: AddDirecti
     await tx.notice.update({ where: { id: notice.id }, data: { version: { increment: 1 } }, select: { id: true } });
     const last = await tx.directive.aggregate({ where: { noticeId: notice.id }, _max: { position: true } });
     const directive = await tx.directive.create({
-      data: { noticeId: notice.id, ref: data.ref, text: data.text, urgent: data.urgent, position: (last._max.position ?? -1) + 1, ...columns },
+      data: {
+        noticeId: notice.id,
+        ref: data.ref,
+        text: data.text,
+        urgent: data.urgent,
+        position: (last._max.position ?? -1) + 1,
+        ...columns,
+      },
       select: { id: true },
     });
     const created = await tx.assignment.createManyAndReturn({
-      data: resolved.map((a) => ({ directiveId: directive.id, noticeId: notice.id, agencyId: a.agencyId, provinceId: notice.provinceId, role: data.role, viaGroupId: a.viaGroupId, dueOn: columns.dueOn })),
+      data: resolved.map((a) => ({
+        directiveId: directive.id,
+        noticeId: notice.id,
+        agencyId: a.agencyId,
+        provinceId: notice.provinceId,
+        role: data.role,
+        viaGroupId: a.viaGroupId,
+        dueOn: columns.dueOn,
+      })),
       select: { id: true, agencyId: true },
     });
     const after = await directiveSnapshot(tx, directive.id);
     const base = { provinceId: notice.provinceId, actorId: actor.id };
     await audit(tx, [
-      { ...base, action: "directive.create", entityType: "Directive", entityId: directive.id, after: { noticeId: notice.id, ref: after.ref, text: after.text, urgent: after.urgent, deadline: after.deadline, added: true } },
+      {
+        ...base,
+        action: "directive.create",
+        entityType: "Directive",
+        entityId: directive.id,
+        after: {
+          noticeId: notice.id,
+          ref: after.ref,
+          text: after.text,
+          urgent: after.urgent,
+          deadline: after.deadline,
+          added: true,
+        },
+      },
       ...after.assignments.map((a) => ({
-        ...base, action: "assignment.create", entityType: "Assignment" as const, entityId: a.id,
-        after: { noticeId: notice.id, directiveId: directive.id, ref: after.ref, agencyId: a.agencyId, agencyName: a.agencyName, role: a.role, viaGroup: a.viaGroup, dueOn: a.dueOn },
+        ...base,
+        action: "assignment.create",
+        entityType: "Assignment" as const,
+        entityId: a.id,
+        after: {
+          noticeId: notice.id,
+          directiveId: directive.id,
+          ref: after.ref,
+          agencyId: a.agencyId,
+          agencyName: a.agencyName,
+          role: a.role,
+          viaGroup: a.viaGroup,
+          dueOn: a.dueOn,
+        },
       })),
     ]);
     return {
-      directive: after, notice: await noticeSnapshot(tx, notice.id), noticeId: notice.id,
-      agencyIds: created.map((c) => c.agencyId), assignmentIds: created.map((c) => c.id), changed: true,
+      directive: after,
+      notice: await noticeSnapshot(tx, notice.id),
+      noticeId: notice.id,
+      agencyIds: created.map((c) => c.agencyId),
+      assignmentIds: created.map((c) => c.id),
+      changed: true,
     };
   }, EDIT_TX);
 }
 
 /** Removes a directive entered by mistake; refused once any agency has reported on it or completed it. */
-export async function removeDirective(db: Db, actor: SessionUser, input: RemoveDirectiveInput): Promise<NoticeChangeResult> {
+export async function removeDirective(
+  db: Db,
+  actor: SessionUser,
+  input: RemoveDirectiveInput,
+): Promise<NoticeChangeResult> {
   const data = parseEditInput(ZRemoveDirective, input);
   const row = await loadDirectiveForEdit(db, actor, data.directiveId);
   expectDirectiveVersion(row, data.version);
@@ -83,7 +149,11 @@ export async function removeDirective(db: Db, actor: SessionUser, input: RemoveD
     await lockAssignments(tx, row.id);
     const before = await directiveSnapshot(tx, row.id);
     const ids = before.assignments.map((a) => a.id);
-    const reported = await tx.progressReport.groupBy({ by: ["assignmentId"], where: { assignmentId: { in: ids } }, _count: true });
+    const reported = await tx.progressReport.groupBy({
+      by: ["assignmentId"],
+      where: { assignmentId: { in: ids } },
+      _count: true,
+    });
     const reportedIds = new Set(reported.map((r) => r.assignmentId));
     const blocked = before.assignments.filter((a) => reportedIds.has(a.id) || a.state === "completed");
     if (blocked.length > 0) {
@@ -95,21 +165,56 @@ export async function removeDirective(db: Db, actor: SessionUser, input: RemoveD
     await tx.notice.update({ where: { id: row.noticeId }, data: { version: { increment: 1 } }, select: { id: true } });
     const base = { provinceId: row.notice.provinceId, actorId: actor.id };
     await audit(tx, [
-      { ...base, action: "directive.delete", entityType: "Directive", entityId: row.id, before: { noticeId: row.noticeId, ref: before.ref, text: before.text, urgent: before.urgent, deadline: before.deadline, agencies: before.assignments.map((a) => ({ agencyName: a.agencyName, role: a.role })) } },
+      {
+        ...base,
+        action: "directive.delete",
+        entityType: "Directive",
+        entityId: row.id,
+        before: {
+          noticeId: row.noticeId,
+          ref: before.ref,
+          text: before.text,
+          urgent: before.urgent,
+          deadline: before.deadline,
+          agencies: before.assignments.map((a) => ({ agencyName: a.agencyName, role: a.role })),
+        },
+      },
       ...before.assignments.map((a) => ({
-        ...base, action: "assignment.delete", entityType: "Assignment" as const, entityId: a.id,
-        before: { noticeId: row.noticeId, directiveId: row.id, ref: before.ref, agencyId: a.agencyId, agencyName: a.agencyName, role: a.role, viaGroup: a.viaGroup, state: a.state, dueOn: a.dueOn, withDirective: true },
+        ...base,
+        action: "assignment.delete",
+        entityType: "Assignment" as const,
+        entityId: a.id,
+        before: {
+          noticeId: row.noticeId,
+          directiveId: row.id,
+          ref: before.ref,
+          agencyId: a.agencyId,
+          agencyName: a.agencyName,
+          role: a.role,
+          viaGroup: a.viaGroup,
+          state: a.state,
+          dueOn: a.dueOn,
+          withDirective: true,
+        },
       })),
     ]);
     return {
-      directive: null, notice: await noticeSnapshot(tx, row.noticeId), noticeId: row.noticeId,
-      agencyIds: before.assignments.map((a) => a.agencyId), assignmentIds: ids, changed: true,
+      directive: null,
+      notice: await noticeSnapshot(tx, row.noticeId),
+      noticeId: row.noticeId,
+      agencyIds: before.assignments.map((a) => a.agencyId),
+      assignmentIds: ids,
+      changed: true,
     };
   }, EDIT_TX);
 }
 
 /** Draft → published: the agencies' boards show its assignments from now on. */
-export async function publishNotice(db: Db, actor: SessionUser, input: PublishNoticeInput): Promise<NoticeChangeResult> {
+export async function publishNotice(
+  db: Db,
+  actor: SessionUser,
+  input: PublishNoticeInput,
+): Promise<NoticeChangeResult> {
   const data = parseEditInput(ZPublishNotice, input);
   const notice = await loadNoticeForEdit(db, actor, data.noticeId);
   if (notice.version !== data.version) throw new StaleNoticeError(await noticeSnapshot(db, notice.id));
@@ -121,15 +226,26 @@ export async function publishNotice(db: Db, actor: SessionUser, input: PublishNo
       data: { status: "published", publishedAt: new Date(), version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new StaleNoticeError(await noticeSnapshot(tx, notice.id));
-    const agencies = await tx.assignment.findMany({ where: { directive: { noticeId: notice.id } }, select: { id: true, agencyId: true } });
+    const agencies = await tx.assignment.findMany({
+      where: { directive: { noticeId: notice.id } },
+      select: { id: true, agencyId: true },
+    });
     await audit(tx, {
-      provinceId: notice.provinceId, actorId: actor.id, action: "notice.publish", entityType: "Notice", entityId: notice.id,
-      before: { noticeId: notice.id, status: "draft" }, after: { noticeId: notice.id, status: "published", assignments: agencies.length },
+      provinceId: notice.provinceId,
+      actorId: actor.id,
+      action: "notice.publish",
+      entityType: "Notice",
+      entityId: notice.id,
+      before: { noticeId: notice.id, status: "draft" },
+      after: { noticeId: notice.id, status: "published", assignments: agencies.length },
     });
     return {
-      directive: null, notice: await noticeSnapshot(tx, notice.id), noticeId: notice.id,
-      agencyIds: [...new Set(agencies.map((a) => a.agencyId))], assignmentIds: agencies.map((a) => a.id), changed: true,
+      directive: null,
+      notice: await noticeSnapshot(tx, notice.id),
+      noticeId: notice.id,
+      agencyIds: [...new Set(agencies.map((a) => a.agencyId))],
+      assignmentIds: agencies.map((a) => a.id),
+      changed: true,
     };
   }, EDIT_TX);
 }
-

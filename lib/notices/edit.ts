@@ -5,12 +5,27 @@ import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { dueDayOf, deadlineColumns } from "@/lib/notices/create";
 import {
-  bumpDirective, directiveSnapshot, EDIT_TX, expectDirectiveVersion, invalidField, loadDirectiveForEdit, lockAssignments, parseEditInput,
-  resolveAgencyNames, toSnapshot, type LoadedDirective,
+  bumpDirective,
+  directiveSnapshot,
+  EDIT_TX,
+  expectDirectiveVersion,
+  invalidField,
+  loadDirectiveForEdit,
+  lockAssignments,
+  parseEditInput,
+  resolveAgencyNames,
+  toSnapshot,
+  type LoadedDirective,
 } from "@/lib/notices/edit-core";
 import {
-  ZAddDirectiveAgencies, ZChangeAssignmentRole, ZRemoveDirectiveAgency, ZUpdateDirective, type AddDirectiveAgenciesInput,
-  type ChangeAssignmentRoleInput, type RemoveDirectiveAgencyInput, type UpdateDirectiveInput,
+  ZAddDirectiveAgencies,
+  ZChangeAssignmentRole,
+  ZRemoveDirectiveAgency,
+  ZUpdateDirective,
+  type AddDirectiveAgenciesInput,
+  type ChangeAssignmentRoleInput,
+  type RemoveDirectiveAgencyInput,
+  type UpdateDirectiveInput,
 } from "@/lib/notices/edit-schemas";
 import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
 import { fromIsoDay, toIsoDay } from "@/lib/time/format";
@@ -36,10 +51,24 @@ function directiveView(d: Pick<DirectiveSnapshot, "noticeId" | "ref" | "text" | 
 }
 
 function assignmentView(row: LoadedDirective, a: DirectiveSnapshot["assignments"][number]) {
-  return { noticeId: row.noticeId, directiveId: row.id, ref: row.ref, agencyId: a.agencyId, agencyName: a.agencyName, role: a.role, viaGroup: a.viaGroup, state: a.state, dueOn: a.dueOn };
+  return {
+    noticeId: row.noticeId,
+    directiveId: row.id,
+    ref: row.ref,
+    agencyId: a.agencyId,
+    agencyName: a.agencyName,
+    role: a.role,
+    viaGroup: a.viaGroup,
+    state: a.state,
+    dueOn: a.dueOn,
+  };
 }
 
-function entry(row: LoadedDirective, actor: SessionUser, e: Pick<AuditEntry, "action" | "entityType" | "entityId" | "before" | "after">): AuditEntry {
+function entry(
+  row: LoadedDirective,
+  actor: SessionUser,
+  e: Pick<AuditEntry, "action" | "entityType" | "entityId" | "before" | "after">,
+): AuditEntry {
   return { provinceId: row.notice.provinceId, actorId: actor.id, ...e };
 }
 
@@ -50,7 +79,11 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * to it except those whose agency has an approved extension (that date governs). The phrase is
  * stored as typed; the audit row keeps the one it replaces.
  */
-export async function updateDirective(db: Db, actor: SessionUser, input: UpdateDirectiveInput): Promise<DirectiveEditResult> {
+export async function updateDirective(
+  db: Db,
+  actor: SessionUser,
+  input: UpdateDirectiveInput,
+): Promise<DirectiveEditResult> {
   const data = parseEditInput(ZUpdateDirective, input);
   const row = await loadDirectiveForEdit(db, actor, data.directiveId);
   expectDirectiveVersion(row, data.version);
@@ -63,7 +96,12 @@ export async function updateDirective(db: Db, actor: SessionUser, input: UpdateD
   const newDue = dueDayOf(data.deadline);
 
   return db.$transaction(async (tx) => {
-    await bumpDirective(tx, row.id, data.version, { ref: fields.ref, text: fields.text, urgent: fields.urgent, ...deadlineColumns(fields.deadline) });
+    await bumpDirective(tx, row.id, data.version, {
+      ref: fields.ref,
+      text: fields.text,
+      urgent: fields.urgent,
+      ...deadlineColumns(fields.deadline),
+    });
     let moved: { id: number; agencyId: number; dueOn: Date | null }[] = [];
     let kept = 0;
     if (newDue !== oldDue) {
@@ -71,7 +109,12 @@ export async function updateDirective(db: Db, actor: SessionUser, input: UpdateD
       await lockAssignments(tx, row.id);
       const assignments = await tx.assignment.findMany({
         where: { directiveId: row.id },
-        select: { id: true, agencyId: true, dueOn: true, extensions: { where: { status: "approved" }, select: { id: true }, take: 1 } },
+        select: {
+          id: true,
+          agencyId: true,
+          dueOn: true,
+          extensions: { where: { status: "approved" }, select: { id: true }, take: 1 },
+        },
       });
       const free = assignments.filter((a) => a.extensions.length === 0);
       kept = assignments.length - free.length;
@@ -86,22 +129,43 @@ export async function updateDirective(db: Db, actor: SessionUser, input: UpdateD
     const after = await directiveSnapshot(tx, row.id);
     await audit(tx, [
       entry(row, actor, {
-        action: "directive.update", entityType: "Directive", entityId: row.id,
-        before: directiveView(before), after: { ...directiveView(after), rescheduled: moved.length, keptExtensions: kept },
+        action: "directive.update",
+        entityType: "Directive",
+        entityId: row.id,
+        before: directiveView(before),
+        after: { ...directiveView(after), rescheduled: moved.length, keptExtensions: kept },
       }),
       ...moved.map((a) =>
         entry(row, actor, {
-          action: "assignment.reschedule", entityType: "Assignment", entityId: a.id,
-          before: { dueOn: a.dueOn ? toIsoDay(a.dueOn) : null }, after: { noticeId: row.noticeId, directiveId: row.id, dueOn: newDue, deadlinePhrase: fields.deadline?.phrase ?? null },
+          action: "assignment.reschedule",
+          entityType: "Assignment",
+          entityId: a.id,
+          before: { dueOn: a.dueOn ? toIsoDay(a.dueOn) : null },
+          after: {
+            noticeId: row.noticeId,
+            directiveId: row.id,
+            dueOn: newDue,
+            deadlinePhrase: fields.deadline?.phrase ?? null,
+          },
         }),
       ),
     ]);
-    return { directive: after, noticeId: row.noticeId, agencyIds: moved.map((a) => a.agencyId), assignmentIds: moved.map((a) => a.id), changed: true };
+    return {
+      directive: after,
+      noticeId: row.noticeId,
+      agencyIds: moved.map((a) => a.agencyId),
+      assignmentIds: moved.map((a) => a.id),
+      changed: true,
+    };
   }, EDIT_TX);
 }
 
 /** Assigns more agencies (or every member of a group) with one role; those already assigned are left as they are. */
-export async function addDirectiveAgencies(db: Db, actor: SessionUser, input: AddDirectiveAgenciesInput): Promise<DirectiveEditResult> {
+export async function addDirectiveAgencies(
+  db: Db,
+  actor: SessionUser,
+  input: AddDirectiveAgenciesInput,
+): Promise<DirectiveEditResult> {
   const data = parseEditInput(ZAddDirectiveAgencies, input);
   const row = await loadDirectiveForEdit(db, actor, data.directiveId);
   expectDirectiveVersion(row, data.version);
@@ -113,13 +177,37 @@ export async function addDirectiveAgencies(db: Db, actor: SessionUser, input: Ad
   return db.$transaction(async (tx) => {
     await bumpDirective(tx, row.id, data.version);
     const created = await tx.assignment.createManyAndReturn({
-      data: fresh.map((a) => ({ directiveId: row.id, noticeId: row.noticeId, agencyId: a.agencyId, provinceId: row.notice.provinceId, role: data.role, viaGroupId: a.viaGroupId, dueOn: row.dueOn })),
+      data: fresh.map((a) => ({
+        directiveId: row.id,
+        noticeId: row.noticeId,
+        agencyId: a.agencyId,
+        provinceId: row.notice.provinceId,
+        role: data.role,
+        viaGroupId: a.viaGroupId,
+        dueOn: row.dueOn,
+      })),
       select: { id: true, agencyId: true },
     });
     const after = await directiveSnapshot(tx, row.id);
     const byId = new Map(after.assignments.map((a) => [a.id, a]));
-    await audit(tx, created.map((c) => entry(row, actor, { action: "assignment.create", entityType: "Assignment", entityId: c.id, after: assignmentView(row, byId.get(c.id)!) })));
-    return { directive: after, noticeId: row.noticeId, agencyIds: created.map((c) => c.agencyId), assignmentIds: created.map((c) => c.id), changed: true };
+    await audit(
+      tx,
+      created.map((c) =>
+        entry(row, actor, {
+          action: "assignment.create",
+          entityType: "Assignment",
+          entityId: c.id,
+          after: assignmentView(row, byId.get(c.id)!),
+        }),
+      ),
+    );
+    return {
+      directive: after,
+      noticeId: row.noticeId,
+      agencyIds: created.map((c) => c.agencyId),
+      assignmentIds: created.map((c) => c.id),
+      changed: true,
+    };
   }, EDIT_TX);
 }
 
@@ -137,7 +225,11 @@ function assignmentsOf(row: LoadedDirective, ids: number[]): DirectiveSnapshot["
  * Takes agencies off the directive. An agency that has reported on it or completed it stays: its
  * work is on record (the secretariat may change its role instead). The audit row keeps what was deleted.
  */
-export async function removeDirectiveAgency(db: Db, actor: SessionUser, input: RemoveDirectiveAgencyInput): Promise<DirectiveEditResult> {
+export async function removeDirectiveAgency(
+  db: Db,
+  actor: SessionUser,
+  input: RemoveDirectiveAgencyInput,
+): Promise<DirectiveEditResult> {
   const data = parseEditInput(ZRemoveDirectiveAgency, input);
   const row = await loadDirectiveForEdit(db, actor, data.directiveId);
   expectDirectiveVersion(row, data.version);
@@ -162,27 +254,62 @@ export async function removeDirectiveAgency(db: Db, actor: SessionUser, input: R
       );
     }
     await tx.assignment.deleteMany({ where: { id: { in: ids } } });
-    await audit(tx, targets.map((a) => entry(row, actor, { action: "assignment.delete", entityType: "Assignment", entityId: a.id, before: assignmentView(row, a) })));
-    return { directive: await directiveSnapshot(tx, row.id), noticeId: row.noticeId, agencyIds: targets.map((a) => a.agencyId), assignmentIds: ids, changed: true };
+    await audit(
+      tx,
+      targets.map((a) =>
+        entry(row, actor, {
+          action: "assignment.delete",
+          entityType: "Assignment",
+          entityId: a.id,
+          before: assignmentView(row, a),
+        }),
+      ),
+    );
+    return {
+      directive: await directiveSnapshot(tx, row.id),
+      noticeId: row.noticeId,
+      agencyIds: targets.map((a) => a.agencyId),
+      assignmentIds: ids,
+      changed: true,
+    };
   }, EDIT_TX);
 }
 
 /** Makes the listed agencies lead (chủ trì) or support (phối hợp). */
-export async function changeAssignmentRole(db: Db, actor: SessionUser, input: ChangeAssignmentRoleInput): Promise<DirectiveEditResult> {
+export async function changeAssignmentRole(
+  db: Db,
+  actor: SessionUser,
+  input: ChangeAssignmentRoleInput,
+): Promise<DirectiveEditResult> {
   const data = parseEditInput(ZChangeAssignmentRole, input);
   const row = await loadDirectiveForEdit(db, actor, data.directiveId);
   expectDirectiveVersion(row, data.version);
   const targets = assignmentsOf(row, data.assignmentIds).filter((a) => a.role !== data.role);
-  if (targets.length === 0) return { directive: toSnapshot(row), noticeId: row.noticeId, agencyIds: [], assignmentIds: [], changed: false };
+  if (targets.length === 0)
+    return { directive: toSnapshot(row), noticeId: row.noticeId, agencyIds: [], assignmentIds: [], changed: false };
 
   return db.$transaction(async (tx) => {
     await bumpDirective(tx, row.id, data.version);
     const ids = targets.map((a) => a.id);
     await tx.assignment.updateMany({ where: { id: { in: ids } }, data: { role: data.role } });
-    await audit(tx, targets.map((a) => entry(row, actor, {
-      action: "assignment.role", entityType: "Assignment", entityId: a.id,
-      before: { role: a.role }, after: { ...assignmentView(row, a), role: data.role },
-    })));
-    return { directive: await directiveSnapshot(tx, row.id), noticeId: row.noticeId, agencyIds: targets.map((a) => a.agencyId), assignmentIds: ids, changed: true };
+    await audit(
+      tx,
+      targets.map((a) =>
+        entry(row, actor, {
+          action: "assignment.role",
+          entityType: "Assignment",
+          entityId: a.id,
+          before: { role: a.role },
+          after: { ...assignmentView(row, a), role: data.role },
+        }),
+      ),
+    );
+    return {
+      directive: await directiveSnapshot(tx, row.id),
+      noticeId: row.noticeId,
+      agencyIds: targets.map((a) => a.agencyId),
+      assignmentIds: ids,
+      changed: true,
+    };
   }, EDIT_TX);
 }

@@ -18,8 +18,21 @@ export const DEADLINE_KIND_LABELS: Record<string, string> = {
   none: "Không có thời hạn",
 };
 
-export const RECURRENCE_LABELS: Record<string, string> = { daily: "hằng ngày", weekly: "hằng tuần", monthly: "hằng tháng", quarterly: "hằng quý", yearly: "hằng năm" };
+export const RECURRENCE_LABELS: Record<string, string> = {
+  daily: "hằng ngày",
+  weekly: "hằng tuần",
+  monthly: "hằng tháng",
+  quarterly: "hằng quý",
+  yearly: "hằng năm",
+};
 
-export const NOTICE_KIND_LABELS: Record<string, string> = { TB: "Thông báo", CV: "Công văn", CT: "Chỉ thị", QD: "Quyết định", KH: "Kế hoạch", CD: "Công điện" };
+export const NOTICE_KIND_LABELS: Record<string, string> = {
+  TB: "Thông báo",
+  CV: "Công văn",
+  CT: "Chỉ thị",
+  QD: "Quyết định",
+  KH: "Kế hoạch",
+  CD: "Công điện",
+};
 
 export const ROLE_LABELS: Record<"lead" | "support", string> = { lead: "Chủ trì", support: "Phối hợp" };

@@ -8,7 +8,11 @@ import { NoticeStatus, Prisma } from "@/lib/generated/prisma/client";
  * The statuses other than "published", spelled out from the enum (not as `<> 'published'`) so that
  * the province's unpublished notices are found through the (provinceId, status) index.
  */
-const UNPUBLISHED = Prisma.join(Object.values(NoticeStatus).filter((s) => s !== NoticeStatus.published).map((s) => Prisma.sql`${s}::"NoticeStatus"`));
+const UNPUBLISHED = Prisma.join(
+  Object.values(NoticeStatus)
+    .filter((s) => s !== NoticeStatus.published)
+    .map((s) => Prisma.sql`${s}::"NoticeStatus"`),
+);
 
 /** The ids of a province's unpublished notices, as a parenthesised subquery. */
 export function unpublishedNoticeIds(provinceId: number): Prisma.Sql {

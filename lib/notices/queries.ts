@@ -29,10 +29,23 @@ export async function listNotices(db: Db, user: SessionUser, today: string): Pro
   const seeDrafts = user.provinceId !== null && can(user, "notice.readDraft", { provinceId: user.provinceId });
   const notices = await db.notice.findMany({
     where: { ...provinceFilter, ...(seeDrafts ? {} : { status: "published" as const }) },
-    orderBy: [{ issuedOn: { sort: "desc", nulls: "last" } }, { meetingOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    orderBy: [
+      { issuedOn: { sort: "desc", nulls: "last" } },
+      { meetingOn: { sort: "desc", nulls: "last" } },
+      { id: "desc" },
+    ],
     select: {
-      id: true, provinceId: true, kind: true, number: true, title: true, issuer: true, issuedOn: true,
-      issuedPrecision: true, meetingOn: true, status: true, _count: { select: { directives: true } },
+      id: true,
+      provinceId: true,
+      kind: true,
+      number: true,
+      title: true,
+      issuer: true,
+      issuedOn: true,
+      issuedPrecision: true,
+      meetingOn: true,
+      status: true,
+      _count: { select: { directives: true } },
     },
   });
   const visible = notices.filter((n) => can(user, "notice.read", { provinceId: n.provinceId }));
@@ -49,11 +62,19 @@ export async function listNotices(db: Db, user: SessionUser, today: string): Pro
   return visible.map((n) => {
     const c = byNotice.get(n.id);
     return {
-      id: n.id, kind: n.kind, number: n.number, title: n.title, issuer: n.issuer,
-      issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null, issuedPrecision: n.issuedPrecision,
-      meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null, status: n.status,
+      id: n.id,
+      kind: n.kind,
+      number: n.number,
+      title: n.title,
+      issuer: n.issuer,
+      issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null,
+      issuedPrecision: n.issuedPrecision,
+      meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null,
+      status: n.status,
       directiveCount: n._count.directives,
-      assignmentCount: Number(c?.total ?? 0), completedCount: Number(c?.completed ?? 0), overdueCount: Number(c?.overdue ?? 0),
+      assignmentCount: Number(c?.total ?? 0),
+      completedCount: Number(c?.completed ?? 0),
+      overdueCount: Number(c?.overdue ?? 0),
     };
   });
 }
@@ -98,19 +119,48 @@ export async function getNotice(db: Db, user: SessionUser, id: number): Promise<
   const n = await db.notice.findUnique({
     where: { id },
     select: {
-      id: true, provinceId: true, kind: true, number: true, issuer: true, place: true, issuedOn: true, issuedPrecision: true,
-      title: true, meetingOn: true, chair: true, signer: true, signingFormula: true, recipients: true, citations: true, status: true,
+      id: true,
+      provinceId: true,
+      kind: true,
+      number: true,
+      issuer: true,
+      place: true,
+      issuedOn: true,
+      issuedPrecision: true,
+      title: true,
+      meetingOn: true,
+      chair: true,
+      signer: true,
+      signingFormula: true,
+      recipients: true,
+      citations: true,
+      status: true,
       province: { select: { name: true } },
       directives: {
         orderBy: { position: "asc" },
         select: {
-          id: true, ref: true, text: true, urgent: true, deadlineKind: true, dueOn: true, dueAt: true, deadlinePhrase: true,
-          startOn: true, recurrence: true, milestoneTarget: true,
+          id: true,
+          ref: true,
+          text: true,
+          urgent: true,
+          deadlineKind: true,
+          dueOn: true,
+          dueAt: true,
+          deadlinePhrase: true,
+          startOn: true,
+          recurrence: true,
+          milestoneTarget: true,
           assignments: {
             orderBy: [{ role: "asc" }, { agency: { name: "asc" } }],
             select: {
-              id: true, agencyId: true, role: true, state: true, dueOn: true, completedOn: true,
-              agency: { select: { name: true, shortName: true } }, viaGroup: { select: { name: true } },
+              id: true,
+              agencyId: true,
+              role: true,
+              state: true,
+              dueOn: true,
+              completedOn: true,
+              agency: { select: { name: true, shortName: true } },
+              viaGroup: { select: { name: true } },
             },
           },
         },
@@ -130,8 +180,15 @@ export async function getNotice(db: Db, user: SessionUser, id: number): Promise<
       dueOn: day(d.dueOn),
       startOn: day(d.startOn),
       assignments: d.assignments.map((a) => ({
-        id: a.id, agencyId: a.agencyId, agencyName: a.agency.name, agencyShortName: a.agency.shortName, role: a.role,
-        viaGroup: a.viaGroup?.name ?? null, state: a.state, dueOn: day(a.dueOn), completedOn: day(a.completedOn),
+        id: a.id,
+        agencyId: a.agencyId,
+        agencyName: a.agency.name,
+        agencyShortName: a.agency.shortName,
+        role: a.role,
+        viaGroup: a.viaGroup?.name ?? null,
+        state: a.state,
+        dueOn: day(a.dueOn),
+        completedOn: day(a.completedOn),
       })),
     })),
   };

@@ -22,7 +22,10 @@ async function main(): Promise<number> {
   const day = today();
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : undefined;
   try {
-    const r = await runReminders(db(), day, { mailer, baseUrl: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}` });
+    const r = await runReminders(db(), day, {
+      mailer,
+      baseUrl: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
+    });
     console.log(
       `Nhắc việc ngày ${formatDay(day)}: ${r.agencies} cơ quan có việc cần nhắc; ${r.created} bản tin mới ` +
         `(${r.emailed} gửi email, ${r.inApp} hiển thị trong ứng dụng, ${r.failed} gửi lỗi); ${r.skipped} cơ quan đã có bản tin hôm nay.` +

@@ -32,7 +32,11 @@ function scopeOf(user: SessionUser): Prisma.ReminderDigestWhereInput | null {
 }
 
 /** Newest first; two queries (digests with their agency, then the items' tasks) and a count. */
-export async function listDigests(db: Db, user: SessionUser, opts: { page?: number; pageSize?: number; agencyId?: number } = {}): Promise<{ rows: DigestView[]; total: number; page: number; pageSize: number }> {
+export async function listDigests(
+  db: Db,
+  user: SessionUser,
+  opts: { page?: number; pageSize?: number; agencyId?: number } = {},
+): Promise<{ rows: DigestView[]; total: number; page: number; pageSize: number }> {
   const page = Math.max(1, Math.floor(opts.page ?? 1));
   const pageSize = Math.min(100, Math.max(1, Math.floor(opts.pageSize ?? 20)));
   const scope = scopeOf(user);
@@ -45,21 +49,47 @@ export async function listDigests(db: Db, user: SessionUser, opts: { page?: numb
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
-        id: true, digestOn: true, overdue: true, dueToday: true, dueSoon: true, items: true, channel: true, emailTo: true, sentAt: true, error: true, readAt: true,
+        id: true,
+        digestOn: true,
+        overdue: true,
+        dueToday: true,
+        dueSoon: true,
+        items: true,
+        channel: true,
+        emailTo: true,
+        sentAt: true,
+        error: true,
+        readAt: true,
         agency: { select: { id: true, name: true } },
       },
     }),
     db.reminderDigest.count({ where }),
   ]);
-  const items = new Map<number, DigestItem[]>(digests.map((d) => [d.id, (Array.isArray(d.items) ? d.items : []) as unknown as DigestItem[]]));
+  const items = new Map<number, DigestItem[]>(
+    digests.map((d) => [d.id, (Array.isArray(d.items) ? d.items : []) as unknown as DigestItem[]]),
+  );
   const ids = [...new Set([...items.values()].flat().map((i) => i.assignmentId))];
-  const tasks = ids.length === 0 ? [] : await db.assignment.findMany({
-    where: { id: { in: ids }, provinceId: user.provinceId! },
-    select: {
-      id: true, role: true, state: true,
-      directive: { select: { ref: true, text: true, deadlinePhrase: true, notice: { select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } } } },
-    },
-  });
+  const tasks =
+    ids.length === 0
+      ? []
+      : await db.assignment.findMany({
+          where: { id: { in: ids }, provinceId: user.provinceId! },
+          select: {
+            id: true,
+            role: true,
+            state: true,
+            directive: {
+              select: {
+                ref: true,
+                text: true,
+                deadlinePhrase: true,
+                notice: {
+                  select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true },
+                },
+              },
+            },
+          },
+        });
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const rows = digests.map((d): DigestView => ({
     id: d.id,
@@ -73,15 +103,26 @@ export async function listDigests(db: Db, user: SessionUser, opts: { page?: numb
     sentAt: d.sentAt,
     error: d.error,
     unread: d.readAt === null,
-    lines: sortLines((items.get(d.id) ?? []).flatMap((i) => {
-      const t = byId.get(i.assignmentId);
-      if (!t) return []; // the task was removed since
-      const { notice, ...directive } = t.directive;
-      return [{
-        ...i, role: t.role, directive, stillOpen: t.state !== "completed",
-        notice: { ...notice, issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null, meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null },
-      }];
-    })),
+    lines: sortLines(
+      (items.get(d.id) ?? []).flatMap((i) => {
+        const t = byId.get(i.assignmentId);
+        if (!t) return []; // the task was removed since
+        const { notice, ...directive } = t.directive;
+        return [
+          {
+            ...i,
+            role: t.role,
+            directive,
+            stillOpen: t.state !== "completed",
+            notice: {
+              ...notice,
+              issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null,
+              meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null,
+            },
+          },
+        ];
+      }),
+    ),
   }));
   return { rows, total, page, pageSize };
 }

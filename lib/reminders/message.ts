@@ -26,7 +26,13 @@ export interface DigestItem {
 export interface DigestLine extends DigestItem {
   role: "lead" | "support";
   directive: { ref: string; text: string; deadlinePhrase: string | null };
-  notice: { kind: string; number: string | null; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null };
+  notice: {
+    kind: string;
+    number: string | null;
+    issuedOn: string | null;
+    issuedPrecision: "day" | "month" | "year" | "unknown";
+    meetingOn: string | null;
+  };
 }
 
 export function bucketOf(dueOn: string, today: string): DigestBucket | null {
@@ -69,11 +75,22 @@ const ROMAN = ["I", "II", "III"];
 
 /** Sorts lines as they are read: overdue first (the longest first), then today, then soonest. */
 export function sortLines<T extends DigestItem>(lines: T[]): T[] {
-  return [...lines].sort((a, b) => ORDER.indexOf(a.bucket) - ORDER.indexOf(b.bucket) || a.dueOn.localeCompare(b.dueOn) || a.assignmentId - b.assignmentId);
+  return [...lines].sort(
+    (a, b) =>
+      ORDER.indexOf(a.bucket) - ORDER.indexOf(b.bucket) ||
+      a.dueOn.localeCompare(b.dueOn) ||
+      a.assignmentId - b.assignmentId,
+  );
 }
 
 /** The plain-text e-mail: salutation, one section per bucket, where to answer. */
-export function digestText(input: { agencyName: string; provinceName: string; day: string; lines: DigestLine[]; boardUrl: string }): string {
+export function digestText(input: {
+  agencyName: string;
+  provinceName: string;
+  day: string;
+  lines: DigestLine[];
+  boardUrl: string;
+}): string {
   const { agencyName, provinceName, day, boardUrl } = input;
   const lines = sortLines(input.lines);
   const out: string[] = [
@@ -95,6 +112,11 @@ export function digestText(input: { agencyName: string; provinceName: string; da
       );
     });
   }
-  out.push("", `Đề nghị đơn vị cập nhật tiến độ, báo cáo kết quả hoặc đề nghị gia hạn tại: ${boardUrl}`, "", "Thư này được gửi tự động, mỗi ngày một lần; vui lòng không trả lời thư.");
+  out.push(
+    "",
+    `Đề nghị đơn vị cập nhật tiến độ, báo cáo kết quả hoặc đề nghị gia hạn tại: ${boardUrl}`,
+    "",
+    "Thư này được gửi tự động, mỗi ngày một lần; vui lòng không trả lời thư.",
+  );
   return out.join("\n");
 }

@@ -2,7 +2,16 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Mailer } from "@/lib/reminders/mailer";
-import { bucketOf, countBuckets, digestSubject, digestText, DUE_SOON_DAYS, sortLines, type DigestItem, type DigestLine } from "@/lib/reminders/message";
+import {
+  bucketOf,
+  countBuckets,
+  digestSubject,
+  digestText,
+  DUE_SOON_DAYS,
+  sortLines,
+  type DigestItem,
+  type DigestLine,
+} from "@/lib/reminders/message";
 import { addDays } from "@/lib/time/days";
 import { fromIsoDay, toIsoDay } from "@/lib/time/format";
 
@@ -29,11 +38,15 @@ export async function computeDigests(db: Db, today: string, provinceId?: number)
     },
     orderBy: [{ agencyId: "asc" }, { dueOn: "asc" }, { id: "asc" }],
     select: {
-      id: true, dueOn: true, role: true,
+      id: true,
+      dueOn: true,
+      role: true,
       agency: { select: { id: true, name: true, email: true, provinceId: true, province: { select: { name: true } } } },
       directive: {
         select: {
-          ref: true, text: true, deadlinePhrase: true,
+          ref: true,
+          text: true,
+          deadlinePhrase: true,
           notice: { select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } },
         },
       },
@@ -52,8 +65,16 @@ export async function computeDigests(db: Db, today: string, provinceId?: number)
     }
     const { notice, ...directive } = r.directive;
     d.lines.push({
-      assignmentId: r.id, dueOn, bucket, role: r.role, directive,
-      notice: { ...notice, issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null, meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null },
+      assignmentId: r.id,
+      dueOn,
+      bucket,
+      role: r.role,
+      directive,
+      notice: {
+        ...notice,
+        issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null,
+        meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null,
+      },
     });
   }
   return [...byAgency.values()].map((d) => ({ ...d, lines: sortLines(d.lines) }));
@@ -80,7 +101,11 @@ export async function runReminders(db: Db, today: string, options: RunOptions): 
   const digests = await computeDigests(db, today, options.provinceId);
   const byAgency = new Map(digests.map((d) => [d.agency.id, d]));
   const data = digests.map((d) => {
-    const items: DigestItem[] = d.lines.map((l) => ({ assignmentId: l.assignmentId, dueOn: l.dueOn, bucket: l.bucket }));
+    const items: DigestItem[] = d.lines.map((l) => ({
+      assignmentId: l.assignmentId,
+      dueOn: l.dueOn,
+      bucket: l.bucket,
+    }));
     const c = countBuckets(items);
     const email = options.mailer && d.agency.email ? d.agency.email : null;
     return {
@@ -96,11 +121,14 @@ export async function runReminders(db: Db, today: string, options: RunOptions): 
     };
   });
   // ON CONFLICT DO NOTHING: returns only the rows this run inserted.
-  const inserted = data.length === 0 ? [] : await db.reminderDigest.createManyAndReturn({
-    data,
-    skipDuplicates: true,
-    select: { id: true, agencyId: true, channel: true, emailTo: true },
-  });
+  const inserted =
+    data.length === 0
+      ? []
+      : await db.reminderDigest.createManyAndReturn({
+          data,
+          skipDuplicates: true,
+          select: { id: true, agencyId: true, channel: true, emailTo: true },
+        });
 
   const sent: number[] = [];
   const failures: { id: number; error: string }[] = [];
@@ -111,14 +139,21 @@ export async function runReminders(db: Db, today: string, options: RunOptions): 
       await options.mailer.send({
         to: row.emailTo,
         subject: digestSubject(d.agency.name, today, d.lines),
-        text: digestText({ agencyName: d.agency.name, provinceName: d.agency.provinceName, day: today, lines: d.lines, boardUrl: `${options.baseUrl.replace(/\/$/, "")}/co-quan/${d.agency.id}` }),
+        text: digestText({
+          agencyName: d.agency.name,
+          provinceName: d.agency.provinceName,
+          day: today,
+          lines: d.lines,
+          boardUrl: `${options.baseUrl.replace(/\/$/, "")}/co-quan/${d.agency.id}`,
+        }),
       });
       sent.push(row.id);
     } catch (error) {
       failures.push({ id: row.id, error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
     }
   }
-  if (sent.length > 0) await db.reminderDigest.updateMany({ where: { id: { in: sent } }, data: { sentAt: new Date() } });
+  if (sent.length > 0)
+    await db.reminderDigest.updateMany({ where: { id: { in: sent } }, data: { sentAt: new Date() } });
   // Failures are rare and each has its own message.
   for (const f of failures) await db.reminderDigest.update({ where: { id: f.id }, data: { error: f.error } });
 

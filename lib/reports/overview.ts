@@ -5,7 +5,18 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
 import { addDays } from "@/lib/time/days";
-import type { AgencyRow, NoticeProgressRow, OverdueBucket, OverdueSummary, OverviewFilters, Page, TaskCategory, TaskCounts, TaskRow, WeekPoint } from "@/lib/reports/types";
+import type {
+  AgencyRow,
+  NoticeProgressRow,
+  OverdueBucket,
+  OverdueSummary,
+  OverviewFilters,
+  Page,
+  TaskCategory,
+  TaskCounts,
+  TaskRow,
+  WeekPoint,
+} from "@/lib/reports/types";
 
 // The chairman's overview: every figure is a database aggregate over the user's province, a
 // constant number of queries per call whatever the number of assignments (a province may hold
@@ -33,7 +44,8 @@ export interface TaskQuery extends OverviewFilters {
 
 export const MAX_PAGE_SIZE = 500;
 
-export type AgencySortKey = "name" | "assigned" | "completedOnTime" | "completedLate" | "onTrack" | "overdue" | "noDeadline" | "onTimeRate";
+export type AgencySortKey =
+  "name" | "assigned" | "completedOnTime" | "completedLate" | "onTrack" | "overdue" | "noDeadline" | "onTimeRate";
 
 export interface AgencyTableOptions {
   sort?: AgencySortKey;
@@ -51,7 +63,8 @@ function provinceOf(user: SessionUser): number | null {
 
 function checkDay(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === "") return undefined;
-  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new RangeError(`${name}: not a day (YYYY-MM-DD): ${value}`);
+  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new RangeError(`${name}: not a day (YYYY-MM-DD): ${value}`);
   return value;
 }
 
@@ -99,10 +112,14 @@ function tallyScope(provinceId: number, f: OverviewFilters): Prisma.Sql {
 /** Bounds of each overdue bucket as due days: days overdue = today − dueOn. */
 function bucketRange(bucket: OverdueBucket, today: string): { min?: string; max: string } {
   switch (bucket) {
-    case "d1_7": return { min: addDays(today, -7), max: addDays(today, -1) };
-    case "d8_30": return { min: addDays(today, -30), max: addDays(today, -8) };
-    case "d31_90": return { min: addDays(today, -90), max: addDays(today, -31) };
-    case "d90_plus": return { max: addDays(today, -91) };
+    case "d1_7":
+      return { min: addDays(today, -7), max: addDays(today, -1) };
+    case "d8_30":
+      return { min: addDays(today, -30), max: addDays(today, -8) };
+    case "d31_90":
+      return { min: addDays(today, -90), max: addDays(today, -31) };
+    case "d90_plus":
+      return { max: addDays(today, -91) };
   }
 }
 
@@ -113,13 +130,20 @@ const DONE = Prisma.sql`a."state" = 'completed'`;
 /** The SQL predicate of a category at `today` (mirrors timeliness.ts `judge`). */
 function categoryPredicate(category: TaskCategory, today: string): Prisma.Sql {
   switch (category) {
-    case "assigned": return Prisma.sql`TRUE`;
-    case "completed_on_time": return Prisma.sql`${DONE} AND a."dueOn" IS NOT NULL AND (a."completedOn" IS NULL OR a."completedOn" <= a."dueOn")`;
-    case "completed_late": return Prisma.sql`${DONE} AND a."dueOn" IS NOT NULL AND a."completedOn" > a."dueOn"`;
-    case "on_track": return Prisma.sql`${OPEN} AND a."dueOn" >= ${today}::date`;
-    case "overdue": return Prisma.sql`${OPEN} AND a."dueOn" < ${today}::date`;
-    case "no_deadline": return Prisma.sql`a."dueOn" IS NULL`;
-    case "due_soon": return Prisma.sql`${OPEN} AND a."dueOn" >= ${today}::date AND a."dueOn" <= ${addDays(today, 7)}::date`;
+    case "assigned":
+      return Prisma.sql`TRUE`;
+    case "completed_on_time":
+      return Prisma.sql`${DONE} AND a."dueOn" IS NOT NULL AND (a."completedOn" IS NULL OR a."completedOn" <= a."dueOn")`;
+    case "completed_late":
+      return Prisma.sql`${DONE} AND a."dueOn" IS NOT NULL AND a."completedOn" > a."dueOn"`;
+    case "on_track":
+      return Prisma.sql`${OPEN} AND a."dueOn" >= ${today}::date`;
+    case "overdue":
+      return Prisma.sql`${OPEN} AND a."dueOn" < ${today}::date`;
+    case "no_deadline":
+      return Prisma.sql`a."dueOn" IS NULL`;
+    case "due_soon":
+      return Prisma.sql`${OPEN} AND a."dueOn" >= ${today}::date AND a."dueOn" <= ${addDays(today, 7)}::date`;
   }
 }
 
@@ -132,7 +156,12 @@ function checkToday(today: string): string {
 const EMPTY_BUCKETS: Record<OverdueBucket, number> = { d1_7: 0, d8_30: 0, d31_90: 0, d90_plus: 0 };
 
 /** How many tasks are overdue, and how long: one query. */
-export async function overdueSummary(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}): Promise<OverdueSummary> {
+export async function overdueSummary(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  filters: OverviewFilters = {},
+): Promise<OverdueSummary> {
   const provinceId = provinceOf(user);
   if (provinceId === null) return { total: 0, buckets: { ...EMPTY_BUCKETS } };
   checkToday(today);
@@ -178,11 +207,16 @@ interface TaskSqlRow {
 
 function orderBy(sort: TaskSort | undefined, category: TaskCategory): Prisma.Sql {
   switch (sort ?? (category === "completed_on_time" || category === "completed_late" ? "completed" : "due")) {
-    case "due": return Prisma.sql`a."dueOn" ASC NULLS LAST, a.id ASC`;
-    case "due_desc": return Prisma.sql`a."dueOn" DESC NULLS LAST, a.id ASC`;
-    case "agency": return Prisma.sql`a."agencyId" ASC, a."dueOn" ASC NULLS LAST, a.id ASC`;
-    case "notice": return Prisma.sql`d."noticeId" DESC, d."position" ASC, a.id ASC`;
-    case "completed": return Prisma.sql`a."completedOn" DESC NULLS LAST, a.id DESC`;
+    case "due":
+      return Prisma.sql`a."dueOn" ASC NULLS LAST, a.id ASC`;
+    case "due_desc":
+      return Prisma.sql`a."dueOn" DESC NULLS LAST, a.id ASC`;
+    case "agency":
+      return Prisma.sql`a."agencyId" ASC, a."dueOn" ASC NULLS LAST, a.id ASC`;
+    case "notice":
+      return Prisma.sql`d."noticeId" DESC, d."position" ASC, a.id ASC`;
+    case "completed":
+      return Prisma.sql`a."completedOn" DESC NULLS LAST, a.id DESC`;
   }
 }
 
@@ -237,9 +271,18 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
       dueOn: r.dueOn,
       originalDueOn: r.originalDueOn,
       completedOn: r.completedOn,
-      daysOverdue: r.state !== "completed" && r.dueOn !== null && r.dueOn < today ? daysBetweenIso(r.dueOn, today) : null,
+      daysOverdue:
+        r.state !== "completed" && r.dueOn !== null && r.dueOn < today ? daysBetweenIso(r.dueOn, today) : null,
       directive: { id: r.directiveId, ref: r.ref, text: r.text, deadlinePhrase: r.deadlinePhrase },
-      notice: { id: r.noticeId, kind: r.kind, number: r.number, issuedOn: r.issuedOn, issuedPrecision: r.issuedPrecision, meetingOn: r.meetingOn, title: r.title },
+      notice: {
+        id: r.noticeId,
+        kind: r.kind,
+        number: r.number,
+        issuedOn: r.issuedOn,
+        issuedPrecision: r.issuedPrecision,
+        meetingOn: r.meetingOn,
+        title: r.title,
+      },
     })),
     total: counted[0]?.total ?? 0,
     page,
@@ -285,7 +328,13 @@ function countsOf(r: TallyRow): TaskCounts {
  * scope (one row per agency and notice) and the overdue tasks (open, due before today: read from
  * the index). Sorted server-side (default: most overdue first).
  */
-export async function agencyTable(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, options: AgencyTableOptions = {}): Promise<AgencyRow[]> {
+export async function agencyTable(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  filters: OverviewFilters = {},
+  options: AgencyTableOptions = {},
+): Promise<AgencyRow[]> {
   const provinceId = provinceOf(user);
   if (provinceId === null) return [];
   checkToday(today);
@@ -300,7 +349,11 @@ export async function agencyTable(db: Db, user: SessionUser, today: string, filt
     JOIN "Agency" ag ON ag.id = c."agencyId"`;
   const result: AgencyRow[] = rows.map((r) => {
     const counts = countsOf(r);
-    return { agency: { id: r.id, name: r.name, shortName: r.shortName, kind: r.kind }, ...counts, onTimeRate: onTimeRate(counts) };
+    return {
+      agency: { id: r.id, name: r.name, shortName: r.shortName, kind: r.kind },
+      ...counts,
+      onTimeRate: onTimeRate(counts),
+    };
   });
   const sort = options.sort ?? "overdue";
   return sortAgencyRows(result, sort, options.dir ?? (sort === "name" ? "asc" : "desc"));
@@ -328,19 +381,42 @@ export type NoticeProgressOrder = "newest" | "attention";
  * the notices with the most overdue tasks (then the most assigned). A province can have a thousand
  * notices: a screen should ask for `limit` of them (and link to the rest); exports take all.
  */
-export async function noticeProgress(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, options: { limit?: number; order?: NoticeProgressOrder } = {}): Promise<NoticeProgressRow[]> {
+export async function noticeProgress(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  filters: OverviewFilters = {},
+  options: { limit?: number; order?: NoticeProgressOrder } = {},
+): Promise<NoticeProgressRow[]> {
   return (await noticeProgressPage(db, user, today, filters, options)).rows;
 }
 
 /** As noticeProgress, with how many notices are in scope in all (`total`, whatever the limit). */
-export async function noticeProgressPage(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, options: { limit?: number; order?: NoticeProgressOrder } = {}): Promise<{ rows: NoticeProgressRow[]; total: number }> {
+export async function noticeProgressPage(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  filters: OverviewFilters = {},
+  options: { limit?: number; order?: NoticeProgressOrder } = {},
+): Promise<{ rows: NoticeProgressRow[]; total: number }> {
   const provinceId = provinceOf(user);
   if (provinceId === null) return { rows: [], total: 0 };
   checkToday(today);
   const newest = Prisma.sql`COALESCE(n."issuedOn", n."meetingOn") DESC NULLS LAST, n.id DESC`;
   const order = options.order === "attention" ? Prisma.sql`"overdue" DESC, c."assigned" DESC, ${newest}` : newest;
   // The running totals per notice, and its overdue tasks counted today from the index.
-  const rows = await db.$queryRaw<(Pick<TallyRow, "assigned" | "completed" | "overdue"> & { id: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: TaskRow["notice"]["issuedPrecision"]; meetingOn: string | null; title: string; total: number })[]>`
+  const rows = await db.$queryRaw<
+    (Pick<TallyRow, "assigned" | "completed" | "overdue"> & {
+      id: number;
+      kind: string;
+      number: string | null;
+      issuedOn: string | null;
+      issuedPrecision: TaskRow["notice"]["issuedPrecision"];
+      meetingOn: string | null;
+      title: string;
+      total: number;
+    })[]
+  >`
     SELECT n.id, n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn", n."issuedPrecision"::text AS "issuedPrecision",
       n."meetingOn"::text AS "meetingOn", n."title", c."assigned", c."completed", COALESCE(o."overdue", 0)::int AS "overdue", (count(*) OVER ())::int AS "total"
     FROM (
@@ -356,7 +432,15 @@ export async function noticeProgressPage(db: Db, user: SessionUser, today: strin
     ${options.limit !== undefined ? Prisma.sql`LIMIT ${Math.max(0, Math.floor(options.limit))}` : Prisma.empty}`;
   return {
     rows: rows.map((r) => ({
-      notice: { id: r.id, kind: r.kind, number: r.number, issuedOn: r.issuedOn, issuedPrecision: r.issuedPrecision, meetingOn: r.meetingOn, title: r.title },
+      notice: {
+        id: r.id,
+        kind: r.kind,
+        number: r.number,
+        issuedOn: r.issuedOn,
+        issuedPrecision: r.issuedPrecision,
+        meetingOn: r.meetingOn,
+        title: r.title,
+      },
       assigned: r.assigned,
       completed: r.completed,
       overdue: r.overdue,
@@ -378,11 +462,21 @@ export function mondayOf(day: string): string {
  * completedOn), and tasks that became overdue that week (due that week, before today, and not
  * completed by their due day: still open, or completed later). One query.
  */
-export async function weeklySeries(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, weeks = 12): Promise<WeekPoint[]> {
+export async function weeklySeries(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  filters: OverviewFilters = {},
+  weeks = 12,
+): Promise<WeekPoint[]> {
   const n = Math.min(260, Math.max(1, Math.floor(weeks)));
   const lastMonday = mondayOf(checkToday(today));
   const first = addDays(lastMonday, -7 * (n - 1));
-  const points: WeekPoint[] = Array.from({ length: n }, (_, i) => ({ weekStart: addDays(first, 7 * i), completed: 0, newlyOverdue: 0 }));
+  const points: WeekPoint[] = Array.from({ length: n }, (_, i) => ({
+    weekStart: addDays(first, 7 * i),
+    completed: 0,
+    newlyOverdue: 0,
+  }));
   const provinceId = provinceOf(user);
   if (provinceId === null) return points;
   const where = scope(provinceId, filters);
@@ -405,7 +499,10 @@ export async function weeklySeries(db: Db, user: SessionUser, today: string, fil
   const byWeek = new Map(rows.map((r) => [r.week.slice(0, 10), r]));
   for (const p of points) {
     const r = byWeek.get(p.weekStart);
-    if (r) { p.completed = r.completed; p.newlyOverdue = r.newlyOverdue; }
+    if (r) {
+      p.completed = r.completed;
+      p.newlyOverdue = r.newlyOverdue;
+    }
   }
   return points;
 }
@@ -423,7 +520,13 @@ export interface Overview {
 }
 
 /** The whole overview in one call (a fixed number of queries), for the page and the bench. */
-export async function overview(db: Db, user: SessionUser, today: string, filters: OverviewFilters = {}, listSize = 20): Promise<Overview> {
+export async function overview(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  filters: OverviewFilters = {},
+  listSize = 20,
+): Promise<Overview> {
   const [summary, overdue, dueSoon, agencies, notices, weeks] = await Promise.all([
     overdueSummary(db, user, today, filters),
     listTasks(db, user, today, { ...filters, category: "overdue", page: 1, pageSize: listSize }),

@@ -21,7 +21,8 @@ export const OVERDUE_BUCKET_LABELS: Record<OverdueBucket, string> = {
 };
 
 /** The government's categories of a task (DOMAIN.md), plus "assigned" for all of them. */
-export type TaskCategory = "assigned" | "completed_on_time" | "completed_late" | "on_track" | "overdue" | "no_deadline" | "due_soon";
+export type TaskCategory =
+  "assigned" | "completed_on_time" | "completed_late" | "on_track" | "overdue" | "no_deadline" | "due_soon";
 
 export interface TaskRow {
   assignmentId: number;
@@ -34,7 +35,15 @@ export interface TaskRow {
   completedOn: string | null;
   daysOverdue: number | null;
   directive: { id: number; ref: string; text: string; deadlinePhrase: string | null };
-  notice: { id: number; kind: string; number: string | null; issuedOn: string | null; issuedPrecision: "day" | "month" | "year" | "unknown"; meetingOn: string | null; title: string };
+  notice: {
+    id: number;
+    kind: string;
+    number: string | null;
+    issuedOn: string | null;
+    issuedPrecision: "day" | "month" | "year" | "unknown";
+    meetingOn: string | null;
+    title: string;
+  };
 }
 
 export interface Page<T> {

@@ -26,7 +26,10 @@ export function formatDateTime(value: Date | null | undefined): string {
 }
 
 /** A day with the precision it was written with: "06/9/2021" → "06/09/2021", "tháng 01/2022", "năm 2021". */
-export function formatDayWithPrecision(value: Date | string | null, precision: "day" | "month" | "year" | "unknown"): string {
+export function formatDayWithPrecision(
+  value: Date | string | null,
+  precision: "day" | "month" | "year" | "unknown",
+): string {
   if (value == null || precision === "unknown") return "Chưa ghi ngày";
   const [y, m] = toIsoDay(value).split("-");
   if (precision === "year") return `năm ${y}`;

@@ -8,13 +8,19 @@ import { generateLoad, LOAD_PASSWORD, LOAD_TODAY } from "./generate";
 function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw.replace(/_/g, ""));
-  if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new Error(`--${name}: một số nguyên từ 1 đến ${max}, không phải "${raw}"`);
+  if (!Number.isSafeInteger(n) || n < 1 || n > max)
+    throw new Error(`--${name}: một số nguyên từ 1 đến ${max}, không phải "${raw}"`);
   return n;
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { provinces: { type: "string" }, assignments: { type: "string" }, seed: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      provinces: { type: "string" },
+      assignments: { type: "string" },
+      seed: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: false,
   });
   if (values.help) {
@@ -40,14 +46,18 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!(await prepareDatabase())) return 1;
-  console.log(`Nạp dữ liệu tổng hợp: ${provinces} tỉnh, ${assignments.toLocaleString("en")} lượt giao việc (seed ${seed}, ngày tham chiếu ${LOAD_TODAY}) …`);
+  console.log(
+    `Nạp dữ liệu tổng hợp: ${provinces} tỉnh, ${assignments.toLocaleString("en")} lượt giao việc (seed ${seed}, ngày tham chiếu ${LOAD_TODAY}) …`,
+  );
   try {
     const r = await generateLoad(url, { provinces, assignments, seed });
     console.log(
       `Xong trong ${r.seconds.toFixed(1)} s: ${r.provinces} tỉnh, ${r.agencies} cơ quan, ${r.notices.toLocaleString("en")} văn bản, ` +
         `${r.directives.toLocaleString("en")} chỉ đạo, ${r.assignments.toLocaleString("en")} lượt giao việc, ${r.extensions.toLocaleString("en")} đề nghị gia hạn.`,
     );
-    console.log(`Tài khoản lãnh đạo mỗi tỉnh (mật khẩu ${LOAD_PASSWORD}): ${r.chairmen.slice(0, 3).join(", ")}${r.chairmen.length > 3 ? ", …" : ""}`);
+    console.log(
+      `Tài khoản lãnh đạo mỗi tỉnh (mật khẩu ${LOAD_PASSWORD}): ${r.chairmen.slice(0, 3).join(", ")}${r.chairmen.length > 3 ? ", …" : ""}`,
+    );
     console.log(`Ngày dữ liệu được tính theo: APP_TODAY=${LOAD_TODAY} (npm run bench:dashboard dùng ngày này).`);
     return 0;
   } catch (e) {
@@ -56,7 +66,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -20,7 +20,19 @@ import pg from "pg";
 import { provinceCode } from "@/lib/agencies/sync-registry";
 import { hashPassword } from "@/lib/auth/password";
 import { addDays, daysBetween } from "@/lib/time/days";
-import { DEPARTMENTS, FORCES, FRONT, OPENERS, OTHERS, PROVINCES, TASKS, TITLES, districtsOf, mediaOf, type AgencySpec } from "./names";
+import {
+  DEPARTMENTS,
+  FORCES,
+  FRONT,
+  OPENERS,
+  OTHERS,
+  PROVINCES,
+  TASKS,
+  TITLES,
+  districtsOf,
+  mediaOf,
+  type AgencySpec,
+} from "./names";
 
 export const LOAD_TODAY = "2022-06-30";
 export const LOAD_PASSWORD = "taiphong@2022";
@@ -108,7 +120,13 @@ function deadlineFor(issued: string, r: () => number): Deadline {
   }
   if (x < 0.44) {
     const weekly = r() < 0.5;
-    return { ...base, kind: "recurring", dueOn: null, phrase: weekly ? "hằng tuần" : "định kỳ hằng tháng", recurrence: weekly ? "weekly" : "monthly" };
+    return {
+      ...base,
+      kind: "recurring",
+      dueOn: null,
+      phrase: weekly ? "hằng tuần" : "định kỳ hằng tháng",
+      recurrence: weekly ? "weekly" : "monthly",
+    };
   }
   if (x < 0.69) {
     const due = addDays(issued, 3 + Math.floor(r() * 43));
@@ -124,7 +142,12 @@ function deadlineFor(issued: string, r: () => number): Deadline {
   }
   if (x < 0.91) {
     const n = [3, 5, 7, 10, 15][Math.floor(r() * 5)]!;
-    return { ...base, kind: "within_days", dueOn: addDays(issued, n), phrase: `trong vòng ${pad(n)} ngày kể từ ngày ký` };
+    return {
+      ...base,
+      kind: "within_days",
+      dueOn: addDays(issued, n),
+      phrase: `trong vòng ${pad(n)} ngày kể từ ngày ký`,
+    };
   }
   if (x < 0.95) {
     const [y, m] = issued.split("-").map(Number) as [number, number];
@@ -134,7 +157,13 @@ function deadlineFor(issued: string, r: () => number): Deadline {
   }
   if (x < 0.98) {
     const due = addDays(issued, 10 + Math.floor(r() * 40));
-    return { ...base, kind: "milestone", dueOn: due, phrase: `phấn đấu đến ngày ${vnDay(due)} đạt 50% kế hoạch`, milestone: "50% kế hoạch" };
+    return {
+      ...base,
+      kind: "milestone",
+      dueOn: due,
+      phrase: `phấn đấu đến ngày ${vnDay(due)} đạt 50% kế hoạch`,
+      milestone: "50% kế hoạch",
+    };
   }
   const due = addDays(issued, 7 + Math.floor(r() * 21));
   return { ...base, kind: "until_end", dueOn: due, phrase: `đến hết ngày ${vnDay(due)}` };
@@ -152,23 +181,33 @@ function outcomeFor(issued: string, dueOn: string | null, r: () => number): Outc
   const today = LOAD_TODAY;
   const open = (): Outcome => {
     const y = r();
-    if (y < 0.1) return { state: "submitted", completedOn: clampDay(addDays(today, -Math.floor(r() * 10)), issued, today) };
+    if (y < 0.1)
+      return { state: "submitted", completedOn: clampDay(addDays(today, -Math.floor(r() * 10)), issued, today) };
     return { state: y < 0.55 ? "in_progress" : "not_started", completedOn: null };
   };
   if (dueOn === null) {
     const age = daysBetween(issued, today);
-    if (r() < Math.min(0.65, (age / 365) * 0.6)) return { state: "completed", completedOn: clampDay(addDays(issued, 5 + Math.floor(r() * 120)), issued, today) };
+    if (r() < Math.min(0.65, (age / 365) * 0.6))
+      return { state: "completed", completedOn: clampDay(addDays(issued, 5 + Math.floor(r() * 120)), issued, today) };
     return open();
   }
   if (dueOn < today) {
     const age = daysBetween(dueOn, today);
     if (r() < 0.55 + 0.4 * Math.min(1, age / 180)) {
-      if (r() < 0.78) return { state: "completed", completedOn: clampDay(addDays(dueOn, -Math.floor(r() * 10)), issued, dueOn) };
-      return { state: "completed", completedOn: clampDay(addDays(dueOn, 1 + Math.floor(r() * 90)), addDays(dueOn, 1), today) };
+      if (r() < 0.78)
+        return { state: "completed", completedOn: clampDay(addDays(dueOn, -Math.floor(r() * 10)), issued, dueOn) };
+      return {
+        state: "completed",
+        completedOn: clampDay(addDays(dueOn, 1 + Math.floor(r() * 90)), addDays(dueOn, 1), today),
+      };
     }
     return open();
   }
-  if (r() < 0.35 && issued <= today) return { state: "completed", completedOn: clampDay(addDays(issued, Math.floor(r() * (daysBetween(issued, today) + 1))), issued, today) };
+  if (r() < 0.35 && issued <= today)
+    return {
+      state: "completed",
+      completedOn: clampDay(addDays(issued, Math.floor(r() * (daysBetween(issued, today) + 1))), issued, today),
+    };
   return open();
 }
 
@@ -226,7 +265,9 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const existing = await client.query<{ n: number }>(`SELECT (SELECT count(*) FROM "Province")::int + (SELECT count(*) FROM "Assignment")::int AS n`);
+    const existing = await client.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM "Province")::int + (SELECT count(*) FROM "Assignment")::int AS n`,
+    );
     if (existing.rows[0]!.n > 0) {
       throw new Error("Cơ sở dữ liệu đã có dữ liệu: hãy nạp vào một cơ sở dữ liệu trống (ví dụ createdb bench1m).");
     }
@@ -260,27 +301,73 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
     const chairmen: string[] = [];
 
     const notices = new Batch(client, "Notice", [
-      ["id", "int"], ["provinceId", "int"], ["kind", `"NoticeKind"`], ["number", "text"], ["issuer", "text"], ["place", "text"],
-      ["issuedOn", "date"], ["issuedPrecision", `"DatePrecision"`], ["title", "text"], ["meetingOn", "date"], ["chair", "text"],
-      ["signer", "text"], ["sourceText", "text"], ["status", `"NoticeStatus"`], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
+      ["id", "int"],
+      ["provinceId", "int"],
+      ["kind", `"NoticeKind"`],
+      ["number", "text"],
+      ["issuer", "text"],
+      ["place", "text"],
+      ["issuedOn", "date"],
+      ["issuedPrecision", `"DatePrecision"`],
+      ["title", "text"],
+      ["meetingOn", "date"],
+      ["chair", "text"],
+      ["signer", "text"],
+      ["sourceText", "text"],
+      ["status", `"NoticeStatus"`],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
       ["publishedAt", "timestamptz"],
     ]);
     const directives = new Batch(client, "Directive", [
-      ["id", "int"], ["noticeId", "int"], ["ref", "text"], ["text", "text"], ["position", "int"], ["urgent", "bool"],
-      ["deadlineKind", `"DeadlineKind"`], ["dueOn", "date"], ["deadlinePhrase", "text"], ["recurrence", `"Recurrence"`],
-      ["milestoneTarget", "text"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
+      ["id", "int"],
+      ["noticeId", "int"],
+      ["ref", "text"],
+      ["text", "text"],
+      ["position", "int"],
+      ["urgent", "bool"],
+      ["deadlineKind", `"DeadlineKind"`],
+      ["dueOn", "date"],
+      ["deadlinePhrase", "text"],
+      ["recurrence", `"Recurrence"`],
+      ["milestoneTarget", "text"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
     ]);
     const assignments = new Batch(client, "Assignment", [
-      ["id", "int"], ["directiveId", "int"], ["noticeId", "int"], ["agencyId", "int"], ["provinceId", "int"], ["role", `"AssignmentRole"`], ["viaGroupId", "int"],
-      ["state", `"AssignmentState"`], ["dueOn", "date"], ["startedAt", "timestamptz"], ["submittedAt", "timestamptz"], ["completedOn", "date"],
-      ["confirmedAt", "timestamptz"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
+      ["id", "int"],
+      ["directiveId", "int"],
+      ["noticeId", "int"],
+      ["agencyId", "int"],
+      ["provinceId", "int"],
+      ["role", `"AssignmentRole"`],
+      ["viaGroupId", "int"],
+      ["state", `"AssignmentState"`],
+      ["dueOn", "date"],
+      ["startedAt", "timestamptz"],
+      ["submittedAt", "timestamptz"],
+      ["completedOn", "date"],
+      ["confirmedAt", "timestamptz"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
     ]);
     const extensions = new Batch(client, "ExtensionRequest", [
-      ["id", "int"], ["assignmentId", "int"], ["originalDueOn", "date"], ["requestedDueOn", "date"], ["reason", "text"],
-      ["status", `"ExtensionStatus"`], ["decidedAt", "timestamptz"], ["createdAt", "timestamptz"],
+      ["id", "int"],
+      ["assignmentId", "int"],
+      ["originalDueOn", "date"],
+      ["requestedDueOn", "date"],
+      ["reason", "text"],
+      ["status", `"ExtensionStatus"`],
+      ["decidedAt", "timestamptz"],
+      ["createdAt", "timestamptz"],
     ]);
     const audits = new Batch(client, "AuditLog", [
-      ["provinceId", "int"], ["action", "text"], ["entityType", "text"], ["entityId", "int"], ["after", "jsonb"], ["createdAt", "timestamptz"],
+      ["provinceId", "int"],
+      ["action", "text"],
+      ["entityType", "text"],
+      ["entityId", "int"],
+      ["after", "jsonb"],
+      ["createdAt", "timestamptz"],
     ]);
 
     // Parents before children: the foreign keys are checked at each statement.
@@ -292,12 +379,25 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
     let lastReport = Date.now();
 
     for (let pi = 0; pi < nProvinces; pi++) {
-      const name = pi < PROVINCES.length ? PROVINCES[pi]! : `${PROVINCES[pi % PROVINCES.length]!} ${Math.floor(pi / PROVINCES.length) + 1}`;
+      const name =
+        pi < PROVINCES.length
+          ? PROVINCES[pi]!
+          : `${PROVINCES[pi % PROVINCES.length]!} ${Math.floor(pi / PROVINCES.length) + 1}`;
       const code = provinceCode(name);
-      const prov = await client.query<{ id: number }>(`INSERT INTO "Province" ("name", "code") VALUES ($1, $2) RETURNING id`, [name, code]);
+      const prov = await client.query<{ id: number }>(
+        `INSERT INTO "Province" ("name", "code") VALUES ($1, $2) RETURNING id`,
+        [name, code],
+      );
       const provinceId = prov.rows[0]!.id;
 
-      const specs: AgencySpec[] = [...DEPARTMENTS, ...FORCES, ...FRONT, ...mediaOf(name), ...OTHERS, ...districtsOf(8 + Math.floor(r() * 7), r)];
+      const specs: AgencySpec[] = [
+        ...DEPARTMENTS,
+        ...FORCES,
+        ...FRONT,
+        ...mediaOf(name),
+        ...OTHERS,
+        ...districtsOf(8 + Math.floor(r() * 7), r),
+      ];
       const inserted = await client.query<{ id: number; name: string }>(
         `INSERT INTO "Agency" ("provinceId", "name", "shortName", "kind") SELECT $1, * FROM unnest($2::text[], $3::text[], $4::"AgencyKind"[]) RETURNING id, "name"`,
         [provinceId, specs.map((s) => s.name), specs.map((s) => s.shortName), specs.map((s) => s.kind)],
@@ -326,13 +426,15 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
         ...[...p.departments, ...p.forces].map((a) => [gDepartments, a] as [number, number]),
         ...p.members.map((a) => [gMembers, a] as [number, number]),
       ];
-      await client.query(`INSERT INTO "AgencyGroupMember" ("groupId", "agencyId") SELECT * FROM unnest($1::int[], $2::int[])`, [
-        memberRows.map((m) => m[0]), memberRows.map((m) => m[1]),
-      ]);
+      await client.query(
+        `INSERT INTO "AgencyGroupMember" ("groupId", "agencyId") SELECT * FROM unnest($1::int[], $2::int[])`,
+        [memberRows.map((m) => m[0]), memberRows.map((m) => m[1])],
+      );
       const username = `${code.replace(/-/g, "")}.chutich`;
-      await client.query(`INSERT INTO "User" ("username", "name", "passwordHash", "role", "provinceId") VALUES ($1, $2, $3, 'chairman', $4)`, [
-        username, `Chủ tịch UBND tỉnh ${name}`, passwordHash, provinceId,
-      ]);
+      await client.query(
+        `INSERT INTO "User" ("username", "name", "passwordHash", "role", "provinceId") VALUES ($1, $2, $3, 'chairman', $4)`,
+        [username, `Chủ tịch UBND tỉnh ${name}`, passwordHash, provinceId],
+      );
       chairmen.push(username);
 
       let remaining = targets[pi]!;
@@ -341,7 +443,18 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
         noticeId++;
         const issued = addDays(FIRST_DAY, Math.floor(r() * (span + 1)));
         const kindRoll = r();
-        const kind = kindRoll < 0.5 ? "TB" : kindRoll < 0.75 ? "CV" : kindRoll < 0.83 ? "KH" : kindRoll < 0.88 ? "CT" : kindRoll < 0.95 ? "QD" : "CD";
+        const kind =
+          kindRoll < 0.5
+            ? "TB"
+            : kindRoll < 0.75
+              ? "CV"
+              : kindRoll < 0.83
+                ? "KH"
+                : kindRoll < 0.88
+                  ? "CT"
+                  : kindRoll < 0.95
+                    ? "QD"
+                    : "CD";
         const noDate = r() < 0.05;
         const draft = r() < 0.02;
         const number = noDate ? null : `${serial++}/${kind === "QD" ? "QĐ" : kind === "CD" ? "CĐ" : kind}-UBND`;
@@ -354,7 +467,21 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
           const dl = deadlineFor(issued, r);
           const text = `${pick(OPENERS, r)} các cơ quan, đơn vị ${pick(TASKS, r)}${dl.phrase ? `, ${dl.phrase}` : ""}.`;
           lines.push(`${k}. ${text}`);
-          directives.add(directiveId, noticeId, String(k), text, k, dl.urgent, dl.kind, dl.dueOn, dl.phrase, dl.recurrence, dl.milestone, created, created);
+          directives.add(
+            directiveId,
+            noticeId,
+            String(k),
+            text,
+            k,
+            dl.urgent,
+            dl.kind,
+            dl.dueOn,
+            dl.phrase,
+            dl.recurrence,
+            dl.milestone,
+            created,
+            created,
+          );
           let who = assigneesFor(p, r);
           if (who.length > remaining) who = who.slice(0, remaining);
           remaining -= who.length;
@@ -365,30 +492,94 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
             if (dueOn !== null && extRoll < 0.03) {
               const extended = addDays(dueOn, 7 + Math.floor(r() * 24));
               extensionId++;
-              extensions.add(extensionId, assignmentId, dueOn, extended, "Cần thêm thời gian để hoàn thành.", "approved", at(addDays(dueOn, -1), 15), at(addDays(dueOn, -2), 10));
+              extensions.add(
+                extensionId,
+                assignmentId,
+                dueOn,
+                extended,
+                "Cần thêm thời gian để hoàn thành.",
+                "approved",
+                at(addDays(dueOn, -1), 15),
+                at(addDays(dueOn, -2), 10),
+              );
               dueOn = extended;
             }
             const o = outcomeFor(issued, dueOn, r);
-            if (dueOn !== null && extRoll >= 0.03 && extRoll < 0.04 && o.state !== "completed" && o.state !== "submitted") {
+            if (
+              dueOn !== null &&
+              extRoll >= 0.03 &&
+              extRoll < 0.04 &&
+              o.state !== "completed" &&
+              o.state !== "submitted"
+            ) {
               extensionId++;
-              extensions.add(extensionId, assignmentId, dueOn, addDays(dueOn > LOAD_TODAY ? dueOn : LOAD_TODAY, 14), "Đề nghị gia hạn do dịch diễn biến phức tạp.", "pending", null, at(LOAD_TODAY, 8));
+              extensions.add(
+                extensionId,
+                assignmentId,
+                dueOn,
+                addDays(dueOn > LOAD_TODAY ? dueOn : LOAD_TODAY, 14),
+                "Đề nghị gia hạn do dịch diễn biến phức tạp.",
+                "pending",
+                null,
+                at(LOAD_TODAY, 8),
+              );
             }
             const startedAt = o.state === "not_started" ? null : at(addDays(issued, 1), 8);
             const submittedAt = o.completedOn ? at(o.completedOn, 16) : null;
-            const confirmedAt = o.state === "completed" ? at(clampDay(addDays(o.completedOn!, 2), o.completedOn!, LOAD_TODAY), 10) : null;
-            assignments.add(assignmentId, directiveId, noticeId, agencyId, provinceId, role, via, o.state, dueOn, startedAt, submittedAt, o.completedOn, confirmedAt, created, confirmedAt ?? created);
+            const confirmedAt =
+              o.state === "completed" ? at(clampDay(addDays(o.completedOn!, 2), o.completedOn!, LOAD_TODAY), 10) : null;
+            assignments.add(
+              assignmentId,
+              directiveId,
+              noticeId,
+              agencyId,
+              provinceId,
+              role,
+              via,
+              o.state,
+              dueOn,
+              startedAt,
+              submittedAt,
+              o.completedOn,
+              confirmedAt,
+              created,
+              confirmedAt ?? created,
+            );
           }
         }
         notices.add(
-          noticeId, provinceId, kind, number, `UBND tỉnh ${name}`, name, noDate ? null : issued, noDate ? "unknown" : "day", title,
-          noDate || r() < 0.5 ? addDays(issued, -1) : null, `Chủ tịch UBND tỉnh ${name}`, "Chánh Văn phòng", lines.join("\n"),
-          draft ? "draft" : "published", created, created, draft ? null : created,
+          noticeId,
+          provinceId,
+          kind,
+          number,
+          `UBND tỉnh ${name}`,
+          name,
+          noDate ? null : issued,
+          noDate ? "unknown" : "day",
+          title,
+          noDate || r() < 0.5 ? addDays(issued, -1) : null,
+          `Chủ tịch UBND tỉnh ${name}`,
+          "Chánh Văn phòng",
+          lines.join("\n"),
+          draft ? "draft" : "published",
+          created,
+          created,
+          draft ? null : created,
         );
-        audits.add(provinceId, "notice.create", "Notice", noticeId, JSON.stringify({ synthetic: true, directives: nDirectives }), created);
+        audits.add(
+          provinceId,
+          "notice.create",
+          "Notice",
+          noticeId,
+          JSON.stringify({ synthetic: true, directives: nDirectives }),
+          created,
+        );
         if (assignments.rows >= BATCH) await flushAll();
         if (Date.now() - lastReport > 5000) {
           lastReport = Date.now();
-          log(`  … ${assignmentId.toLocaleString("en")} assignments (${name}), ${((Date.now() - started) / 1000).toFixed(0)} s`);
+          log(
+            `  … ${assignmentId.toLocaleString("en")} assignments (${name}), ${((Date.now() - started) / 1000).toFixed(0)} s`,
+          );
         }
       }
     }
@@ -404,7 +595,9 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
       if (orphans.rows[0]!.n !== 0) throw new Error(`generator bug: ${orphans.rows[0]!.n} rows without their parent`);
     }
     for (const table of ["Notice", "Directive", "Assignment", "ExtensionRequest"]) {
-      await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT max(id) FROM "${table}"), 1))`);
+      await client.query(
+        `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT max(id) FROM "${table}"), 1))`,
+      );
     }
     // The rows went in with the triggers off: the overview's running totals are counted once here.
     log("  AssignmentTally …");
@@ -416,8 +609,14 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
     log("  VACUUM (ANALYZE) …");
     await client.query("VACUUM (ANALYZE)");
     return {
-      provinces: nProvinces, agencies: agencyCount, notices: noticeId, directives: directiveId, assignments: assignmentId, extensions: extensionId,
-      chairmen, seconds: (Date.now() - started) / 1000,
+      provinces: nProvinces,
+      agencies: agencyCount,
+      notices: noticeId,
+      directives: directiveId,
+      assignments: assignmentId,
+      extensions: extensionId,
+      chairmen,
+      seconds: (Date.now() - started) / 1000,
     };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

@@ -26,18 +26,50 @@ export interface DemoUser {
 }
 
 export function demoUsers(): DemoUser[] {
-  const users: DemoUser[] = [{ username: "quantri", name: "Quản trị hệ thống", role: "admin", province: null, agencies: [] }];
+  const users: DemoUser[] = [
+    { username: "quantri", name: "Quản trị hệ thống", role: "admin", province: null, agencies: [] },
+  ];
   for (const r of REGISTRIES) {
     const province = r.province!;
     const prefix = provinceCode(province).replace(/-/g, "");
     const districts = r.agencies.filter((a) => a.kind === "district").map((a) => a.name);
     users.push(
-      { username: `${prefix}.vanphong`, name: `Văn phòng UBND tỉnh ${province}`, role: "secretariat", province, agencies: [] },
-      { username: `${prefix}.chutich`, name: `Chủ tịch UBND tỉnh ${province}`, role: "chairman", province, agencies: [] },
+      {
+        username: `${prefix}.vanphong`,
+        name: `Văn phòng UBND tỉnh ${province}`,
+        role: "secretariat",
+        province,
+        agencies: [],
+      },
+      {
+        username: `${prefix}.chutich`,
+        name: `Chủ tịch UBND tỉnh ${province}`,
+        role: "chairman",
+        province,
+        agencies: [],
+      },
       { username: `${prefix}.quantri`, name: `Quản trị tỉnh ${province}`, role: "admin", province, agencies: [] },
-      { username: `${prefix}.syt`, name: `Cán bộ Sở Y tế ${province}`, role: "agency_staff", province, agencies: ["Sở Y tế"] },
-      { username: `${prefix}.congan`, name: `Cán bộ Công an tỉnh ${province}`, role: "agency_staff", province, agencies: ["Công an tỉnh"] },
-      { username: `${prefix}.huyen`, name: `Cán bộ theo dõi ${districts.slice(0, 2).join(", ")}`, role: "agency_staff", province, agencies: districts.slice(0, 2) },
+      {
+        username: `${prefix}.syt`,
+        name: `Cán bộ Sở Y tế ${province}`,
+        role: "agency_staff",
+        province,
+        agencies: ["Sở Y tế"],
+      },
+      {
+        username: `${prefix}.congan`,
+        name: `Cán bộ Công an tỉnh ${province}`,
+        role: "agency_staff",
+        province,
+        agencies: ["Công an tỉnh"],
+      },
+      {
+        username: `${prefix}.huyen`,
+        name: `Cán bộ theo dõi ${districts.slice(0, 2).join(", ")}`,
+        role: "agency_staff",
+        province,
+        agencies: districts.slice(0, 2),
+      },
     );
   }
   return users;
@@ -49,11 +81,23 @@ async function ensureUsers(db: Db, users: DemoUser[]): Promise<number> {
   let added = 0;
   for (const u of users) {
     if (existing.has(u.username)) continue;
-    const province = u.province ? await db.province.findUniqueOrThrow({ where: { name: u.province }, select: { id: true } }) : null;
-    const agencies = province ? await db.agency.findMany({ where: { provinceId: province.id, name: { in: u.agencies } }, select: { id: true } }) : [];
-    if (agencies.length !== u.agencies.length) throw new Error(`Demo user ${u.username}: some agencies are missing (${u.agencies.join(", ")})`);
+    const province = u.province
+      ? await db.province.findUniqueOrThrow({ where: { name: u.province }, select: { id: true } })
+      : null;
+    const agencies = province
+      ? await db.agency.findMany({ where: { provinceId: province.id, name: { in: u.agencies } }, select: { id: true } })
+      : [];
+    if (agencies.length !== u.agencies.length)
+      throw new Error(`Demo user ${u.username}: some agencies are missing (${u.agencies.join(", ")})`);
     await db.user.create({
-      data: { username: u.username, name: u.name, role: u.role, provinceId: province?.id ?? null, passwordHash, agencies: { create: agencies.map((a) => ({ agencyId: a.id })) } },
+      data: {
+        username: u.username,
+        name: u.name,
+        role: u.role,
+        provinceId: province?.id ?? null,
+        passwordHash,
+        agencies: { create: agencies.map((a) => ({ agencyId: a.id })) },
+      },
     });
     added++;
   }
@@ -64,7 +108,10 @@ export function seedSourceText(file: string): string {
   return fs.readFileSync(path.join(SOURCES_DIR, file), "utf8");
 }
 
-export async function seedDemo(db: Db, log: (line: string) => void = console.log): Promise<{ notices: number; users: number; agencies: number }> {
+export async function seedDemo(
+  db: Db,
+  log: (line: string) => void = console.log,
+): Promise<{ notices: number; users: number; agencies: number }> {
   let agencies = 0;
   for (const registry of REGISTRIES) {
     const { added } = await syncRegistry(db, null, { ...registry, province: registry.province! });
@@ -78,7 +125,13 @@ export async function seedDemo(db: Db, log: (line: string) => void = console.log
     const sourceText = seedSourceText(doc.file);
     const already = await db.notice.findFirst({ where: { provinceId: province.id, sourceText }, select: { id: true } });
     if (already) continue;
-    await createNotice(db, null, province.id, { draft: doc.draft, sourceText }, { status: "published", createNewAgencies: false });
+    await createNotice(
+      db,
+      null,
+      province.id,
+      { draft: doc.draft, sourceText },
+      { status: "published", createNewAgencies: false },
+    );
     notices++;
   }
   log(`Dữ liệu mẫu: thêm ${agencies} cơ quan/thành viên nhóm, ${users} tài khoản, ${notices} văn bản.`);
@@ -86,6 +139,8 @@ export async function seedDemo(db: Db, log: (line: string) => void = console.log
 }
 
 export function demoLoginsText(): string {
-  const lines = demoUsers().map((u) => `  ${u.username.padEnd(22)} ${u.name}${u.agencies.length > 1 ? ` (${u.agencies.length} đơn vị)` : ""}`);
+  const lines = demoUsers().map(
+    (u) => `  ${u.username.padEnd(22)} ${u.name}${u.agencies.length > 1 ? ` (${u.agencies.length} đơn vị)` : ""}`,
+  );
   return [`Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}):`, ...lines].join("\n");
 }

@@ -25,7 +25,9 @@ function measure(fn: () => void, runs: number): { median: number; min: number; p
   return { median: at(0.5), min: t[0]!, p95: at(0.95) };
 }
 
-const files = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
+const files = readdirSync(SEEDS)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 const docs = files.map((f) => {
   const text = readFileSync(join(SEEDS, f), "utf8");
   return { name: f, text, registry: guessRegistry(text, REGISTRIES) ?? EMPTY };
@@ -36,13 +38,27 @@ let sumMedian = 0;
 for (const d of docs) {
   const r = measure(() => extractNotice(d.text, d.registry), 200);
   sumMedian += r.median;
-  rows.push([d.name, `${(d.text.length / 1024).toFixed(1)} KB`, r.median.toFixed(2), r.min.toFixed(2), r.p95.toFixed(2)]);
+  rows.push([
+    d.name,
+    `${(d.text.length / 1024).toFixed(1)} KB`,
+    r.median.toFixed(2),
+    r.min.toFixed(2),
+    r.p95.toFixed(2),
+  ]);
 }
 
-for (const f of readdirSync(UNSEEN).filter((x) => x.endsWith(".txt")).sort()) {
+for (const f of readdirSync(UNSEEN)
+  .filter((x) => x.endsWith(".txt"))
+  .sort()) {
   const text = readFileSync(join(UNSEEN, f), "utf8");
   const r = measure(() => extractNotice(text, EMPTY), 200);
-  rows.push([`unseen/${f}`, `${(text.length / 1024).toFixed(1)} KB`, r.median.toFixed(2), r.min.toFixed(2), r.p95.toFixed(2)]);
+  rows.push([
+    `unseen/${f}`,
+    `${(text.length / 1024).toFixed(1)} KB`,
+    r.median.toFixed(2),
+    r.min.toFixed(2),
+    r.p95.toFixed(2),
+  ]);
 }
 
 /**
@@ -51,7 +67,8 @@ for (const f of readdirSync(UNSEEN).filter((x) => x.endsWith(".txt")).sort()) {
  */
 function splitNotices(text: string): string[] {
   const lines = text.split("\n");
-  const HEADER = /^\s*(?:#+\s*)?(?:\*\*)?(?:THÔNG BÁO|CÔNG VĂN|CÔNG ĐIỆN|KẾ HOẠCH|UBND TỈNH|ỦY BAN NHÂN DÂN|TỈNH ỦY|Số\s*:)/u;
+  const HEADER =
+    /^\s*(?:#+\s*)?(?:\*\*)?(?:THÔNG BÁO|CÔNG VĂN|CÔNG ĐIỆN|KẾ HOẠCH|UBND TỈNH|ỦY BAN NHÂN DÂN|TỈNH ỦY|Số\s*:)/u;
   const END = /^\s*(?:#+\s*)?(?:\*\*)?(?:Nơi nhận|TL\.|KT\.|TM\.|\[Handwritten signature\])/u;
   const out: string[] = [];
   let from = 0;
@@ -84,9 +101,21 @@ const rSplit = measure(() => {
   }
 }, 10);
 perPiece.sort((a, b) => a - b);
-rows.push([`1 MB split into ${pieces.length} notices`, `${(big.length / 1024).toFixed(0)} KB`, rSplit.median.toFixed(1), rSplit.min.toFixed(1), rSplit.p95.toFixed(1)]);
+rows.push([
+  `1 MB split into ${pieces.length} notices`,
+  `${(big.length / 1024).toFixed(0)} KB`,
+  rSplit.median.toFixed(1),
+  rSplit.min.toFixed(1),
+  rSplit.p95.toFixed(1),
+]);
 const rBig = measure(() => extractNotice(big, bigRegistry), 10);
-rows.push(["1 MB as one text (stress)", `${(big.length / 1024).toFixed(0)} KB`, rBig.median.toFixed(1), rBig.min.toFixed(1), rBig.p95.toFixed(1)]);
+rows.push([
+  "1 MB as one text (stress)",
+  `${(big.length / 1024).toFixed(0)} KB`,
+  rBig.median.toFixed(1),
+  rBig.min.toFixed(1),
+  rBig.p95.toFixed(1),
+]);
 
 const head = ["document", "size", "median ms", "min ms", "p95 ms"];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -96,8 +125,12 @@ console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const r of rows) console.log(line(r));
 const seedBytes = docs.reduce((n, d) => n + d.text.length, 0);
 console.log(`\nsum of per-seed medians: ${sumMedian.toFixed(2)} ms for ${(seedBytes / 1024).toFixed(1)} KB`);
-console.log(`split: ${pieces.length} pieces found for ${expectedPieces} notice starts in the text (the last one cut at 1 MB); ` +
-  `per notice median ${perPiece[Math.floor(perPiece.length / 2)]!.toFixed(2)} ms, max ${perPiece[perPiece.length - 1]!.toFixed(2)} ms (registry guessed per notice); ` +
-  `throughput ${(pieces.length / (rSplit.median / 1000)).toFixed(0)} notices/s, ${(big.length / 1024 / (rSplit.median / 1000)).toFixed(0)} KB/s`);
-console.log(`whole: 1 MB time / (per-seed time scaled to 1 MB) = ${(rBig.median / ((sumMedian / seedBytes) * big.length)).toFixed(2)} ` +
-  "(below 1: as one text most of it is never read as directives, since the first closing formula ends the body)");
+console.log(
+  `split: ${pieces.length} pieces found for ${expectedPieces} notice starts in the text (the last one cut at 1 MB); ` +
+    `per notice median ${perPiece[Math.floor(perPiece.length / 2)]!.toFixed(2)} ms, max ${perPiece[perPiece.length - 1]!.toFixed(2)} ms (registry guessed per notice); ` +
+    `throughput ${(pieces.length / (rSplit.median / 1000)).toFixed(0)} notices/s, ${(big.length / 1024 / (rSplit.median / 1000)).toFixed(0)} KB/s`,
+);
+console.log(
+  `whole: 1 MB time / (per-seed time scaled to 1 MB) = ${(rBig.median / ((sumMedian / seedBytes) * big.length)).toFixed(2)} ` +
+    "(below 1: as one text most of it is never read as directives, since the first closing formula ends the body)",
+);

@@ -10,13 +10,32 @@ export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
 /** A fresh browser context signed in through the sign-in form, as a person would. */
-export async function signedInPage(browser: Browser, baseUrl: string, username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
   const page = await context.newPage();
   await page.goto("/dang-nhap", { waitUntil: "networkidle" });
   await page.getByLabel("Tên đăng nhập").fill(username);

@@ -3,7 +3,10 @@ import { describe, expect, inject, it } from "vitest";
 import { signedInPage, sharedBrowser } from "@/tests/e2e/browser";
 
 const baseUrl = inject("baseUrl");
-const SEED_002 = fs.readFileSync(new URL("../../prisma/seed/sources/002_8df910bebcacd667.txt", import.meta.url), "utf8");
+const SEED_002 = fs.readFileSync(
+  new URL("../../prisma/seed/sources/002_8df910bebcacd667.txt", import.meta.url),
+  "utf8",
+);
 const browser = sharedBrowser();
 
 describe("notice intake in the browser", () => {
@@ -18,7 +21,9 @@ describe("notice intake in the browser", () => {
     // The proposal stands beside the source; choosing a directive highlights its passage.
     const mapping = page.getByTestId("directive-editor").filter({ hasText: "Lập bản đồ các ca Fo" });
     await mapping.getByLabel("Nội dung nhiệm vụ").click();
-    await expect.poll(() => page.getByTestId("source-panel").locator('mark[data-kind="directive"]').first().textContent()).toContain("Lập bản đồ");
+    await expect
+      .poll(() => page.getByTestId("source-panel").locator('mark[data-kind="directive"]').first().textContent())
+      .toContain("Lập bản đồ");
 
     // The notice gave no date for this one; the secretariat sets one.
     await mapping.getByLabel("Loại thời hạn").selectOption("exact");
@@ -32,10 +37,15 @@ describe("notice intake in the browser", () => {
     await page.getByLabel("Tôi đã kiểm tra, vẫn lưu thông báo này").check();
     await page.getByRole("button", { name: "Xác nhận và ban hành" }).click();
     await page.waitForURL(/\/thong-bao\/\d+$/, { timeout: 30_000 });
-    expect(await page.locator("main").innerText()).toContain("Nguyên văn: “chậm nhất ngày 25/6/2021 (theo chỉ đạo bổ sung)”");
+    expect(await page.locator("main").innerText()).toContain(
+      "Nguyên văn: “chậm nhất ngày 25/6/2021 (theo chỉ đạo bổ sung)”",
+    );
 
     const staff = await signedInPage(browser(), baseUrl, "longan.syt");
-    const card = staff.getByTestId("board-card").filter({ hasText: "Lập bản đồ các ca Fo" }).filter({ hasText: "25/06/2021" });
+    const card = staff
+      .getByTestId("board-card")
+      .filter({ hasText: "Lập bản đồ các ca Fo" })
+      .filter({ hasText: "25/06/2021" });
     await expect.poll(() => card.count()).toBe(1);
   });
 
@@ -43,7 +53,9 @@ describe("notice intake in the browser", () => {
     const page = await signedInPage(browser(), baseUrl, "longan.vanphong");
     await page.goto("/thong-bao/nhap", { waitUntil: "networkidle" });
     await page.getByLabel("Dán nội dung thông báo").fill("Không phải thông báo");
-    await page.getByLabel("hoặc tải lên tệp").setInputFiles({ name: "anh.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>giả mạo</html>") });
+    await page
+      .getByLabel("hoặc tải lên tệp")
+      .setInputFiles({ name: "anh.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>giả mạo</html>") });
     await page.getByRole("button", { name: "Phân tích văn bản" }).click();
     await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("không phải PDF");
     expect(await page.getByLabel("Dán nội dung thông báo").inputValue()).toBe("Không phải thông báo");

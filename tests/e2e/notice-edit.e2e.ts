@@ -13,7 +13,9 @@ const browser = sharedBrowser();
 /** The seed's notice 875 (the oldest one of that number: another journey enters a copy of it). */
 async function openNotice875(page: Page): Promise<string> {
   await page.goto("/thong-bao", { waitUntil: "networkidle" });
-  const hrefs = await page.getByRole("link", { name: /875\/TB-VPUBND/ }).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .getByRole("link", { name: /875\/TB-VPUBND/ })
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const href = hrefs.sort((a, b) => Number(a.split("/").pop()) - Number(b.split("/").pop()))[0]!;
   await page.goto(href, { waitUntil: "networkidle" });
   return href;
@@ -43,14 +45,20 @@ describe("editing a published notice", () => {
     await editor.getByLabel("Loại thời hạn").selectOption("exact");
     await editor.getByLabel("Hạn hoàn thành").fill("30/09/2021");
     await editor.getByRole("button", { name: "Lưu thay đổi" }).click();
-    await expect.poll(() => editor.getByTestId("directive-edit-message").innerText()).toBe("Vui lòng sửa các ô được đánh dấu.");
+    await expect
+      .poll(() => editor.getByTestId("directive-edit-message").innerText())
+      .toBe("Vui lòng sửa các ô được đánh dấu.");
     expect(await editor.innerText()).toContain("Cần giữ nguyên văn thời hạn");
     expect(await editor.getByLabel("Hạn hoàn thành").inputValue()).toBe("30/09/2021");
 
     await editor.getByLabel("Nguyên văn trong thông báo").fill("chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)");
     await editor.getByRole("button", { name: "Lưu thay đổi" }).click();
-    await expect.poll(() => card.getByTestId("directive-edit-message").innerText()).toBe("Đã lưu thay đổi của nhiệm vụ.");
-    await expect.poll(() => card.innerText()).toContain("Nguyên văn: “chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)”");
+    await expect
+      .poll(() => card.getByTestId("directive-edit-message").innerText())
+      .toBe("Đã lưu thay đổi của nhiệm vụ.");
+    await expect
+      .poll(() => card.innerText())
+      .toContain("Nguyên văn: “chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)”");
     await expect.poll(() => card.innerText()).toContain("Hạn 30/09/2021 · còn 10 ngày");
     expect(await card.innerText()).toContain("Đã điều chỉnh");
     expect(await card.getByTestId("directive-progress").innerText()).toBe("0/3 hoàn thành");
@@ -71,7 +79,9 @@ describe("editing a published notice", () => {
     await staleCard.getByRole("button", { name: "Lưu thay đổi" }).click();
     const conflict = staleCard.getByTestId("directive-conflict");
     await expect.poll(() => conflict.count()).toBe(1);
-    expect(await staleCard.getByTestId("directive-edit-message").innerText()).toBe("Chỉ đạo vừa được người khác sửa. Vui lòng xem bản mới trước khi sửa tiếp.");
+    expect(await staleCard.getByTestId("directive-edit-message").innerText()).toBe(
+      "Chỉ đạo vừa được người khác sửa. Vui lòng xem bản mới trước khi sửa tiếp.",
+    );
     expect(await conflict.getByTestId("conflict-deadline").innerText()).toContain("30/09/2021");
     expect(await conflict.innerText()).toContain("Sở Y tế (Phối hợp)");
     expect(await staleCard.getByLabel("Nội dung nhiệm vụ").inputValue()).toBe("Bản sửa trên trang cũ");
@@ -80,7 +90,9 @@ describe("editing a published notice", () => {
     expect(await stale.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     await page.reload({ waitUntil: "networkidle" });
-    expect(await page.getByRole("article", { name: "Nhiệm vụ II.6" }).innerText()).not.toContain("Bản sửa trên trang cũ");
+    expect(await page.getByRole("article", { name: "Nhiệm vụ II.6" }).innerText()).not.toContain(
+      "Bản sửa trên trang cũ",
+    );
   });
 
   it("shows no edit controls to the chairman", async () => {

@@ -17,28 +17,46 @@ const count = (text: string | null) => Number.parseInt((text ?? "").replace(/\D+
  * wider than the screen sits in a box of its own that scrolls horizontally and fits the screen.
  */
 async function expectFitsWidth(page: Page, what: string) {
-  await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => { (d as HTMLDetailsElement).open = true; }));
-  const m = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+  await page.evaluate(() =>
+    document.querySelectorAll("main details").forEach((d) => {
+      (d as HTMLDetailsElement).open = true;
+    }),
+  );
+  const m = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(m.innerWidth, what).toBe(PHONE.width);
   expect(m.scrollWidth, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(m.innerWidth + 1);
-  const tables = await page.locator("main table").evaluateAll((ts) => ts.map((t) => {
-    const own = t.getBoundingClientRect();
-    let el = t.parentElement;
-    while (el && el !== document.body) {
-      const ox = getComputedStyle(el).overflowX;
-      if (ox === "auto" || ox === "scroll") {
-        const box = el.getBoundingClientRect();
-        return { inScroller: true, overflowX: ox, left: box.left, right: box.right, wider: t.scrollWidth > el.clientWidth };
+  const tables = await page.locator("main table").evaluateAll((ts) =>
+    ts.map((t) => {
+      const own = t.getBoundingClientRect();
+      let el = t.parentElement;
+      while (el && el !== document.body) {
+        const ox = getComputedStyle(el).overflowX;
+        if (ox === "auto" || ox === "scroll") {
+          const box = el.getBoundingClientRect();
+          return {
+            inScroller: true,
+            overflowX: ox,
+            left: box.left,
+            right: box.right,
+            wider: t.scrollWidth > el.clientWidth,
+          };
+        }
+        el = el.parentElement;
       }
-      el = el.parentElement;
-    }
-    return { inScroller: false, overflowX: "", left: own.left, right: own.right, wider: false };
-  }));
+      return { inScroller: false, overflowX: "", left: own.left, right: own.right, wider: false };
+    }),
+  );
   for (const [i, t] of tables.entries()) {
     // Either the table fits as it is, or its box scrolls (overflow-x: auto) and the box fits.
     if (t.inScroller) expect(t.overflowX, `${what}: table ${i + 1}`).toBe("auto");
     expect(t.left, `${what}: table ${i + 1} starts off the screen`).toBeGreaterThanOrEqual(0);
-    expect(t.right, `${what}: table ${i + 1}${t.inScroller ? "'s box" : ", in no scrolling box,"} goes past the screen`).toBeLessThanOrEqual(PHONE.width + 1);
+    expect(
+      t.right,
+      `${what}: table ${i + 1}${t.inScroller ? "'s box" : ", in no scrolling box,"} goes past the screen`,
+    ).toBeLessThanOrEqual(PHONE.width + 1);
   }
   return tables;
 }
@@ -54,7 +72,16 @@ async function expectOnScreen(page: Page, testId: string | Locator) {
   expect(box.x + box.width, what).toBeLessThanOrEqual(PHONE.width + 1);
 }
 
-interface Focused { tag: string; name: string | null; testId: string | null; href: string | null; text: string; label: string; left: number; right: number }
+interface Focused {
+  tag: string;
+  name: string | null;
+  testId: string | null;
+  href: string | null;
+  text: string;
+  label: string;
+  left: number;
+  right: number;
+}
 
 /** Presses Tab from the top of the page until `until` matches what has focus; returns every stop on the way. */
 async function tabUntil(page: Page, until: (f: Focused) => boolean, max = 80): Promise<Focused[]> {
@@ -73,15 +100,23 @@ async function tabUntil(page: Page, until: (f: Focused) => boolean, max = 80): P
       if (!el || el === document.body) return null;
       const r = el.getBoundingClientRect();
       return {
-        tag: el.tagName.toLowerCase(), name: el.getAttribute("name"), testId: el.getAttribute("data-testid"), href: el.getAttribute("href"),
-        text: (el.textContent ?? "").replace(/\s+/g, " ").trim(), label: (el.closest("label")?.textContent ?? "").replace(/\s+/g, " ").trim(), left: r.left, right: r.right,
+        tag: el.tagName.toLowerCase(),
+        name: el.getAttribute("name"),
+        testId: el.getAttribute("data-testid"),
+        href: el.getAttribute("href"),
+        text: (el.textContent ?? "").replace(/\s+/g, " ").trim(),
+        label: (el.closest("label")?.textContent ?? "").replace(/\s+/g, " ").trim(),
+        left: r.left,
+        right: r.right,
       };
     });
     if (!f) continue;
     stops.push(f);
     if (until(f)) return stops;
   }
-  throw new Error(`Tab never reached the element; focus went through:\n${stops.map((s) => `${s.tag} ${s.testId ?? s.name ?? s.href ?? ""} ${s.text.slice(0, 40)}`).join("\n")}`);
+  throw new Error(
+    `Tab never reached the element; focus went through:\n${stops.map((s) => `${s.tag} ${s.testId ?? s.name ?? s.href ?? ""} ${s.text.slice(0, 40)}`).join("\n")}`,
+  );
 }
 
 const isExport = (format: string) => (f: Focused) => f.tag === "a" && f.testId === `export-${format}`;
@@ -89,12 +124,22 @@ const isExport = (format: string) => (f: Focused) => f.tag === "a" && f.testId =
 /** The filter fields, then the three exports, are reached by Tab; whatever had focus stayed within the screen's width. */
 async function expectFiltersAndExportsByTab(page: Page, what: string, withFilters: boolean) {
   const stops = await tabUntil(page, isExport("pdf"));
-  for (const f of ["xlsx", "csv", "pdf"]) expect(stops.some(isExport(f)), `${what}: Tab reaches the ${f} export`).toBe(true);
+  for (const f of ["xlsx", "csv", "pdf"])
+    expect(stops.some(isExport(f)), `${what}: Tab reaches the ${f} export`).toBe(true);
   if (withFilters) {
     const all = await tabUntil(page, (f) => f.tag === "button" && f.text === "Lọc");
-    expect(all.some((f) => f.tag === "input" && f.name === "from" && f.label.startsWith("Văn bản ban hành từ ngày")), `${what}: Tab reaches "từ ngày"`).toBe(true);
-    expect(all.some((f) => f.tag === "input" && f.name === "to"), `${what}: Tab reaches "đến ngày"`).toBe(true);
-    expect(all.some((f) => f.tag === "select" && f.name === "notice" && f.label.startsWith("Thông báo")), `${what}: Tab reaches the notice filter`).toBe(true);
+    expect(
+      all.some((f) => f.tag === "input" && f.name === "from" && f.label.startsWith("Văn bản ban hành từ ngày")),
+      `${what}: Tab reaches "từ ngày"`,
+    ).toBe(true);
+    expect(
+      all.some((f) => f.tag === "input" && f.name === "to"),
+      `${what}: Tab reaches "đến ngày"`,
+    ).toBe(true);
+    expect(
+      all.some((f) => f.tag === "select" && f.name === "notice" && f.label.startsWith("Thông báo")),
+      `${what}: Tab reaches the notice filter`,
+    ).toBe(true);
     stops.push(...all);
   }
   // The main content's stops (the navigation bar scrolls sideways on its own) are on screen.
@@ -113,8 +158,19 @@ describe("the overview on a phone", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Tổng quan tình hình thực hiện");
     const overviewTables = await expectFitsWidth(page, "/tong-quan");
     expect(overviewTables.length).toBeGreaterThanOrEqual(2);
-    expect(overviewTables.some((t) => t.wider), "on a phone the tables are wider than the screen and scroll in their box").toBe(true);
-    for (const id of ["stat-overdue", "stat-due_soon", "stat-assigned", "stat-completed_on_time", "bucket-all", "bucket-d1_7"]) await expectOnScreen(page, id);
+    expect(
+      overviewTables.some((t) => t.wider),
+      "on a phone the tables are wider than the screen and scroll in their box",
+    ).toBe(true);
+    for (const id of [
+      "stat-overdue",
+      "stat-due_soon",
+      "stat-assigned",
+      "stat-completed_on_time",
+      "bucket-all",
+      "bucket-d1_7",
+    ])
+      await expectOnScreen(page, id);
     // The agency table's first column (the agency's name) is on screen; the figures scroll in its box.
     await expectOnScreen(page, page.getByTestId("agency-row").first().locator("th"));
     const overdue = count(await page.getByTestId("stat-overdue").textContent());
@@ -123,7 +179,10 @@ describe("the overview on a phone", () => {
     await expectFiltersAndExportsByTab(page, "/tong-quan", true);
 
     // Enter on the focused "Quá hạn" figure opens the list behind it.
-    const stops = await tabUntil(page, (f) => f.tag === "a" && (f.href ?? "").startsWith("/tong-quan/danh-sach") && f.text.startsWith("Quá hạn"));
+    const stops = await tabUntil(
+      page,
+      (f) => f.tag === "a" && (f.href ?? "").startsWith("/tong-quan/danh-sach") && f.text.startsWith("Quá hạn"),
+    );
     expect(stops.at(-1)!.text).toMatch(new RegExp(`^Quá hạn\\s*${overdue}$`));
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.pathname === "/tong-quan/danh-sach" && u.searchParams.get("category") === "overdue");
@@ -137,7 +196,9 @@ describe("the overview on a phone", () => {
     // Enter on a focused category link ("Nhiệm vụ được giao") switches the list.
     await tabUntil(page, (f) => f.tag === "a" && f.text === "Nhiệm vụ được giao");
     await page.keyboard.press("Enter");
-    await page.waitForURL((u) => u.pathname === "/tong-quan/danh-sach" && u.searchParams.get("category") === "assigned");
+    await page.waitForURL(
+      (u) => u.pathname === "/tong-quan/danh-sach" && u.searchParams.get("category") === "assigned",
+    );
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Nhiệm vụ được giao");
     await expectFitsWidth(page, "/tong-quan/danh-sach?category=assigned");
 

@@ -24,7 +24,9 @@ beforeAll(async () => {
   try {
     await seedDemo(t.prisma, () => {});
     const where = (min: number, max: number | null) => ({
-      province: { name: PROVINCE }, state: { not: "completed" as const }, directive: { notice: { status: "published" as const } },
+      province: { name: PROVINCE },
+      state: { not: "completed" as const },
+      directive: { notice: { status: "published" as const } },
       dueOn: { lte: dayMinus(min), ...(max === null ? {} : { gte: dayMinus(max) }) },
     });
     expected.total = await t.prisma.assignment.count({ where: where(1, null) });
@@ -68,10 +70,16 @@ describe("the chairman's overview", () => {
     const days = (await rows.locator("td:first-child").allInnerTexts()).map((d) => Number.parseInt(d, 10));
     expect(days.every((d) => d > 0)).toBe(true);
     expect(days).toEqual([...days].sort((a, b) => b - a));
-    const pageRows = await rows.evaluateAll((trs) => trs.map((tr) => {
-      const cells = [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText);
-      return { days: Number.parseInt(cells[0] ?? "", 10), agency: (cells[1] ?? "").split("\n")[0]!.trim(), text: (tr.querySelector("td:nth-child(3) a") as HTMLElement).innerText.trim() };
-    }));
+    const pageRows = await rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText);
+        return {
+          days: Number.parseInt(cells[0] ?? "", 10),
+          agency: (cells[1] ?? "").split("\n")[0]!.trim(),
+          text: (tr.querySelector("td:nth-child(3) a") as HTMLElement).innerText.trim(),
+        };
+      }),
+    );
 
     // One bucket's list is just that bucket.
     if (expected.d8_30 > 0) {
@@ -93,7 +101,13 @@ describe("the chairman's overview", () => {
     expect(ws.rowCount - 1).toBe(expected.total);
     const fileRows = Array.from({ length: shown }, (_, i) => {
       const r = ws.getRow(i + 2);
-      return { days: Number(r.getCell(col("Số ngày quá hạn")).value), agency: String(r.getCell(col("Cơ quan")).value), text: String(r.getCell(col("Nhiệm vụ")).value).replace(/\s+/g, " ").trim() };
+      return {
+        days: Number(r.getCell(col("Số ngày quá hạn")).value),
+        agency: String(r.getCell(col("Cơ quan")).value),
+        text: String(r.getCell(col("Nhiệm vụ")).value)
+          .replace(/\s+/g, " ")
+          .trim(),
+      };
     });
     expect(fileRows).toEqual(pageRows.map((r) => ({ ...r, text: r.text.replace(/\s+/g, " ").trim() })));
 

@@ -11,7 +11,9 @@ describe("each role signs in and lands in its place", () => {
     await page.getByLabel("Tên đăng nhập").fill("longan.syt");
     await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await expect.poll(() => page.getByTestId("sign-in-error").textContent()).toBe("Tên đăng nhập hoặc mật khẩu không đúng.");
+    await expect
+      .poll(() => page.getByTestId("sign-in-error").textContent())
+      .toBe("Tên đăng nhập hoặc mật khẩu không đúng.");
     expect(await page.getByLabel("Tên đăng nhập").inputValue()).toBe("longan.syt");
     expect(new URL(page.url()).pathname).toBe("/dang-nhap");
   });

@@ -38,7 +38,11 @@ describe("the task workflow in the browser", () => {
     expect(await report.getByLabel("Số văn bản (nếu có)").inputValue()).toBe("123/SYT-NVY");
     await report.getByLabel("Nội dung báo cáo").fill("Đã rà soát 12/15 bệnh viện, trung tâm y tế.");
     await report.getByLabel("Ngày văn bản").fill("02/06/2021");
-    await report.getByLabel("Tệp đính kèm").setInputFiles({ name: "bao-cao.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
+    await report.getByLabel("Tệp đính kèm").setInputFiles({
+      name: "bao-cao.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+    });
     await submitSection(staff, "report-form", "Gửi báo cáo tiến độ");
     await expect.poll(() => staff.getByTestId("reports").innerText()).toContain("Đã rà soát 12/15 bệnh viện");
     expect(await staff.getByTestId("reports").innerText()).toContain("bao-cao.pdf");
@@ -54,7 +58,9 @@ describe("the task workflow in the browser", () => {
     await sec.getByTestId("confirm-section").locator("summary").click();
     await sec.getByTestId("return-form").getByLabel("Lý do trả lại").fill("Bổ sung danh sách cơ sở đã rà soát.");
     await submitSection(sec, "return-form", "Trả lại");
-    await expect.poll(() => sec.locator("main").innerText()).toContain("Văn phòng trả lại: Bổ sung danh sách cơ sở đã rà soát.");
+    await expect
+      .poll(() => sec.locator("main").innerText())
+      .toContain("Văn phòng trả lại: Bổ sung danh sách cơ sở đã rà soát.");
 
     await staff.reload();
     await staff.getByTestId("submit-section").locator("summary").click();
@@ -71,7 +77,9 @@ describe("the task workflow in the browser", () => {
 
     // The board shows it done.
     await staff.goto("/");
-    await expect.poll(() => staff.getByTestId("column-completed").innerText()).toContain("mức độ an toàn tại các bệnh viện");
+    await expect
+      .poll(() => staff.getByTestId("column-completed").innerText())
+      .toContain("mức độ an toàn tại các bệnh viện");
   });
 
   it("an extension is asked for and approved; the original deadline is kept beside the new one", async () => {
@@ -88,7 +96,9 @@ describe("the task workflow in the browser", () => {
     await chair.goto(path);
     await chair.getByTestId("decide-form").getByLabel("Đồng ý gia hạn").check();
     await submitSection(chair, "decide-form", "Ghi quyết định");
-    await expect.poll(() => chair.locator("main").innerText()).toContain("Hạn đang áp dụng sau gia hạn: 30/09/2021 (hạn gốc 15/06/2021)");
+    await expect
+      .poll(() => chair.locator("main").innerText())
+      .toContain("Hạn đang áp dụng sau gia hạn: 30/09/2021 (hạn gốc 15/06/2021)");
 
     await staff.reload();
     expect(await staff.getByTestId("extensions").innerText()).toContain("Đã đồng ý");

@@ -82,9 +82,17 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
 
   const stop = async () => {
     if (child.exitCode === null) {
-      try { process.kill(-child.pid!, "SIGTERM"); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
       await new Promise((r) => setTimeout(r, 500));
-      try { process.kill(-child.pid!, "SIGKILL"); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
     }
     await database?.drop().catch(() => {});
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -99,7 +107,9 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     try {
       const res = await fetch(`${baseUrl}/dang-nhap`);
       if (res.ok) return { baseUrl, databaseUrl, log: () => output, stop };
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();

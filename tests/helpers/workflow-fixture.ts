@@ -16,18 +16,42 @@ export function fixedClock(day: string): Clock {
   return { today: () => day, now: () => new Date(`${day}T09:00:00+07:00`) };
 }
 
-const deadline = (kind: "exact" | "recurring" | "ongoing", dueOn: string | null, phrase: string, recurrence: "weekly" | null = null) => ({
-  kind, dueOn, dueAt: null, phrase, startOn: null, recurrence, target: null,
+const deadline = (
+  kind: "exact" | "recurring" | "ongoing",
+  dueOn: string | null,
+  phrase: string,
+  recurrence: "weekly" | null = null,
+) => ({
+  kind,
+  dueOn,
+  dueAt: null,
+  phrase,
+  startOn: null,
+  recurrence,
+  target: null,
 });
 
 const draft = {
   notice: {
-    kind: "TB" as const, number: "99/TB-WF", issuer: "UBND tỉnh Long An", place: "Long An", issuedOn: "2021-07-01", issuedPrecision: "day" as const,
-    title: "Thông báo dùng cho kiểm thử quy trình", meetingOn: null, chair: null, signer: null, signingFormula: null, recipients: [], citations: [],
+    kind: "TB" as const,
+    number: "99/TB-WF",
+    issuer: "UBND tỉnh Long An",
+    place: "Long An",
+    issuedOn: "2021-07-01",
+    issuedPrecision: "day" as const,
+    title: "Thông báo dùng cho kiểm thử quy trình",
+    meetingOn: null,
+    chair: null,
+    signer: null,
+    signingFormula: null,
+    recipients: [],
+    citations: [],
   },
   directives: [
     {
-      ref: "1", text: "Sở Y tế chủ trì, phối hợp với Công an tỉnh truy vết các trường hợp F1.", urgent: false,
+      ref: "1",
+      text: "Sở Y tế chủ trì, phối hợp với Công an tỉnh truy vết các trường hợp F1.",
+      urgent: false,
       deadline: deadline("exact", DUE, "chậm nhất ngày 10/7/2021"),
       assignments: [
         { agency: "Sở Y tế", role: "lead" as const, viaGroup: null, isNew: false },
@@ -35,12 +59,16 @@ const draft = {
       ],
     },
     {
-      ref: "2", text: "Sở Y tế báo cáo tình hình dịch hằng tuần.", urgent: false,
+      ref: "2",
+      text: "Sở Y tế báo cáo tình hình dịch hằng tuần.",
+      urgent: false,
       deadline: deadline("recurring", null, "hằng tuần", "weekly"),
       assignments: [{ agency: "Sở Y tế", role: "lead" as const, viaGroup: null, isNew: false }],
     },
     {
-      ref: "3", text: "Sở Y tế thường xuyên theo dõi diễn biến dịch.", urgent: false,
+      ref: "3",
+      text: "Sở Y tế thường xuyên theo dõi diễn biến dịch.",
+      urgent: false,
       deadline: deadline("ongoing", null, "thường xuyên"),
       assignments: [{ agency: "Sở Y tế", role: "lead" as const, viaGroup: null, isNew: false }],
     },
@@ -67,10 +95,21 @@ export async function createWorkflowFixture(): Promise<WorkflowFixture> {
   await seedDemo(t.prisma, () => {});
   const p = t.prisma;
   const province = await p.province.findUniqueOrThrow({ where: { name: "Long An" }, select: { id: true } });
-  const noticeId = await createNotice(p, null, province.id, { draft, sourceText: "kiểm thử quy trình" }, { status: "published", createNewAgencies: false });
+  const noticeId = await createNotice(
+    p,
+    null,
+    province.id,
+    { draft, sourceText: "kiểm thử quy trình" },
+    { status: "published", createNewAgencies: false },
+  );
   const rows = await p.assignment.findMany({
     where: { directive: { noticeId } },
-    select: { id: true, role: true, agency: { select: { name: true } }, directive: { select: { id: true, ref: true } } },
+    select: {
+      id: true,
+      role: true,
+      agency: { select: { name: true } },
+      directive: { select: { id: true, ref: true } },
+    },
   });
   const find = (ref: string, agency: string) => {
     const r = rows.find((a) => a.directive.ref === ref && a.agency.name === agency);
@@ -78,7 +117,11 @@ export async function createWorkflowFixture(): Promise<WorkflowFixture> {
     return r;
   };
   const other = await p.assignment.findFirstOrThrow({
-    where: { province: { name: "Lạng Sơn" }, agency: { name: "Sở Y tế" }, directive: { notice: { status: "published" } } },
+    where: {
+      province: { name: "Lạng Sơn" },
+      agency: { name: "Sở Y tế" },
+      directive: { notice: { status: "published" } },
+    },
     select: { id: true },
   });
   return {
@@ -102,4 +145,6 @@ export async function createWorkflowFixture(): Promise<WorkflowFixture> {
 /** Minimal real files (their magic bytes are what file-type reads). */
 export const PDF_BYTES = new TextEncoder().encode("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 export const EXE_BYTES = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, ...new Array(200).fill(0)]);
-export const HTML_BYTES = new TextEncoder().encode("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>");
+export const HTML_BYTES = new TextEncoder().encode(
+  "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>",
+);

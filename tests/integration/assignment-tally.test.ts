@@ -9,7 +9,16 @@ import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-data
 
 let t: TestDatabase;
 
-type Tally = { agencyId: number; noticeId: number; provinceId: number; assigned: number; completed: number; completedOnTime: number; completedLate: number; noDeadline: number };
+type Tally = {
+  agencyId: number;
+  noticeId: number;
+  provinceId: number;
+  assigned: number;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  noDeadline: number;
+};
 
 async function running(): Promise<Tally[]> {
   return t.prisma.$queryRaw<Tally[]>`SELECT * FROM "AssignmentTally" ORDER BY "agencyId", "noticeId"`;
@@ -57,10 +66,15 @@ describe("running totals per agency and notice", () => {
   it("follow completion on time, completion late, reopening and a moved deadline", async () => {
     const a = await sampleAssignment();
     const before = (await running()).find((r) => r.agencyId === a.agencyId && r.noticeId === a.noticeId)!;
-    await t.prisma.$executeRaw`UPDATE "Assignment" SET "state" = 'completed', "completedOn" = '2021-06-14' WHERE id = ${a.id}`;
+    await t.prisma
+      .$executeRaw`UPDATE "Assignment" SET "state" = 'completed', "completedOn" = '2021-06-14' WHERE id = ${a.id}`;
     await expectConsistent();
     const onTime = (await running()).find((r) => r.agencyId === a.agencyId && r.noticeId === a.noticeId)!;
-    expect([onTime.completed, onTime.completedOnTime, onTime.completedLate]).toEqual([before.completed + 1, before.completedOnTime + 1, before.completedLate]);
+    expect([onTime.completed, onTime.completedOnTime, onTime.completedLate]).toEqual([
+      before.completed + 1,
+      before.completedOnTime + 1,
+      before.completedLate,
+    ]);
 
     await t.prisma.$executeRaw`UPDATE "Assignment" SET "completedOn" = '2021-06-20' WHERE id = ${a.id}`; // finished after its day
     await expectConsistent();
@@ -70,7 +84,8 @@ describe("running totals per agency and notice", () => {
     await expectConsistent();
     await t.prisma.$executeRaw`UPDATE "Assignment" SET "dueOn" = '2021-06-15', "completedOn" = NULL WHERE id = ${a.id}`; // completed, day not given: on time
     await expectConsistent();
-    await t.prisma.$executeRaw`UPDATE "Assignment" SET "state" = 'in_progress', "completedOn" = NULL, "dueOn" = '2021-06-15' WHERE id = ${a.id}`; // returned
+    await t.prisma
+      .$executeRaw`UPDATE "Assignment" SET "state" = 'in_progress', "completedOn" = NULL, "dueOn" = '2021-06-15' WHERE id = ${a.id}`; // returned
     await expectConsistent();
     const back = (await running()).find((r) => r.agencyId === a.agencyId && r.noticeId === a.noticeId)!;
     expect(back).toEqual(before);
@@ -78,19 +93,26 @@ describe("running totals per agency and notice", () => {
 
   it("ignore changes that count for nothing, and follow several rows changed at once", async () => {
     const a = await sampleAssignment();
-    await t.prisma.$executeRaw`UPDATE "Assignment" SET "version" = "version" + 1, "startedAt" = now() WHERE id = ${a.id}`;
+    await t.prisma
+      .$executeRaw`UPDATE "Assignment" SET "version" = "version" + 1, "startedAt" = now() WHERE id = ${a.id}`;
     await expectConsistent();
-    await t.prisma.$executeRaw`UPDATE "Assignment" SET "state" = 'completed', "completedOn" = "dueOn" + 3 WHERE "noticeId" = ${a.noticeId} AND "dueOn" IS NOT NULL`;
+    await t.prisma
+      .$executeRaw`UPDATE "Assignment" SET "state" = 'completed', "completedOn" = "dueOn" + 3 WHERE "noticeId" = ${a.noticeId} AND "dueOn" IS NOT NULL`;
     await expectConsistent();
   });
 
   it("follow an assignment given to another agency, added, and removed", async () => {
     const a = await sampleAssignment();
-    const province = await t.prisma.agency.findUniqueOrThrow({ where: { id: a.agencyId }, select: { provinceId: true } });
+    const province = await t.prisma.agency.findUniqueOrThrow({
+      where: { id: a.agencyId },
+      select: { provinceId: true },
+    });
     // Two agencies of the province without a task from this directive.
     const free = await t.prisma.agency.findMany({
       where: { provinceId: province.provinceId, assignments: { none: { directiveId: a.directiveId } } },
-      select: { id: true }, take: 2, orderBy: { id: "asc" },
+      select: { id: true },
+      take: 2,
+      orderBy: { id: "asc" },
     });
     expect(free).toHaveLength(2);
     await t.prisma.$executeRaw`UPDATE "Assignment" SET "agencyId" = ${free[0]!.id} WHERE id = ${a.id}`;
@@ -98,7 +120,14 @@ describe("running totals per agency and notice", () => {
     await t.prisma.$executeRaw`UPDATE "Assignment" SET "agencyId" = ${a.agencyId} WHERE id = ${a.id}`;
     await expectConsistent();
     const added = await t.prisma.assignment.create({
-      data: { directiveId: a.directiveId, noticeId: a.noticeId, agencyId: free[1]!.id, provinceId: province.provinceId, role: "support", dueOn: null },
+      data: {
+        directiveId: a.directiveId,
+        noticeId: a.noticeId,
+        agencyId: free[1]!.id,
+        provinceId: province.provinceId,
+        role: "support",
+        dueOn: null,
+      },
     });
     await expectConsistent();
     await t.prisma.assignment.delete({ where: { id: added.id } });

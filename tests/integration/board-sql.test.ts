@@ -4,7 +4,13 @@
 // and compare agencyBoard with the rules written out in TypeScript (matchesFilters and the sorts as
 // the board applied them before), for every due window, sort and view, and the other filters.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencyBoard, BOARD_COLUMN_LIMIT, BOARD_LIST_LIMIT, BOARD_NOTICE_OPTIONS, type Board } from "@/lib/assignments/board";
+import {
+  agencyBoard,
+  BOARD_COLUMN_LIMIT,
+  BOARD_LIST_LIMIT,
+  BOARD_NOTICE_OPTIONS,
+  type Board,
+} from "@/lib/assignments/board";
 import { matchesFilters, searchTextOf, type BoardFilters } from "@/lib/assignments/board-filters";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
@@ -22,7 +28,19 @@ let noticeIds: number[]; // published, in creation order; the last one has no is
 let draftId: number;
 const TODAY = "2021-09-15"; // a Wednesday: the week ends 2021-09-19, the month 2021-09-30
 const STATES: State[] = ["not_started", "in_progress", "submitted", "completed"];
-const DAYS = [null, "2021-08-25", "2021-09-01", "2021-09-14", "2021-09-15", "2021-09-16", "2021-09-19", "2021-09-20", "2021-09-30", "2021-10-01", "2021-10-10"];
+const DAYS = [
+  null,
+  "2021-08-25",
+  "2021-09-01",
+  "2021-09-14",
+  "2021-09-15",
+  "2021-09-16",
+  "2021-09-19",
+  "2021-09-20",
+  "2021-09-30",
+  "2021-10-01",
+  "2021-10-10",
+];
 
 // A small deterministic generator, so that the board is the same on every run.
 let seed = 7;
@@ -40,17 +58,30 @@ beforeAll(async () => {
   const u = await t.prisma.user.findUniqueOrThrow({ where: { username: "laichau.vanphong" } });
   sec = (await loadSessionUser(t.prisma, u.id))!;
   const provinceId = sec.provinceId!;
-  const agency = await t.prisma.agency.create({ data: { provinceId, name: "Sở Thử nghiệm bảng việc", shortName: "STN", kind: "department" } });
-  const partner = await t.prisma.agency.create({ data: { provinceId, name: "Ban Đối tác thử", shortName: "BDT", kind: "department" } });
+  const agency = await t.prisma.agency.create({
+    data: { provinceId, name: "Sở Thử nghiệm bảng việc", shortName: "STN", kind: "department" },
+  });
+  const partner = await t.prisma.agency.create({
+    data: { provinceId, name: "Ban Đối tác thử", shortName: "BDT", kind: "department" },
+  });
   mainAgencyId = agency.id;
 
   const notice = (i: number, status: "draft" | "published", issuedOn: string | null) => ({
-    provinceId, kind: "TB" as const, number: status === "draft" ? null : `${i}/TB-THU`, issuer: "UBND tỉnh", title: `Thông báo thử số ${i}`,
-    issuedOn: issuedOn ? fromIsoDay(issuedOn) : null, issuedPrecision: issuedOn ? ("day" as const) : ("unknown" as const), sourceText: "thử", status,
+    provinceId,
+    kind: "TB" as const,
+    number: status === "draft" ? null : `${i}/TB-THU`,
+    issuer: "UBND tỉnh",
+    title: `Thông báo thử số ${i}`,
+    issuedOn: issuedOn ? fromIsoDay(issuedOn) : null,
+    issuedPrecision: issuedOn ? ("day" as const) : ("unknown" as const),
+    sourceText: "thử",
+    status,
   });
   // Issue days repeat (the notice sort then orders by id), the last published notice has none.
   const published = await t.prisma.notice.createManyAndReturn({
-    data: Array.from({ length: 56 }, (_, i) => notice(i + 1, "published", i === 55 ? null : `2021-0${1 + (i % 8)}-${String(1 + (i % 3)).padStart(2, "0")}`)),
+    data: Array.from({ length: 56 }, (_, i) =>
+      notice(i + 1, "published", i === 55 ? null : `2021-0${1 + (i % 8)}-${String(1 + (i % 3)).padStart(2, "0")}`),
+    ),
     select: { id: true },
   });
   noticeIds = published.map((n) => n.id);
@@ -69,7 +100,14 @@ beforeAll(async () => {
       words: next(4) === 0 ? "kiểm tra an toàn thực phẩm" : "tiêm vắc xin mũi nhắc lại",
     });
   }
-  for (let i = 0; i < 12; i++) tasks.push({ noticeId: draftId, state: STATES[i % 4]!, role: i % 2 ? "lead" : "support", dueOn: i % 3 ? "2021-08-01" : null, words: "dự thảo" });
+  for (let i = 0; i < 12; i++)
+    tasks.push({
+      noticeId: draftId,
+      state: STATES[i % 4]!,
+      role: i % 2 ? "lead" : "support",
+      dueOn: i % 3 ? "2021-08-01" : null,
+      words: "dự thảo",
+    });
   await addTasks(agency.id, tasks, partner.id);
 });
 afterAll(async () => t?.drop());
@@ -84,23 +122,54 @@ async function addTasks(agency: number, tasks: Task[], partnerId?: number) {
     data: tasks.map((task, i) => {
       const p = (position.get(task.noticeId) ?? 0) + 1;
       position.set(task.noticeId, p);
-      return { noticeId: task.noticeId, ref: String(p), text: `Nhiệm vụ ${i}: ${task.words}`, position: p, deadlineKind: task.dueOn ? ("exact" as const) : ("none" as const), dueOn: task.dueOn ? fromIsoDay(task.dueOn) : null };
+      return {
+        noticeId: task.noticeId,
+        ref: String(p),
+        text: `Nhiệm vụ ${i}: ${task.words}`,
+        position: p,
+        deadlineKind: task.dueOn ? ("exact" as const) : ("none" as const),
+        dueOn: task.dueOn ? fromIsoDay(task.dueOn) : null,
+      };
     }),
     select: { id: true },
   });
   await t.prisma.assignment.createMany({
     data: tasks.flatMap((task, i) => {
       const mine = {
-        directiveId: directives[i]!.id, agencyId: agency, provinceId, noticeId: task.noticeId, role: task.role, state: task.state, dueOn: task.dueOn ? fromIsoDay(task.dueOn) : null,
+        directiveId: directives[i]!.id,
+        agencyId: agency,
+        provinceId,
+        noticeId: task.noticeId,
+        role: task.role,
+        state: task.state,
+        dueOn: task.dueOn ? fromIsoDay(task.dueOn) : null,
         completedOn: task.state === "completed" ? fromIsoDay("2021-09-10") : null,
       };
-      return partnerId === undefined || i % 3 ? [mine] : [mine, { ...mine, agencyId: partnerId, role: task.role === "lead" ? ("support" as const) : ("lead" as const), state: "not_started" as const, completedOn: null }];
+      return partnerId === undefined || i % 3
+        ? [mine]
+        : [
+            mine,
+            {
+              ...mine,
+              agencyId: partnerId,
+              role: task.role === "lead" ? ("support" as const) : ("lead" as const),
+              state: "not_started" as const,
+              completedOn: null,
+            },
+          ];
     }),
   });
 }
 
 interface Row {
-  id: number; state: State; role: Role; dueOn: string | null; noticeId: number; noticeIssuedOn: string | null; directiveId: number; searchText: string;
+  id: number;
+  state: State;
+  role: Role;
+  dueOn: string | null;
+  noticeId: number;
+  noticeIssuedOn: string | null;
+  directiveId: number;
+  searchText: string;
 }
 
 /** The board as the rules say, computed here from every task of the agency. */
@@ -108,21 +177,56 @@ async function expected(filters: BoardFilters, agencyId = mainAgencyId) {
   const all = await t.prisma.assignment.findMany({
     where: { agencyId },
     select: {
-      id: true, state: true, role: true, dueOn: true, noticeId: true, directiveId: true,
+      id: true,
+      state: true,
+      role: true,
+      dueOn: true,
+      noticeId: true,
+      directiveId: true,
       notice: { select: { status: true, issuedOn: true, number: true, title: true } },
-      directive: { select: { text: true, ref: true, deadlinePhrase: true, assignments: { where: { agencyId: { not: agencyId } }, select: { agency: { select: { shortName: true } } } } } },
+      directive: {
+        select: {
+          text: true,
+          ref: true,
+          deadlinePhrase: true,
+          assignments: { where: { agencyId: { not: agencyId } }, select: { agency: { select: { shortName: true } } } },
+        },
+      },
     },
   });
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-  const rows: Row[] = all.filter((a) => a.notice.status === "published").map((a) => ({
-    id: a.id, state: a.state, role: a.role, dueOn: day(a.dueOn), noticeId: a.noticeId, noticeIssuedOn: day(a.notice.issuedOn), directiveId: a.directiveId,
-    searchText: searchTextOf([a.directive.text, a.directive.ref, a.notice.number, a.notice.title, a.directive.deadlinePhrase, a.directive.assignments.map((o) => o.agency.shortName).join(" ")]),
-  }));
-  const byDueThenId = (x: Row, y: Row) => (x.dueOn ?? "9999") < (y.dueOn ?? "9999") ? -1 : (x.dueOn ?? "9999") > (y.dueOn ?? "9999") ? 1 : x.id - y.id;
+  const rows: Row[] = all
+    .filter((a) => a.notice.status === "published")
+    .map((a) => ({
+      id: a.id,
+      state: a.state,
+      role: a.role,
+      dueOn: day(a.dueOn),
+      noticeId: a.noticeId,
+      noticeIssuedOn: day(a.notice.issuedOn),
+      directiveId: a.directiveId,
+      searchText: searchTextOf([
+        a.directive.text,
+        a.directive.ref,
+        a.notice.number,
+        a.notice.title,
+        a.directive.deadlinePhrase,
+        a.directive.assignments.map((o) => o.agency.shortName).join(" "),
+      ]),
+    }));
+  const byDueThenId = (x: Row, y: Row) =>
+    (x.dueOn ?? "9999") < (y.dueOn ?? "9999") ? -1 : (x.dueOn ?? "9999") > (y.dueOn ?? "9999") ? 1 : x.id - y.id;
   const order = { not_started: 0, in_progress: 1, submitted: 2, completed: 3 };
   const cmp = {
     due: byDueThenId,
-    notice: (x: Row, y: Row) => ((y.noticeIssuedOn ?? "") < (x.noticeIssuedOn ?? "") ? -1 : (y.noticeIssuedOn ?? "") > (x.noticeIssuedOn ?? "") ? 1 : 0) || y.noticeId - x.noticeId || x.directiveId - y.directiveId,
+    notice: (x: Row, y: Row) =>
+      ((y.noticeIssuedOn ?? "") < (x.noticeIssuedOn ?? "")
+        ? -1
+        : (y.noticeIssuedOn ?? "") > (x.noticeIssuedOn ?? "")
+          ? 1
+          : 0) ||
+      y.noticeId - x.noticeId ||
+      x.directiveId - y.directiveId,
     state: (x: Row, y: Row) => order[x.state] - order[y.state] || byDueThenId(x, y),
     role: (x: Row, y: Row) => (x.role === y.role ? byDueThenId(x, y) : x.role === "lead" ? -1 : 1),
   }[filters.sort ?? "due"];
@@ -135,14 +239,34 @@ async function expected(filters: BoardFilters, agencyId = mainAgencyId) {
   }
   matching.sort(cmp);
   const perState = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
-  const shown = filters.view === "list" ? matching.slice(0, BOARD_LIST_LIMIT) : matching.filter((r) => ++perState[r.state] <= BOARD_COLUMN_LIMIT);
+  const shown =
+    filters.view === "list"
+      ? matching.slice(0, BOARD_LIST_LIMIT)
+      : matching.filter((r) => ++perState[r.state] <= BOARD_COLUMN_LIMIT);
   const firsts = [...new Set([...rows].sort(byDueThenId).map((r) => r.noticeId))];
   const options = firsts.slice(0, BOARD_NOTICE_OPTIONS);
-  if (filters.notice && !options.includes(filters.notice) && firsts.includes(filters.notice)) options.push(filters.notice);
-  return { ids: shown.map((r) => r.id), counts, total: rows.length, matched: matching.length, truncated: shown.length < matching.length, notices: options, noticeTotal: firsts.length };
+  if (filters.notice && !options.includes(filters.notice) && firsts.includes(filters.notice))
+    options.push(filters.notice);
+  return {
+    ids: shown.map((r) => r.id),
+    counts,
+    total: rows.length,
+    matched: matching.length,
+    truncated: shown.length < matching.length,
+    notices: options,
+    noticeTotal: firsts.length,
+  };
 }
 
-const got = (b: Board) => ({ ids: b.items.map((i) => i.id), counts: b.counts, total: b.total, matched: b.matched, truncated: b.truncated, notices: b.notices.map((n) => n.id), noticeTotal: b.noticeTotal });
+const got = (b: Board) => ({
+  ids: b.items.map((i) => i.id),
+  counts: b.counts,
+  total: b.total,
+  matched: b.matched,
+  truncated: b.truncated,
+  notices: b.notices.map((n) => n.id),
+  noticeTotal: b.noticeTotal,
+});
 
 describe("the board's filters, counts and order, done by the database", () => {
   let agencyId: number;
@@ -162,7 +286,9 @@ describe("the board's filters, counts and order, done by the database", () => {
     const column = b.items.filter((i) => i.state === "not_started");
     const keys = column.map((i) => `${i.dueOn ?? "9999"}|${String(i.id).padStart(9, "0")}`);
     expect(keys).toEqual([...keys].sort());
-    expect(b.items.find((i) => i.otherAgencies.length > 0)?.otherAgencies).toEqual([{ shortName: "BDT", role: expect.stringMatching(/lead|support/) }]);
+    expect(b.items.find((i) => i.otherAgencies.length > 0)?.otherAgencies).toEqual([
+      { shortName: "BDT", role: expect.stringMatching(/lead|support/) },
+    ]);
   });
 
   it("lists the first 200 in the list view", async () => {
@@ -182,7 +308,12 @@ describe("the board's filters, counts and order, done by the database", () => {
     expect(chosen.notices.map((n) => n.id)).toEqual([...b.notices.map((n) => n.id), later]);
     expect(got(chosen)).toEqual(await expected({ notice: later }));
     const draft = await agencyBoard(t.prisma, sec, agencyId, { notice: draftId }, TODAY);
-    expect(draft).toMatchObject({ items: [], matched: 0, total: 320, counts: { not_started: 0, in_progress: 0, submitted: 0, completed: 0 } });
+    expect(draft).toMatchObject({
+      items: [],
+      matched: 0,
+      total: 320,
+      counts: { not_started: 0, in_progress: 0, submitted: 0, completed: 0 },
+    });
     expect(draft.notices.map((n) => n.id)).toEqual(b.notices.map((n) => n.id));
   });
 
@@ -191,7 +322,9 @@ describe("the board's filters, counts and order, done by the database", () => {
       for (const sort of [undefined, "notice", "state", "role"] as const) {
         for (const view of [undefined, "list"] as const) {
           const filters: BoardFilters = { due, sort, view };
-          expect(got(await agencyBoard(t.prisma, sec, agencyId, filters, TODAY)), JSON.stringify(filters)).toEqual(await expected(filters));
+          expect(got(await agencyBoard(t.prisma, sec, agencyId, filters, TODAY)), JSON.stringify(filters)).toEqual(
+            await expected(filters),
+          );
         }
       }
     }
@@ -199,18 +332,30 @@ describe("the board's filters, counts and order, done by the database", () => {
 
   it("matches the rules under the state, role, notice and search filters, together too", async () => {
     const list: BoardFilters[] = [
-      ...STATES.map((state) => ({ state })), ...STATES.map((state) => ({ state, view: "list" as const, sort: "notice" as const })),
-      { role: "lead" }, { role: "support", view: "list", sort: "role" }, { role: "support", due: "overdue", state: "not_started" },
-      { notice: noticeIds[0] }, { notice: noticeIds[55], view: "list", sort: "notice" }, { notice: noticeIds[3], due: "month", role: "lead" },
-      { q: "an toan thuc pham" }, { q: "vac xin BDT", view: "list", sort: "state" }, { q: "du thao" }, { q: "tiem", due: "week", state: "completed" },
+      ...STATES.map((state) => ({ state })),
+      ...STATES.map((state) => ({ state, view: "list" as const, sort: "notice" as const })),
+      { role: "lead" },
+      { role: "support", view: "list", sort: "role" },
+      { role: "support", due: "overdue", state: "not_started" },
+      { notice: noticeIds[0] },
+      { notice: noticeIds[55], view: "list", sort: "notice" },
+      { notice: noticeIds[3], due: "month", role: "lead" },
+      { q: "an toan thuc pham" },
+      { q: "vac xin BDT", view: "list", sort: "state" },
+      { q: "du thao" },
+      { q: "tiem", due: "week", state: "completed" },
     ];
-    for (const filters of list) expect(got(await agencyBoard(t.prisma, sec, agencyId, filters, TODAY)), JSON.stringify(filters)).toEqual(await expected(filters));
+    for (const filters of list)
+      expect(got(await agencyBoard(t.prisma, sec, agencyId, filters, TODAY)), JSON.stringify(filters)).toEqual(
+        await expected(filters),
+      );
   });
 
   it("judges the due windows from today: overdue and the windows count open tasks only, none counts any", async () => {
     const week = await agencyBoard(t.prisma, sec, agencyId, { due: "week", view: "list" }, TODAY);
     expect(week.items.length).toBeGreaterThan(0);
-    for (const i of week.items) expect(i.state !== "completed" && i.dueOn! >= TODAY && i.dueOn! <= "2021-09-19").toBe(true);
+    for (const i of week.items)
+      expect(i.state !== "completed" && i.dueOn! >= TODAY && i.dueOn! <= "2021-09-19").toBe(true);
     const overdue = await agencyBoard(t.prisma, sec, agencyId, { due: "overdue", view: "list" }, TODAY);
     for (const i of overdue.items) expect(i.state !== "completed" && i.dueOn! < TODAY).toBe(true);
     expect(overdue.counts.completed).toBe(0);
@@ -221,28 +366,70 @@ describe("the board's filters, counts and order, done by the database", () => {
 
   it("finds the first notices however the tasks fall: many tasks of few notices first, or ids against due days", async () => {
     const provinceId = sec.provinceId!;
-    const notices = async (n: number, from: number) => (await t.prisma.notice.createManyAndReturn({
-      data: Array.from({ length: n }, (_, i) => ({ provinceId, kind: "TB" as const, number: `${from + i}/TB-THEM`, issuer: "UBND tỉnh", title: `Thông báo thêm ${from + i}`, issuedOn: fromIsoDay("2021-05-05"), sourceText: "thử", status: "published" as const })),
-      select: { id: true },
-    })).map((n) => n.id);
+    const notices = async (n: number, from: number) =>
+      (
+        await t.prisma.notice.createManyAndReturn({
+          data: Array.from({ length: n }, (_, i) => ({
+            provinceId,
+            kind: "TB" as const,
+            number: `${from + i}/TB-THEM`,
+            issuer: "UBND tỉnh",
+            title: `Thông báo thêm ${from + i}`,
+            issuedOn: fromIsoDay("2021-05-05"),
+            sourceText: "thử",
+            status: "published" as const,
+          })),
+          select: { id: true },
+        })
+      ).map((n) => n.id);
     const day = (i: number) => new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10);
     // 450 tasks of 5 notices due first, then 60 notices of one task each: the notices beyond the
     // first five are found past the first few hundred tasks.
     const few = await notices(5, 100);
     const single = await notices(60, 200);
-    const crowded = await t.prisma.agency.create({ data: { provinceId, name: "Sở Nhiều việc", shortName: "SNV2", kind: "department" } });
+    const crowded = await t.prisma.agency.create({
+      data: { provinceId, name: "Sở Nhiều việc", shortName: "SNV2", kind: "department" },
+    });
     await addTasks(crowded.id, [
-      ...Array.from({ length: 450 }, (_, i) => ({ noticeId: few[i % 5]!, state: "not_started" as const, role: "lead" as const, dueOn: day(100 - (i % 90)), words: "x" })),
-      ...single.map((noticeId, i) => ({ noticeId, state: (i % 2 ? "in_progress" : "completed") as State, role: "support" as const, dueOn: i % 7 ? day(200 + i) : null, words: "y" })),
+      ...Array.from({ length: 450 }, (_, i) => ({
+        noticeId: few[i % 5]!,
+        state: "not_started" as const,
+        role: "lead" as const,
+        dueOn: day(100 - (i % 90)),
+        words: "x",
+      })),
+      ...single.map((noticeId, i) => ({
+        noticeId,
+        state: (i % 2 ? "in_progress" : "completed") as State,
+        role: "support" as const,
+        dueOn: i % 7 ? day(200 + i) : null,
+        words: "y",
+      })),
     ]);
     const b = await agencyBoard(t.prisma, sec, crowded.id, {}, TODAY);
     expect(got(b)).toEqual(await expected({}, crowded.id));
-    expect(b.notices.slice(0, 5).map((n) => n.id).sort()).toEqual([...few].sort());
+    expect(
+      b.notices
+        .slice(0, 5)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([...few].sort());
     expect(b.noticeTotal).toBe(65);
     // 500 tasks over 60 notices, the later the task the earlier its due day.
     const spread = await notices(60, 300);
-    const reversed = await t.prisma.agency.create({ data: { provinceId, name: "Sở Ngược hạn", shortName: "SNH", kind: "department" } });
-    await addTasks(reversed.id, Array.from({ length: 500 }, (_, i) => ({ noticeId: spread[(i * 7) % 60]!, state: "not_started" as const, role: "lead" as const, dueOn: day(600 - i), words: "z" })));
+    const reversed = await t.prisma.agency.create({
+      data: { provinceId, name: "Sở Ngược hạn", shortName: "SNH", kind: "department" },
+    });
+    await addTasks(
+      reversed.id,
+      Array.from({ length: 500 }, (_, i) => ({
+        noticeId: spread[(i * 7) % 60]!,
+        state: "not_started" as const,
+        role: "lead" as const,
+        dueOn: day(600 - i),
+        words: "z",
+      })),
+    );
     const r = await agencyBoard(t.prisma, sec, reversed.id, { view: "list" }, TODAY);
     expect(got(r)).toEqual(await expected({ view: "list" }, reversed.id));
   });

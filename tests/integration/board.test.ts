@@ -20,18 +20,67 @@ beforeAll(async () => {
   staff = (await loadSessionUser(t.prisma, u.id))!;
   healthId = staff.agencyIds[0]!;
   const province = await t.prisma.province.findUniqueOrThrow({ where: { name: "Lai Châu" } });
-  const deadline = (kind: "exact" | "recurring", dueOn: string | null, phrase: string) => ({ kind, dueOn, dueAt: null, phrase, startOn: null, recurrence: kind === "recurring" ? ("weekly" as const) : null, target: null });
-  await createNotice(t.prisma, null, province.id, {
-    sourceText: "thử",
-    draft: {
-      notice: { kind: "TB", number: "12/TB-UBND", issuer: "UBND tỉnh Lai Châu", place: "Lai Châu", issuedOn: "2021-09-15", issuedPrecision: "day", title: "Thông báo thử bảng việc", meetingOn: null, chair: null, signer: null, signingFormula: null, recipients: [], citations: [] },
-      directives: [
-        { ref: "1", text: "Báo cáo hằng tuần số ca F0 điều trị tại nhà", urgent: false, deadline: deadline("recurring", null, "hằng tuần"), assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }] },
-        { ref: "2", text: "Hoàn thành lắp đặt bồn oxy", urgent: false, deadline: deadline("exact", "2021-09-24", "chậm nhất ngày 24/9/2021"), assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }] },
-        { ref: "3", text: "Tập huấn lực lượng dự bị", urgent: false, deadline: deadline("exact", "2021-09-29", "đến ngày 29/9/2021"), assignments: [{ agency: "Sở Y tế", role: "support", viaGroup: null, isNew: false }, { agency: "Công an tỉnh", role: "lead", viaGroup: null, isNew: false }] },
-      ],
+  const deadline = (kind: "exact" | "recurring", dueOn: string | null, phrase: string) => ({
+    kind,
+    dueOn,
+    dueAt: null,
+    phrase,
+    startOn: null,
+    recurrence: kind === "recurring" ? ("weekly" as const) : null,
+    target: null,
+  });
+  await createNotice(
+    t.prisma,
+    null,
+    province.id,
+    {
+      sourceText: "thử",
+      draft: {
+        notice: {
+          kind: "TB",
+          number: "12/TB-UBND",
+          issuer: "UBND tỉnh Lai Châu",
+          place: "Lai Châu",
+          issuedOn: "2021-09-15",
+          issuedPrecision: "day",
+          title: "Thông báo thử bảng việc",
+          meetingOn: null,
+          chair: null,
+          signer: null,
+          signingFormula: null,
+          recipients: [],
+          citations: [],
+        },
+        directives: [
+          {
+            ref: "1",
+            text: "Báo cáo hằng tuần số ca F0 điều trị tại nhà",
+            urgent: false,
+            deadline: deadline("recurring", null, "hằng tuần"),
+            assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }],
+          },
+          {
+            ref: "2",
+            text: "Hoàn thành lắp đặt bồn oxy",
+            urgent: false,
+            deadline: deadline("exact", "2021-09-24", "chậm nhất ngày 24/9/2021"),
+            assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }],
+          },
+          {
+            ref: "3",
+            text: "Tập huấn lực lượng dự bị",
+            urgent: false,
+            deadline: deadline("exact", "2021-09-29", "đến ngày 29/9/2021"),
+            assignments: [
+              { agency: "Sở Y tế", role: "support", viaGroup: null, isNew: false },
+              { agency: "Công an tỉnh", role: "lead", viaGroup: null, isNew: false },
+            ],
+          },
+        ],
+      },
     },
-  }, { status: "published", createNewAgencies: false });
+    { status: "published", createNewAgencies: false },
+  );
 });
 afterAll(async () => t?.drop());
 
@@ -62,7 +111,12 @@ describe("an agency's board", () => {
     const weekly = before.items[0]!;
     expect(weekly.periodicReportMissing).toBe(true);
     const row = await t.prisma.assignment.findUniqueOrThrow({ where: { id: weekly.id }, select: { version: true } });
-    await reportProgress(t.prisma, staff, { assignmentId: weekly.id, version: row.version, text: "Tuần này 12 ca F0 điều trị tại nhà." }, clock);
+    await reportProgress(
+      t.prisma,
+      staff,
+      { assignmentId: weekly.id, version: row.version, text: "Tuần này 12 ca F0 điều trị tại nhà." },
+      clock,
+    );
     const after = await agencyBoard(t.prisma, staff, healthId, { q: "hang tuan" }, TODAY);
     expect(after.items[0]).toMatchObject({ state: "in_progress", periodicReportMissing: false });
   });
@@ -73,8 +127,13 @@ describe("a directive's page", () => {
     const { getDirectiveDetail } = await import("@/lib/notices/directive");
     const directive = await t.prisma.directive.findFirstOrThrow({ where: { text: "Tập huấn lực lượng dự bị" } });
     const d = await getDirectiveDetail(t.prisma, staff, directive.id, TODAY);
-    expect(d.assignments.map((a) => [a.agency.name, a.role, a.canOpen])).toEqual([["Công an tỉnh", "lead", false], ["Sở Y tế", "support", true]]);
+    expect(d.assignments.map((a) => [a.agency.name, a.role, a.canOpen])).toEqual([
+      ["Công an tỉnh", "lead", false],
+      ["Sở Y tế", "support", true],
+    ]);
     const other = await t.prisma.user.findUniqueOrThrow({ where: { username: "longan.chutich" } });
-    await expect(getDirectiveDetail(t.prisma, (await loadSessionUser(t.prisma, other.id))!, directive.id, TODAY)).rejects.toThrow(/không tồn tại/);
+    await expect(
+      getDirectiveDetail(t.prisma, (await loadSessionUser(t.prisma, other.id))!, directive.id, TODAY),
+    ).rejects.toThrow(/không tồn tại/);
   });
 });

@@ -19,9 +19,14 @@ async function userNamed(username: string): Promise<SessionUser> {
 async function counts() {
   const p = t.prisma;
   return {
-    provinces: await p.province.count(), agencies: await p.agency.count(), groups: await p.agencyGroupMember.count(),
-    users: await p.user.count(), notices: await p.notice.count(), directives: await p.directive.count(),
-    assignments: await p.assignment.count(), audit: await p.auditLog.count(),
+    provinces: await p.province.count(),
+    agencies: await p.agency.count(),
+    groups: await p.agencyGroupMember.count(),
+    users: await p.user.count(),
+    notices: await p.notice.count(),
+    directives: await p.directive.count(),
+    assignments: await p.assignment.count(),
+    audit: await p.auditLog.count(),
   };
 }
 
@@ -41,7 +46,11 @@ describe("demo data", () => {
     expect(c.notices).toBe(5);
     expect(c.directives).toBeGreaterThan(40);
     const roles = await t.prisma.user.groupBy({ by: ["role"], _count: true });
-    expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toMatchObject({ secretariat: 4, chairman: 4, agency_staff: 12 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toMatchObject({
+      secretariat: 4,
+      chairman: 4,
+      agency_staff: 12,
+    });
   });
 
   it("changes nothing when run a second time", async () => {
@@ -53,7 +62,9 @@ describe("demo data", () => {
 
   it("records every stored notice, directive and assignment in the audit log", async () => {
     const c = await counts();
-    const logged = await t.prisma.auditLog.count({ where: { action: { in: ["notice.create", "directive.create", "assignment.create"] } } });
+    const logged = await t.prisma.auditLog.count({
+      where: { action: { in: ["notice.create", "directive.create", "assignment.create"] } },
+    });
     expect(logged).toBe(c.notices + c.directives + c.assignments);
   });
 });
@@ -67,20 +78,30 @@ describe("sign-in", () => {
   });
 
   it("says the same thing for a wrong password and an unknown login", async () => {
-    await expect(verifyCredentials(t.prisma, { username: "longan.syt", password: "sai" }, "10.0.0.2")).rejects.toThrow(WRONG_CREDENTIALS);
-    await expect(verifyCredentials(t.prisma, { username: "khong.co.ai", password: "sai" }, "10.0.0.2")).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(verifyCredentials(t.prisma, { username: "longan.syt", password: "sai" }, "10.0.0.2")).rejects.toThrow(
+      WRONG_CREDENTIALS,
+    );
+    await expect(verifyCredentials(t.prisma, { username: "khong.co.ai", password: "sai" }, "10.0.0.2")).rejects.toThrow(
+      WRONG_CREDENTIALS,
+    );
   });
 
   it("slows down repeated failures, even with the right password afterwards", async () => {
     for (let i = 0; i < 5; i++) {
-      await expect(verifyCredentials(t.prisma, { username: "laichau.congan", password: `sai-${i}` }, "10.0.0.3")).rejects.toThrow(WRONG_CREDENTIALS);
+      await expect(
+        verifyCredentials(t.prisma, { username: "laichau.congan", password: `sai-${i}` }, "10.0.0.3"),
+      ).rejects.toThrow(WRONG_CREDENTIALS);
     }
-    await expect(verifyCredentials(t.prisma, { username: "laichau.congan", password: DEMO_PASSWORD }, "10.0.0.4")).rejects.toThrow(/thử lại sau \d+ giây/);
+    await expect(
+      verifyCredentials(t.prisma, { username: "laichau.congan", password: DEMO_PASSWORD }, "10.0.0.4"),
+    ).rejects.toThrow(/thử lại sau \d+ giây/);
   });
 
   it("refuses a deactivated user", async () => {
     await t.prisma.user.update({ where: { username: "quangninh.congan" }, data: { active: false } });
-    await expect(verifyCredentials(t.prisma, { username: "quangninh.congan", password: DEMO_PASSWORD }, "10.0.0.5")).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(
+      verifyCredentials(t.prisma, { username: "quangninh.congan", password: DEMO_PASSWORD }, "10.0.0.5"),
+    ).rejects.toThrow(WRONG_CREDENTIALS);
   });
 });
 
@@ -93,8 +114,13 @@ describe("who sees what", () => {
   });
 
   it("answers another province's notice as not found", async () => {
-    const langSonNotice = await t.prisma.notice.findFirstOrThrow({ where: { province: { name: "Lạng Sơn" } }, select: { id: true } });
-    await expect(getNotice(t.prisma, await userNamed("longan.chutich"), langSonNotice.id)).rejects.toThrow(NotFoundError);
+    const langSonNotice = await t.prisma.notice.findFirstOrThrow({
+      where: { province: { name: "Lạng Sơn" } },
+      select: { id: true },
+    });
+    await expect(getNotice(t.prisma, await userNamed("longan.chutich"), langSonNotice.id)).rejects.toThrow(
+      NotFoundError,
+    );
   });
 
   it("opens an agency's own board and no other agency's", async () => {
@@ -105,9 +131,13 @@ describe("who sees what", () => {
     expect(board.items.length).toBeGreaterThan(3);
     expect(board.items.every((i) => i.notice.number === "875/TB-VPUBND")).toBe(true);
 
-    const police = await t.prisma.agency.findFirstOrThrow({ where: { name: "Công an tỉnh", province: { name: "Long An" } } });
+    const police = await t.prisma.agency.findFirstOrThrow({
+      where: { name: "Công an tỉnh", province: { name: "Long An" } },
+    });
     await expect(agencyBoard(t.prisma, staff, police.id)).rejects.toThrow(ForbiddenError);
-    const otherHealth = await t.prisma.agency.findFirstOrThrow({ where: { name: "Sở Y tế", province: { name: "Lạng Sơn" } } });
+    const otherHealth = await t.prisma.agency.findFirstOrThrow({
+      where: { name: "Sở Y tế", province: { name: "Lạng Sơn" } },
+    });
     await expect(agencyBoard(t.prisma, staff, otherHealth.id)).rejects.toThrow(ForbiddenError);
   });
 
@@ -127,32 +157,72 @@ describe("who sees what", () => {
   });
 
   it("lists the chairman's overdue items, longest overdue first, none of them done or in the future", async () => {
-    const items = (await listTasks(t.prisma, await userNamed("longan.chutich"), "2021-06-20", { category: "overdue", page: 1, pageSize: 200 })).rows.map((r) => ({ ...r, dueOn: r.dueOn! }));
+    const items = (
+      await listTasks(t.prisma, await userNamed("longan.chutich"), "2021-06-20", {
+        category: "overdue",
+        page: 1,
+        pageSize: 200,
+      })
+    ).rows.map((r) => ({ ...r, dueOn: r.dueOn! }));
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.dueOn < "2021-06-20")).toBe(true);
     expect([...items].map((i) => i.dueOn)).toEqual([...items].map((i) => i.dueOn).sort());
-    await expect(listTasks(t.prisma, await userNamed("longan.syt"), "2021-06-20", { category: "overdue", page: 1, pageSize: 50 })).rejects.toThrow(ForbiddenError);
+    await expect(
+      listTasks(t.prisma, await userNamed("longan.syt"), "2021-06-20", { category: "overdue", page: 1, pageSize: 50 }),
+    ).rejects.toThrow(ForbiddenError);
   });
 });
 
 describe("storing a notice", () => {
   const draft = {
     notice: {
-      kind: "TB" as const, number: "1/TB-TEST", issuer: "UBND tỉnh Long An", place: "Long An", issuedOn: "2021-07-01", issuedPrecision: "day" as const,
-      title: "Thông báo thử", meetingOn: null, chair: null, signer: null, signingFormula: null, recipients: [], citations: [],
+      kind: "TB" as const,
+      number: "1/TB-TEST",
+      issuer: "UBND tỉnh Long An",
+      place: "Long An",
+      issuedOn: "2021-07-01",
+      issuedPrecision: "day" as const,
+      title: "Thông báo thử",
+      meetingOn: null,
+      chair: null,
+      signer: null,
+      signingFormula: null,
+      recipients: [],
+      citations: [],
     },
-    directives: [{
-      ref: "1", text: "Việc thử", urgent: false,
-      deadline: { kind: "exact" as const, dueOn: "2021-07-10", dueAt: null, phrase: "chậm nhất ngày 10/7/2021", startOn: null, recurrence: null, target: null },
-      assignments: [{ agency: "Sở Y tế", role: "lead" as const, viaGroup: null, isNew: false }, { agency: "Cơ quan chưa có", role: "support" as const, viaGroup: null, isNew: true }],
-    }],
+    directives: [
+      {
+        ref: "1",
+        text: "Việc thử",
+        urgent: false,
+        deadline: {
+          kind: "exact" as const,
+          dueOn: "2021-07-10",
+          dueAt: null,
+          phrase: "chậm nhất ngày 10/7/2021",
+          startOn: null,
+          recurrence: null,
+          target: null,
+        },
+        assignments: [
+          { agency: "Sở Y tế", role: "lead" as const, viaGroup: null, isNew: false },
+          { agency: "Cơ quan chưa có", role: "support" as const, viaGroup: null, isNew: true },
+        ],
+      },
+    ],
   };
 
   it("refuses an unknown agency that was not accepted, and stores nothing", async () => {
     const before = await counts();
     const province = await t.prisma.province.findUniqueOrThrow({ where: { name: "Long An" } });
     await expect(
-      createNotice(t.prisma, await userNamed("longan.vanphong"), province.id, { draft, sourceText: "x" }, { status: "published", createNewAgencies: false }),
+      createNotice(
+        t.prisma,
+        await userNamed("longan.vanphong"),
+        province.id,
+        { draft, sourceText: "x" },
+        { status: "published", createNewAgencies: false },
+      ),
     ).rejects.toThrow(ValidationError);
     expect(await counts()).toEqual(before);
   });
@@ -160,13 +230,25 @@ describe("storing a notice", () => {
   it("refuses a secretariat of another province", async () => {
     const province = await t.prisma.province.findUniqueOrThrow({ where: { name: "Long An" } });
     await expect(
-      createNotice(t.prisma, await userNamed("langson.vanphong"), province.id, { draft, sourceText: "x" }, { status: "published", createNewAgencies: true }),
+      createNotice(
+        t.prisma,
+        await userNamed("langson.vanphong"),
+        province.id,
+        { draft, sourceText: "x" },
+        { status: "published", createNewAgencies: true },
+      ),
     ).rejects.toThrow(ForbiddenError);
   });
 
   it("creates an accepted new agency and one assignment per agency, in one go", async () => {
     const province = await t.prisma.province.findUniqueOrThrow({ where: { name: "Long An" } });
-    const id = await createNotice(t.prisma, await userNamed("longan.vanphong"), province.id, { draft, sourceText: "x" }, { status: "published", createNewAgencies: true });
+    const id = await createNotice(
+      t.prisma,
+      await userNamed("longan.vanphong"),
+      province.id,
+      { draft, sourceText: "x" },
+      { status: "published", createNewAgencies: true },
+    );
     const stored = await getNotice(t.prisma, await userNamed("longan.chutich"), id);
     expect(stored.directives[0]!.assignments.map((a) => [a.agencyName, a.role, a.dueOn])).toEqual([
       ["Sở Y tế", "lead", "2021-07-10"],

@@ -20,7 +20,9 @@ describe.skipIf(!usingRealPostgres())("db:load", () => {
   it("fills an empty database with consistent rows and running totals", async () => {
     const result = await generateLoad(t.url!, { provinces: 2, assignments: 5000, seed: 7, log: () => {} });
     expect(result.assignments).toBe(5000);
-    const [check] = await t.prisma.$queryRaw<{ assignments: number; tallied: number; wrongNotice: number; wrongProvince: number; mismatched: number }[]>`
+    const [check] = await t.prisma.$queryRaw<
+      { assignments: number; tallied: number; wrongNotice: number; wrongProvince: number; mismatched: number }[]
+    >`
       SELECT (SELECT count(*) FROM "Assignment")::int AS "assignments",
         (SELECT COALESCE(sum("assigned"), 0) FROM "AssignmentTally")::int AS "tallied",
         (SELECT count(*) FROM "Assignment" a JOIN "Directive" d ON d.id = a."directiveId" WHERE d."noticeId" <> a."noticeId")::int AS "wrongNotice",

@@ -101,7 +101,13 @@ describe("applyMigrations", () => {
   it("creates _prisma_migrations with Prisma's exact columns", async () => {
     const { sql } = await emptyDatabase();
     await applyMigrations(sql);
-    const columns = await sql.query<{ column_name: string; data_type: string; nullable: string; default: string | null; len: number | null }>(
+    const columns = await sql.query<{
+      column_name: string;
+      data_type: string;
+      nullable: string;
+      default: string | null;
+      len: number | null;
+    }>(
       `SELECT column_name, data_type, is_nullable AS nullable, column_default AS default, character_maximum_length AS len
          FROM information_schema.columns
         WHERE table_schema = current_schema() AND table_name = '_prisma_migrations'
@@ -113,7 +119,13 @@ describe("applyMigrations", () => {
       { column_name: "finished_at", data_type: "timestamp with time zone", nullable: "YES", default: null, len: null },
       { column_name: "migration_name", data_type: "character varying", nullable: "NO", default: null, len: 255 },
       { column_name: "logs", data_type: "text", nullable: "YES", default: null, len: null },
-      { column_name: "rolled_back_at", data_type: "timestamp with time zone", nullable: "YES", default: null, len: null },
+      {
+        column_name: "rolled_back_at",
+        data_type: "timestamp with time zone",
+        nullable: "YES",
+        default: null,
+        len: null,
+      },
       { column_name: "started_at", data_type: "timestamp with time zone", nullable: "NO", default: "now()", len: null },
       { column_name: "applied_steps_count", data_type: "integer", nullable: "NO", default: "0", len: null },
     ]);
@@ -129,7 +141,9 @@ describe("applyMigrations", () => {
     const error = await applyMigrations(sql, { dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationModifiedError);
     expect((error as Error).message).toMatch(
-      new RegExp(`^Migration ${INIT} was modified after it was applied \\(recorded checksum [0-9a-f]{64}, file now [0-9a-f]{64}\\)`),
+      new RegExp(
+        `^Migration ${INIT} was modified after it was applied \\(recorded checksum [0-9a-f]{64}, file now [0-9a-f]{64}\\)`,
+      ),
     );
     expect((error as Error).message).not.toContain("\n");
   });
@@ -150,7 +164,9 @@ describe("applyMigrations", () => {
     rmSync(path.join(dir, INIT), { recursive: true });
     const error = await applyMigrations(sql, { dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationMissingError);
-    expect((error as Error).message).toContain(`Migration ${INIT} is recorded as applied in the database but is missing`);
+    expect((error as Error).message).toContain(
+      `Migration ${INIT} is recorded as applied in the database but is missing`,
+    );
   });
 
   it("refuses when an earlier attempt failed (finished_at and rolled_back_at null), until it is resolved", async () => {
@@ -213,7 +229,9 @@ describe("applyMigrations", () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     addMigration(dir, "20260101000000_first", `CREATE TABLE "First" ("id" INTEGER);\nSELECT 1/0;\n`);
 
-    await expect(applyMigrations(sql, { dir })).rejects.toThrow(/Migration 20260101000000_first failed.*division by zero/);
+    await expect(applyMigrations(sql, { dir })).rejects.toThrow(
+      /Migration 20260101000000_first failed.*division by zero/,
+    );
     expect(await tableExists(sql, "First")).toBe(false);
     expect(await sql.query(`SELECT * FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL`)).toEqual([]);
   });
@@ -233,19 +251,22 @@ describe("applyMigrations", () => {
   });
 
   // PostgreSQL only: two separate sessions need a server; the embedded PGlite has one session.
-  it.skipIf(!usingRealPostgres())("applies once when two servers start together (two connections, real PostgreSQL)", async () => {
-    const db = await emptyDatabase();
-    const other = await pgSqlClient(db.url!);
-    cleanups.push(() => other.close());
-    const waited: string[] = [];
-    const [a, b] = await Promise.all([
-      applyMigrations(db.sql, { log: (line) => waited.push(line) }),
-      applyMigrations(other, { log: (line) => waited.push(line) }),
-    ]);
-    expect([...a.applied, ...b.applied].sort()).toEqual(readMigrations().map((f) => f.name));
-    expect(Math.min(a.applied.length, b.applied.length)).toBe(0);
-    expect(await history(db.sql)).toHaveLength(readMigrations().length);
-  });
+  it.skipIf(!usingRealPostgres())(
+    "applies once when two servers start together (two connections, real PostgreSQL)",
+    async () => {
+      const db = await emptyDatabase();
+      const other = await pgSqlClient(db.url!);
+      cleanups.push(() => other.close());
+      const waited: string[] = [];
+      const [a, b] = await Promise.all([
+        applyMigrations(db.sql, { log: (line) => waited.push(line) }),
+        applyMigrations(other, { log: (line) => waited.push(line) }),
+      ]);
+      expect([...a.applied, ...b.applied].sort()).toEqual(readMigrations().map((f) => f.name));
+      expect(Math.min(a.applied.length, b.applied.length)).toBe(0);
+      expect(await history(db.sql)).toHaveLength(readMigrations().length);
+    },
+  );
 });
 
 describe("AuditLog is append-only", () => {
@@ -269,7 +290,9 @@ describe("AuditLog is append-only", () => {
     await expect(db.sql.query(`DELETE FROM "AuditLog" WHERE "id" = $1`, [id])).rejects.toThrow(
       "AuditLog is append-only: DELETE is not allowed",
     );
-    await expect(db.sql.exec(`TRUNCATE "AuditLog"`)).rejects.toThrow("AuditLog is append-only: TRUNCATE is not allowed");
+    await expect(db.sql.exec(`TRUNCATE "AuditLog"`)).rejects.toThrow(
+      "AuditLog is append-only: TRUNCATE is not allowed",
+    );
     const rows = await db.sql.query<{ action: string }>(`SELECT "action" FROM "AuditLog"`);
     expect(rows).toEqual([{ action: "notice.create" }]);
   });
@@ -324,6 +347,9 @@ describe("Prisma's schema engine agrees with the history our runner keeps", () =
     addMigration(dir, "20261124000000_next", `CREATE TABLE "Next" ("id" INTEGER);`);
     const diagnosis = await engine.diagnoseMigrationHistory(dir);
     expect(diagnosis.editedMigrationNames).toEqual([INIT]);
-    expect(diagnosis.history).toEqual({ diagnostic: "databaseIsBehind", unappliedMigrationNames: ["20261124000000_next"] });
+    expect(diagnosis.history).toEqual({
+      diagnostic: "databaseIsBehind",
+      unappliedMigrationNames: ["20261124000000_next"],
+    });
   });
 });

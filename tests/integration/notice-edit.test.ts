@@ -24,16 +24,45 @@ let provinceId: number;
 const clock = fixedClock("2021-07-05");
 
 const user = async (username: string): Promise<SessionUser> =>
-  (await loadSessionUser(t.prisma, (await t.prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id))!;
+  (await loadSessionUser(
+    t.prisma,
+    (await t.prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id,
+  ))!;
 
-const exact = (dueOn: string, phrase: string): Deadline => ({ kind: "exact", dueOn, dueAt: null, phrase, startOn: null, recurrence: null, target: null });
+const exact = (dueOn: string, phrase: string): Deadline => ({
+  kind: "exact",
+  dueOn,
+  dueAt: null,
+  phrase,
+  startOn: null,
+  recurrence: null,
+  target: null,
+});
 
 async function directive(id: number) {
   return t.prisma.directive.findUniqueOrThrow({
     where: { id },
     select: {
-      id: true, version: true, ref: true, text: true, urgent: true, dueOn: true, deadlinePhrase: true, deadlineKind: true,
-      assignments: { orderBy: { id: "asc" }, select: { id: true, agencyId: true, role: true, dueOn: true, version: true, viaGroupId: true, agency: { select: { name: true } } } },
+      id: true,
+      version: true,
+      ref: true,
+      text: true,
+      urgent: true,
+      dueOn: true,
+      deadlinePhrase: true,
+      deadlineKind: true,
+      assignments: {
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          agencyId: true,
+          role: true,
+          dueOn: true,
+          version: true,
+          viaGroupId: true,
+          agency: { select: { name: true } },
+        },
+      },
     },
   });
 }
@@ -47,27 +76,47 @@ async function byRef(ref: string) {
 async function snapshot() {
   const p = t.prisma;
   return {
-    directives: await p.directive.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, text: true, ref: true, dueOn: true, deadlinePhrase: true } }),
-    assignments: await p.assignment.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, dueOn: true, version: true } }),
+    directives: await p.directive.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, version: true, text: true, ref: true, dueOn: true, deadlinePhrase: true },
+    }),
+    assignments: await p.assignment.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, role: true, dueOn: true, version: true },
+    }),
     notices: await p.notice.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true } }),
     audit: await p.auditLog.count(),
   };
 }
 
 async function auditOf(action: string, entityId: number) {
-  return t.prisma.auditLog.findMany({ where: { action, entityId }, orderBy: { id: "asc" }, select: { actorId: true, provinceId: true, before: true, after: true } });
+  return t.prisma.auditLog.findMany({
+    where: { action, entityId },
+    orderBy: { id: "asc" },
+    select: { actorId: true, provinceId: true, before: true, after: true },
+  });
 }
 
 let seq = 0;
 /** A fresh directive of notice 875 for one test: Sở Y tế leads, Công an tỉnh supports, due 10/07/2021. */
 async function freshDirective(agencies = ["Sở Y tế", "Công an tỉnh"]) {
   const r = await addDirective(t.prisma, sec, {
-    noticeId, ref: `KT.${++seq}`, text: `Nhiệm vụ kiểm thử số ${seq}`, urgent: false, deadline: exact("2021-07-10", "chậm nhất ngày 10/7/2021"),
-    agencies: agencies.slice(0, 1), role: "lead",
+    noticeId,
+    ref: `KT.${++seq}`,
+    text: `Nhiệm vụ kiểm thử số ${seq}`,
+    urgent: false,
+    deadline: exact("2021-07-10", "chậm nhất ngày 10/7/2021"),
+    agencies: agencies.slice(0, 1),
+    role: "lead",
   });
   const d = r.directive!;
   if (agencies.length > 1) {
-    const added = await addDirectiveAgencies(t.prisma, sec, { directiveId: d.id, version: d.version, agencies: agencies.slice(1), role: "support" });
+    const added = await addDirectiveAgencies(t.prisma, sec, {
+      directiveId: d.id,
+      version: d.version,
+      agencies: agencies.slice(1),
+      role: "support",
+    });
     return added.directive;
   }
   return d;
@@ -77,7 +126,10 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.prisma, () => {});
   sec = await user("longan.vanphong");
-  const notice = await t.prisma.notice.findFirstOrThrow({ where: { number: "875/TB-VPUBND" }, select: { id: true, provinceId: true } });
+  const notice = await t.prisma.notice.findFirstOrThrow({
+    where: { number: "875/TB-VPUBND" },
+    select: { id: true, provinceId: true },
+  });
   noticeId = notice.id;
   provinceId = notice.provinceId;
 });
@@ -91,34 +143,77 @@ describe("updateDirective", () => {
     const d = await byRef("II.6");
     expect(d.dueOn).toBeNull();
     const r = await updateDirective(t.prisma, sec, {
-      directiveId: d.id, version: d.version, ref: "II.6", text: `${d.text} (bổ sung)`, urgent: true,
+      directiveId: d.id,
+      version: d.version,
+      ref: "II.6",
+      text: `${d.text} (bổ sung)`,
+      urgent: true,
       deadline: exact("2021-09-30", "chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)"),
     });
     expect(r.changed).toBe(true);
     expect(r.directive.version).toBe(d.version + 1);
     const stored = await directive(d.id);
-    expect(stored).toMatchObject({ version: d.version + 1, urgent: true, deadlineKind: "exact", deadlinePhrase: "chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)" });
+    expect(stored).toMatchObject({
+      version: d.version + 1,
+      urgent: true,
+      deadlineKind: "exact",
+      deadlinePhrase: "chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)",
+    });
     expect(stored.text.endsWith("(bổ sung)")).toBe(true);
     expect(stored.dueOn?.toISOString().slice(0, 10)).toBe("2021-09-30");
     expect(stored.assignments.map((a) => a.dueOn?.toISOString().slice(0, 10))).toEqual(["2021-09-30", "2021-09-30"]);
     expect(stored.assignments.map((a, i) => a.version - d.assignments[i]!.version)).toEqual([1, 1]);
 
     const [row] = await auditOf("directive.update", d.id);
-    expect(row).toMatchObject({ actorId: sec.id, provinceId, before: { noticeId, deadline: null, urgent: false, text: d.text }, after: { noticeId, urgent: true, rescheduled: 2, keptExtensions: 0 } });
-    expect((row!.after as { deadline: Deadline }).deadline).toMatchObject({ dueOn: "2021-09-30", phrase: "chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)" });
-    const moved = await t.prisma.auditLog.findMany({ where: { action: "assignment.reschedule", entityId: { in: d.assignments.map((a) => a.id) } }, select: { before: true, after: true } });
+    expect(row).toMatchObject({
+      actorId: sec.id,
+      provinceId,
+      before: { noticeId, deadline: null, urgent: false, text: d.text },
+      after: { noticeId, urgent: true, rescheduled: 2, keptExtensions: 0 },
+    });
+    expect((row!.after as { deadline: Deadline }).deadline).toMatchObject({
+      dueOn: "2021-09-30",
+      phrase: "chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)",
+    });
+    const moved = await t.prisma.auditLog.findMany({
+      where: { action: "assignment.reschedule", entityId: { in: d.assignments.map((a) => a.id) } },
+      select: { before: true, after: true },
+    });
     expect(moved).toHaveLength(2);
-    expect(moved[0]).toMatchObject({ before: { dueOn: null }, after: { dueOn: "2021-09-30", noticeId, directiveId: d.id } });
+    expect(moved[0]).toMatchObject({
+      before: { dueOn: null },
+      after: { dueOn: "2021-09-30", noticeId, directiveId: d.id },
+    });
   });
 
   it("keeps the date of an agency's approved extension when the deadline changes", async () => {
     const d = await freshDirective();
-    const [syt, ca] = [d.assignments.find((a) => a.agencyName === "Sở Y tế")!, d.assignments.find((a) => a.agencyName === "Công an tỉnh")!];
-    const asked = await requestExtension(t.prisma, await user("longan.syt"), { assignmentId: syt.id, version: 1, requestedDueOn: "2021-07-20", reason: "Chờ sinh phẩm" }, clock);
-    await decideExtension(t.prisma, sec, { extensionId: asked.extensionId, version: asked.assignment.version, decision: "approve" }, clock);
+    const [syt, ca] = [
+      d.assignments.find((a) => a.agencyName === "Sở Y tế")!,
+      d.assignments.find((a) => a.agencyName === "Công an tỉnh")!,
+    ];
+    const asked = await requestExtension(
+      t.prisma,
+      await user("longan.syt"),
+      { assignmentId: syt.id, version: 1, requestedDueOn: "2021-07-20", reason: "Chờ sinh phẩm" },
+      clock,
+    );
+    await decideExtension(
+      t.prisma,
+      sec,
+      { extensionId: asked.extensionId, version: asked.assignment.version, decision: "approve" },
+      clock,
+    );
     const current = await directive(d.id);
 
-    await updateDirective(t.prisma, sec, { directiveId: d.id, version: current.version, ref: d.ref, text: d.text, urgent: false, deadline: exact("2021-07-15", "chậm nhất ngày 15/7/2021") });
+    await updateDirective(t.prisma, sec, {
+      directiveId: d.id,
+      version: current.version,
+      ref: d.ref,
+      text: d.text,
+      urgent: false,
+      deadline: exact("2021-07-15", "chậm nhất ngày 15/7/2021"),
+    });
     const stored = await directive(d.id);
     const due = Object.fromEntries(stored.assignments.map((a) => [a.agency.name, a.dueOn?.toISOString().slice(0, 10)]));
     expect(due).toEqual({ "Sở Y tế": "2021-07-20", "Công an tỉnh": "2021-07-15" });
@@ -132,7 +227,14 @@ describe("updateDirective", () => {
   it("changes nothing and writes no audit row when nothing was changed", async () => {
     const d = await freshDirective(["Sở Y tế"]);
     const before = await snapshot();
-    const r = await updateDirective(t.prisma, sec, { directiveId: d.id, version: d.version, ref: d.ref, text: d.text, urgent: d.urgent, deadline: d.deadline });
+    const r = await updateDirective(t.prisma, sec, {
+      directiveId: d.id,
+      version: d.version,
+      ref: d.ref,
+      text: d.text,
+      urgent: d.urgent,
+      deadline: d.deadline,
+    });
     expect(r.changed).toBe(false);
     expect(await snapshot()).toEqual(before);
   });
@@ -141,49 +243,113 @@ describe("updateDirective", () => {
 describe("agencies of a directive", () => {
   it("adds a group as its members, each with the directive's due date, skipping those already assigned", async () => {
     const d = await freshDirective(["Sở Y tế"]);
-    const group = await t.prisma.agencyGroup.findFirstOrThrow({ where: { provinceId, name: { contains: "huyện" } }, select: { id: true, name: true, _count: { select: { members: true } } } });
-    const r = await addDirectiveAgencies(t.prisma, sec, { directiveId: d.id, version: d.version, agencies: [group.name, "Sở Y tế"], role: "support" });
+    const group = await t.prisma.agencyGroup.findFirstOrThrow({
+      where: { provinceId, name: { contains: "huyện" } },
+      select: { id: true, name: true, _count: { select: { members: true } } },
+    });
+    const r = await addDirectiveAgencies(t.prisma, sec, {
+      directiveId: d.id,
+      version: d.version,
+      agencies: [group.name, "Sở Y tế"],
+      role: "support",
+    });
     expect(r.directive.version).toBe(d.version + 1);
     const stored = await directive(d.id);
     expect(stored.assignments).toHaveLength(1 + group._count.members);
     const added = stored.assignments.filter((a) => a.agency.name !== "Sở Y tế");
-    expect(added.every((a) => a.role === "support" && a.viaGroupId === group.id && a.dueOn?.toISOString().slice(0, 10) === "2021-07-10")).toBe(true);
-    const rows = await t.prisma.auditLog.findMany({ where: { action: "assignment.create", entityId: { in: added.map((a) => a.id) } }, select: { after: true } });
+    expect(
+      added.every(
+        (a) =>
+          a.role === "support" && a.viaGroupId === group.id && a.dueOn?.toISOString().slice(0, 10) === "2021-07-10",
+      ),
+    ).toBe(true);
+    const rows = await t.prisma.auditLog.findMany({
+      where: { action: "assignment.create", entityId: { in: added.map((a) => a.id) } },
+      select: { after: true },
+    });
     expect(rows).toHaveLength(group._count.members);
-    expect(rows[0]!.after).toMatchObject({ noticeId, directiveId: d.id, role: "support", viaGroup: group.name, dueOn: "2021-07-10" });
+    expect(rows[0]!.after).toMatchObject({
+      noticeId,
+      directiveId: d.id,
+      role: "support",
+      viaGroup: group.name,
+      dueOn: "2021-07-10",
+    });
   });
 
   it("refuses unknown names and agencies already assigned, storing nothing", async () => {
     const d = await freshDirective(["Sở Y tế"]);
     const before = await snapshot();
-    const unknown = addDirectiveAgencies(t.prisma, sec, { directiveId: d.id, version: d.version, agencies: ["Sở Không Tồn Tại"], role: "lead" });
+    const unknown = addDirectiveAgencies(t.prisma, sec, {
+      directiveId: d.id,
+      version: d.version,
+      agencies: ["Sở Không Tồn Tại"],
+      role: "lead",
+    });
     await expect(unknown).rejects.toThrow(ValidationError);
-    await expect(unknown).rejects.toThrow("Không tìm thấy “Sở Không Tồn Tại” trong danh mục cơ quan, nhóm cơ quan của tỉnh.");
-    await expect(addDirectiveAgencies(t.prisma, sec, { directiveId: d.id, version: d.version, agencies: ["Sở Y tế"], role: "lead" })).rejects.toThrow(
-      "Các cơ quan đã chọn đều đã được giao nhiệm vụ này.",
+    await expect(unknown).rejects.toThrow(
+      "Không tìm thấy “Sở Không Tồn Tại” trong danh mục cơ quan, nhóm cơ quan của tỉnh.",
     );
+    await expect(
+      addDirectiveAgencies(t.prisma, sec, {
+        directiveId: d.id,
+        version: d.version,
+        agencies: ["Sở Y tế"],
+        role: "lead",
+      }),
+    ).rejects.toThrow("Các cơ quan đã chọn đều đã được giao nhiệm vụ này.");
     // An agency of another province is not in this province's registry.
-    await expect(addDirectiveAgencies(t.prisma, sec, { directiveId: d.id, version: d.version, agencies: ["UBND huyện Văn Lãng"], role: "lead" })).rejects.toThrow(ValidationError);
+    await expect(
+      addDirectiveAgencies(t.prisma, sec, {
+        directiveId: d.id,
+        version: d.version,
+        agencies: ["UBND huyện Văn Lãng"],
+        role: "lead",
+      }),
+    ).rejects.toThrow(ValidationError);
     expect(await snapshot()).toEqual(before);
   });
 
   it("removes an agency that has not reported; the audit row keeps what it was", async () => {
     const d = await freshDirective();
     const ca = d.assignments.find((a) => a.agencyName === "Công an tỉnh")!;
-    const r = await removeDirectiveAgency(t.prisma, sec, { directiveId: d.id, version: d.version, assignmentIds: [ca.id] });
+    const r = await removeDirectiveAgency(t.prisma, sec, {
+      directiveId: d.id,
+      version: d.version,
+      assignmentIds: [ca.id],
+    });
     expect(r.directive.assignments.map((a) => a.agencyName)).toEqual(["Sở Y tế"]);
     expect(await t.prisma.assignment.count({ where: { id: ca.id } })).toBe(0);
     const [row] = await auditOf("assignment.delete", ca.id);
-    expect(row).toMatchObject({ actorId: sec.id, before: { noticeId, directiveId: d.id, agencyName: "Công an tỉnh", role: "support", dueOn: "2021-07-10", state: "not_started" } });
+    expect(row).toMatchObject({
+      actorId: sec.id,
+      before: {
+        noticeId,
+        directiveId: d.id,
+        agencyName: "Công an tỉnh",
+        role: "support",
+        dueOn: "2021-07-10",
+        state: "not_started",
+      },
+    });
   });
 
   it("refuses to remove an agency that has reported, with a clear message, and changes nothing", async () => {
     const d = await freshDirective();
     const syt = d.assignments.find((a) => a.agencyName === "Sở Y tế")!;
-    await reportProgress(t.prisma, await user("longan.syt"), { assignmentId: syt.id, version: 1, text: "Đã triển khai 3 đội truy vết" }, clock);
+    await reportProgress(
+      t.prisma,
+      await user("longan.syt"),
+      { assignmentId: syt.id, version: 1, text: "Đã triển khai 3 đội truy vết" },
+      clock,
+    );
     const current = await directive(d.id);
     const before = await snapshot();
-    const refused = removeDirectiveAgency(t.prisma, sec, { directiveId: d.id, version: current.version, assignmentIds: [syt.id] });
+    const refused = removeDirectiveAgency(t.prisma, sec, {
+      directiveId: d.id,
+      version: current.version,
+      assignmentIds: [syt.id],
+    });
     await expect(refused).rejects.toThrow(ConflictError);
     await expect(refused).rejects.toThrow(
       "Không thể bỏ Sở Y tế khỏi nhiệm vụ này vì đơn vị đã báo cáo hoặc đã hoàn thành; kết quả thực hiện cần được giữ lại. Có thể đổi vai trò thay vì bỏ.",
@@ -194,23 +360,42 @@ describe("agencies of a directive", () => {
   it("changes a role and records it", async () => {
     const d = await freshDirective();
     const ca = d.assignments.find((a) => a.agencyName === "Công an tỉnh")!;
-    const r = await changeAssignmentRole(t.prisma, sec, { directiveId: d.id, version: d.version, assignmentIds: [ca.id], role: "lead" });
+    const r = await changeAssignmentRole(t.prisma, sec, {
+      directiveId: d.id,
+      version: d.version,
+      assignmentIds: [ca.id],
+      role: "lead",
+    });
     expect(r.directive.assignments.every((a) => a.role === "lead")).toBe(true);
     expect((await directive(d.id)).version).toBe(d.version + 1);
     const [row] = await auditOf("assignment.role", ca.id);
-    expect(row).toMatchObject({ before: { role: "support" }, after: { role: "lead", agencyName: "Công an tỉnh", noticeId } });
+    expect(row).toMatchObject({
+      before: { role: "support" },
+      after: { role: "lead", agencyName: "Công an tỉnh", noticeId },
+    });
   });
 });
 
 describe("directives of a notice, and publication", () => {
   it("adds a directive at the end with its agencies, and records it", async () => {
-    const before = await t.prisma.notice.findUniqueOrThrow({ where: { id: noticeId }, select: { version: true, _count: { select: { directives: true } } } });
+    const before = await t.prisma.notice.findUniqueOrThrow({
+      where: { id: noticeId },
+      select: { version: true, _count: { select: { directives: true } } },
+    });
     const r = await addDirective(t.prisma, sec, {
-      noticeId, ref: "II.9", text: "Sở Y tế tổ chức tiêm vắc xin lưu động.", urgent: true, deadline: exact("2021-10-15", "trong ngày 15/10/2021"), agencies: ["Sở Y tế"], role: "lead",
+      noticeId,
+      ref: "II.9",
+      text: "Sở Y tế tổ chức tiêm vắc xin lưu động.",
+      urgent: true,
+      deadline: exact("2021-10-15", "trong ngày 15/10/2021"),
+      agencies: ["Sở Y tế"],
+      role: "lead",
     });
     expect(r.notice).toMatchObject({ version: before.version + 1, directiveCount: before._count.directives + 1 });
     const stored = await directive(r.directive!.id);
-    expect(stored.assignments.map((a) => [a.agency.name, a.role, a.dueOn?.toISOString().slice(0, 10)])).toEqual([["Sở Y tế", "lead", "2021-10-15"]]);
+    expect(stored.assignments.map((a) => [a.agency.name, a.role, a.dueOn?.toISOString().slice(0, 10)])).toEqual([
+      ["Sở Y tế", "lead", "2021-10-15"],
+    ]);
     const [row] = await auditOf("directive.create", stored.id);
     expect(row!.after).toMatchObject({ noticeId, ref: "II.9", urgent: true });
   });
@@ -221,11 +406,23 @@ describe("directives of a notice, and publication", () => {
     expect(await t.prisma.directive.count({ where: { id: d.id } })).toBe(0);
     expect(await t.prisma.assignment.count({ where: { directiveId: d.id } })).toBe(0);
     const [row] = await auditOf("directive.delete", d.id);
-    expect(row!.before).toMatchObject({ noticeId, text: d.text, agencies: [{ agencyName: "Sở Y tế", role: "lead" }, { agencyName: "Công an tỉnh", role: "support" }] });
+    expect(row!.before).toMatchObject({
+      noticeId,
+      text: d.text,
+      agencies: [
+        { agencyName: "Sở Y tế", role: "lead" },
+        { agencyName: "Công an tỉnh", role: "support" },
+      ],
+    });
 
     const kept = await freshDirective();
     const ca = kept.assignments.find((a) => a.agencyName === "Công an tỉnh")!;
-    await reportProgress(t.prisma, await user("longan.congan"), { assignmentId: ca.id, version: 1, text: "Đã lập chốt" }, clock);
+    await reportProgress(
+      t.prisma,
+      await user("longan.congan"),
+      { assignmentId: ca.id, version: 1, text: "Đã lập chốt" },
+      clock,
+    );
     const before = await snapshot();
     await expect(removeDirective(t.prisma, sec, { directiveId: kept.id, version: kept.version })).rejects.toThrow(
       "Không thể xóa nhiệm vụ này vì Công an tỉnh đã báo cáo hoặc đã hoàn thành; kết quả thực hiện cần được giữ lại.",
@@ -234,23 +431,60 @@ describe("directives of a notice, and publication", () => {
   });
 
   it("publishes a draft once; a stale or repeated publication is refused", async () => {
-    const draftId = await createNotice(t.prisma, sec, provinceId, {
-      sourceText: "Bản nháp kiểm thử",
-      draft: {
-        notice: { kind: "TB", number: null, issuer: "UBND tỉnh Long An", place: null, issuedOn: null, issuedPrecision: "unknown", title: "Bản nháp", meetingOn: null, chair: null, signer: null, signingFormula: null, recipients: [], citations: [] },
-        directives: [{ ref: "1", text: "Sở Y tế báo cáo.", urgent: false, deadline: null, assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }] }],
+    const draftId = await createNotice(
+      t.prisma,
+      sec,
+      provinceId,
+      {
+        sourceText: "Bản nháp kiểm thử",
+        draft: {
+          notice: {
+            kind: "TB",
+            number: null,
+            issuer: "UBND tỉnh Long An",
+            place: null,
+            issuedOn: null,
+            issuedPrecision: "unknown",
+            title: "Bản nháp",
+            meetingOn: null,
+            chair: null,
+            signer: null,
+            signingFormula: null,
+            recipients: [],
+            citations: [],
+          },
+          directives: [
+            {
+              ref: "1",
+              text: "Sở Y tế báo cáo.",
+              urgent: false,
+              deadline: null,
+              assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }],
+            },
+          ],
+        },
       },
-    }, { status: "draft", createNewAgencies: false });
+      { status: "draft", createNewAgencies: false },
+    );
     // Agency staff do not see drafts at all.
-    await expect(publishNotice(t.prisma, await user("longan.syt"), { noticeId: draftId, version: 1 })).rejects.toThrow(NotFoundError);
+    await expect(publishNotice(t.prisma, await user("longan.syt"), { noticeId: draftId, version: 1 })).rejects.toThrow(
+      NotFoundError,
+    );
     await expect(publishNotice(t.prisma, sec, { noticeId: draftId, version: 7 })).rejects.toThrow(StaleNoticeError);
     const r = await publishNotice(t.prisma, sec, { noticeId: draftId, version: 1 });
     expect(r.notice).toMatchObject({ status: "published", version: 2 });
-    const stored = await t.prisma.notice.findUniqueOrThrow({ where: { id: draftId }, select: { status: true, publishedAt: true } });
+    const stored = await t.prisma.notice.findUniqueOrThrow({
+      where: { id: draftId },
+      select: { status: true, publishedAt: true },
+    });
     expect(stored.status).toBe("published");
     expect(stored.publishedAt).not.toBeNull();
-    expect(await auditOf("notice.publish", draftId)).toMatchObject([{ actorId: sec.id, before: { status: "draft" }, after: { status: "published" } }]);
-    await expect(publishNotice(t.prisma, sec, { noticeId: draftId, version: 2 })).rejects.toThrow("Thông báo đã được ban hành trước đó.");
+    expect(await auditOf("notice.publish", draftId)).toMatchObject([
+      { actorId: sec.id, before: { status: "draft" }, after: { status: "published" } },
+    ]);
+    await expect(publishNotice(t.prisma, sec, { noticeId: draftId, version: 2 })).rejects.toThrow(
+      "Thông báo đã được ban hành trước đó.",
+    );
   });
 });
 
@@ -260,14 +494,36 @@ describe("permission: only the secretariat of the notice's province edits", () =
     const ca = d.assignments.find((a) => a.agencyName === "Công an tỉnh")!;
     const before = await snapshot();
     const attempts = (actor: SessionUser) => [
-      updateDirective(t.prisma, actor, { directiveId: d.id, version: d.version, ref: d.ref, text: "Sửa trái phép", urgent: false, deadline: null }),
-      addDirectiveAgencies(t.prisma, actor, { directiveId: d.id, version: d.version, agencies: ["Sở Tài chính"], role: "support" }),
+      updateDirective(t.prisma, actor, {
+        directiveId: d.id,
+        version: d.version,
+        ref: d.ref,
+        text: "Sửa trái phép",
+        urgent: false,
+        deadline: null,
+      }),
+      addDirectiveAgencies(t.prisma, actor, {
+        directiveId: d.id,
+        version: d.version,
+        agencies: ["Sở Tài chính"],
+        role: "support",
+      }),
       removeDirectiveAgency(t.prisma, actor, { directiveId: d.id, version: d.version, assignmentIds: [ca.id] }),
-      changeAssignmentRole(t.prisma, actor, { directiveId: d.id, version: d.version, assignmentIds: [ca.id], role: "lead" }),
+      changeAssignmentRole(t.prisma, actor, {
+        directiveId: d.id,
+        version: d.version,
+        assignmentIds: [ca.id],
+        role: "lead",
+      }),
       removeDirective(t.prisma, actor, { directiveId: d.id, version: d.version }),
       addDirective(t.prisma, actor, { noticeId, ref: "X", text: "Trái phép", urgent: false, deadline: null }),
     ];
-    for (const [username, error] of [["longan.chutich", ForbiddenError], ["longan.syt", ForbiddenError], ["longan.congan", ForbiddenError], ["langson.vanphong", NotFoundError]] as const) {
+    for (const [username, error] of [
+      ["longan.chutich", ForbiddenError],
+      ["longan.syt", ForbiddenError],
+      ["longan.congan", ForbiddenError],
+      ["langson.vanphong", NotFoundError],
+    ] as const) {
       const results = await Promise.allSettled(attempts(await user(username)));
       for (const r of results) {
         expect(r.status, username).toBe("rejected");
@@ -284,14 +540,29 @@ describe("concurrency: two edits from the same screen", () => {
     const base = { directiveId: d.id, version: d.version, ref: d.ref, urgent: false, deadline: d.deadline };
     await updateDirective(t.prisma, sec, { ...base, text: "Bản của người thứ nhất" });
     const before = await snapshot();
-    const late = updateDirective(t.prisma, await user("longan.vanphong"), { ...base, text: "Bản của người thứ hai", deadline: exact("2021-08-01", "chậm nhất ngày 1/8/2021") });
+    const late = updateDirective(t.prisma, await user("longan.vanphong"), {
+      ...base,
+      text: "Bản của người thứ hai",
+      deadline: exact("2021-08-01", "chậm nhất ngày 1/8/2021"),
+    });
     await expect(late).rejects.toThrow("Chỉ đạo vừa được người khác sửa. Vui lòng xem bản mới trước khi sửa tiếp.");
     const error = (await late.catch((e: unknown) => e)) as StaleDirectiveError;
     expect(error).toBeInstanceOf(StaleDirectiveError);
-    expect(error.current).toMatchObject({ id: d.id, version: d.version + 1, text: "Bản của người thứ nhất", deadline: { dueOn: "2021-07-10" } });
+    expect(error.current).toMatchObject({
+      id: d.id,
+      version: d.version + 1,
+      text: "Bản của người thứ nhất",
+      deadline: { dueOn: "2021-07-10" },
+    });
     expect(await snapshot()).toEqual(before);
     // An agency change made on the same old screen is refused too.
-    await expect(removeDirectiveAgency(t.prisma, sec, { directiveId: d.id, version: d.version, assignmentIds: [d.assignments[1]!.id] })).rejects.toThrow(StaleDirectiveError);
+    await expect(
+      removeDirectiveAgency(t.prisma, sec, {
+        directiveId: d.id,
+        version: d.version,
+        assignmentIds: [d.assignments[1]!.id],
+      }),
+    ).rejects.toThrow(StaleDirectiveError);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -299,8 +570,16 @@ describe("concurrency: two edits from the same screen", () => {
     const d = await freshDirective();
     const base = { directiveId: d.id, version: d.version, ref: d.ref, urgent: false };
     const results = await Promise.allSettled([
-      updateDirective(t.prisma, sec, { ...base, text: "Bản A", deadline: exact("2021-07-20", "chậm nhất ngày 20/7/2021") }),
-      updateDirective(t.prisma, sec, { ...base, text: "Bản B", deadline: exact("2021-07-25", "chậm nhất ngày 25/7/2021") }),
+      updateDirective(t.prisma, sec, {
+        ...base,
+        text: "Bản A",
+        deadline: exact("2021-07-20", "chậm nhất ngày 20/7/2021"),
+      }),
+      updateDirective(t.prisma, sec, {
+        ...base,
+        text: "Bản B",
+        deadline: exact("2021-07-25", "chậm nhất ngày 25/7/2021"),
+      }),
     ]);
     const won = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     const lost = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
@@ -320,29 +599,72 @@ describe("invalid input: clear messages, nothing stored", () => {
   it("refuses impossible dates, empty text, unknown and malformed ids", async () => {
     const d = await freshDirective();
     const before = await snapshot();
-    const base = { directiveId: d.id, version: d.version, ref: d.ref, text: d.text, urgent: false, deadline: d.deadline };
+    const base = {
+      directiveId: d.id,
+      version: d.version,
+      ref: d.ref,
+      text: d.text,
+      urgent: false,
+      deadline: d.deadline,
+    };
 
-    const badDate = (await updateDirective(t.prisma, sec, { ...base, deadline: exact("2021-02-30", "đến ngày 30/2/2021") }).catch((e: unknown) => e)) as ValidationError;
+    const badDate = (await updateDirective(t.prisma, sec, {
+      ...base,
+      deadline: exact("2021-02-30", "đến ngày 30/2/2021"),
+    }).catch((e: unknown) => e)) as ValidationError;
     expect(badDate).toBeInstanceOf(ValidationError);
     expect(badDate.fieldErrors["deadline.dueOn"]).toEqual(["Ngày không tồn tại"]);
 
-    const empty = (await updateDirective(t.prisma, sec, { ...base, text: "   " }).catch((e: unknown) => e)) as ValidationError;
+    const empty = (await updateDirective(t.prisma, sec, { ...base, text: "   " }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(empty.fieldErrors.text).toEqual(["Nội dung nhiệm vụ không được để trống"]);
 
-    const noPhrase = (await updateDirective(t.prisma, sec, { ...base, deadline: exact("2021-07-12", "") }).catch((e: unknown) => e)) as ValidationError;
+    const noPhrase = (await updateDirective(t.prisma, sec, { ...base, deadline: exact("2021-07-12", "") }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(noPhrase.fieldErrors["deadline.phrase"]).toEqual(["Cần giữ nguyên văn thời hạn"]);
 
-    await expect(updateDirective(t.prisma, sec, { ...base, directiveId: 2_000_000_000 })).rejects.toThrow(NotFoundError);
-    await expect(updateDirective(t.prisma, sec, { ...base, directiveId: "abc" })).rejects.toThrow("Mã chỉ đạo không hợp lệ.");
-    await expect(updateDirective(t.prisma, sec, { ...base, version: undefined as unknown as number })).rejects.toThrow(ValidationError);
-    await expect(removeDirectiveAgency(t.prisma, sec, { directiveId: d.id, version: d.version, assignmentIds: [] })).rejects.toThrow("Chưa chọn cơ quan.");
-    const other = await byRef("II.7");
-    await expect(removeDirectiveAgency(t.prisma, sec, { directiveId: d.id, version: d.version, assignmentIds: [other.assignments[0]!.id] })).rejects.toThrow(NotFoundError);
-    await expect(changeAssignmentRole(t.prisma, sec, { directiveId: d.id, version: d.version, assignmentIds: [d.assignments[0]!.id], role: "boss" as "lead" })).rejects.toThrow(
-      "Vui lòng chọn vai trò chủ trì hoặc phối hợp.",
+    await expect(updateDirective(t.prisma, sec, { ...base, directiveId: 2_000_000_000 })).rejects.toThrow(
+      NotFoundError,
     );
-    await expect(addDirective(t.prisma, sec, { noticeId: 2_000_000_000, ref: "X", text: "Nhiệm vụ", urgent: false, deadline: null })).rejects.toThrow(NotFoundError);
-    await expect(addDirective(t.prisma, sec, { noticeId, ref: "X", text: "", urgent: false, deadline: null })).rejects.toThrow("Nội dung nhiệm vụ không được để trống");
+    await expect(updateDirective(t.prisma, sec, { ...base, directiveId: "abc" })).rejects.toThrow(
+      "Mã chỉ đạo không hợp lệ.",
+    );
+    await expect(updateDirective(t.prisma, sec, { ...base, version: undefined as unknown as number })).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(
+      removeDirectiveAgency(t.prisma, sec, { directiveId: d.id, version: d.version, assignmentIds: [] }),
+    ).rejects.toThrow("Chưa chọn cơ quan.");
+    const other = await byRef("II.7");
+    await expect(
+      removeDirectiveAgency(t.prisma, sec, {
+        directiveId: d.id,
+        version: d.version,
+        assignmentIds: [other.assignments[0]!.id],
+      }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      changeAssignmentRole(t.prisma, sec, {
+        directiveId: d.id,
+        version: d.version,
+        assignmentIds: [d.assignments[0]!.id],
+        role: "boss" as "lead",
+      }),
+    ).rejects.toThrow("Vui lòng chọn vai trò chủ trì hoặc phối hợp.");
+    await expect(
+      addDirective(t.prisma, sec, {
+        noticeId: 2_000_000_000,
+        ref: "X",
+        text: "Nhiệm vụ",
+        urgent: false,
+        deadline: null,
+      }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      addDirective(t.prisma, sec, { noticeId, ref: "X", text: "", urgent: false, deadline: null }),
+    ).rejects.toThrow("Nội dung nhiệm vụ không được để trống");
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -355,7 +677,9 @@ describe("the notice page's change list", () => {
     const ii6 = await byRef("II.6");
     const edit = view.changes.find((c) => c.title === "Sửa nhiệm vụ" && c.ref === "II.6");
     expect(edit).toMatchObject({ actorName: "Văn phòng UBND tỉnh Long An", directiveId: ii6.id });
-    expect(edit!.lines).toContain("Thời hạn: không có thời hạn → 30/09/2021 (“chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)”)");
+    expect(edit!.lines).toContain(
+      "Thời hạn: không có thời hạn → 30/09/2021 (“chậm nhất ngày 30/9/2021 (Văn phòng điều chỉnh)”)",
+    );
     expect(edit!.lines).toContain("Hạn mới áp dụng cho 2 đơn vị.");
     expect(view.directives[ii6.id]!.adjustedAt).not.toBeNull();
     expect(view.directives[(await byRef("II.1")).id]!.adjustedAt).toBeNull();

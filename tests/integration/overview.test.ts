@@ -2,9 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
 import { ForbiddenError } from "@/lib/errors";
-import { confirmCompletion, decideExtension, requestExtension, submitCompletion, type Clock } from "@/lib/assignments/workflow";
+import {
+  confirmCompletion,
+  decideExtension,
+  requestExtension,
+  submitCompletion,
+  type Clock,
+} from "@/lib/assignments/workflow";
 import { createNotice } from "@/lib/notices/create";
-import { agencyTable, listTasks, noticeProgress, noticeProgressPage, overdueSummary, overview, weeklySeries } from "@/lib/reports/overview";
+import {
+  agencyTable,
+  listTasks,
+  noticeProgress,
+  noticeProgressPage,
+  overdueSummary,
+  overview,
+  weeklySeries,
+} from "@/lib/reports/overview";
 import type { AgencyRow } from "@/lib/reports/types";
 import { overviewDocument, overviewTableIndex } from "@/lib/exports/load";
 import { documentBytes } from "@/lib/exports/respond";
@@ -69,14 +83,28 @@ function rowOf(rows: AgencyRow[], name: string): AgencyRow {
 }
 
 const counts = (r: AgencyRow) => ({
-  assigned: r.assigned, completedOnTime: r.completedOnTime, completedLate: r.completedLate, onTrack: r.onTrack,
-  overdue: r.overdue, noDeadline: r.noDeadline, onTimeRate: r.onTimeRate,
+  assigned: r.assigned,
+  completedOnTime: r.completedOnTime,
+  completedLate: r.completedLate,
+  onTrack: r.onTrack,
+  overdue: r.overdue,
+  noDeadline: r.noDeadline,
+  onTimeRate: r.onTimeRate,
 });
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.prisma, () => {});
-  for (const u of ["longan.chutich", "longan.vanphong", "longan.syt", "longan.congan", "longan.huyen", "langson.chutich", "laichau.chutich", "quantri"]) {
+  for (const u of [
+    "longan.chutich",
+    "longan.vanphong",
+    "longan.syt",
+    "longan.congan",
+    "longan.huyen",
+    "langson.chutich",
+    "laichau.chutich",
+    "quantri",
+  ]) {
     users[u] = await userNamed(u);
   }
 });
@@ -88,12 +116,20 @@ afterAll(async () => {
 describe("overview on the seed data, counted by hand", () => {
   it("Long An on 2021-06-20: the 23 assignments of II.3.2 are 5 days overdue", async () => {
     const u = users["longan.chutich"]!;
-    expect(await overdueSummary(t.prisma, u, "2021-06-20", {})).toEqual({ total: 23, buckets: { d1_7: 23, d8_30: 0, d31_90: 0, d90_plus: 0 } });
+    expect(await overdueSummary(t.prisma, u, "2021-06-20", {})).toEqual({
+      total: 23,
+      buckets: { d1_7: 23, d8_30: 0, d31_90: 0, d90_plus: 0 },
+    });
     const page = await listTasks(t.prisma, u, "2021-06-20", { category: "overdue", page: 1, pageSize: 10 });
     expect(page.total).toBe(23);
     expect(page.rows).toHaveLength(10);
     for (const r of page.rows) {
-      expect(r).toMatchObject({ dueOn: "2021-06-15", originalDueOn: "2021-06-15", daysOverdue: 5, state: "not_started" });
+      expect(r).toMatchObject({
+        dueOn: "2021-06-15",
+        originalDueOn: "2021-06-15",
+        daysOverdue: 5,
+        state: "not_started",
+      });
       expect(r.directive.ref).toBe("II.3.2");
       expect(r.directive.deadlinePhrase).toBe("phấn đấu đến ngày 15/6/2021 đạt 50% kế hoạch đề ra");
       expect(r.notice.number).toBe("875/TB-VPUBND");
@@ -102,12 +138,20 @@ describe("overview on the seed data, counted by hand", () => {
     expect(last.rows).toHaveLength(3); // 23 = 10 + 10 + 3
     // Nothing falls due in the next 7 days; all of it did a week before.
     expect((await listTasks(t.prisma, u, "2021-06-20", { category: "due_soon", page: 1, pageSize: 50 })).total).toBe(0);
-    expect((await listTasks(t.prisma, u, "2021-06-10", { category: "due_soon", page: 1, pageSize: 50 })).total).toBe(23);
-    expect((await listTasks(t.prisma, u, "2021-06-08", { category: "due_soon", page: 1, pageSize: 50 })).total).toBe(23); // 06-15 = 06-08 + 7
+    expect((await listTasks(t.prisma, u, "2021-06-10", { category: "due_soon", page: 1, pageSize: 50 })).total).toBe(
+      23,
+    );
+    expect((await listTasks(t.prisma, u, "2021-06-08", { category: "due_soon", page: 1, pageSize: 50 })).total).toBe(
+      23,
+    ); // 06-15 = 06-08 + 7
     expect((await listTasks(t.prisma, u, "2021-06-07", { category: "due_soon", page: 1, pageSize: 50 })).total).toBe(0);
     // 298 − 23 = 275 with no deadline.
-    expect((await listTasks(t.prisma, u, "2021-06-20", { category: "assigned", page: 1, pageSize: 1 })).total).toBe(298);
-    expect((await listTasks(t.prisma, u, "2021-06-20", { category: "no_deadline", page: 1, pageSize: 1 })).total).toBe(275);
+    expect((await listTasks(t.prisma, u, "2021-06-20", { category: "assigned", page: 1, pageSize: 1 })).total).toBe(
+      298,
+    );
+    expect((await listTasks(t.prisma, u, "2021-06-20", { category: "no_deadline", page: 1, pageSize: 1 })).total).toBe(
+      275,
+    );
   });
 
   it("moves the 23 through the buckets as the days pass", async () => {
@@ -121,10 +165,18 @@ describe("overview on the seed data, counted by hand", () => {
     expect(await at("2021-07-16")).toEqual({ d1_7: 0, d8_30: 0, d31_90: 23, d90_plus: 0 }); // 31 days
     expect(await at("2021-09-13")).toEqual({ d1_7: 0, d8_30: 0, d31_90: 23, d90_plus: 0 }); // 90 days
     expect(await at("2021-09-14")).toEqual({ d1_7: 0, d8_30: 0, d31_90: 0, d90_plus: 23 }); // 91 days
-    const list = await listTasks(t.prisma, u, "2021-09-14", { category: "overdue", bucket: "d90_plus", page: 1, pageSize: 5 });
+    const list = await listTasks(t.prisma, u, "2021-09-14", {
+      category: "overdue",
+      bucket: "d90_plus",
+      page: 1,
+      pageSize: 5,
+    });
     expect(list.total).toBe(23);
     expect(list.rows[0]!.daysOverdue).toBe(91);
-    expect((await listTasks(t.prisma, u, "2021-09-14", { category: "overdue", bucket: "d31_90", page: 1, pageSize: 5 })).total).toBe(0);
+    expect(
+      (await listTasks(t.prisma, u, "2021-09-14", { category: "overdue", bucket: "d31_90", page: 1, pageSize: 5 }))
+        .total,
+    ).toBe(0);
   });
 
   it("Long An per agency on 2021-06-20", async () => {
@@ -134,26 +186,101 @@ describe("overview on the seed data, counted by hand", () => {
     expect(rows).toHaveLength(37);
     expect(rows.reduce((s, r) => s + r.assigned, 0)).toBe(298);
     expect(rows.reduce((s, r) => s + r.overdue, 0)).toBe(23);
-    expect(counts(rowOf(rows, "Sở Y tế"))).toEqual({ assigned: 16, completedOnTime: 0, completedLate: 0, onTrack: 0, overdue: 1, noDeadline: 15, onTimeRate: 0 });
-    expect(counts(rowOf(rows, "Công an tỉnh"))).toEqual({ assigned: 11, completedOnTime: 0, completedLate: 0, onTrack: 0, overdue: 1, noDeadline: 10, onTimeRate: 0 });
-    expect(counts(rowOf(rows, "Sở Công Thương"))).toEqual({ assigned: 9, completedOnTime: 0, completedLate: 0, onTrack: 0, overdue: 1, noDeadline: 8, onTimeRate: 0 });
-    expect(counts(rowOf(rows, "UBND huyện Cần Giuộc"))).toEqual({ assigned: 12, completedOnTime: 0, completedLate: 0, onTrack: 0, overdue: 1, noDeadline: 11, onTimeRate: 0 });
+    expect(counts(rowOf(rows, "Sở Y tế"))).toEqual({
+      assigned: 16,
+      completedOnTime: 0,
+      completedLate: 0,
+      onTrack: 0,
+      overdue: 1,
+      noDeadline: 15,
+      onTimeRate: 0,
+    });
+    expect(counts(rowOf(rows, "Công an tỉnh"))).toEqual({
+      assigned: 11,
+      completedOnTime: 0,
+      completedLate: 0,
+      onTrack: 0,
+      overdue: 1,
+      noDeadline: 10,
+      onTimeRate: 0,
+    });
+    expect(counts(rowOf(rows, "Sở Công Thương"))).toEqual({
+      assigned: 9,
+      completedOnTime: 0,
+      completedLate: 0,
+      onTrack: 0,
+      overdue: 1,
+      noDeadline: 8,
+      onTimeRate: 0,
+    });
+    expect(counts(rowOf(rows, "UBND huyện Cần Giuộc"))).toEqual({
+      assigned: 12,
+      completedOnTime: 0,
+      completedLate: 0,
+      onTrack: 0,
+      overdue: 1,
+      noDeadline: 11,
+      onTimeRate: 0,
+    });
     // Sở Tài chính has only II.1, II.1.1, II.1.2, II.8.2, II.5.5, II.8, II.8.3: no date, nothing to judge.
-    expect(counts(rowOf(rows, "Sở Tài chính"))).toEqual({ assigned: 7, completedOnTime: 0, completedLate: 0, onTrack: 0, overdue: 0, noDeadline: 7, onTimeRate: null });
+    expect(counts(rowOf(rows, "Sở Tài chính"))).toEqual({
+      assigned: 7,
+      completedOnTime: 0,
+      completedLate: 0,
+      onTrack: 0,
+      overdue: 0,
+      noDeadline: 7,
+      onTimeRate: null,
+    });
     // Sorted server-side: by assigned, most first (Sở Y tế's 16 lead).
-    const byAssigned = await agencyTable(t.prisma, users["longan.chutich"]!, "2021-06-20", {}, { sort: "assigned", dir: "desc" });
+    const byAssigned = await agencyTable(
+      t.prisma,
+      users["longan.chutich"]!,
+      "2021-06-20",
+      {},
+      { sort: "assigned", dir: "desc" },
+    );
     expect(byAssigned[0]!.agency.name).toBe("Sở Y tế");
-    const byName = await agencyTable(t.prisma, users["longan.chutich"]!, "2021-06-20", {}, { sort: "name", dir: "asc" });
-    expect(byName.map((r) => r.agency.name)).toEqual([...byName.map((r) => r.agency.name)].sort((a, b) => a.localeCompare(b, "vi")));
+    const byName = await agencyTable(
+      t.prisma,
+      users["longan.chutich"]!,
+      "2021-06-20",
+      {},
+      { sort: "name", dir: "asc" },
+    );
+    expect(byName.map((r) => r.agency.name)).toEqual(
+      [...byName.map((r) => r.agency.name)].sort((a, b) => a.localeCompare(b, "vi")),
+    );
     // Every number of a row is the total of the list behind it.
     const syt = rowOf(rows, "Sở Y tế").agency.id;
-    expect((await listTasks(t.prisma, users["longan.chutich"]!, "2021-06-20", { category: "no_deadline", agencyId: syt, page: 1, pageSize: 50 })).total).toBe(15);
-    expect((await listTasks(t.prisma, users["longan.chutich"]!, "2021-06-20", { category: "assigned", agencyId: syt, page: 1, pageSize: 50 })).total).toBe(16);
+    expect(
+      (
+        await listTasks(t.prisma, users["longan.chutich"]!, "2021-06-20", {
+          category: "no_deadline",
+          agencyId: syt,
+          page: 1,
+          pageSize: 50,
+        })
+      ).total,
+    ).toBe(15);
+    expect(
+      (
+        await listTasks(t.prisma, users["longan.chutich"]!, "2021-06-20", {
+          category: "assigned",
+          agencyId: syt,
+          page: 1,
+          pageSize: 50,
+        })
+      ).total,
+    ).toBe(16);
   });
 
   it("Lạng Sơn on 2021-09-20: three overdue, the longest first, with the notice's own words", async () => {
     const u = users["langson.chutich"]!;
-    expect(await overdueSummary(t.prisma, u, "2021-09-20", {})).toEqual({ total: 3, buckets: { d1_7: 2, d8_30: 1, d31_90: 0, d90_plus: 0 } });
+    expect(await overdueSummary(t.prisma, u, "2021-09-20", {})).toEqual({
+      total: 3,
+      buckets: { d1_7: 2, d8_30: 1, d31_90: 0, d90_plus: 0 },
+    });
     const list = await listTasks(t.prisma, u, "2021-09-20", { category: "overdue", page: 1, pageSize: 10 });
     expect(list.rows.map((r) => [r.agency.name, r.daysOverdue, r.dueOn, r.directive.deadlinePhrase])).toEqual([
       ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", 10, "2021-09-10", "để ngày 10/9/2021 chuyển quà cho thành phố Hà Nội"],
@@ -170,11 +297,18 @@ describe("overview on the seed data, counted by hand", () => {
     expect(notices[1]!).toMatchObject({ completed: 0, overdue: 3 });
     expect(await noticeProgress(t.prisma, u, "2021-09-20", {}, { limit: 1 })).toEqual([notices[0]]);
     // The overview's screen: the most overdue first, a limited number, and how many there are in all.
-    expect(await noticeProgressPage(t.prisma, u, "2021-09-20", {}, { limit: 1, order: "attention" })).toEqual({ rows: [notices[1]], total: 2 });
+    expect(await noticeProgressPage(t.prisma, u, "2021-09-20", {}, { limit: 1, order: "attention" })).toEqual({
+      rows: [notices[1]],
+      total: 2,
+    });
     // Filters: the period of the meeting keeps notice 000 only; the Công văn alone has nothing overdue.
     const cvId = notices[0]!.notice.id;
     expect((await overdueSummary(t.prisma, u, "2021-09-20", { from: "2021-09-01", to: "2021-12-31" })).total).toBe(3);
-    expect((await noticeProgress(t.prisma, u, "2021-09-20", { from: "2021-09-01", to: "2021-12-31" })).map((n) => n.notice.meetingOn)).toEqual(["2021-09-06"]);
+    expect(
+      (await noticeProgress(t.prisma, u, "2021-09-20", { from: "2021-09-01", to: "2021-12-31" })).map(
+        (n) => n.notice.meetingOn,
+      ),
+    ).toEqual(["2021-09-06"]);
     expect((await overdueSummary(t.prisma, u, "2021-09-20", { noticeId: cvId })).total).toBe(0);
     expect((await overdueSummary(t.prisma, u, "2021-09-20", { from: "2021-10-01" })).total).toBe(0);
     // Weeks: 09-10 is in the week of Monday 09-06 (1 newly overdue), 09-14 and 09-15 in the week of 09-13 (2).
@@ -213,31 +347,86 @@ describe("the categories move with the workflow (Long An, today 2021-06-20)", ()
     const chair = users["longan.chutich"]!;
     // Sở Y tế finishes II.3.2 on 14/6 (before its 15/6 date), Công an on 18/6 (late); the secretariat confirms.
     const syt = await assignmentOf("Long An", "Sở Y tế", "II.3.2");
-    const s1 = await submitCompletion(t.prisma, users["longan.syt"]!, { assignmentId: syt.id, version: syt.version, completedOn: "2021-06-14", text: "Đã xét nghiệm 50% kế hoạch." }, clock);
-    await confirmCompletion(t.prisma, users["longan.vanphong"]!, { assignmentId: syt.id, version: s1.assignment.version }, clock);
+    const s1 = await submitCompletion(
+      t.prisma,
+      users["longan.syt"]!,
+      { assignmentId: syt.id, version: syt.version, completedOn: "2021-06-14", text: "Đã xét nghiệm 50% kế hoạch." },
+      clock,
+    );
+    await confirmCompletion(
+      t.prisma,
+      users["longan.vanphong"]!,
+      { assignmentId: syt.id, version: s1.assignment.version },
+      clock,
+    );
     const ca = await assignmentOf("Long An", "Công an tỉnh", "II.3.2");
-    const s2 = await submitCompletion(t.prisma, users["longan.congan"]!, { assignmentId: ca.id, version: ca.version, completedOn: "2021-06-18", text: "Đã hoàn thành." }, clock);
-    await confirmCompletion(t.prisma, users["longan.vanphong"]!, { assignmentId: ca.id, version: s2.assignment.version }, clock);
+    const s2 = await submitCompletion(
+      t.prisma,
+      users["longan.congan"]!,
+      { assignmentId: ca.id, version: ca.version, completedOn: "2021-06-18", text: "Đã hoàn thành." },
+      clock,
+    );
+    await confirmCompletion(
+      t.prisma,
+      users["longan.vanphong"]!,
+      { assignmentId: ca.id, version: s2.assignment.version },
+      clock,
+    );
     // UBND TP Tân An asks until 30/6; the chairman approves.
     const ta = await assignmentOf("Long An", "UBND thành phố Tân An", "II.3.2");
-    const ext = await requestExtension(t.prisma, users["longan.huyen"]!, { assignmentId: ta.id, version: ta.version, requestedDueOn: "2021-06-30", reason: "Chờ kit test." }, clock);
-    await decideExtension(t.prisma, chair, { extensionId: ext.extensionId, version: ext.assignment.version, decision: "approve" }, clock);
+    const ext = await requestExtension(
+      t.prisma,
+      users["longan.huyen"]!,
+      { assignmentId: ta.id, version: ta.version, requestedDueOn: "2021-06-30", reason: "Chờ kit test." },
+      clock,
+    );
+    await decideExtension(
+      t.prisma,
+      chair,
+      { extensionId: ext.extensionId, version: ext.assignment.version, decision: "approve" },
+      clock,
+    );
 
     // 23 − 3 overdue.
-    expect(await overdueSummary(t.prisma, chair, today, {})).toEqual({ total: 20, buckets: { d1_7: 20, d8_30: 0, d31_90: 0, d90_plus: 0 } });
+    expect(await overdueSummary(t.prisma, chair, today, {})).toEqual({
+      total: 20,
+      buckets: { d1_7: 20, d8_30: 0, d31_90: 0, d90_plus: 0 },
+    });
     const rows = await agencyTable(t.prisma, chair, today, {});
-    expect(counts(rowOf(rows, "Sở Y tế"))).toEqual({ assigned: 16, completedOnTime: 1, completedLate: 0, onTrack: 0, overdue: 0, noDeadline: 15, onTimeRate: 1 });
-    expect(counts(rowOf(rows, "Công an tỉnh"))).toEqual({ assigned: 11, completedOnTime: 0, completedLate: 1, onTrack: 0, overdue: 0, noDeadline: 10, onTimeRate: 0 });
+    expect(counts(rowOf(rows, "Sở Y tế"))).toEqual({
+      assigned: 16,
+      completedOnTime: 1,
+      completedLate: 0,
+      onTrack: 0,
+      overdue: 0,
+      noDeadline: 15,
+      onTimeRate: 1,
+    });
+    expect(counts(rowOf(rows, "Công an tỉnh"))).toEqual({
+      assigned: 11,
+      completedOnTime: 0,
+      completedLate: 1,
+      onTrack: 0,
+      overdue: 0,
+      noDeadline: 10,
+      onTimeRate: 0,
+    });
     expect(counts(rowOf(rows, "UBND thành phố Tân An"))).toMatchObject({ onTrack: 1, overdue: 0, onTimeRate: null });
 
     const onTime = await listTasks(t.prisma, chair, today, { category: "completed_on_time", page: 1, pageSize: 10 });
     expect(onTime.rows.map((r) => [r.agency.name, r.completedOn])).toEqual([["Sở Y tế", "2021-06-14"]]);
     const late = await listTasks(t.prisma, chair, today, { category: "completed_late", page: 1, pageSize: 10 });
-    expect(late.rows.map((r) => [r.agency.name, r.completedOn, r.daysOverdue])).toEqual([["Công an tỉnh", "2021-06-18", null]]);
+    expect(late.rows.map((r) => [r.agency.name, r.completedOn, r.daysOverdue])).toEqual([
+      ["Công an tỉnh", "2021-06-18", null],
+    ]);
     // The extension: the new date governs, the notice's date is kept beside it.
     const onTrack = await listTasks(t.prisma, chair, today, { category: "on_track", page: 1, pageSize: 10 });
-    expect(onTrack.rows.map((r) => [r.agency.name, r.dueOn, r.originalDueOn])).toEqual([["UBND thành phố Tân An", "2021-06-30", "2021-06-15"]]);
-    expect((await listTasks(t.prisma, chair, "2021-06-25", { category: "due_soon", page: 1, pageSize: 10 })).total).toBe(1);
+    expect(onTrack.rows.map((r) => [r.agency.name, r.dueOn, r.originalDueOn])).toEqual([
+      ["UBND thành phố Tân An", "2021-06-30", "2021-06-15"],
+    ]);
+    expect(
+      (await listTasks(t.prisma, chair, "2021-06-25", { category: "due_soon", page: 1, pageSize: 10 })).total,
+    ).toBe(1);
 
     // Week of 14/6: two completions (14/6, 18/6); 21 became overdue on 16/6 (23 − Sở Y tế on time − Tân An extended;
     // Công an, completed after its date, did become overdue).
@@ -255,7 +444,9 @@ describe("who sees the overview", () => {
   it("refuses agency staff", async () => {
     const staff = users["longan.syt"]!;
     await expect(overdueSummary(t.prisma, staff, "2021-06-20", {})).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listTasks(t.prisma, staff, "2021-06-20", { category: "overdue", page: 1, pageSize: 10 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      listTasks(t.prisma, staff, "2021-06-20", { category: "overdue", page: 1, pageSize: 10 }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(agencyTable(t.prisma, staff, "2021-06-20", {})).rejects.toBeInstanceOf(ForbiddenError);
     await expect(noticeProgress(t.prisma, staff, "2021-06-20", {})).rejects.toBeInstanceOf(ForbiddenError);
     await expect(weeklySeries(t.prisma, staff, "2021-06-20", {})).rejects.toBeInstanceOf(ForbiddenError);
@@ -263,10 +454,28 @@ describe("who sees the overview", () => {
 
   it("shows another province nothing of this one, even asked for its notice or agency", async () => {
     const other = users["langson.chutich"]!;
-    const longAnNotice = await t.prisma.notice.findFirstOrThrow({ where: { number: "875/TB-VPUBND" }, select: { id: true } });
-    const longAnSyt = await t.prisma.agency.findFirstOrThrow({ where: { name: "Sở Y tế", province: { name: "Long An" } }, select: { id: true } });
-    expect(await overdueSummary(t.prisma, other, "2021-06-20", { noticeId: longAnNotice.id })).toEqual({ total: 0, buckets: { d1_7: 0, d8_30: 0, d31_90: 0, d90_plus: 0 } });
-    expect((await listTasks(t.prisma, other, "2021-06-20", { category: "assigned", agencyId: longAnSyt.id, page: 1, pageSize: 10 })).total).toBe(0);
+    const longAnNotice = await t.prisma.notice.findFirstOrThrow({
+      where: { number: "875/TB-VPUBND" },
+      select: { id: true },
+    });
+    const longAnSyt = await t.prisma.agency.findFirstOrThrow({
+      where: { name: "Sở Y tế", province: { name: "Long An" } },
+      select: { id: true },
+    });
+    expect(await overdueSummary(t.prisma, other, "2021-06-20", { noticeId: longAnNotice.id })).toEqual({
+      total: 0,
+      buckets: { d1_7: 0, d8_30: 0, d31_90: 0, d90_plus: 0 },
+    });
+    expect(
+      (
+        await listTasks(t.prisma, other, "2021-06-20", {
+          category: "assigned",
+          agencyId: longAnSyt.id,
+          page: 1,
+          pageSize: 10,
+        })
+      ).total,
+    ).toBe(0);
     expect(await noticeProgress(t.prisma, other, "2021-06-20", { noticeId: longAnNotice.id })).toEqual([]);
     const names = (await agencyTable(t.prisma, other, "2021-06-20", {})).map((r) => r.agency.id);
     expect(names).not.toContain(longAnSyt.id);
@@ -277,7 +486,9 @@ describe("who sees the overview", () => {
   it("gives a system administrator with no province nothing", async () => {
     const admin = users["quantri"]!;
     expect((await overdueSummary(t.prisma, admin, "2021-06-20", {})).total).toBe(0);
-    expect((await listTasks(t.prisma, admin, "2021-06-20", { category: "assigned", page: 1, pageSize: 10 })).total).toBe(0);
+    expect(
+      (await listTasks(t.prisma, admin, "2021-06-20", { category: "assigned", page: 1, pageSize: 10 })).total,
+    ).toBe(0);
     expect(await agencyTable(t.prisma, admin, "2021-06-20", {})).toEqual([]);
   });
 });
@@ -285,17 +496,57 @@ describe("who sees the overview", () => {
 describe("draft notices count nowhere", () => {
   it("adds nothing to the per-agency and per-notice figures until published", async () => {
     const chair = users["laichau.chutich"]!;
-    const before = [await agencyTable(t.prisma, chair, "2021-09-20", {}), await noticeProgressPage(t.prisma, chair, "2021-09-20", {}, { limit: 5, order: "attention" })];
-    await createNotice(t.prisma, null, chair.provinceId!, {
-      sourceText: "nháp",
-      draft: {
-        notice: { kind: "TB", number: "99/TB-UBND", issuer: "UBND tỉnh Lai Châu", place: "Lai Châu", issuedOn: "2021-09-01", issuedPrecision: "day", title: "Thông báo nháp", meetingOn: null, chair: null, signer: null, signingFormula: null, recipients: [], citations: [] },
-        directives: [
-          { ref: "1", text: "Việc của bản nháp", urgent: false, deadline: { kind: "exact", dueOn: "2021-09-05", dueAt: null, phrase: "trước ngày 05/9/2021", startOn: null, recurrence: null, target: null }, assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }] },
-        ],
+    const before = [
+      await agencyTable(t.prisma, chair, "2021-09-20", {}),
+      await noticeProgressPage(t.prisma, chair, "2021-09-20", {}, { limit: 5, order: "attention" }),
+    ];
+    await createNotice(
+      t.prisma,
+      null,
+      chair.provinceId!,
+      {
+        sourceText: "nháp",
+        draft: {
+          notice: {
+            kind: "TB",
+            number: "99/TB-UBND",
+            issuer: "UBND tỉnh Lai Châu",
+            place: "Lai Châu",
+            issuedOn: "2021-09-01",
+            issuedPrecision: "day",
+            title: "Thông báo nháp",
+            meetingOn: null,
+            chair: null,
+            signer: null,
+            signingFormula: null,
+            recipients: [],
+            citations: [],
+          },
+          directives: [
+            {
+              ref: "1",
+              text: "Việc của bản nháp",
+              urgent: false,
+              deadline: {
+                kind: "exact",
+                dueOn: "2021-09-05",
+                dueAt: null,
+                phrase: "trước ngày 05/9/2021",
+                startOn: null,
+                recurrence: null,
+                target: null,
+              },
+              assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }],
+            },
+          ],
+        },
       },
-    }, { status: "draft", createNewAgencies: false });
-    expect([await agencyTable(t.prisma, chair, "2021-09-20", {}), await noticeProgressPage(t.prisma, chair, "2021-09-20", {}, { limit: 5, order: "attention" })]).toEqual(before);
+      { status: "draft", createNewAgencies: false },
+    );
+    expect([
+      await agencyTable(t.prisma, chair, "2021-09-20", {}),
+      await noticeProgressPage(t.prisma, chair, "2021-09-20", {}, { limit: 5, order: "attention" }),
+    ]).toEqual(before);
   });
 });
 
@@ -304,7 +555,8 @@ describe("the overview's CSV files, one table each", () => {
     const chair = users["langson.chutich"]!;
     const doc = await overviewDocument(t.prisma, chair, "2021-09-20", {});
     const agencies = await agencyTable(t.prisma, chair, "2021-09-20", {}, { sort: "overdue", dir: "desc" });
-    const linesOf = async (table: string | null) => (await documentBytes(doc, "csv", overviewTableIndex(table)!)).toString("utf8").slice(1).trimEnd().split("\r\n");
+    const linesOf = async (table: string | null) =>
+      (await documentBytes(doc, "csv", overviewTableIndex(table)!)).toString("utf8").slice(1).trimEnd().split("\r\n");
 
     const overdue = await linesOf(null);
     expect(overdue).toEqual(await linesOf("qua-han"));

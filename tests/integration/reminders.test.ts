@@ -30,16 +30,21 @@ async function userNamed(username: string): Promise<SessionUser> {
 }
 
 async function agencyId(province: string, name: string): Promise<number> {
-  return (await t.prisma.agency.findFirstOrThrow({ where: { name, province: { name: province } }, select: { id: true } })).id;
+  return (
+    await t.prisma.agency.findFirstOrThrow({ where: { name, province: { name: province } }, select: { id: true } })
+  ).id;
 }
 
 /** Decodes a quoted-printable or base64 text body well enough to read the Vietnamese in it. */
 function bodyOf(raw: string): string {
   const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
   const body = rest.join("\n\n");
-  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/content-transfer-encoding:\s*base64/i.test(head))
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
     return Buffer.from(bytes, "latin1").toString("utf8");
   }
   return body;
@@ -55,7 +60,13 @@ function subjectOf(raw: string): string {
     .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
       enc.toLowerCase() === "b"
         ? Buffer.from(text, "base64").toString("utf8")
-        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))), "latin1").toString("utf8"))
+        : Buffer.from(
+            text
+              .replace(/_/g, " ")
+              .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+            "latin1",
+          ).toString("utf8"),
+    )
     .trim();
 }
 
@@ -105,7 +116,12 @@ describe("reminder digests", () => {
     }
     // Each open task with a due day up to 3 days ahead is in exactly one digest.
     const expected = await t.prisma.assignment.count({
-      where: { state: { not: "completed" }, dueOn: { lte: new Date("2021-09-23T00:00:00Z") }, agency: { active: true }, directive: { notice: { status: "published" } } },
+      where: {
+        state: { not: "completed" },
+        dueOn: { lte: new Date("2021-09-23T00:00:00Z") },
+        agency: { active: true },
+        directive: { notice: { status: "published" } },
+      },
     });
     expect(digests.reduce((n, d) => n + d.lines.length, 0)).toBe(expected);
   });
@@ -122,8 +138,19 @@ describe("reminder digests", () => {
 
     const mailer = smtpMailer(smtpUrl, "Ban Chỉ đạo tỉnh Long An <bcd@longan.gov.vn>");
     try {
-      const first = await runReminders(t.prisma, DAY, { mailer, baseUrl: "http://chidao.longan.test", provinceId: longAn });
-      expect(first).toMatchObject({ agencies: expectedAgencies.length, created: expectedAgencies.length, skipped: 0, emailed: 2, failed: 0, inApp: expectedAgencies.length - 2 });
+      const first = await runReminders(t.prisma, DAY, {
+        mailer,
+        baseUrl: "http://chidao.longan.test",
+        provinceId: longAn,
+      });
+      expect(first).toMatchObject({
+        agencies: expectedAgencies.length,
+        created: expectedAgencies.length,
+        skipped: 0,
+        emailed: 2,
+        failed: 0,
+        inApp: expectedAgencies.length - 2,
+      });
       expect(inbox).toHaveLength(2);
       expect(inbox.map((m) => m.to).sort()).toEqual([["congan@longan.gov.vn"], ["syt@longan.gov.vn"]]);
       expect(inbox.every((m) => m.from === "bcd@longan.gov.vn")).toBe(true);
@@ -139,7 +166,9 @@ describe("reminder digests", () => {
       expect(body).toMatch(/Quá hạn \d+ ngày/);
       expect(body).toContain(`http://chidao.longan.test/co-quan/${syt}`);
 
-      const stored = await t.prisma.reminderDigest.findUniqueOrThrow({ where: { agencyId_digestOn: { agencyId: syt, digestOn: new Date(`${DAY}T00:00:00Z`) } } });
+      const stored = await t.prisma.reminderDigest.findUniqueOrThrow({
+        where: { agencyId_digestOn: { agencyId: syt, digestOn: new Date(`${DAY}T00:00:00Z`) } },
+      });
       expect(stored).toMatchObject({ channel: "email", emailTo: "syt@longan.gov.vn", error: null });
       expect(stored.sentAt).toBeInstanceOf(Date);
       expect(stored.overdue + stored.dueToday + stored.dueSoon).toBe((stored.items as unknown[]).length);
@@ -149,7 +178,8 @@ describe("reminder digests", () => {
         runReminders(t.prisma, DAY, { mailer, baseUrl: "http://x", provinceId: longAn }),
         runReminders(t.prisma, DAY, { mailer, baseUrl: "http://x", provinceId: longAn }),
       ]);
-      for (const r of [again, concurrent]) expect(r).toMatchObject({ created: 0, skipped: expectedAgencies.length, emailed: 0 });
+      for (const r of [again, concurrent])
+        expect(r).toMatchObject({ created: 0, skipped: expectedAgencies.length, emailed: 0 });
       expect(inbox).toHaveLength(2);
       expect(await t.prisma.reminderDigest.count({ where: { provinceId: longAn } })).toBe(expectedAgencies.length);
 
@@ -163,7 +193,8 @@ describe("reminder digests", () => {
   });
 
   it("records the error when the mail server refuses, and keeps the digest visible in the app", async () => {
-    const langSon = (await t.prisma.province.findUniqueOrThrow({ where: { name: "Lạng Sơn" }, select: { id: true } })).id;
+    const langSon = (await t.prisma.province.findUniqueOrThrow({ where: { name: "Lạng Sơn" }, select: { id: true } }))
+      .id;
     const syt = await agencyId("Lạng Sơn", "Sở Y tế");
     await t.prisma.agency.update({ where: { id: syt }, data: { email: "syt@langson.gov.vn" } });
     const dead = smtpMailer("smtp://127.0.0.1:1", "x@localhost");
@@ -179,7 +210,8 @@ describe("reminder digests", () => {
   });
 
   it("without SMTP, stores in-app digests that each reader sees within their reach", async () => {
-    const laiChau = (await t.prisma.province.findUniqueOrThrow({ where: { name: "Lai Châu" }, select: { id: true } })).id;
+    const laiChau = (await t.prisma.province.findUniqueOrThrow({ where: { name: "Lai Châu" }, select: { id: true } }))
+      .id;
     const r = await runReminders(t.prisma, DAY, { baseUrl: "http://x", provinceId: laiChau });
     expect(r.created).toBeGreaterThan(0);
     expect(r.emailed).toBe(0);

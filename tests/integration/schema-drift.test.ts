@@ -112,12 +112,23 @@ async function introspect(sql: SqlQueryable): Promise<DbSchema> {
   ).map((t) => t.name);
 
   const columns = (
-    await sql.query<{ table: string; column: string; udt: string; precision: number | null; nullable: string; default: string | null }>(
+    await sql.query<{
+      table: string;
+      column: string;
+      udt: string;
+      precision: number | null;
+      nullable: string;
+      default: string | null;
+    }>(
       `SELECT table_name AS "table", column_name AS "column", udt_name AS udt, datetime_precision AS precision,
               is_nullable AS nullable, column_default AS "default"
          FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
     )
-  ).map((c) => ({ ...c, precision: c.precision === null ? null : Number(c.precision), nullable: c.nullable === "YES" }));
+  ).map((c) => ({
+    ...c,
+    precision: c.precision === null ? null : Number(c.precision),
+    nullable: c.nullable === "YES",
+  }));
 
   const enums = new Map<string, string[]>();
   for (const row of await sql.query<{ name: string; label: string }>(
@@ -144,7 +155,15 @@ async function introspect(sql: SqlQueryable): Promise<DbSchema> {
   ).map((i) => ({ ...i, columns: i.columns.split(","), desc: i.desc.split(",").map((d) => d === "true") }));
 
   const foreignKeys = (
-    await sql.query<{ table: string; name: string; columns: string; refTable: string; refColumns: string; onDelete: string; onUpdate: string }>(
+    await sql.query<{
+      table: string;
+      name: string;
+      columns: string;
+      refTable: string;
+      refColumns: string;
+      onDelete: string;
+      onUpdate: string;
+    }>(
       `SELECT t.relname AS "table", c.conname AS name, r.relname AS "refTable",
               c.confdeltype AS "onDelete", c.confupdtype AS "onUpdate",
               (SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, n)
@@ -170,7 +189,10 @@ async function introspect(sql: SqlQueryable): Promise<DbSchema> {
 // ─── What schema.prisma implies, with Prisma's PostgreSQL conventions ───
 
 /** The column type Prisma's migrate creates for a field: udt_name, and precision for timestamps. */
-function expectedType(field: DmmfField, enumDbName: (name: string) => string): { udt: string; precision: number | null } {
+function expectedType(
+  field: DmmfField,
+  enumDbName: (name: string) => string,
+): { udt: string; precision: number | null } {
   const base = (): { udt: string; precision: number | null } => {
     if (field.kind === "enum") return { udt: enumDbName(field.type), precision: null };
     const [native, args = []] = field.nativeType ?? [];
@@ -245,7 +267,8 @@ function compare(datamodel: Datamodel, db: DbSchema): string[] {
   const expectedTables = new Set(tableOf.values());
   for (const table of expectedTables) if (!db.tables.includes(table)) problems.push(`table ${table}: missing`);
   for (const table of db.tables) {
-    if (!expectedTables.has(table) && table !== "_prisma_migrations") problems.push(`table ${table}: not in schema.prisma`);
+    if (!expectedTables.has(table) && table !== "_prisma_migrations")
+      problems.push(`table ${table}: not in schema.prisma`);
   }
 
   // Enums
@@ -283,10 +306,14 @@ function compare(datamodel: Datamodel, db: DbSchema): string[] {
       // Prisma creates list columns without NOT NULL; every other column follows `?`.
       const nullable = field.isList ? true : !field.isRequired;
       if (column.nullable !== nullable) {
-        problems.push(`column ${where}: ${column.nullable ? "nullable" : "NOT NULL"}, schema wants ${nullable ? "nullable" : "NOT NULL"}`);
+        problems.push(
+          `column ${where}: ${column.nullable ? "nullable" : "NOT NULL"}, schema wants ${nullable ? "nullable" : "NOT NULL"}`,
+        );
       }
       if (!defaultMatches(field, column.default)) {
-        problems.push(`column ${where}: default ${column.default ?? "none"}, schema has ${JSON.stringify(field.default ?? "none")}`);
+        problems.push(
+          `column ${where}: default ${column.default ?? "none"}, schema has ${JSON.stringify(field.default ?? "none")}`,
+        );
       }
     }
     const fieldColumns = new Set(scalarFields.map((f) => f.dbName ?? f.name));
@@ -308,9 +335,12 @@ function compare(datamodel: Datamodel, db: DbSchema): string[] {
         problems.push(`${what}: missing`);
         continue;
       }
-      if (actual.columns.join(",") !== cols.join(",")) problems.push(`${what}: database has (${actual.columns.join(", ")})`);
-      if (actual.primary !== (index.type === "id")) problems.push(`${what}: primary key in the database is ${actual.primary}`);
-      if (actual.unique !== (index.type !== "normal")) problems.push(`${what}: unique in the database is ${actual.unique}`);
+      if (actual.columns.join(",") !== cols.join(","))
+        problems.push(`${what}: database has (${actual.columns.join(", ")})`);
+      if (actual.primary !== (index.type === "id"))
+        problems.push(`${what}: primary key in the database is ${actual.primary}`);
+      if (actual.unique !== (index.type !== "normal"))
+        problems.push(`${what}: unique in the database is ${actual.unique}`);
       const desc = index.fields.map((f) => f.sortOrder === "desc");
       if (actual.desc.join(",") !== desc.join(",")) problems.push(`${what}: sort order differs`);
     }
@@ -340,10 +370,14 @@ function compare(datamodel: Datamodel, db: DbSchema): string[] {
       if (actual.columns.join(",") !== cols.join(",")) problems.push(`${what}: columns (${actual.columns.join(", ")})`);
       const refTable = tableOf.get(target.name);
       if (actual.refTable !== refTable || actual.refColumns.join(",") !== refCols.join(",")) {
-        problems.push(`${what}: references ${actual.refTable}(${actual.refColumns.join(", ")}), schema wants ${refTable}(${refCols.join(", ")})`);
+        problems.push(
+          `${what}: references ${actual.refTable}(${actual.refColumns.join(", ")}), schema wants ${refTable}(${refCols.join(", ")})`,
+        );
       }
-      if (actual.onDelete !== onDelete) problems.push(`${what}: ON DELETE ${actual.onDelete}, schema wants ${onDelete}`);
-      if (actual.onUpdate !== onUpdate) problems.push(`${what}: ON UPDATE ${actual.onUpdate}, schema wants ${onUpdate}`);
+      if (actual.onDelete !== onDelete)
+        problems.push(`${what}: ON DELETE ${actual.onDelete}, schema wants ${onDelete}`);
+      if (actual.onUpdate !== onUpdate)
+        problems.push(`${what}: ON UPDATE ${actual.onUpdate}, schema wants ${onUpdate}`);
     }
     for (const fk of foreignKeys) {
       if (!expectedFkNames.has(fk.name)) problems.push(`foreign key ${fk.name} on ${table}: not in schema.prisma`);
@@ -367,7 +401,9 @@ describe("schema.prisma and the migrated database agree", () => {
   });
 
   it("reads the whole schema (sanity check of the DMMF loader)", () => {
-    expect(datamodel.models.map((m) => m.name)).toEqual(expect.arrayContaining(["Province", "Notice", "AuditLog", "LoginThrottle"]));
+    expect(datamodel.models.map((m) => m.name)).toEqual(
+      expect.arrayContaining(["Province", "Notice", "AuditLog", "LoginThrottle"]),
+    );
     expect(datamodel.models.length).toBeGreaterThanOrEqual(15);
     expect(datamodel.indexes.some((i) => i.type === "normal")).toBe(true);
   });
@@ -382,14 +418,46 @@ describe("schema.prisma and the migrated database agree", () => {
   it.each([
     ["a missing column", `ALTER TABLE "Notice" DROP COLUMN "chair"`, "column Notice.chair: missing"],
     ["an extra column", `ALTER TABLE "Notice" ADD COLUMN "extra" TEXT`, "column Notice.extra: not in schema.prisma"],
-    ["a different type", `ALTER TABLE "Directive" ALTER COLUMN "position" TYPE BIGINT`, "column Directive.position: type int8, schema wants int4"],
-    ["a different precision", `ALTER TABLE "Notice" ALTER COLUMN "publishedAt" TYPE TIMESTAMPTZ(6)`, "column Notice.publishedAt: precision 6, schema wants 3"],
-    ["timestamp without time zone", `ALTER TABLE "Notice" ALTER COLUMN "publishedAt" TYPE TIMESTAMP(3)`, "column Notice.publishedAt: type timestamp, schema wants timestamptz"],
-    ["a lost NOT NULL", `ALTER TABLE "Notice" ALTER COLUMN "title" DROP NOT NULL`, "column Notice.title: nullable, schema wants NOT NULL"],
-    ["a missing default", `ALTER TABLE "Directive" ALTER COLUMN "urgent" DROP DEFAULT`, "column Directive.urgent: default none"],
-    ["a default @updatedAt must not have", `ALTER TABLE "Notice" ALTER COLUMN "updatedAt" SET DEFAULT now()`, "column Notice.updatedAt: default now()"],
-    ["an enum label", `ALTER TYPE "Role" ADD VALUE 'guest'`, "enum Role: labels admin,secretariat,agency_staff,chairman,guest"],
-    ["a missing index", `DROP INDEX "Assignment_board_idx"`, "index Assignment_board_idx (agencyId, state, dueOn, id, role, noticeId, directiveId): missing"],
+    [
+      "a different type",
+      `ALTER TABLE "Directive" ALTER COLUMN "position" TYPE BIGINT`,
+      "column Directive.position: type int8, schema wants int4",
+    ],
+    [
+      "a different precision",
+      `ALTER TABLE "Notice" ALTER COLUMN "publishedAt" TYPE TIMESTAMPTZ(6)`,
+      "column Notice.publishedAt: precision 6, schema wants 3",
+    ],
+    [
+      "timestamp without time zone",
+      `ALTER TABLE "Notice" ALTER COLUMN "publishedAt" TYPE TIMESTAMP(3)`,
+      "column Notice.publishedAt: type timestamp, schema wants timestamptz",
+    ],
+    [
+      "a lost NOT NULL",
+      `ALTER TABLE "Notice" ALTER COLUMN "title" DROP NOT NULL`,
+      "column Notice.title: nullable, schema wants NOT NULL",
+    ],
+    [
+      "a missing default",
+      `ALTER TABLE "Directive" ALTER COLUMN "urgent" DROP DEFAULT`,
+      "column Directive.urgent: default none",
+    ],
+    [
+      "a default @updatedAt must not have",
+      `ALTER TABLE "Notice" ALTER COLUMN "updatedAt" SET DEFAULT now()`,
+      "column Notice.updatedAt: default now()",
+    ],
+    [
+      "an enum label",
+      `ALTER TYPE "Role" ADD VALUE 'guest'`,
+      "enum Role: labels admin,secretariat,agency_staff,chairman,guest",
+    ],
+    [
+      "a missing index",
+      `DROP INDEX "Assignment_board_idx"`,
+      "index Assignment_board_idx (agencyId, state, dueOn, id, role, noticeId, directiveId): missing",
+    ],
     [
       "an index with other columns",
       `DROP INDEX "Notice_provinceId_number_idx"; CREATE INDEX "Notice_provinceId_number_idx" ON "Notice"("number", "provinceId")`,
@@ -401,8 +469,16 @@ describe("schema.prisma and the migrated database agree", () => {
       `DROP INDEX "Province_code_key"; CREATE INDEX "Province_code_key" ON "Province"("code")`,
       "unique index Province_code_key (code): unique in the database is false",
     ],
-    ["an extra index", `CREATE INDEX "Notice_title_idx" ON "Notice"("title")`, "index Notice_title_idx on Notice: not in schema.prisma"],
-    ["a missing foreign key", `ALTER TABLE "Directive" DROP CONSTRAINT "Directive_noticeId_fkey"`, "foreign key Directive_noticeId_fkey (Directive.notice): missing"],
+    [
+      "an extra index",
+      `CREATE INDEX "Notice_title_idx" ON "Notice"("title")`,
+      "index Notice_title_idx on Notice: not in schema.prisma",
+    ],
+    [
+      "a missing foreign key",
+      `ALTER TABLE "Directive" DROP CONSTRAINT "Directive_noticeId_fkey"`,
+      "foreign key Directive_noticeId_fkey (Directive.notice): missing",
+    ],
     [
       "another ON DELETE rule",
       `ALTER TABLE "Directive" DROP CONSTRAINT "Directive_noticeId_fkey";
@@ -454,5 +530,4 @@ describe("the migrations are what Prisma's migrate would generate", () => {
       await pglite.close();
     }
   });
-
 });

@@ -9,7 +9,9 @@ function start(env: Record<string, string>) {
     encoding: "utf8",
     timeout: 60_000,
   });
-  const lines = `${result.stdout}${result.stderr}`.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("npm warn"));
+  const lines = `${result.stdout}${result.stderr}`
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !l.startsWith("npm warn"));
   return { status: result.status, lines };
 }
 
@@ -24,7 +26,9 @@ describe("starting with a bad configuration", () => {
     const r = start({ DATABASE_URL: "postgresql://postgres:bimat@127.0.0.1:1/khongco" });
     expect(r.status).toBe(1);
     expect(r.lines).toHaveLength(1);
-    expect(r.lines[0]).toMatch(/^Không kết nối được cơ sở dữ liệu \(DATABASE_URL=postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/khongco/);
+    expect(r.lines[0]).toMatch(
+      /^Không kết nối được cơ sở dữ liệu \(DATABASE_URL=postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/khongco/,
+    );
     expect(r.lines[0]).not.toContain("bimat");
   });
 

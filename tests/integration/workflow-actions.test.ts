@@ -40,7 +40,10 @@ function form(fields: Record<string, string | File>): FormData {
   return fd;
 }
 
-const counts = async () => ({ reports: await f.t.prisma.progressReport.count(), attachments: await f.t.prisma.attachment.count() });
+const counts = async () => ({
+  reports: await f.t.prisma.progressReport.count(),
+  attachments: await f.t.prisma.attachment.count(),
+});
 
 describe("assignment server actions", () => {
   it("turns away a visitor without a session", async () => {
@@ -52,20 +55,37 @@ describe("assignment server actions", () => {
   it("stores a progress report with its file and refreshes the agency's board", async () => {
     session.user = await f.user("longan.syt");
     const lead = await f.t.prisma.assignment.findUniqueOrThrow({ where: { id: f.lead }, select: { agencyId: true } });
-    const r = await actions.reportProgressAction(null, form({
-      assignmentId: String(f.lead), version: "1", text: "Đã triển khai.", evidenceNumber: "", evidenceDate: "",
-      attachment: new File([PDF_BYTES], "bao-cao.pdf", { type: "application/pdf" }),
-    }));
-    expect(r).toMatchObject({ ok: true, message: "Đã gửi báo cáo tiến độ.", assignment: { state: "in_progress", version: 2 } });
+    const r = await actions.reportProgressAction(
+      null,
+      form({
+        assignmentId: String(f.lead),
+        version: "1",
+        text: "Đã triển khai.",
+        evidenceNumber: "",
+        evidenceDate: "",
+        attachment: new File([PDF_BYTES], "bao-cao.pdf", { type: "application/pdf" }),
+      }),
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      message: "Đã gửi báo cáo tiến độ.",
+      assignment: { state: "in_progress", version: 2 },
+    });
     expect(revalidated).toContain(`/co-quan/${lead.agencyId}`);
-    const stored = await f.t.prisma.progressReport.findFirstOrThrow({ where: { assignmentId: f.lead }, select: { evidenceNumber: true, attachment: { select: { fileName: true } } } });
+    const stored = await f.t.prisma.progressReport.findFirstOrThrow({
+      where: { assignmentId: f.lead },
+      select: { evidenceNumber: true, attachment: { select: { fileName: true } } },
+    });
     expect(stored).toEqual({ evidenceNumber: null, attachment: { fileName: "bao-cao.pdf" } });
   });
 
   it("treats an empty file input as no file", async () => {
     session.user = await f.user("longan.syt");
     const before = await counts();
-    const r = await actions.reportProgressAction(null, form({ assignmentId: String(f.lead), version: "2", text: "Tiếp tục.", attachment: new File([], "") }));
+    const r = await actions.reportProgressAction(
+      null,
+      form({ assignmentId: String(f.lead), version: "2", text: "Tiếp tục.", attachment: new File([], "") }),
+    );
     expect(r.ok).toBe(true);
     expect(await counts()).toEqual({ reports: before.reports + 1, attachments: before.attachments });
   });
@@ -73,21 +93,46 @@ describe("assignment server actions", () => {
   it("answers a disguised or oversized file beside the file field, storing nothing", async () => {
     session.user = await f.user("longan.syt");
     const before = await counts();
-    const disguised = await actions.reportProgressAction(null, form({
-      assignmentId: String(f.lead), version: "3", text: "x", attachment: new File([EXE_BYTES], "quyet-dinh.pdf", { type: "application/pdf" }),
-    }));
-    expect(disguised).toMatchObject({ ok: false, fieldErrors: { attachment: [expect.stringMatching(/^Nội dung tệp “quyet-dinh.pdf” không phải PDF/)] } });
-    const huge = await actions.submitCompletionAction(null, form({
-      assignmentId: String(f.lead), version: "3", text: "x", completedOn: "2021-07-05", attachment: new File([new Uint8Array(10 * 1024 * 1024 + 1)], "lon.pdf"),
-    }));
-    expect(huge).toMatchObject({ ok: false, fieldErrors: { attachment: ["Tệp “lon.pdf” vượt quá giới hạn 10 MB (dung lượng 10.485.761 byte)."] } });
+    const disguised = await actions.reportProgressAction(
+      null,
+      form({
+        assignmentId: String(f.lead),
+        version: "3",
+        text: "x",
+        attachment: new File([EXE_BYTES], "quyet-dinh.pdf", { type: "application/pdf" }),
+      }),
+    );
+    expect(disguised).toMatchObject({
+      ok: false,
+      fieldErrors: { attachment: [expect.stringMatching(/^Nội dung tệp “quyet-dinh.pdf” không phải PDF/)] },
+    });
+    const huge = await actions.submitCompletionAction(
+      null,
+      form({
+        assignmentId: String(f.lead),
+        version: "3",
+        text: "x",
+        completedOn: "2021-07-05",
+        attachment: new File([new Uint8Array(10 * 1024 * 1024 + 1)], "lon.pdf"),
+      }),
+    );
+    expect(huge).toMatchObject({
+      ok: false,
+      fieldErrors: { attachment: ["Tệp “lon.pdf” vượt quá giới hạn 10 MB (dung lượng 10.485.761 byte)."] },
+    });
     expect(await counts()).toEqual(before);
   });
 
   it("answers field by field for a bad form", async () => {
     session.user = await f.user("longan.syt");
-    const r = await actions.requestExtensionAction(null, form({ assignmentId: String(f.lead), version: "3", requestedDueOn: "2021-02-30", reason: "" }));
-    expect(r).toMatchObject({ ok: false, fieldErrors: { requestedDueOn: ["Ngày không tồn tại"], reason: ["Vui lòng nêu lý do."] } });
+    const r = await actions.requestExtensionAction(
+      null,
+      form({ assignmentId: String(f.lead), version: "3", requestedDueOn: "2021-02-30", reason: "" }),
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      fieldErrors: { requestedDueOn: ["Ngày không tồn tại"], reason: ["Vui lòng nêu lý do."] },
+    });
   });
 
   it("hands back the current state when the form was stale", async () => {
@@ -106,13 +151,18 @@ describe("assignment server actions", () => {
 
   it("adds a comment", async () => {
     session.user = await f.user("longan.chutich");
-    const r = await actions.addCommentAction(null, form({ assignmentId: String(f.lead), body: "Khẩn trương hoàn thành." }));
+    const r = await actions.addCommentAction(
+      null,
+      form({ assignmentId: String(f.lead), body: "Khẩn trương hoàn thành." }),
+    );
     expect(r).toMatchObject({ ok: true, message: "Đã gửi ý kiến." });
   });
 
   it("shows a generic message, not the database's, when something unexpected breaks", async () => {
     session.user = await f.user("longan.syt");
-    const spy = vi.spyOn(f.t.prisma.assignment, "findUnique").mockRejectedValueOnce(new Error('relation "Assignment" does not exist'));
+    const spy = vi
+      .spyOn(f.t.prisma.assignment, "findUnique")
+      .mockRejectedValueOnce(new Error('relation "Assignment" does not exist'));
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const r = await actions.startAssignmentAction(null, form({ assignmentId: String(f.lead), version: "3" }));
     expect(r).toEqual({ ok: false, message: GENERIC_ERROR_MESSAGE });

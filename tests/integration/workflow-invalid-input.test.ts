@@ -1,13 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getAssignmentDetail } from "@/lib/assignments/detail";
 import {
-  addComment, decideExtension, reportProgress, requestExtension, returnCompletion, startAssignment, submitCompletion,
+  addComment,
+  decideExtension,
+  reportProgress,
+  requestExtension,
+  returnCompletion,
+  startAssignment,
+  submitCompletion,
 } from "@/lib/assignments/workflow";
 import { readAttachment } from "@/lib/attachments/store";
 import { MAX_UPLOAD_BYTES } from "@/lib/attachments/validate";
 import type { SessionUser } from "@/lib/auth/user";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { createWorkflowFixture, EXE_BYTES, fixedClock, HTML_BYTES, PDF_BYTES, type WorkflowFixture } from "@/tests/helpers/workflow-fixture";
+import {
+  createWorkflowFixture,
+  EXE_BYTES,
+  fixedClock,
+  HTML_BYTES,
+  PDF_BYTES,
+  type WorkflowFixture,
+} from "@/tests/helpers/workflow-fixture";
 
 // Wrong input of every kind: each is answered with a message a user understands (in Vietnamese,
 // on the right field) and leaves the database exactly as it was.
@@ -46,7 +59,10 @@ beforeEach(async () => {
 
 /** Expects a ValidationError with `message` on `field`, and nothing stored. */
 async function refused(attempt: Promise<unknown>, field: string, message: string | RegExp): Promise<void> {
-  const error = await attempt.then(() => null, (e: unknown) => e);
+  const error = await attempt.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   const v = error as ValidationError;
   if (typeof message === "string") expect(v.message).toBe(message);
@@ -65,39 +81,80 @@ describe("impossible and out-of-range dates", () => {
 
   it("refuses a month 13 and a date not written YYYY-MM-DD", async () => {
     await refused(
-      submitCompletion(f.t.prisma, syt, { assignmentId: f.lead, version: 1, text: "Xong", completedOn: "2021-13-01" }, clock),
-      "completedOn", "Ngày không tồn tại",
+      submitCompletion(
+        f.t.prisma,
+        syt,
+        { assignmentId: f.lead, version: 1, text: "Xong", completedOn: "2021-13-01" },
+        clock,
+      ),
+      "completedOn",
+      "Ngày không tồn tại",
     );
     await refused(
-      submitCompletion(f.t.prisma, syt, { assignmentId: f.lead, version: 1, text: "Xong", completedOn: "05/07/2021" }, clock),
-      "completedOn", "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy",
+      submitCompletion(
+        f.t.prisma,
+        syt,
+        { assignmentId: f.lead, version: 1, text: "Xong", completedOn: "05/07/2021" },
+        clock,
+      ),
+      "completedOn",
+      "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy",
     );
   });
 
   it("refuses a completion day or evidence day after today, and a missing completion day", async () => {
     await refused(
-      submitCompletion(f.t.prisma, syt, { assignmentId: f.lead, version: 1, text: "Xong", completedOn: "2021-07-06" }, clock),
-      "completedOn", "Ngày hoàn thành không được sau ngày hôm nay.",
+      submitCompletion(
+        f.t.prisma,
+        syt,
+        { assignmentId: f.lead, version: 1, text: "Xong", completedOn: "2021-07-06" },
+        clock,
+      ),
+      "completedOn",
+      "Ngày hoàn thành không được sau ngày hôm nay.",
     );
-    await refused(report({ evidenceDate: "2021-07-06" }), "evidenceDate", "Ngày của văn bản minh chứng không được sau ngày hôm nay.");
+    await refused(
+      report({ evidenceDate: "2021-07-06" }),
+      "evidenceDate",
+      "Ngày của văn bản minh chứng không được sau ngày hôm nay.",
+    );
     await refused(
       submitCompletion(f.t.prisma, syt, { assignmentId: f.lead, version: 1, text: "Xong", completedOn: "" }, clock),
-      "completedOn", "Vui lòng nhập ngày hoàn thành.",
+      "completedOn",
+      "Vui lòng nhập ngày hoàn thành.",
     );
   });
 
   it("refuses an extension to a date not after the current due date (10/07/2021)", async () => {
     await refused(
-      requestExtension(f.t.prisma, syt, { assignmentId: f.lead, version: 1, requestedDueOn: "2021-07-08", reason: "Cần thêm thời gian" }, clock),
-      "requestedDueOn", "Thời hạn đề nghị phải sau thời hạn hiện tại (10/07/2021).",
+      requestExtension(
+        f.t.prisma,
+        syt,
+        { assignmentId: f.lead, version: 1, requestedDueOn: "2021-07-08", reason: "Cần thêm thời gian" },
+        clock,
+      ),
+      "requestedDueOn",
+      "Thời hạn đề nghị phải sau thời hạn hiện tại (10/07/2021).",
     );
     await refused(
-      requestExtension(f.t.prisma, syt, { assignmentId: f.lead, version: 1, requestedDueOn: "2021-07-10", reason: "Cần thêm thời gian" }, clock),
-      "requestedDueOn", "Thời hạn đề nghị phải sau thời hạn hiện tại (10/07/2021).",
+      requestExtension(
+        f.t.prisma,
+        syt,
+        { assignmentId: f.lead, version: 1, requestedDueOn: "2021-07-10", reason: "Cần thêm thời gian" },
+        clock,
+      ),
+      "requestedDueOn",
+      "Thời hạn đề nghị phải sau thời hạn hiện tại (10/07/2021).",
     );
     await refused(
-      requestExtension(f.t.prisma, syt, { assignmentId: f.lead, version: 1, requestedDueOn: "2021-02-29", reason: "Cần thêm thời gian" }, clock),
-      "requestedDueOn", "Ngày không tồn tại",
+      requestExtension(
+        f.t.prisma,
+        syt,
+        { assignmentId: f.lead, version: 1, requestedDueOn: "2021-02-29", reason: "Cần thêm thời gian" },
+        clock,
+      ),
+      "requestedDueOn",
+      "Ngày không tồn tại",
     );
   });
 });
@@ -105,33 +162,71 @@ describe("impossible and out-of-range dates", () => {
 describe("missing or empty text", () => {
   it("refuses an extension without a reason (spaces only)", async () => {
     await refused(
-      requestExtension(f.t.prisma, syt, { assignmentId: f.lead, version: 1, requestedDueOn: "2021-08-31", reason: "   " }, clock),
-      "reason", "Vui lòng nêu lý do.",
+      requestExtension(
+        f.t.prisma,
+        syt,
+        { assignmentId: f.lead, version: 1, requestedDueOn: "2021-08-31", reason: "   " },
+        clock,
+      ),
+      "reason",
+      "Vui lòng nêu lý do.",
     );
   });
 
   it("refuses an empty progress report and an empty comment, and a comment too long", async () => {
     await refused(report({ text: "" }), "text", "Vui lòng nhập nội dung báo cáo.");
-    await refused(addComment(f.t.prisma, syt, { assignmentId: f.lead, body: " \n " }), "body", "Vui lòng nhập nội dung ý kiến.");
-    await refused(addComment(f.t.prisma, syt, { assignmentId: f.lead, body: "x".repeat(4001) }), "body", "Ý kiến quá dài (tối đa 4.000 ký tự).");
+    await refused(
+      addComment(f.t.prisma, syt, { assignmentId: f.lead, body: " \n " }),
+      "body",
+      "Vui lòng nhập nội dung ý kiến.",
+    );
+    await refused(
+      addComment(f.t.prisma, syt, { assignmentId: f.lead, body: "x".repeat(4001) }),
+      "body",
+      "Ý kiến quá dài (tối đa 4.000 ký tự).",
+    );
   });
 
   it("refuses returning a result without a reason", async () => {
-    await f.t.prisma.assignment.update({ where: { id: f.support }, data: { state: "submitted", completedOn: new Date("2021-07-01T00:00:00Z") } });
+    await f.t.prisma.assignment.update({
+      where: { id: f.support },
+      data: { state: "submitted", completedOn: new Date("2021-07-01T00:00:00Z") },
+    });
     before = await everything();
-    await refused(returnCompletion(f.t.prisma, sec, { assignmentId: f.support, version: 1, reason: "" }), "reason", "Vui lòng nêu lý do.");
+    await refused(
+      returnCompletion(f.t.prisma, sec, { assignmentId: f.support, version: 1, reason: "" }),
+      "reason",
+      "Vui lòng nêu lý do.",
+    );
   });
 
   it("refuses refusing an extension without saying why", async () => {
-    const asked = await requestExtension(f.t.prisma, syt, { assignmentId: f.lead, version: 1, requestedDueOn: "2021-08-31", reason: "Chờ xét nghiệm" }, clock);
+    const asked = await requestExtension(
+      f.t.prisma,
+      syt,
+      { assignmentId: f.lead, version: 1, requestedDueOn: "2021-08-31", reason: "Chờ xét nghiệm" },
+      clock,
+    );
     before = await everything();
     await refused(
-      decideExtension(f.t.prisma, sec, { extensionId: asked.extensionId, version: asked.assignment.version, decision: "refuse" }, clock),
-      "note", "Vui lòng nêu lý do không đồng ý gia hạn.",
+      decideExtension(
+        f.t.prisma,
+        sec,
+        { extensionId: asked.extensionId, version: asked.assignment.version, decision: "refuse" },
+        clock,
+      ),
+      "note",
+      "Vui lòng nêu lý do không đồng ý gia hạn.",
     );
     await refused(
-      decideExtension(f.t.prisma, sec, { extensionId: asked.extensionId, version: asked.assignment.version, decision: "maybe" } as never, clock),
-      "decision", "Vui lòng chọn đồng ý hoặc không đồng ý gia hạn.",
+      decideExtension(
+        f.t.prisma,
+        sec,
+        { extensionId: asked.extensionId, version: asked.assignment.version, decision: "maybe" } as never,
+        clock,
+      ),
+      "decision",
+      "Vui lòng chọn đồng ý hoặc không đồng ý gia hạn.",
     );
     // Put the assignment back as the other tests expect it (version 1, no pending request).
     await f.t.prisma.extensionRequest.deleteMany({ where: { id: asked.extensionId } });
@@ -143,35 +238,58 @@ describe("uploads", () => {
   it("refuses a file of 10 MB + 1 byte and accepts one of exactly 10 MB", async () => {
     const big = new Uint8Array(MAX_UPLOAD_BYTES + 1);
     big.set(PDF_BYTES);
-    await refused(report({ attachment: { fileName: "lon.pdf", bytes: big } }), "attachment", "Tệp “lon.pdf” vượt quá giới hạn 10 MB (dung lượng 10.485.761 byte).");
+    await refused(
+      report({ attachment: { fileName: "lon.pdf", bytes: big } }),
+      "attachment",
+      "Tệp “lon.pdf” vượt quá giới hạn 10 MB (dung lượng 10.485.761 byte).",
+    );
     const limit = big.subarray(0, MAX_UPLOAD_BYTES);
     const ok = await report({ attachment: { fileName: "vua-du.pdf", bytes: limit } });
     expect(ok.attachment?.size).toBe(MAX_UPLOAD_BYTES);
-    await f.t.prisma.assignment.update({ where: { id: f.lead }, data: { version: 1, state: "not_started", startedAt: null } });
+    await f.t.prisma.assignment.update({
+      where: { id: f.lead },
+      data: { version: 1, state: "not_started", startedAt: null },
+    });
   });
 
   it("refuses a program renamed .pdf and a web page named .png", async () => {
     await refused(
-      report({ attachment: { fileName: "bao-cao.pdf", bytes: EXE_BYTES } }), "attachment",
+      report({ attachment: { fileName: "bao-cao.pdf", bytes: EXE_BYTES } }),
+      "attachment",
       "Nội dung tệp “bao-cao.pdf” không phải PDF (nội dung thực là tệp .exe). Tệp có thể đã bị đổi tên; vui lòng gửi đúng tệp gốc.",
     );
     await refused(
-      report({ attachment: { fileName: "anh.png", bytes: HTML_BYTES } }), "attachment",
+      report({ attachment: { fileName: "anh.png", bytes: HTML_BYTES } }),
+      "attachment",
       "Nội dung tệp “anh.png” không phải ảnh PNG. Tệp có thể đã bị đổi tên; vui lòng gửi đúng tệp gốc.",
     );
   });
 
   it("refuses a kind it does not take, even when the content is real", async () => {
-    await refused(report({ attachment: { fileName: "cai-dat.exe", bytes: EXE_BYTES } }), "attachment", /^Không nhận tệp \.exe\. Chỉ nhận tệp PDF/);
-    await refused(report({ attachment: { fileName: "rong.pdf", bytes: new Uint8Array(0) } }), "attachment", "Tệp “rong.pdf” rỗng.");
+    await refused(
+      report({ attachment: { fileName: "cai-dat.exe", bytes: EXE_BYTES } }),
+      "attachment",
+      /^Không nhận tệp \.exe\. Chỉ nhận tệp PDF/,
+    );
+    await refused(
+      report({ attachment: { fileName: "rong.pdf", bytes: new Uint8Array(0) } }),
+      "attachment",
+      "Tệp “rong.pdf” rỗng.",
+    );
   });
 });
 
 describe("ids", () => {
   it("answers unknown assignments, requests and files as not found, storing nothing", async () => {
-    await expect(startAssignment(f.t.prisma, syt, { assignmentId: 987654, version: 1 }, clock)).rejects.toThrow(NotFoundError);
-    await expect(startAssignment(f.t.prisma, syt, { assignmentId: 987654, version: 1 }, clock)).rejects.toThrow("Nhiệm vụ không tồn tại hoặc bạn không có quyền xem.");
-    await expect(decideExtension(f.t.prisma, sec, { extensionId: 987654, version: 1, decision: "approve" }, clock)).rejects.toThrow("Đề nghị gia hạn không tồn tại");
+    await expect(startAssignment(f.t.prisma, syt, { assignmentId: 987654, version: 1 }, clock)).rejects.toThrow(
+      NotFoundError,
+    );
+    await expect(startAssignment(f.t.prisma, syt, { assignmentId: 987654, version: 1 }, clock)).rejects.toThrow(
+      "Nhiệm vụ không tồn tại hoặc bạn không có quyền xem.",
+    );
+    await expect(
+      decideExtension(f.t.prisma, sec, { extensionId: 987654, version: 1, decision: "approve" }, clock),
+    ).rejects.toThrow("Đề nghị gia hạn không tồn tại");
     await expect(readAttachment(f.t.prisma, syt, 987654)).rejects.toThrow("Tệp đính kèm không tồn tại");
     await expect(getAssignmentDetail(f.t.prisma, syt, 987654)).rejects.toThrow(NotFoundError);
     await expect(getAssignmentDetail(f.t.prisma, syt, -3)).rejects.toThrow(NotFoundError);
@@ -181,19 +299,33 @@ describe("ids", () => {
 
   for (const bad of [-1, 0, 1.5, Number.NaN, "abc", "", 2 ** 31, null]) {
     it(`refuses the assignment id ${typeof bad === "string" ? JSON.stringify(bad) : String(bad)} as invalid`, async () => {
-      await refused(startAssignment(f.t.prisma, syt, { assignmentId: bad, version: 1 } as never, clock), "assignmentId", "Mã nhiệm vụ không hợp lệ.");
+      await refused(
+        startAssignment(f.t.prisma, syt, { assignmentId: bad, version: 1 } as never, clock),
+        "assignmentId",
+        "Mã nhiệm vụ không hợp lệ.",
+      );
     });
   }
 
   it("refuses a missing or broken version", async () => {
-    await refused(startAssignment(f.t.prisma, syt, { assignmentId: f.lead } as never, clock), "version", /Phiên bản|phiên bản/);
-    await refused(startAssignment(f.t.prisma, syt, { assignmentId: f.lead, version: -2 }, clock), "version", "Phiên bản nhiệm vụ không hợp lệ.");
+    await refused(
+      startAssignment(f.t.prisma, syt, { assignmentId: f.lead } as never, clock),
+      "version",
+      /Phiên bản|phiên bản/,
+    );
+    await refused(
+      startAssignment(f.t.prisma, syt, { assignmentId: f.lead, version: -2 }, clock),
+      "version",
+      "Phiên bản nhiệm vụ không hợp lệ.",
+    );
   });
 
   it("refuses a state change that makes no sense, with the state named", async () => {
     await expect(
       returnCompletion(f.t.prisma, sec, { assignmentId: f.lead, version: 1, reason: "Chưa đạt" }),
-    ).rejects.toThrow(new ConflictError("Chỉ trả lại được nhiệm vụ đang chờ xác nhận (trạng thái hiện tại: Chưa thực hiện)."));
+    ).rejects.toThrow(
+      new ConflictError("Chỉ trả lại được nhiệm vụ đang chờ xác nhận (trạng thái hiện tại: Chưa thực hiện)."),
+    );
     expect(await everything()).toEqual(before);
   });
 });

@@ -3,11 +3,24 @@ import { getAssignmentDetail, assignmentTimeline } from "@/lib/assignments/detai
 import { assignmentsMissingPeriodicReport } from "@/lib/assignments/periodic";
 import { judge } from "@/lib/assignments/timeliness";
 import {
-  addComment, confirmCompletion, decideExtension, reportProgress, requestExtension, returnCompletion, startAssignment, submitCompletion,
+  addComment,
+  confirmCompletion,
+  decideExtension,
+  reportProgress,
+  requestExtension,
+  returnCompletion,
+  startAssignment,
+  submitCompletion,
 } from "@/lib/assignments/workflow";
 import { readAttachment } from "@/lib/attachments/store";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { createWorkflowFixture, DUE, fixedClock, PDF_BYTES, type WorkflowFixture } from "@/tests/helpers/workflow-fixture";
+import {
+  createWorkflowFixture,
+  DUE,
+  fixedClock,
+  PDF_BYTES,
+  type WorkflowFixture,
+} from "@/tests/helpers/workflow-fixture";
 import { toIsoDay } from "@/lib/time/format";
 
 let f: WorkflowFixture;
@@ -30,31 +43,75 @@ describe("an agency's task from first report to confirmation", () => {
     const sec = await f.user("longan.vanphong");
     const clock = fixedClock("2021-07-05");
 
-    const reported = await reportProgress(f.t.prisma, syt, {
-      assignmentId: f.lead, version: 1, text: "Đã truy vết 120 trường hợp F1.", evidenceNumber: "512/SYT-NV", evidenceDate: "2021-07-04",
-      attachment: { fileName: "bao-cao.pdf", bytes: PDF_BYTES },
-    }, clock);
+    const reported = await reportProgress(
+      f.t.prisma,
+      syt,
+      {
+        assignmentId: f.lead,
+        version: 1,
+        text: "Đã truy vết 120 trường hợp F1.",
+        evidenceNumber: "512/SYT-NV",
+        evidenceDate: "2021-07-04",
+        attachment: { fileName: "bao-cao.pdf", bytes: PDF_BYTES },
+      },
+      clock,
+    );
     // A first report starts the task.
     expect(reported.assignment).toMatchObject({ state: "in_progress", version: 2 });
-    expect(reported.attachment).toMatchObject({ fileName: "bao-cao.pdf", mimeType: "application/pdf", size: PDF_BYTES.byteLength });
+    expect(reported.attachment).toMatchObject({
+      fileName: "bao-cao.pdf",
+      mimeType: "application/pdf",
+      size: PDF_BYTES.byteLength,
+    });
 
     const file = await readAttachment(f.t.prisma, syt, reported.attachment!.id);
     expect(Buffer.from(file.data).equals(Buffer.from(PDF_BYTES))).toBe(true);
 
-    const submitted = await submitCompletion(f.t.prisma, syt, {
-      assignmentId: f.lead, version: 2, text: "Đã hoàn thành truy vết.", evidenceNumber: "530/SYT-NV", evidenceDate: "2021-07-08", completedOn: "2021-07-08",
-    }, fixedClock("2021-07-09"));
+    const submitted = await submitCompletion(
+      f.t.prisma,
+      syt,
+      {
+        assignmentId: f.lead,
+        version: 2,
+        text: "Đã hoàn thành truy vết.",
+        evidenceNumber: "530/SYT-NV",
+        evidenceDate: "2021-07-08",
+        completedOn: "2021-07-08",
+      },
+      fixedClock("2021-07-09"),
+    );
     expect(submitted.assignment).toMatchObject({ state: "submitted", completedOn: "2021-07-08" });
 
-    const returned = await returnCompletion(f.t.prisma, sec, { assignmentId: f.lead, version: submitted.assignment.version, reason: "Thiếu danh sách F1 kèm theo." });
-    expect(returned.assignment).toMatchObject({ state: "in_progress", returnReason: "Thiếu danh sách F1 kèm theo.", completedOn: null });
+    const returned = await returnCompletion(f.t.prisma, sec, {
+      assignmentId: f.lead,
+      version: submitted.assignment.version,
+      reason: "Thiếu danh sách F1 kèm theo.",
+    });
+    expect(returned.assignment).toMatchObject({
+      state: "in_progress",
+      returnReason: "Thiếu danh sách F1 kèm theo.",
+      completedOn: null,
+    });
 
-    const again = await submitCompletion(f.t.prisma, syt, {
-      assignmentId: f.lead, version: returned.assignment.version, text: "Bổ sung danh sách F1.", completedOn: "2021-07-12",
-    }, fixedClock("2021-07-12"));
+    const again = await submitCompletion(
+      f.t.prisma,
+      syt,
+      {
+        assignmentId: f.lead,
+        version: returned.assignment.version,
+        text: "Bổ sung danh sách F1.",
+        completedOn: "2021-07-12",
+      },
+      fixedClock("2021-07-12"),
+    );
     expect(again.assignment.returnReason).toBeNull();
 
-    const confirmed = await confirmCompletion(f.t.prisma, sec, { assignmentId: f.lead, version: again.assignment.version }, fixedClock("2021-07-13"));
+    const confirmed = await confirmCompletion(
+      f.t.prisma,
+      sec,
+      { assignmentId: f.lead, version: again.assignment.version },
+      fixedClock("2021-07-13"),
+    );
     expect(confirmed.assignment.state).toBe("completed");
     expect(confirmed.assignment.confirmedAt).not.toBeNull();
     // Finished on 12/07 against a due date of 10/07: completed late.
@@ -67,22 +124,49 @@ describe("an agency's task from first report to confirmation", () => {
 
     const events = await assignmentTimeline(f.t.prisma, sec, f.directiveId);
     expect(events.map((e) => e.action).slice(0, 6)).toEqual([
-      "assignment.confirm", "report.completion", "assignment.submit", "assignment.return", "report.completion", "assignment.submit",
+      "assignment.confirm",
+      "report.completion",
+      "assignment.submit",
+      "assignment.return",
+      "report.completion",
+      "assignment.submit",
     ]);
     expect(events[0]!.actorName).toBe(sec.name);
 
     // A completed task takes no more work.
-    await expect(reportProgress(f.t.prisma, syt, { assignmentId: f.lead, version: confirmed.assignment.version, text: "Thêm" }, clock)).rejects.toThrow(ConflictError);
+    await expect(
+      reportProgress(
+        f.t.prisma,
+        syt,
+        { assignmentId: f.lead, version: confirmed.assignment.version, text: "Thêm" },
+        clock,
+      ),
+    ).rejects.toThrow(ConflictError);
   });
 
   it("judges a task confirmed within its due date as completed on time", async () => {
     const congan = await f.user("longan.congan");
     const sec = await f.user("longan.vanphong");
-    const started = await startAssignment(f.t.prisma, congan, { assignmentId: f.support, version: 1 }, fixedClock("2021-07-02"));
+    const started = await startAssignment(
+      f.t.prisma,
+      congan,
+      { assignmentId: f.support, version: 1 },
+      fixedClock("2021-07-02"),
+    );
     expect(started.assignment.state).toBe("in_progress");
-    await expect(startAssignment(f.t.prisma, congan, { assignmentId: f.support, version: 2 })).rejects.toThrow(/đã được bắt đầu/);
-    const submitted = await submitCompletion(f.t.prisma, congan, { assignmentId: f.support, version: 2, text: "Đã phối hợp xong.", completedOn: DUE }, fixedClock(DUE));
-    const confirmed = await confirmCompletion(f.t.prisma, sec, { assignmentId: f.support, version: submitted.assignment.version });
+    await expect(startAssignment(f.t.prisma, congan, { assignmentId: f.support, version: 2 })).rejects.toThrow(
+      /đã được bắt đầu/,
+    );
+    const submitted = await submitCompletion(
+      f.t.prisma,
+      congan,
+      { assignmentId: f.support, version: 2, text: "Đã phối hợp xong.", completedOn: DUE },
+      fixedClock(DUE),
+    );
+    const confirmed = await confirmCompletion(f.t.prisma, sec, {
+      assignmentId: f.support,
+      version: submitted.assignment.version,
+    });
     expect(judge(confirmed.assignment, "2021-08-01")).toBe("completed_on_time");
   });
 });
@@ -93,7 +177,13 @@ describe("extensions", () => {
   beforeAll(async () => {
     // A fresh due-dated assignment: Sở Y tế's part of a Long An demo directive.
     const a = await f.t.prisma.assignment.findFirstOrThrow({
-      where: { provinceId: f.provinceId, agency: { name: "Sở Y tế" }, dueOn: { not: null }, state: "not_started", id: { not: f.lead } },
+      where: {
+        provinceId: f.provinceId,
+        agency: { name: "Sở Y tế" },
+        dueOn: { not: null },
+        state: "not_started",
+        id: { not: f.lead },
+      },
       select: { id: true },
     });
     assignmentId = a.id;
@@ -103,32 +193,63 @@ describe("extensions", () => {
     const syt = await f.user("longan.syt");
     const chair = await f.user("longan.chutich");
     const before = await f.t.prisma.assignment.findUniqueOrThrow({
-      where: { id: assignmentId }, select: { dueOn: true, version: true, directive: { select: { dueOn: true } } },
+      where: { id: assignmentId },
+      select: { dueOn: true, version: true, directive: { select: { dueOn: true } } },
     });
     const original = toIsoDay(before.dueOn!);
     const clock = fixedClock(original);
-    const asked = await requestExtension(f.t.prisma, syt, { assignmentId, version: before.version, requestedDueOn: "2021-12-31", reason: "Chờ kết quả xét nghiệm." }, clock);
+    const asked = await requestExtension(
+      f.t.prisma,
+      syt,
+      { assignmentId, version: before.version, requestedDueOn: "2021-12-31", reason: "Chờ kết quả xét nghiệm." },
+      clock,
+    );
     expect(asked.status).toBe("pending");
     // One pending request at a time.
     await expect(
-      requestExtension(f.t.prisma, syt, { assignmentId, version: asked.assignment.version, requestedDueOn: "2022-01-31", reason: "Lần nữa" }, clock),
+      requestExtension(
+        f.t.prisma,
+        syt,
+        { assignmentId, version: asked.assignment.version, requestedDueOn: "2022-01-31", reason: "Lần nữa" },
+        clock,
+      ),
     ).rejects.toThrow(/đang chờ quyết định/);
 
-    const decided = await decideExtension(f.t.prisma, chair, { extensionId: asked.extensionId, version: asked.assignment.version, decision: "approve" }, clock);
+    const decided = await decideExtension(
+      f.t.prisma,
+      chair,
+      { extensionId: asked.extensionId, version: asked.assignment.version, decision: "approve" },
+      clock,
+    );
     expect(decided.assignment.dueOn).toBe("2021-12-31");
-    const request = await f.t.prisma.extensionRequest.findUniqueOrThrow({ where: { id: asked.extensionId }, select: { originalDueOn: true, status: true, decidedById: true } });
+    const request = await f.t.prisma.extensionRequest.findUniqueOrThrow({
+      where: { id: asked.extensionId },
+      select: { originalDueOn: true, status: true, decidedById: true },
+    });
     expect(toIsoDay(request.originalDueOn!)).toBe(original);
     expect(request).toMatchObject({ status: "approved", decidedById: chair.id });
-    const directive = await f.t.prisma.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { directive: { select: { dueOn: true } } } });
+    const directive = await f.t.prisma.assignment.findUniqueOrThrow({
+      where: { id: assignmentId },
+      select: { directive: { select: { dueOn: true } } },
+    });
     expect(directive.directive.dueOn).toEqual(before.directive.dueOn);
 
     // Deciding twice is refused.
     await expect(
-      decideExtension(f.t.prisma, chair, { extensionId: asked.extensionId, version: decided.assignment.version, decision: "refuse", note: "x" }, clock),
+      decideExtension(
+        f.t.prisma,
+        chair,
+        { extensionId: asked.extensionId, version: decided.assignment.version, decision: "refuse", note: "x" },
+        clock,
+      ),
     ).rejects.toThrow(/đã được quyết định/);
 
     const detail = await getAssignmentDetail(f.t.prisma, syt, assignmentId, clock);
-    expect(detail.extensions[0]).toMatchObject({ status: "approved", originalDueOn: original, requestedDueOn: "2021-12-31" });
+    expect(detail.extensions[0]).toMatchObject({
+      status: "approved",
+      originalDueOn: original,
+      requestedDueOn: "2021-12-31",
+    });
     expect(detail.directive.dueOn).toBe(before.directive.dueOn ? toIsoDay(before.directive.dueOn) : null);
     expect(detail.assignment.dueOn).toBe("2021-12-31");
   });
@@ -138,14 +259,37 @@ describe("extensions", () => {
     const sec = await f.user("longan.vanphong");
     const clock = fixedClock("2021-12-01");
     const v = await version(assignmentId);
-    const asked = await requestExtension(f.t.prisma, syt, { assignmentId, version: v, requestedDueOn: "2022-03-31", reason: "Thiếu nhân lực." }, clock);
+    const asked = await requestExtension(
+      f.t.prisma,
+      syt,
+      { assignmentId, version: v, requestedDueOn: "2022-03-31", reason: "Thiếu nhân lực." },
+      clock,
+    );
     await expect(
-      decideExtension(f.t.prisma, sec, { extensionId: asked.extensionId, version: asked.assignment.version, decision: "refuse" }, clock),
+      decideExtension(
+        f.t.prisma,
+        sec,
+        { extensionId: asked.extensionId, version: asked.assignment.version, decision: "refuse" },
+        clock,
+      ),
     ).rejects.toThrow(/lý do không đồng ý/);
-    const refused = await decideExtension(f.t.prisma, sec, { extensionId: asked.extensionId, version: asked.assignment.version, decision: "refuse", note: "Cần hoàn thành đúng hạn." }, clock);
+    const refused = await decideExtension(
+      f.t.prisma,
+      sec,
+      {
+        extensionId: asked.extensionId,
+        version: asked.assignment.version,
+        decision: "refuse",
+        note: "Cần hoàn thành đúng hạn.",
+      },
+      clock,
+    );
     expect(refused.status).toBe("refused");
     expect(refused.assignment.dueOn).toBe("2021-12-31");
-    const request = await f.t.prisma.extensionRequest.findUniqueOrThrow({ where: { id: asked.extensionId }, select: { originalDueOn: true, decisionNote: true } });
+    const request = await f.t.prisma.extensionRequest.findUniqueOrThrow({
+      where: { id: asked.extensionId },
+      select: { originalDueOn: true, decisionNote: true },
+    });
     expect(toIsoDay(request.originalDueOn!)).toBe("2021-12-31");
     expect(request.decisionNote).toBe("Cần hoàn thành đúng hạn.");
   });
@@ -153,7 +297,12 @@ describe("extensions", () => {
   it("has nothing to extend on a task without a deadline", async () => {
     const syt = await f.user("longan.syt");
     await expect(
-      requestExtension(f.t.prisma, syt, { assignmentId: f.noDeadline, version: 1, requestedDueOn: "2021-12-31", reason: "x" }, fixedClock("2021-07-05")),
+      requestExtension(
+        f.t.prisma,
+        syt,
+        { assignmentId: f.noDeadline, version: 1, requestedDueOn: "2021-12-31", reason: "x" },
+        fixedClock("2021-07-05"),
+      ),
     ).rejects.toThrow(/không có thời hạn/);
   });
 });
@@ -164,17 +313,32 @@ describe("recurring directives and shared reports", () => {
     const wed = fixedClock("2021-07-07"); // a Wednesday
     const before = await getAssignmentDetail(f.t.prisma, syt, f.recurring, wed);
     expect(before.periodic).toMatchObject({ period: { start: "2021-07-05", end: "2021-07-11" }, missing: true });
-    await reportProgress(f.t.prisma, syt, { assignmentId: f.recurring, version: 1, text: "Tuần này: 3 ca mắc mới." }, wed);
-    const report = await f.t.prisma.progressReport.findFirstOrThrow({ where: { assignmentId: f.recurring }, select: { kind: true, periodStart: true } });
+    await reportProgress(
+      f.t.prisma,
+      syt,
+      { assignmentId: f.recurring, version: 1, text: "Tuần này: 3 ca mắc mới." },
+      wed,
+    );
+    const report = await f.t.prisma.progressReport.findFirstOrThrow({
+      where: { assignmentId: f.recurring },
+      select: { kind: true, periodStart: true },
+    });
     expect(report.kind).toBe("periodic");
     expect(toIsoDay(report.periodStart!)).toBe("2021-07-05");
     expect((await getAssignmentDetail(f.t.prisma, syt, f.recurring, wed)).periodic?.missing).toBe(false);
     // Next Monday is a new period.
-    expect((await getAssignmentDetail(f.t.prisma, syt, f.recurring, fixedClock("2021-07-12"))).periodic?.missing).toBe(true);
+    expect((await getAssignmentDetail(f.t.prisma, syt, f.recurring, fixedClock("2021-07-12"))).periodic?.missing).toBe(
+      true,
+    );
 
     // The board's question, for a whole list at once: only the weekly task, only next week.
     const items = [
-      { id: f.recurring, state: "in_progress" as const, dueOn: null, directive: { recurrence: "weekly", startOn: null } },
+      {
+        id: f.recurring,
+        state: "in_progress" as const,
+        dueOn: null,
+        directive: { recurrence: "weekly", startOn: null },
+      },
       { id: f.noDeadline, state: "not_started" as const, dueOn: null, directive: { recurrence: null, startOn: null } },
     ];
     expect([...(await assignmentsMissingPeriodicReport(f.t.prisma, items, "2021-07-11"))]).toEqual([]);
@@ -195,12 +359,20 @@ describe("recurring directives and shared reports", () => {
     expect(supportView.reports.map((r) => r.text)).toEqual(["Đã phối hợp xong."]);
 
     // The lead's evidence file is not the supporter's to download.
-    const leadFile = await f.t.prisma.progressReport.findFirstOrThrow({ where: { assignmentId: f.lead, attachmentId: { not: null } }, select: { attachmentId: true } });
+    const leadFile = await f.t.prisma.progressReport.findFirstOrThrow({
+      where: { assignmentId: f.lead, attachmentId: { not: null } },
+      select: { attachmentId: true },
+    });
     await expect(readAttachment(f.t.prisma, congan, leadFile.attachmentId!)).rejects.toThrow(NotFoundError);
 
     // And the supporter's timeline shows no trace of the lead's reports.
     const events = await assignmentTimeline(f.t.prisma, congan, f.directiveId);
-    expect(events.some((e) => e.entityType === "ProgressReport" && (e.after as { assignmentId?: number } | null)?.assignmentId === f.lead)).toBe(false);
+    expect(
+      events.some(
+        (e) =>
+          e.entityType === "ProgressReport" && (e.after as { assignmentId?: number } | null)?.assignmentId === f.lead,
+      ),
+    ).toBe(false);
     expect(events.some((e) => e.entityType === "Assignment" && e.entityId === f.support)).toBe(true);
   });
 
@@ -210,7 +382,10 @@ describe("recurring directives and shared reports", () => {
     await addComment(f.t.prisma, chair, { assignmentId: f.noDeadline, body: "Đề nghị báo cáo sớm." });
     await addComment(f.t.prisma, syt, { assignmentId: f.noDeadline, body: "Đã tiếp thu." });
     const detail = await getAssignmentDetail(f.t.prisma, syt, f.noDeadline);
-    expect(detail.comments.map((c) => [c.authorName, c.body])).toEqual([[chair.name, "Đề nghị báo cáo sớm."], [syt.name, "Đã tiếp thu."]]);
+    expect(detail.comments.map((c) => [c.authorName, c.body])).toEqual([
+      [chair.name, "Đề nghị báo cáo sớm."],
+      [syt.name, "Đã tiếp thu."],
+    ]);
     expect(detail.timeliness).toBe("no_deadline");
   });
 });

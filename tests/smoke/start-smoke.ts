@@ -18,7 +18,10 @@ async function main(): Promise<number> {
     console.log(`npm start answered after ${((Date.now() - started) / 1000).toFixed(1)} s at ${app.baseUrl}`);
     check(app.log().includes("langson.vanphong"), "npm start printed the demo logins");
     const signInPage = await fetch(`${app.baseUrl}/dang-nhap`);
-    check(signInPage.status === 200 && (await signInPage.text()).includes("Đăng nhập"), "the sign-in page answers in Vietnamese");
+    check(
+      signInPage.status === 200 && (await signInPage.text()).includes("Đăng nhập"),
+      "the sign-in page answers in Vietnamese",
+    );
 
     const wrong = new HttpSession(app.baseUrl);
     check(!(await wrong.signIn("longan.syt", "mat-khau-sai")), "a wrong password gets no session");
@@ -27,7 +30,10 @@ async function main(): Promise<number> {
     check(await s.signIn("longan.syt", DEMO_PASSWORD), "longan.syt signs in over HTTP");
     const home = await s.get("/");
     const html = await home.text();
-    check(home.status === 200 && html.includes("Sở Y tế") && html.includes("875/TB-VPUBND"), "the user lands on Sở Y tế's board with the Long An notice's tasks");
+    check(
+      home.status === 200 && html.includes("Sở Y tế") && html.includes("875/TB-VPUBND"),
+      "the user lands on Sở Y tế's board with the Long An notice's tasks",
+    );
   } finally {
     await app.stop();
   }
@@ -35,4 +41,10 @@ async function main(): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (error) => { console.error(error); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -19,11 +19,15 @@ function directive(file: string, ref: string) {
 }
 
 function leads(file: string, ref: string): string[] {
-  return directive(file, ref).assignments.filter((a) => a.role === "lead").map((a) => a.agency);
+  return directive(file, ref)
+    .assignments.filter((a) => a.role === "lead")
+    .map((a) => a.agency);
 }
 
 function supports(file: string, ref: string): string[] {
-  return directive(file, ref).assignments.filter((a) => a.role === "support").map((a) => a.agency);
+  return directive(file, ref)
+    .assignments.filter((a) => a.role === "support")
+    .map((a) => a.agency);
 }
 
 /** The OCR text with markdown marks removed and every run of whitespace made one space. */
@@ -83,7 +87,13 @@ describe("seed documents", () => {
       "003_01c405e6d66fb90f.txt",
       "004_a956b0c17b9e6422.txt",
     ]);
-    expect(SEED_DOCUMENTS.map((d) => d.province)).toEqual(["Lạng Sơn", "Lai Châu", "Long An", "Quảng Ninh", "Lạng Sơn"]);
+    expect(SEED_DOCUMENTS.map((d) => d.province)).toEqual([
+      "Lạng Sơn",
+      "Lai Châu",
+      "Long An",
+      "Quảng Ninh",
+      "Lạng Sơn",
+    ]);
   });
 
   describe.each(SEED_DOCUMENTS.map((d) => [d.file, d] as const))("%s", (file, d) => {
@@ -115,7 +125,10 @@ describe("seed documents", () => {
           const members = groups.get(gName)?.members ?? [];
           for (const m of members) expect(seen.has(m), `${dir.ref}: ${gName} lacks ${m}`).toBe(true);
         }
-        expect(dir.assignments.some((a) => a.role === "lead"), `${dir.ref} has no lead`).toBe(true);
+        expect(
+          dir.assignments.some((a) => a.role === "lead"),
+          `${dir.ref} has no lead`,
+        ).toBe(true);
       }
     });
 
@@ -149,7 +162,11 @@ describe("spot checks a reader would notice", () => {
     expect(d.notice.issuedPrecision).toBe("unknown");
     expect(d.notice.meetingOn).toBe("2021-09-06");
     expect(d.directives).toHaveLength(20);
-    expect(directive("000", "2.3").deadline).toMatchObject({ kind: "before", dueOn: "2021-09-14", phrase: "trước ngày 15/9/2021" });
+    expect(directive("000", "2.3").deadline).toMatchObject({
+      kind: "before",
+      dueOn: "2021-09-14",
+      phrase: "trước ngày 15/9/2021",
+    });
     expect(directive("000", "3.1.1").deadline).toMatchObject({ kind: "until_end", dueOn: "2021-09-15" });
     expect(leads("000", "3.2")).toEqual(["UBND huyện Văn Lãng"]);
     expect(supports("000", "3.2")).toEqual(["Sở Giáo dục và Đào tạo"]);
@@ -161,7 +178,9 @@ describe("spot checks a reader would notice", () => {
     expect(directive("000", "5").deadline?.dueOn).toBe("2021-09-10");
     // 6.b: the chairman will consider it later; not a directive.
     expect(d.directives.some((x) => x.ref === "6.b")).toBe(false);
-    expect(d.directives.some((x) => x.text.includes("Đánh giá chung") || x.text.startsWith("Thời gian qua"))).toBe(false);
+    expect(d.directives.some((x) => x.text.includes("Đánh giá chung") || x.text.startsWith("Thời gian qua"))).toBe(
+      false,
+    );
   });
 
   it("001 Lai Châu", () => {
@@ -206,17 +225,30 @@ describe("spot checks a reader would notice", () => {
     expect(d.notice).toMatchObject({ issuer: "Tỉnh ủy Quảng Ninh", meetingOn: "2021-11-15", number: null });
     expect(d.directives).toHaveLength(7);
     expect(d.directives.some((x) => /illegible/i.test(x.text))).toBe(false);
-    expect(directive("003", "2.3").deadline).toMatchObject({ kind: "exact", dueOn: "2021-11-30", phrase: "chậm nhất đến ngày 30/11/2021" });
+    expect(directive("003", "2.3").deadline).toMatchObject({
+      kind: "exact",
+      dueOn: "2021-11-30",
+      phrase: "chậm nhất đến ngày 30/11/2021",
+    });
     expect(leads("003", "2.3")).toEqual(["Sở Y tế"]);
     expect(directive("003", "3.3").deadline).toMatchObject({ kind: "start", startOn: "2021-11-16", dueOn: null });
-    expect(leads("003", "3.2")).toEqual(["UBND huyện Đầm Hà", "UBND huyện Hải Hà", "UBND thành phố Móng Cái", "UBND huyện Tiên Yên"]);
+    expect(leads("003", "3.2")).toEqual([
+      "UBND huyện Đầm Hà",
+      "UBND huyện Hải Hà",
+      "UBND thành phố Móng Cái",
+      "UBND huyện Tiên Yên",
+    ]);
   });
 
   it("004 Lạng Sơn", () => {
     const d = doc("004");
     expect(d.notice).toMatchObject({ kind: "CV", number: null, issuedOn: "2022-01-01", issuedPrecision: "month" });
     expect(d.directives).toHaveLength(7);
-    expect(directive("004", "1.3").deadline).toMatchObject({ kind: "month", dueOn: "2022-01-31", phrase: "trong tháng 01/2022" });
+    expect(directive("004", "1.3").deadline).toMatchObject({
+      kind: "month",
+      dueOn: "2022-01-31",
+      phrase: "trong tháng 01/2022",
+    });
     expect(directive("004", "2.2").deadline?.dueOn).toBe("2022-01-31");
     expect(directive("004", "2.3").deadline).toMatchObject({ kind: "event", phrase: "trong dịp Tết Nguyên đán" });
     expect(directive("004", "2.1").assignments.every((a) => a.viaGroup === "UBND các huyện, thành phố")).toBe(true);

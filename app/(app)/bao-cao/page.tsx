@@ -42,7 +42,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const f = toFilters(q);
   const { signing, errors, typed } = parseReportSigning(params);
   const database = db();
-  const [model, options] = await Promise.all([reportModel(database, user, today(), f), recentNoticeOptions(database, user, { limit: 50, selected: q.notice })]);
+  const [model, options] = await Promise.all([
+    reportModel(database, user, today(), f),
+    recentNoticeOptions(database, user, { limit: 50, selected: q.notice }),
+  ]);
   const filters = { from: q.from, to: q.to, notice: q.notice };
   const qs = queryString(filters);
   const pdfQs = queryString({ ...filters, ...signingQuery(typed) });
@@ -54,11 +57,31 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
           <h1 className="text-xl font-semibold text-slate-900">Báo cáo tình hình thực hiện các nhiệm vụ</h1>
           <div className="flex flex-wrap gap-2">
             <PrintButton />
-            <a href={`/api/xuat/bao-cao${pdfQs}`} download data-testid="report-pdf" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">Tải PDF</a>
-            <Link href={`/tong-quan${qs}`} className="rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100">← Tổng quan</Link>
+            <a
+              href={`/api/xuat/bao-cao${pdfQs}`}
+              download
+              data-testid="report-pdf"
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+            >
+              Tải PDF
+            </a>
+            <Link
+              href={`/tong-quan${qs}`}
+              className="rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100"
+            >
+              ← Tổng quan
+            </Link>
           </div>
         </div>
-        <FiltersForm action="/bao-cao" from={q.from} to={q.to} notice={q.notice} notices={options.options} noticeTotal={options.total} hidden={signingQuery(typed)} />
+        <FiltersForm
+          action="/bao-cao"
+          from={q.from}
+          to={q.to}
+          notice={q.notice}
+          notices={options.options}
+          noticeTotal={options.total}
+          hidden={signingQuery(typed)}
+        />
         <SigningForm filters={filters} typed={typed} errors={errors} />
       </div>
       <div className="overflow-x-auto">

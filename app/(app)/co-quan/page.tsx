@@ -17,12 +17,17 @@ export default async function AgenciesPage() {
     <>
       <PageHeader title="Bảng việc cơ quan" subtitle="Chọn cơ quan, đơn vị để xem các nhiệm vụ được giao" />
       {agencies.length === 0 ? (
-        <EmptyState title="Tài khoản chưa gắn với cơ quan nào">Vui lòng liên hệ Văn phòng để được phân quyền.</EmptyState>
+        <EmptyState title="Tài khoản chưa gắn với cơ quan nào">
+          Vui lòng liên hệ Văn phòng để được phân quyền.
+        </EmptyState>
       ) : (
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {agencies.map((a) => (
             <li key={a.id}>
-              <Link href={`/co-quan/${a.id}`} className="block rounded-lg border border-slate-200 bg-white px-4 py-3 font-medium shadow-sm hover:border-brand-600">
+              <Link
+                href={`/co-quan/${a.id}`}
+                className="block rounded-lg border border-slate-200 bg-white px-4 py-3 font-medium shadow-sm hover:border-brand-600"
+              >
                 {a.name}
               </Link>
             </li>

@@ -31,27 +31,56 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Nhắc việc"
-        subtitle={own ? "Bản tin hằng ngày của đơn vị: việc quá hạn, đến hạn hôm nay và sắp đến hạn trong 3 ngày." : `Bản tin hằng ngày gửi các cơ quan, đơn vị của tỉnh ${user.provinceName}.`}
-        actions={own && unread ? (
-          <form action={markRemindersRead}>
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">Đánh dấu tất cả đã đọc</button>
-          </form>
-        ) : undefined}
+        subtitle={
+          own
+            ? "Bản tin hằng ngày của đơn vị: việc quá hạn, đến hạn hôm nay và sắp đến hạn trong 3 ngày."
+            : `Bản tin hằng ngày gửi các cơ quan, đơn vị của tỉnh ${user.provinceName}.`
+        }
+        actions={
+          own && unread ? (
+            <form action={markRemindersRead}>
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+              >
+                Đánh dấu tất cả đã đọc
+              </button>
+            </form>
+          ) : undefined
+        }
       />
       {rows.length === 0 ? (
-        <EmptyState title="Chưa có bản tin nhắc việc">Bản tin được tạo mỗi ngày một lần khi có việc quá hạn, đến hạn hoặc sắp đến hạn.</EmptyState>
+        <EmptyState title="Chưa có bản tin nhắc việc">
+          Bản tin được tạo mỗi ngày một lần khi có việc quá hạn, đến hạn hoặc sắp đến hạn.
+        </EmptyState>
       ) : (
         <ol className="space-y-4" data-testid="digest-list">
           {rows.map((d) => (
-            <li key={d.id} className={`rounded-xl border bg-white p-4 shadow-sm ${d.unread && own ? "border-brand-600" : "border-slate-200"}`} data-testid="digest">
+            <li
+              key={d.id}
+              className={`rounded-xl border bg-white p-4 shadow-sm ${d.unread && own ? "border-brand-600" : "border-slate-200"}`}
+              data-testid="digest"
+            >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold text-slate-900">
-                  {d.unread && own ? <span className="mr-2"><Badge tone="brand">Mới</Badge></span> : null}
-                  {own && user.agencyIds.length === 1 ? `Ngày ${formatDay(d.digestOn)}` : <>{d.agency.name} · ngày {formatDay(d.digestOn)}</>}
+                  {d.unread && own ? (
+                    <span className="mr-2">
+                      <Badge tone="brand">Mới</Badge>
+                    </span>
+                  ) : null}
+                  {own && user.agencyIds.length === 1 ? (
+                    `Ngày ${formatDay(d.digestOn)}`
+                  ) : (
+                    <>
+                      {d.agency.name} · ngày {formatDay(d.digestOn)}
+                    </>
+                  )}
                 </h2>
                 <p className="text-xs text-slate-500">
                   {d.channel === "email"
-                    ? d.sentAt ? `Đã gửi email tới ${d.emailTo} lúc ${formatDateTime(d.sentAt)}` : `Gửi email tới ${d.emailTo} không thành công${d.error ? `: ${d.error}` : ""}`
+                    ? d.sentAt
+                      ? `Đã gửi email tới ${d.emailTo} lúc ${formatDateTime(d.sentAt)}`
+                      : `Gửi email tới ${d.emailTo} không thành công${d.error ? `: ${d.error}` : ""}`
                     : "Hiển thị trong ứng dụng"}
                 </p>
               </div>
@@ -61,17 +90,29 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
                 {d.dueSoon ? <Badge tone="info">{d.dueSoon} sắp đến hạn</Badge> : null}
               </p>
               <details className="mt-2" open={d.unread && own}>
-                <summary className="cursor-pointer text-sm font-medium text-brand-800">Xem {d.lines.length} nhiệm vụ</summary>
+                <summary className="cursor-pointer text-sm font-medium text-brand-800">
+                  Xem {d.lines.length} nhiệm vụ
+                </summary>
                 <ul className="mt-2 divide-y divide-slate-100 text-sm">
                   {d.lines.map((l) => (
                     <li key={l.assignmentId} className="py-2">
                       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                         <span className="font-semibold">{DIGEST_BUCKET_LABELS[l.bucket]}</span>
-                        <span>· hạn {formatDay(l.dueOn)} ({dueWords(l.dueOn, d.digestOn)})</span>
+                        <span>
+                          · hạn {formatDay(l.dueOn)} ({dueWords(l.dueOn, d.digestOn)})
+                        </span>
                         {l.stillOpen ? null : <Badge tone="success">Nay đã hoàn thành</Badge>}
                       </div>
-                      <Link href={`/nhiem-vu/${l.assignmentId}`} className="line-clamp-2 text-slate-900 hover:text-brand-800 hover:underline">{l.directive.text}</Link>
-                      <div className="text-xs text-slate-500">{l.role === "lead" ? "Chủ trì" : "Phối hợp"} · mục {l.directive.ref}, {noticeLabel(l.notice)}{l.directive.deadlinePhrase ? ` · “${l.directive.deadlinePhrase}”` : ""}</div>
+                      <Link
+                        href={`/nhiem-vu/${l.assignmentId}`}
+                        className="line-clamp-2 text-slate-900 hover:text-brand-800 hover:underline"
+                      >
+                        {l.directive.text}
+                      </Link>
+                      <div className="text-xs text-slate-500">
+                        {l.role === "lead" ? "Chủ trì" : "Phối hợp"} · mục {l.directive.ref}, {noticeLabel(l.notice)}
+                        {l.directive.deadlinePhrase ? ` · “${l.directive.deadlinePhrase}”` : ""}
+                      </div>
                     </li>
                   ))}
                 </ul>

@@ -36,14 +36,35 @@ export default async function OverduePage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Việc quá hạn"
-        subtitle={<span data-testid="overdue-total">{page.total} lượt việc chưa hoàn thành đã quá hạn{q.bucket ? ` ${OVERDUE_BUCKET_LABELS[q.bucket]}` : ""} · tính đến ngày {formatDay(day)}</span>}
-        actions={<><ExportLinks base="/api/xuat/danh-sach" query={queryString({ category: "overdue", bucket: q.bucket })} /><Link href="/tong-quan" className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100">Tổng quan →</Link></>}
+        subtitle={
+          <span data-testid="overdue-total">
+            {page.total} lượt việc chưa hoàn thành đã quá hạn{q.bucket ? ` ${OVERDUE_BUCKET_LABELS[q.bucket]}` : ""} ·
+            tính đến ngày {formatDay(day)}
+          </span>
+        }
+        actions={
+          <>
+            <ExportLinks base="/api/xuat/danh-sach" query={queryString({ category: "overdue", bucket: q.bucket })} />
+            <Link
+              href="/tong-quan"
+              className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100"
+            >
+              Tổng quan →
+            </Link>
+          </>
+        }
       />
       <OverdueBuckets summary={summary} current={q.bucket} href={(b) => href(b)} />
       {page.rows.length === 0 ? (
         <EmptyState title="Không có việc nào quá hạn" />
       ) : (
-        <TaskTable rows={page.rows} today={day} caption="Danh sách việc quá hạn, quá hạn lâu nhất trước" rowTestId="overdue-row" offset={(page.page - 1) * page.pageSize} />
+        <TaskTable
+          rows={page.rows}
+          today={day}
+          caption="Danh sách việc quá hạn, quá hạn lâu nhất trước"
+          rowTestId="overdue-row"
+          offset={(page.page - 1) * page.pageSize}
+        />
       )}
       <Pager page={page.page} pageSize={page.pageSize} total={page.total} href={(p) => href(q.bucket, p)} />
     </>

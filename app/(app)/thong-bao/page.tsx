@@ -20,14 +20,27 @@ export default async function NoticesPage() {
     <>
       <PageHeader
         title="Thông báo kết luận, văn bản chỉ đạo"
-        subtitle={<>Tỉnh {user.provinceName ?? "(tất cả)"} · {notices.length} văn bản · số liệu tính đến ngày {formatDay(day)}</>}
+        subtitle={
+          <>
+            Tỉnh {user.provinceName ?? "(tất cả)"} · {notices.length} văn bản · số liệu tính đến ngày {formatDay(day)}
+          </>
+        }
         actions={
           user.provinceId !== null && can(user, "notice.create", { provinceId: user.provinceId }) ? (
-            <Link href="/thong-bao/nhap" className="rounded-lg bg-brand-800 px-4 py-2 font-semibold text-white shadow hover:bg-brand-900">Nhập thông báo</Link>
+            <Link
+              href="/thong-bao/nhap"
+              className="rounded-lg bg-brand-800 px-4 py-2 font-semibold text-white shadow hover:bg-brand-900"
+            >
+              Nhập thông báo
+            </Link>
           ) : null
         }
       />
-      {notices.length === 0 ? <EmptyState title="Chưa có văn bản nào">Văn phòng nhập thông báo kết luận để bắt đầu theo dõi.</EmptyState> : <NoticeTable notices={notices} />}
+      {notices.length === 0 ? (
+        <EmptyState title="Chưa có văn bản nào">Văn phòng nhập thông báo kết luận để bắt đầu theo dõi.</EmptyState>
+      ) : (
+        <NoticeTable notices={notices} />
+      )}
     </>
   );
 }

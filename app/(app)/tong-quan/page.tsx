@@ -8,7 +8,14 @@ import { listHref, parseOverviewQuery, queryString, toFilters, type SearchParams
 import { recentNoticeOptions } from "@/lib/exports/load";
 import { totals } from "@/lib/exports/report";
 import { formatRate } from "@/lib/exports/sheets";
-import { agencyTable, listTasks, noticeProgressPage, onTimeRate, overdueSummary, weeklySeries } from "@/lib/reports/overview";
+import {
+  agencyTable,
+  listTasks,
+  noticeProgressPage,
+  onTimeRate,
+  overdueSummary,
+  weeklySeries,
+} from "@/lib/reports/overview";
 import { formatDay } from "@/lib/time/format";
 import { today } from "@/lib/time/today";
 import { AgencyTable } from "@/components/overview/agency-table";
@@ -28,11 +35,23 @@ const TOP = 10;
 const NOTICE_ROWS = 20;
 const NOTICE_OPTIONS = 50;
 
-function Section({ id, title, action, children }: { id: string; title: string; action?: React.ReactNode; children: React.ReactNode }) {
+function Section({
+  id,
+  title,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  action?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={`${id}-h`} id={id} className="mb-10 scroll-mt-4">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={`${id}-h`} className="text-lg font-semibold text-slate-900">{title}</h2>
+        <h2 id={`${id}-h`} className="text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
         {action}
       </div>
       {children}
@@ -64,16 +83,41 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const filterQs = queryString({ from: q.from, to: q.to, notice: q.notice });
   const scope = { from: q.from, to: q.to, notice: q.notice };
   const more = (category: "overdue" | "due_soon", total: number) =>
-    total > TOP ? <Link href={listHref({ ...scope, category })} className="text-sm font-medium text-brand-800 hover:underline">Xem tất cả {total} →</Link> : null;
+    total > TOP ? (
+      <Link href={listHref({ ...scope, category })} className="text-sm font-medium text-brand-800 hover:underline">
+        Xem tất cả {total} →
+      </Link>
+    ) : null;
 
   return (
     <>
       <PageHeader
         title="Tổng quan tình hình thực hiện"
-        subtitle={<>Tỉnh {user.provinceName} · tính đến ngày {formatDay(day)}</>}
-        actions={<><ExportLinks base="/api/xuat/tong-quan" query={filterQs} /><Link href={`/bao-cao${filterQs}`} className="inline-flex items-center rounded-md bg-brand-800 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900">Báo cáo in</Link></>}
+        subtitle={
+          <>
+            Tỉnh {user.provinceName} · tính đến ngày {formatDay(day)}
+          </>
+        }
+        actions={
+          <>
+            <ExportLinks base="/api/xuat/tong-quan" query={filterQs} />
+            <Link
+              href={`/bao-cao${filterQs}`}
+              className="inline-flex items-center rounded-md bg-brand-800 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900"
+            >
+              Báo cáo in
+            </Link>
+          </>
+        }
       />
-      <FiltersForm action="/tong-quan" from={q.from} to={q.to} notice={q.notice} notices={options.options} noticeTotal={options.total} />
+      <FiltersForm
+        action="/tong-quan"
+        from={q.from}
+        to={q.to}
+        notice={q.notice}
+        notices={options.options}
+        noticeTotal={options.total}
+      />
 
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {[
@@ -84,31 +128,91 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           { label: "Hoàn thành quá hạn", value: t.completedLate, category: "completed_late" as const },
           { label: "Tỷ lệ đúng hạn", value: formatRate(onTimeRate(t)), category: "assigned" as const },
         ].map((s) => (
-          <Link key={s.label} href={listHref({ ...scope, category: s.category })} className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600">
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{s.label}</dt>
-            <dd className={`mt-1 text-2xl font-semibold tabular-nums ${s.danger && summary.total > 0 ? "text-red-700" : "text-slate-900"}`} data-testid={`stat-${s.category}`}>{s.value}</dd>
+          <Link
+            key={s.label}
+            href={listHref({ ...scope, category: s.category })}
+            className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{s.label}</dt>
+            <dd
+              className={`mt-1 text-2xl font-semibold tabular-nums ${s.danger && summary.total > 0 ? "text-red-700" : "text-slate-900"}`}
+              data-testid={`stat-${s.category}`}
+            >
+              {s.value}
+            </dd>
           </Link>
         ))}
       </dl>
 
-      <Section id="qua-han" title={`Việc quá hạn (${summary.total})`} action={<Actions>{more("overdue", overdue.total)}<TableCsvLink query={filterQs} table="qua-han" label="việc quá hạn" /></Actions>}>
+      <Section
+        id="qua-han"
+        title={`Việc quá hạn (${summary.total})`}
+        action={
+          <Actions>
+            {more("overdue", overdue.total)}
+            <TableCsvLink query={filterQs} table="qua-han" label="việc quá hạn" />
+          </Actions>
+        }
+      >
         <OverdueBuckets summary={summary} href={(bucket) => listHref({ ...scope, category: "overdue", bucket })} />
-        {overdue.rows.length ? <TaskTable rows={overdue.rows} today={day} caption="Việc quá hạn, quá hạn lâu nhất trước" rowTestId="overview-overdue-row" /> : <EmptyState title="Không có việc nào quá hạn" />}
+        {overdue.rows.length ? (
+          <TaskTable
+            rows={overdue.rows}
+            today={day}
+            caption="Việc quá hạn, quá hạn lâu nhất trước"
+            rowTestId="overview-overdue-row"
+          />
+        ) : (
+          <EmptyState title="Không có việc nào quá hạn" />
+        )}
       </Section>
 
-      <Section id="sap-den-han" title={`Đến hạn trong 7 ngày tới (${dueSoon.total})`} action={<Actions>{more("due_soon", dueSoon.total)}<TableCsvLink query={filterQs} table="den-han" label="đến hạn trong 7 ngày tới" /></Actions>}>
-        {dueSoon.rows.length ? <TaskTable rows={dueSoon.rows} today={day} caption="Việc đến hạn trong 7 ngày tới" rowTestId="due-soon-row" /> : <EmptyState title="Không có việc nào đến hạn trong 7 ngày tới" />}
+      <Section
+        id="sap-den-han"
+        title={`Đến hạn trong 7 ngày tới (${dueSoon.total})`}
+        action={
+          <Actions>
+            {more("due_soon", dueSoon.total)}
+            <TableCsvLink query={filterQs} table="den-han" label="đến hạn trong 7 ngày tới" />
+          </Actions>
+        }
+      >
+        {dueSoon.rows.length ? (
+          <TaskTable rows={dueSoon.rows} today={day} caption="Việc đến hạn trong 7 ngày tới" rowTestId="due-soon-row" />
+        ) : (
+          <EmptyState title="Không có việc nào đến hạn trong 7 ngày tới" />
+        )}
       </Section>
 
-      <Section id="theo-co-quan" title="Theo cơ quan, đơn vị" action={<TableCsvLink query={filterQs} table="co-quan" label="theo cơ quan, đơn vị" />}>
-        {agencies.length ? <AgencyTable rows={agencies} query={q} /> : <EmptyState title="Chưa có nhiệm vụ nào được giao" />}
+      <Section
+        id="theo-co-quan"
+        title="Theo cơ quan, đơn vị"
+        action={<TableCsvLink query={filterQs} table="co-quan" label="theo cơ quan, đơn vị" />}
+      >
+        {agencies.length ? (
+          <AgencyTable rows={agencies} query={q} />
+        ) : (
+          <EmptyState title="Chưa có nhiệm vụ nào được giao" />
+        )}
       </Section>
 
-      <Section id="theo-thong-bao" title="Tiến độ theo thông báo" action={<TableCsvLink query={filterQs} table="thong-bao" label="tiến độ theo thông báo" />}>
-        {notices.rows.length ? <NoticeProgress rows={notices.rows} total={notices.total} query={q} /> : <EmptyState title="Chưa có thông báo nào trong khoảng đã chọn" />}
+      <Section
+        id="theo-thong-bao"
+        title="Tiến độ theo thông báo"
+        action={<TableCsvLink query={filterQs} table="thong-bao" label="tiến độ theo thông báo" />}
+      >
+        {notices.rows.length ? (
+          <NoticeProgress rows={notices.rows} total={notices.total} query={q} />
+        ) : (
+          <EmptyState title="Chưa có thông báo nào trong khoảng đã chọn" />
+        )}
       </Section>
 
-      <Section id="theo-tuan" title="Theo tuần" action={<TableCsvLink query={filterQs} table="theo-tuan" label="theo tuần" />}>
+      <Section
+        id="theo-tuan"
+        title="Theo tuần"
+        action={<TableCsvLink query={filterQs} table="theo-tuan" label="theo tuần" />}
+      >
         <WeekCharts weeks={weeks} />
       </Section>
     </>

@@ -26,8 +26,19 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
   if (!open) {
     return (
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className={secondaryButton} onClick={() => { setOpen(true); setMessage(null); }}>Thêm nhiệm vụ</button>
-        <p role="status" aria-live="polite" className="text-sm text-emerald-800">{message?.ok ? message.text : null}</p>
+        <button
+          type="button"
+          className={secondaryButton}
+          onClick={() => {
+            setOpen(true);
+            setMessage(null);
+          }}
+        >
+          Thêm nhiệm vụ
+        </button>
+        <p role="status" aria-live="polite" className="text-sm text-emerald-800">
+          {message?.ok ? message.text : null}
+        </p>
       </div>
     );
   }
@@ -53,30 +64,81 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-label="Thêm nhiệm vụ">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="grid gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      aria-label="Thêm nhiệm vụ"
+    >
       <h3 className="font-semibold">Thêm nhiệm vụ</h3>
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Mục" error={errors.ref} className="w-28">
-          {(id, invalid) => <input id={id} aria-invalid={invalid} className={inputClass} value={form.ref} onChange={(e) => setForm({ ...form, ref: e.target.value })} />}
+          {(id, invalid) => (
+            <input
+              id={id}
+              aria-invalid={invalid}
+              className={inputClass}
+              value={form.ref}
+              onChange={(e) => setForm({ ...form, ref: e.target.value })}
+            />
+          )}
         </Field>
         <label className="mb-5 flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4" checked={form.urgent} onChange={(e) => setForm({ ...form, urgent: e.target.checked })} /> Khẩn trương
+          <input
+            type="checkbox"
+            className="size-4"
+            checked={form.urgent}
+            onChange={(e) => setForm({ ...form, urgent: e.target.checked })}
+          />{" "}
+          Khẩn trương
         </label>
       </div>
       <Field label="Nội dung nhiệm vụ" error={errors.text}>
-        {(id, invalid) => <textarea id={id} aria-invalid={invalid} rows={3} className={inputClass} value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} />}
+        {(id, invalid) => (
+          <textarea
+            id={id}
+            aria-invalid={invalid}
+            rows={3}
+            className={inputClass}
+            value={form.text}
+            onChange={(e) => setForm({ ...form, text: e.target.value })}
+          />
+        )}
       </Field>
       <div className="flex flex-wrap items-end gap-2">
-        <Field label="Cơ quan hoặc nhóm thực hiện" error={errors.agencies ?? errors["agencies.0"]} className="min-w-0 grow sm:max-w-sm">
-          {(id, invalid) => <input id={id} list={listId} aria-invalid={invalid} className={inputClass} value={agency} onChange={(e) => setAgency(e.target.value)} autoComplete="off" />}
+        <Field
+          label="Cơ quan hoặc nhóm thực hiện"
+          error={errors.agencies ?? errors["agencies.0"]}
+          className="min-w-0 grow sm:max-w-sm"
+        >
+          {(id, invalid) => (
+            <input
+              id={id}
+              list={listId}
+              aria-invalid={invalid}
+              className={inputClass}
+              value={agency}
+              onChange={(e) => setAgency(e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
         <datalist id={listId}>
-          {registry.groups.map((g) => <option key={`g-${g.name}`} value={g.name}>{`Nhóm: ${g.size} đơn vị`}</option>)}
-          {registry.agencies.map((a) => <option key={a} value={a} />)}
+          {registry.groups.map((g) => (
+            <option key={`g-${g.name}`} value={g.name}>{`Nhóm: ${g.size} đơn vị`}</option>
+          ))}
+          {registry.agencies.map((a) => (
+            <option key={a} value={a} />
+          ))}
         </datalist>
         <Field label="Vai trò" className="mb-0">
           {(id) => (
-            <select id={id} className={inputClass} value={role} onChange={(e) => setRole(e.target.value as "lead" | "support")}>
+            <select
+              id={id}
+              className={inputClass}
+              value={role}
+              onChange={(e) => setRole(e.target.value as "lead" | "support")}
+            >
               <option value="lead">{ROLE_LABELS.lead}</option>
               <option value="support">{ROLE_LABELS.support}</option>
             </select>
@@ -84,13 +146,28 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
         </Field>
       </div>
       <div className="rounded-lg bg-slate-50 p-3">
-        <DeadlineEditor value={form.deadline} errors={errors} prefix="deadline" onChange={(deadline) => setForm({ ...form, deadline })} />
+        <DeadlineEditor
+          value={form.deadline}
+          errors={errors}
+          prefix="deadline"
+          onChange={(deadline) => setForm({ ...form, deadline })}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" className={primaryButton} disabled={pending}>{pending ? "Đang lưu…" : "Thêm nhiệm vụ"}</button>
-        <button type="button" className={secondaryButton} onClick={() => setOpen(false)} disabled={pending}>Hủy</button>
+        <button type="submit" className={primaryButton} disabled={pending}>
+          {pending ? "Đang lưu…" : "Thêm nhiệm vụ"}
+        </button>
+        <button type="button" className={secondaryButton} onClick={() => setOpen(false)} disabled={pending}>
+          Hủy
+        </button>
       </div>
-      <p role={message && !message.ok ? "alert" : "status"} aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>{message?.text}</p>
+      <p
+        role={message && !message.ok ? "alert" : "status"}
+        aria-live="polite"
+        className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}
+      >
+        {message?.text}
+      </p>
     </form>
   );
 }

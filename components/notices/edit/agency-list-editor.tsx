@@ -2,7 +2,11 @@
 
 import { useId, useState, useTransition } from "react";
 import { STATE_LABELS } from "@/lib/assignments/timeliness";
-import { addDirectiveAgenciesAction, changeAssignmentRoleAction, removeDirectiveAgencyAction } from "@/lib/notices/edit-actions";
+import {
+  addDirectiveAgenciesAction,
+  changeAssignmentRoleAction,
+  removeDirectiveAgencyAction,
+} from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import type { DirectiveSnapshot, NoticeEditResult } from "@/lib/notices/edit-types";
 import { ROLE_LABELS } from "@/lib/notices/labels";
@@ -11,10 +15,17 @@ import { inputClass } from "@/components/intake/field";
 type Role = "lead" | "support";
 type Assignment = DirectiveSnapshot["assignments"][number];
 
-const smallButton = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40";
+const smallButton =
+  "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40";
 
 /** The agencies of a directive: change a role, take one off, add agencies or a whole group. Each is saved at once. */
-export function AgencyListEditor({ directive: d, registry, disabled, errors, onResult }: {
+export function AgencyListEditor({
+  directive: d,
+  registry,
+  disabled,
+  errors,
+  onResult,
+}: {
   directive: DirectiveSnapshot;
   registry: EditRegistry;
   disabled: boolean;
@@ -33,8 +44,12 @@ export function AgencyListEditor({ directive: d, registry, disabled, errors, onR
   const groups = new Map<string, Assignment[]>();
   for (const a of d.assignments) if (a.viaGroup) groups.set(a.viaGroup, [...(groups.get(a.viaGroup) ?? []), a]);
 
-  const setRoleOf = (ids: number[], next: Role) => startTransition(async () => void onResult(await changeAssignmentRoleAction({ ...target, assignmentIds: ids, role: next })));
-  const removeIds = (ids: number[]) => startTransition(async () => void onResult(await removeDirectiveAgencyAction({ ...target, assignmentIds: ids })));
+  const setRoleOf = (ids: number[], next: Role) =>
+    startTransition(
+      async () => void onResult(await changeAssignmentRoleAction({ ...target, assignmentIds: ids, role: next })),
+    );
+  const removeIds = (ids: number[]) =>
+    startTransition(async () => void onResult(await removeDirectiveAgencyAction({ ...target, assignmentIds: ids })));
   const add = (e: React.FormEvent) => {
     e.preventDefault();
     startTransition(async () => {
@@ -46,32 +61,78 @@ export function AgencyListEditor({ directive: d, registry, disabled, errors, onR
   return (
     <section aria-label="Cơ quan thực hiện" className="grid gap-2">
       <h4 className="text-xs font-medium text-slate-600">Cơ quan thực hiện ({d.assignments.length})</h4>
-      {d.assignments.length === 0 ? <p className="text-sm text-amber-800">Chưa có cơ quan nào: thêm ít nhất một cơ quan chủ trì.</p> : null}
+      {d.assignments.length === 0 ? (
+        <p className="text-sm text-amber-800">Chưa có cơ quan nào: thêm ít nhất một cơ quan chủ trì.</p>
+      ) : null}
       <ul className="grid gap-1.5">
         {direct.map((a) => (
           <li key={a.id} className="flex flex-wrap items-center gap-2 text-sm">
-            <RoleSelect value={a.role} disabled={busy} label={`Vai trò của ${a.agencyName}`} onChange={(r) => setRoleOf([a.id], r)} />
+            <RoleSelect
+              value={a.role}
+              disabled={busy}
+              label={`Vai trò của ${a.agencyName}`}
+              onChange={(r) => setRoleOf([a.id], r)}
+            />
             <span className="font-medium">{a.agencyName}</span>
             <span className="text-xs text-slate-500">{STATE_LABELS[a.state]}</span>
-            <button type="button" className={`${smallButton} text-red-700`} disabled={busy} onClick={() => removeIds([a.id])} aria-label={`Bỏ ${a.agencyName}`}>Bỏ</button>
+            <button
+              type="button"
+              className={`${smallButton} text-red-700`}
+              disabled={busy}
+              onClick={() => removeIds([a.id])}
+              aria-label={`Bỏ ${a.agencyName}`}
+            >
+              Bỏ
+            </button>
           </li>
         ))}
         {[...groups].map(([group, members]) => (
           <li key={group} className="text-sm">
             <div className="flex flex-wrap items-center gap-2">
-              <RoleSelect value={members[0]!.role} disabled={busy} label={`Vai trò của ${group}`} onChange={(r) => setRoleOf(members.map((m) => m.id), r)} />
+              <RoleSelect
+                value={members[0]!.role}
+                disabled={busy}
+                label={`Vai trò của ${group}`}
+                onChange={(r) =>
+                  setRoleOf(
+                    members.map((m) => m.id),
+                    r,
+                  )
+                }
+              />
               <span className="font-medium">{group}</span>
               <span className="text-slate-500">({members.length} đơn vị)</span>
-              <button type="button" className={`${smallButton} text-red-700`} disabled={busy} onClick={() => removeIds(members.map((m) => m.id))} aria-label={`Bỏ cả nhóm ${group}`}>Bỏ cả nhóm</button>
+              <button
+                type="button"
+                className={`${smallButton} text-red-700`}
+                disabled={busy}
+                onClick={() => removeIds(members.map((m) => m.id))}
+                aria-label={`Bỏ cả nhóm ${group}`}
+              >
+                Bỏ cả nhóm
+              </button>
             </div>
-            <details className="ml-2 mt-1">
+            <details className="mt-1 ml-2">
               <summary className="cursor-pointer text-xs text-slate-600">Xem, đổi vai trò hoặc bỏ từng đơn vị</summary>
               <ul className="mt-1 grid gap-1">
                 {members.map((m) => (
                   <li key={m.id} className="flex flex-wrap items-center gap-2 text-xs">
-                    <RoleSelect value={m.role} disabled={busy} label={`Vai trò của ${m.agencyName}`} onChange={(r) => setRoleOf([m.id], r)} />
+                    <RoleSelect
+                      value={m.role}
+                      disabled={busy}
+                      label={`Vai trò của ${m.agencyName}`}
+                      onChange={(r) => setRoleOf([m.id], r)}
+                    />
                     {m.agencyName} <span className="text-slate-500">· {STATE_LABELS[m.state]}</span>
-                    <button type="button" className={`${smallButton} text-red-700`} disabled={busy} onClick={() => removeIds([m.id])} aria-label={`Bỏ ${m.agencyName}`}>Bỏ</button>
+                    <button
+                      type="button"
+                      className={`${smallButton} text-red-700`}
+                      disabled={busy}
+                      onClick={() => removeIds([m.id])}
+                      aria-label={`Bỏ ${m.agencyName}`}
+                    >
+                      Bỏ
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -81,24 +142,59 @@ export function AgencyListEditor({ directive: d, registry, disabled, errors, onR
       </ul>
       <form onSubmit={add} className="flex flex-wrap items-end gap-2" noValidate>
         <div className="min-w-0 grow sm:max-w-sm">
-          <label htmlFor={inputId} className="mb-1 block text-xs font-medium text-slate-600">Thêm cơ quan hoặc nhóm</label>
-          <input id={inputId} list={listId} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(addError)} aria-describedby={`${inputId}-loi`} className={inputClass} autoComplete="off" />
+          <label htmlFor={inputId} className="mb-1 block text-xs font-medium text-slate-600">
+            Thêm cơ quan hoặc nhóm
+          </label>
+          <input
+            id={inputId}
+            list={listId}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(addError)}
+            aria-describedby={`${inputId}-loi`}
+            className={inputClass}
+            autoComplete="off"
+          />
           <datalist id={listId}>
-            {registry.groups.map((g) => <option key={`g-${g.name}`} value={g.name}>{`Nhóm: ${g.size} đơn vị`}</option>)}
-            {registry.agencies.map((a) => <option key={a} value={a} />)}
+            {registry.groups.map((g) => (
+              <option key={`g-${g.name}`} value={g.name}>{`Nhóm: ${g.size} đơn vị`}</option>
+            ))}
+            {registry.agencies.map((a) => (
+              <option key={a} value={a} />
+            ))}
           </datalist>
         </div>
         <RoleSelect value={role} disabled={busy} label="Vai trò của cơ quan thêm" onChange={setRole} />
-        <button type="submit" className={smallButton} disabled={busy || !name.trim()}>Thêm</button>
-        <p id={`${inputId}-loi`} aria-live="polite" className="basis-full text-xs text-red-700">{addError}</p>
+        <button type="submit" className={smallButton} disabled={busy || !name.trim()}>
+          Thêm
+        </button>
+        <p id={`${inputId}-loi`} aria-live="polite" className="basis-full text-xs text-red-700">
+          {addError}
+        </p>
       </form>
     </section>
   );
 }
 
-function RoleSelect({ value, onChange, label, disabled }: { value: Role; onChange: (r: Role) => void; label: string; disabled: boolean }) {
+function RoleSelect({
+  value,
+  onChange,
+  label,
+  disabled,
+}: {
+  value: Role;
+  onChange: (r: Role) => void;
+  label: string;
+  disabled: boolean;
+}) {
   return (
-    <select aria-label={label} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as Role)} className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs">
+    <select
+      aria-label={label}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value as Role)}
+      className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs"
+    >
       <option value="lead">{ROLE_LABELS.lead}</option>
       <option value="support">{ROLE_LABELS.support}</option>
     </select>

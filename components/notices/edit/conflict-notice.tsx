@@ -7,19 +7,48 @@ import { ROLE_LABELS } from "@/lib/notices/labels";
 /** Someone else changed the directive first: what is stored now, and a way to redo on it. */
 export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot; onRedo: () => void }) {
   return (
-    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="directive-conflict">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+      data-testid="directive-conflict"
+    >
       <p className="font-semibold">Chỉ đạo vừa được người khác sửa. Bản đang lưu hiện nay:</p>
       <dl className="mt-2 grid gap-1 text-slate-800">
-        <div><dt className="inline font-medium">Mục: </dt><dd className="inline">{current.ref || "—"}{current.urgent ? " · Khẩn trương" : ""}</dd></div>
-        <div><dt className="inline font-medium">Nội dung: </dt><dd className="inline whitespace-pre-line">{current.text}</dd></div>
-        <div><dt className="inline font-medium">Thời hạn: </dt><dd className="inline" data-testid="conflict-deadline">{describeDeadline(current.deadline)}</dd></div>
+        <div>
+          <dt className="inline font-medium">Mục: </dt>
+          <dd className="inline">
+            {current.ref || "—"}
+            {current.urgent ? " · Khẩn trương" : ""}
+          </dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Nội dung: </dt>
+          <dd className="inline whitespace-pre-line">{current.text}</dd>
+        </div>
+        <div>
+          <dt className="inline font-medium">Thời hạn: </dt>
+          <dd className="inline" data-testid="conflict-deadline">
+            {describeDeadline(current.deadline)}
+          </dd>
+        </div>
         <div>
           <dt className="inline font-medium">Cơ quan: </dt>
-          <dd className="inline">{current.assignments.map((a) => `${a.agencyName} (${ROLE_LABELS[a.role]})`).join(", ") || "chưa có"}</dd>
+          <dd className="inline">
+            {current.assignments.map((a) => `${a.agencyName} (${ROLE_LABELS[a.role]})`).join(", ") || "chưa có"}
+          </dd>
         </div>
       </dl>
-      <p className="mt-2">Thay đổi của bạn chưa được lưu (vẫn còn trong các ô bên dưới để đối chiếu). Bấm nút dưới đây để nạp bản mới vào các ô, rồi sửa lại.</p>
-      <button type="button" onClick={onRedo} className="mt-2 rounded-lg bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900">Sửa lại trên bản mới</button>
+      <p className="mt-2">
+        Thay đổi của bạn chưa được lưu (vẫn còn trong các ô bên dưới để đối chiếu). Bấm nút dưới đây để nạp bản mới vào
+        các ô, rồi sửa lại.
+      </p>
+      <button
+        type="button"
+        onClick={onRedo}
+        className="mt-2 rounded-lg bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900"
+      >
+        Sửa lại trên bản mới
+      </button>
     </div>
   );
 }

@@ -11,8 +11,10 @@ import { AgencyListEditor } from "@/components/notices/edit/agency-list-editor";
 import { ConflictNotice } from "@/components/notices/edit/conflict-notice";
 import { fieldsOf, firstErrors, issuesToErrors } from "@/components/notices/edit/snapshot";
 
-export const primaryButton = "rounded-lg bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-brand-900 disabled:opacity-60";
-export const secondaryButton = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
+export const primaryButton =
+  "rounded-lg bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-brand-900 disabled:opacity-60";
+export const secondaryButton =
+  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
 
 type Message = { tone: "ok" | "error"; text: string } | null;
 
@@ -22,7 +24,15 @@ type Message = { tone: "ok" | "error"; text: string } | null;
  * Every change sends the version it started from; a stale one shows what is stored now and asks
  * to redo on it, without losing what was typed.
  */
-export function DirectiveEditPanel({ directive, registry, children }: { directive: DirectiveSnapshot; registry: EditRegistry; children: React.ReactNode }) {
+export function DirectiveEditPanel({
+  directive,
+  registry,
+  children,
+}: {
+  directive: DirectiveSnapshot;
+  registry: EditRegistry;
+  children: React.ReactNode;
+}) {
   const [base, setBase] = useState(directive);
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<DirectiveFields>(() => fieldsOf(directive));
@@ -110,7 +120,12 @@ export function DirectiveEditPanel({ directive, registry, children }: { directiv
   }
 
   const status = (
-    <p role={message?.tone === "error" ? "alert" : "status"} aria-live="polite" data-testid="directive-edit-message" className={`min-h-0 text-sm ${message?.tone === "error" ? "text-red-700" : "text-emerald-800"}`}>
+    <p
+      role={message?.tone === "error" ? "alert" : "status"}
+      aria-live="polite"
+      data-testid="directive-edit-message"
+      className={`min-h-0 text-sm ${message?.tone === "error" ? "text-red-700" : "text-emerald-800"}`}
+    >
       {message?.text}
     </p>
   );
@@ -120,7 +135,9 @@ export function DirectiveEditPanel({ directive, registry, children }: { directiv
       <>
         {children}
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          <button ref={toggle} type="button" className={secondaryButton} onClick={startEditing} aria-expanded={false}>Sửa</button>
+          <button ref={toggle} type="button" className={secondaryButton} onClick={startEditing} aria-expanded={false}>
+            Sửa
+          </button>
           {status}
         </div>
       </>
@@ -133,31 +150,75 @@ export function DirectiveEditPanel({ directive, registry, children }: { directiv
       <form onSubmit={save} className="grid gap-2" noValidate>
         <div className="flex flex-wrap items-end gap-3">
           <Field label="Mục" error={errors.ref} className="w-28">
-            {(id, invalid) => <input id={id} ref={firstField} aria-invalid={invalid} className={inputClass} value={form.ref} onChange={(e) => setForm({ ...form, ref: e.target.value })} />}
+            {(id, invalid) => (
+              <input
+                id={id}
+                ref={firstField}
+                aria-invalid={invalid}
+                className={inputClass}
+                value={form.ref}
+                onChange={(e) => setForm({ ...form, ref: e.target.value })}
+              />
+            )}
           </Field>
           <label className="mb-5 flex items-center gap-2 text-sm">
-            <input type="checkbox" className="size-4" checked={form.urgent} onChange={(e) => setForm({ ...form, urgent: e.target.checked })} /> Khẩn trương
+            <input
+              type="checkbox"
+              className="size-4"
+              checked={form.urgent}
+              onChange={(e) => setForm({ ...form, urgent: e.target.checked })}
+            />{" "}
+            Khẩn trương
           </label>
         </div>
         <Field label="Nội dung nhiệm vụ" error={errors.text}>
           {(id, invalid) => (
-            <textarea id={id} aria-invalid={invalid} rows={Math.min(10, Math.max(3, Math.ceil(form.text.length / 90)))} className={inputClass} value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} />
+            <textarea
+              id={id}
+              aria-invalid={invalid}
+              rows={Math.min(10, Math.max(3, Math.ceil(form.text.length / 90)))}
+              className={inputClass}
+              value={form.text}
+              onChange={(e) => setForm({ ...form, text: e.target.value })}
+            />
           )}
         </Field>
         <div className="rounded-lg bg-white p-3">
-          <DeadlineEditor value={form.deadline} errors={errors} prefix="deadline" onChange={(deadline) => setForm({ ...form, deadline })} />
-          <p className="text-xs text-slate-600">Đổi hạn hoàn thành sẽ áp dụng cho mọi cơ quan của nhiệm vụ, trừ cơ quan đã được đồng ý gia hạn.</p>
+          <DeadlineEditor
+            value={form.deadline}
+            errors={errors}
+            prefix="deadline"
+            onChange={(deadline) => setForm({ ...form, deadline })}
+          />
+          <p className="text-xs text-slate-600">
+            Đổi hạn hoàn thành sẽ áp dụng cho mọi cơ quan của nhiệm vụ, trừ cơ quan đã được đồng ý gia hạn.
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" className={primaryButton} disabled={pending}>{pending ? "Đang lưu…" : "Lưu thay đổi"}</button>
-          <button type="button" className={secondaryButton} onClick={close} disabled={pending}>Đóng</button>
-          <button type="button" className={`${secondaryButton} ml-auto text-red-700`} onClick={remove} disabled={pending}>
+          <button type="submit" className={primaryButton} disabled={pending}>
+            {pending ? "Đang lưu…" : "Lưu thay đổi"}
+          </button>
+          <button type="button" className={secondaryButton} onClick={close} disabled={pending}>
+            Đóng
+          </button>
+          <button
+            type="button"
+            className={`${secondaryButton} ml-auto text-red-700`}
+            onClick={remove}
+            disabled={pending}
+          >
             {confirmDelete ? "Bấm lần nữa để xóa nhiệm vụ" : "Xóa nhiệm vụ"}
           </button>
         </div>
         {status}
       </form>
-      <AgencyListEditor directive={base} registry={registry} disabled={pending || conflict !== null} errors={errors} onResult={apply} />
+      <AgencyListEditor
+        directive={base}
+        registry={registry}
+        disabled={pending || conflict !== null}
+        errors={errors}
+        onResult={apply}
+      />
     </div>
   );
 }

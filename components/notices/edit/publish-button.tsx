@@ -14,14 +14,22 @@ export function PublishButton({ noticeId, version }: { noticeId: number; version
         type="button"
         className={primaryButton}
         disabled={pending}
-        onClick={() => startTransition(async () => {
-          const r = await publishNoticeAction({ noticeId, version });
-          setMessage({ ok: r.ok, text: r.message });
-        })}
+        onClick={() =>
+          startTransition(async () => {
+            const r = await publishNoticeAction({ noticeId, version });
+            setMessage({ ok: r.ok, text: r.message });
+          })
+        }
       >
         {pending ? "Đang ban hành…" : "Ban hành"}
       </button>
-      <p role={message && !message.ok ? "alert" : "status"} aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>{message?.text}</p>
+      <p
+        role={message && !message.ok ? "alert" : "status"}
+        aria-live="polite"
+        className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}
+      >
+        {message?.text}
+      </p>
     </div>
   );
 }

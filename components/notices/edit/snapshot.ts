@@ -20,8 +20,22 @@ export function snapshotOf(noticeId: number, d: Directive, version: number): Dir
           target: d.milestoneTarget,
         };
   return {
-    id: d.id, noticeId, version, ref: d.ref, text: d.text, urgent: d.urgent, deadline,
-    assignments: d.assignments.map((a) => ({ id: a.id, agencyId: a.agencyId, agencyName: a.agencyName, role: a.role, viaGroup: a.viaGroup, state: a.state, dueOn: a.dueOn })),
+    id: d.id,
+    noticeId,
+    version,
+    ref: d.ref,
+    text: d.text,
+    urgent: d.urgent,
+    deadline,
+    assignments: d.assignments.map((a) => ({
+      id: a.id,
+      agencyId: a.agencyId,
+      agencyName: a.agencyName,
+      role: a.role,
+      viaGroup: a.viaGroup,
+      state: a.state,
+      dueOn: a.dueOn,
+    })),
   };
 }
 
@@ -36,7 +50,9 @@ export function firstErrors(fieldErrors: Record<string, string[]> | undefined): 
   return out;
 }
 
-export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+export function issuesToErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";

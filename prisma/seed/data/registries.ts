@@ -101,30 +101,48 @@ function department(name: string, shortName: string, abbreviations: string[], ex
 function buildRegistry(spec: ProvinceSpec): AgencyRegistry {
   const p = spec.province;
   const departments: RegistryAgency[] = [
-    department("Sở Y tế", "SYT", ["Sở YT", `Sở Y tế tỉnh ${p}`], [
-      "ngành Y tế",
-      "cơ quan thường trực Ban Chỉ đạo tỉnh",
-    ]),
-    department("Sở Giáo dục và Đào tạo", "SGDĐT", ["Sở GDĐT", "Sở GD&ĐT", "Sở GD-ĐT", "Sở Giáo dục - Đào tạo"], [
-      "ngành Giáo dục",
-    ]),
     department(
-      "Sở Lao động - Thương binh và Xã hội",
-      "SLĐTBXH",
-      ["Sở LĐTBXH", "Sở LĐ-TB&XH", "Sở LĐTB&XH", "Sở Lao động Thương binh và Xã hội", "Sở Lao động, Thương binh và Xã hội"],
+      "Sở Y tế",
+      "SYT",
+      ["Sở YT", `Sở Y tế tỉnh ${p}`],
+      ["ngành Y tế", "cơ quan thường trực Ban Chỉ đạo tỉnh"],
     ),
+    department(
+      "Sở Giáo dục và Đào tạo",
+      "SGDĐT",
+      ["Sở GDĐT", "Sở GD&ĐT", "Sở GD-ĐT", "Sở Giáo dục - Đào tạo"],
+      ["ngành Giáo dục"],
+    ),
+    department("Sở Lao động - Thương binh và Xã hội", "SLĐTBXH", [
+      "Sở LĐTBXH",
+      "Sở LĐ-TB&XH",
+      "Sở LĐTB&XH",
+      "Sở Lao động Thương binh và Xã hội",
+      "Sở Lao động, Thương binh và Xã hội",
+    ]),
     department("Sở Công Thương", "SCT", ["Sở CT"], ["ngành Công Thương"]),
     department("Sở Giao thông vận tải", "SGTVT", ["Sở GTVT", "Sở Giao thông - Vận tải"], ["ngành Giao thông vận tải"]),
-    department("Sở Thông tin và Truyền thông", "STTTT", ["Sở TT&TT", "Sở TTTT", "Sở TT-TT"], [
-      "ngành Thông tin và Truyền thông",
-    ]),
+    department(
+      "Sở Thông tin và Truyền thông",
+      "STTTT",
+      ["Sở TT&TT", "Sở TTTT", "Sở TT-TT"],
+      ["ngành Thông tin và Truyền thông"],
+    ),
     department("Sở Tài chính", "STC", ["Sở TC"]),
     department("Sở Kế hoạch và Đầu tư", "SKHĐT", ["Sở KH&ĐT", "Sở KHĐT", "Sở KH-ĐT"]),
-    department("Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", ["Sở VHTTDL", "Sở VH-TT&DL", "Sở VHTT&DL", "Sở Văn hoá, Thể thao và Du lịch"]),
-    department("Sở Nội vụ", "SNV", ["Sở NV"]),
-    department("Văn phòng UBND tỉnh", "VPUBND", ["VP UBND tỉnh", "VPUBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"], [
-      "Chánh Văn phòng UBND tỉnh",
+    department("Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", [
+      "Sở VHTTDL",
+      "Sở VH-TT&DL",
+      "Sở VHTT&DL",
+      "Sở Văn hoá, Thể thao và Du lịch",
     ]),
+    department("Sở Nội vụ", "SNV", ["Sở NV"]),
+    department(
+      "Văn phòng UBND tỉnh",
+      "VPUBND",
+      ["VP UBND tỉnh", "VPUBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"],
+      ["Chánh Văn phòng UBND tỉnh"],
+    ),
     agency("Ban Quản lý Khu kinh tế", "BQLKKT", "department", [
       "BQLKKT",
       "BQL KKT",
@@ -203,9 +221,7 @@ function buildRegistry(spec: ProvinceSpec): AgencyRegistry {
   ];
   const [newspaperName, ...newspaperAliases] = spec.newspaper;
   if (!newspaperName) throw new Error(`${p}: newspaper name missing`);
-  const media: RegistryAgency[] = [
-    agency(newspaperName, spec.mediaShort[0], "media", newspaperAliases),
-  ];
+  const media: RegistryAgency[] = [agency(newspaperName, spec.mediaShort[0], "media", newspaperAliases)];
   if (spec.tv) {
     const [tvName, ...tvAliases] = spec.tv;
     if (!tvName) throw new Error(`${p}: TV name missing`);
@@ -224,7 +240,15 @@ function buildRegistry(spec: ProvinceSpec): AgencyRegistry {
   ];
   const districts = spec.districts.map((d) => districtAgency(p, d));
 
-  const agencies = [...departments, ...forces, ...front, ...media, ...others, ...districts, ...(spec.extraAgencies ?? [])];
+  const agencies = [
+    ...departments,
+    ...forces,
+    ...front,
+    ...media,
+    ...others,
+    ...districts,
+    ...(spec.extraAgencies ?? []),
+  ];
 
   const t = spec.hasTownships;
   const districtGroupName = t ? "UBND các huyện, thị xã, thành phố" : "UBND các huyện, thành phố";
@@ -256,7 +280,11 @@ function buildRegistry(spec: ProvinceSpec): AgencyRegistry {
   ];
   const departmentLike = [...departments, ...forces].map((a) => a.name);
   const groups: RegistryGroup[] = [
-    { name: districtGroupName, aliases: dedupe(districtGroupAliases, districtGroupName), members: districts.map((a) => a.name) },
+    {
+      name: districtGroupName,
+      aliases: dedupe(districtGroupAliases, districtGroupName),
+      members: districts.map((a) => a.name),
+    },
     {
       name: "Các sở, ban, ngành",
       aliases: [
@@ -469,10 +497,7 @@ export function groupMembers(province: string, group: string): string[] {
  * agency or of a group of the province's registry; a group becomes one assignment per
  * member with `viaGroup` set. An agency appears once: the first mention wins, leads first.
  */
-export function assign(
-  province: string,
-  spec: { lead?: string[]; support?: string[] },
-): DraftAssignment[] {
+export function assign(province: string, spec: { lead?: string[]; support?: string[] }): DraftAssignment[] {
   const registry = registryOf(province);
   const out: DraftAssignment[] = [];
   const seen = new Set<string>();
@@ -481,7 +506,10 @@ export function assign(
     seen.add(agencyName);
     out.push({ agency: agencyName, role, viaGroup, isNew: false });
   };
-  for (const [role, names] of [["lead", spec.lead ?? []], ["support", spec.support ?? []]] as const) {
+  for (const [role, names] of [
+    ["lead", spec.lead ?? []],
+    ["support", spec.support ?? []],
+  ] as const) {
     for (const name of names) {
       const group = registry.groups.find((g) => g.name === name);
       if (group) {

@@ -1,21 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { boardQueryString, matchesFilters, parseBoardFilters, searchTextOf, windowEnd, type FilterableItem } from "@/lib/assignments/board-filters";
+import {
+  boardQueryString,
+  matchesFilters,
+  parseBoardFilters,
+  searchTextOf,
+  windowEnd,
+  type FilterableItem,
+} from "@/lib/assignments/board-filters";
 
 const TODAY = "2021-09-15"; // a Wednesday
 const item = (over: Partial<FilterableItem> = {}): FilterableItem => ({
-  state: "in_progress", role: "lead", dueOn: "2021-09-17", noticeId: 1, searchText: searchTextOf(["Sở Y tế", "Xây dựng kế hoạch tiêm chủng vắc xin"]), ...over,
+  state: "in_progress",
+  role: "lead",
+  dueOn: "2021-09-17",
+  noticeId: 1,
+  searchText: searchTextOf(["Sở Y tế", "Xây dựng kế hoạch tiêm chủng vắc xin"]),
+  ...over,
 });
 
 describe("board filters", () => {
   it("reads the address, dropping what it does not understand", () => {
-    expect(parseBoardFilters({ q: " so y te ", state: "completed", role: "boss", due: ["week", "month"], notice: "12", view: "list", sort: "x" })).toEqual({
-      q: "so y te", state: "completed", role: undefined, due: "week", notice: 12, view: "list", sort: undefined,
+    expect(
+      parseBoardFilters({
+        q: " so y te ",
+        state: "completed",
+        role: "boss",
+        due: ["week", "month"],
+        notice: "12",
+        view: "list",
+        sort: "x",
+      }),
+    ).toEqual({
+      q: "so y te",
+      state: "completed",
+      role: undefined,
+      due: "week",
+      notice: 12,
+      view: "list",
+      sort: undefined,
     });
     expect(parseBoardFilters({ notice: "1; drop table" }).notice).toBeUndefined();
   });
 
   it("writes the address back, so a view can be shared", () => {
-    expect(boardQueryString({ q: "y tế", due: "overdue" }, { view: "list" })).toBe("?q=y+t%E1%BA%BF&due=overdue&view=list");
+    expect(boardQueryString({ q: "y tế", due: "overdue" }, { view: "list" })).toBe(
+      "?q=y+t%E1%BA%BF&due=overdue&view=list",
+    );
     expect(boardQueryString({})).toBe("");
   });
 

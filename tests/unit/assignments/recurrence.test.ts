@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { currentPeriod, missingPeriodicReport, periodLabel, type PeriodicStatusInput } from "@/lib/assignments/recurrence";
+import {
+  currentPeriod,
+  missingPeriodicReport,
+  periodLabel,
+  type PeriodicStatusInput,
+} from "@/lib/assignments/recurrence";
 
 describe("currentPeriod", () => {
   it("runs a week from Monday to Sunday, whatever day it is", () => {
@@ -43,7 +48,13 @@ describe("periodLabel", () => {
 });
 
 describe("missingPeriodicReport", () => {
-  const weekly: PeriodicStatusInput = { recurrence: "weekly", state: "in_progress", startOn: null, dueOn: null, reportedPeriodStarts: [] };
+  const weekly: PeriodicStatusInput = {
+    recurrence: "weekly",
+    state: "in_progress",
+    startOn: null,
+    dueOn: null,
+    reportedPeriodStarts: [],
+  };
 
   it("says so when this week has no report, even if last week had one", () => {
     expect(missingPeriodicReport(weekly, "2021-07-08")).toBe(true);
@@ -51,7 +62,9 @@ describe("missingPeriodicReport", () => {
   });
 
   it("is satisfied by a report filed under this week's Monday", () => {
-    expect(missingPeriodicReport({ ...weekly, reportedPeriodStarts: ["2021-06-28", "2021-07-05"] }, "2021-07-11")).toBe(false);
+    expect(missingPeriodicReport({ ...weekly, reportedPeriodStarts: ["2021-06-28", "2021-07-05"] }, "2021-07-11")).toBe(
+      false,
+    );
     // …until the next Monday.
     expect(missingPeriodicReport({ ...weekly, reportedPeriodStarts: ["2021-07-05"] }, "2021-07-12")).toBe(true);
   });

@@ -9,7 +9,13 @@ const support2: VisibleAssignment = { provinceId: 1, agencyId: 12, role: "suppor
 const directive = [lead, support, support2];
 
 const staff = (agencyIds: number[], provinceId = 1): SessionUser => ({
-  id: 1, username: "u", name: "U", role: "agency_staff", provinceId, provinceName: "X", agencyIds,
+  id: 1,
+  username: "u",
+  name: "U",
+  role: "agency_staff",
+  provinceId,
+  provinceName: "X",
+  agencyIds,
 });
 
 describe("canReadReports", () => {

@@ -18,25 +18,41 @@ function zip(entries: [name: string, content: string][]): Uint8Array {
     const data = Buffer.from(content);
     const crc = crc32(data);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(n.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(n.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(n.length, 28); central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
     locals.push(local, n, data);
     centrals.push(central, n);
     offset += local.length + n.length + data.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
 }
 
 function ooxml(part: string, contentType: string): Uint8Array {
   return zip([
-    ["[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/${part}" ContentType="${contentType}"/></Types>`],
+    [
+      "[Content_Types].xml",
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/${part}" ContentType="${contentType}"/></Types>`,
+    ],
     ["_rels/.rels", "<Relationships/>"],
     [part, "<x/>"],
   ]);
@@ -44,31 +60,77 @@ function ooxml(part: string, contentType: string): Uint8Array {
 
 const FILES: Record<string, Uint8Array> = {
   pdf: text("%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n"),
-  png: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]),
+  png: new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6,
+    0, 0, 0,
+  ]),
   jpg: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]),
   gif: text("GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;"),
-  webp: new Uint8Array([...text("RIFF"), 26, 0, 0, 0, ...text("WEBPVP8 "), 14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+  webp: new Uint8Array([
+    ...text("RIFF"),
+    26,
+    0,
+    0,
+    0,
+    ...text("WEBPVP8 "),
+    14,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  ]),
   docx: ooxml("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
   xlsx: ooxml("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
-  pptx: ooxml("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"),
-  odt: zip([["mimetype", "application/vnd.oasis.opendocument.text"], ["content.xml", "<x/>"]]),
-  ods: zip([["mimetype", "application/vnd.oasis.opendocument.spreadsheet"], ["content.xml", "<x/>"]]),
+  pptx: ooxml(
+    "ppt/presentation.xml",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+  ),
+  odt: zip([
+    ["mimetype", "application/vnd.oasis.opendocument.text"],
+    ["content.xml", "<x/>"],
+  ]),
+  ods: zip([
+    ["mimetype", "application/vnd.oasis.opendocument.spreadsheet"],
+    ["content.xml", "<x/>"],
+  ]),
   // An OLE compound file header: Word 97 and Excel 97 files both start this way.
   doc: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
 };
 FILES.xls = FILES.doc!;
 
 const EXPECTED_MIME: Record<string, string> = {
-  pdf: "application/pdf", png: "image/png", jpg: "image/jpeg", gif: "image/gif", webp: "image/webp",
+  pdf: "application/pdf",
+  png: "image/png",
+  jpg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  odt: "application/vnd.oasis.opendocument.text", ods: "application/vnd.oasis.opendocument.spreadsheet",
-  doc: "application/msword", xls: "application/vnd.ms-excel",
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  doc: "application/msword",
+  xls: "application/vnd.ms-excel",
 };
 
 async function message(fileName: string, bytes: Uint8Array): Promise<string> {
-  const e = await validateUpload(fileName, bytes).then(() => null, (error: unknown) => error);
+  const e = await validateUpload(fileName, bytes).then(
+    () => null,
+    (error: unknown) => error,
+  );
   expect(e).toBeInstanceOf(ValidationError);
   expect((e as ValidationError).fieldErrors.attachment).toEqual([(e as ValidationError).message]);
   return (e as ValidationError).message;
@@ -78,7 +140,11 @@ describe("validateUpload accepts real files of every allowed kind", () => {
   for (const [ext, bytes] of Object.entries(FILES)) {
     it(`.${ext}`, async () => {
       const ok = await validateUpload(`Báo cáo số 12.${ext.toUpperCase()}`, bytes);
-      expect(ok).toMatchObject({ fileName: `Báo cáo số 12.${ext.toUpperCase()}`, mimeType: EXPECTED_MIME[ext], size: bytes.byteLength });
+      expect(ok).toMatchObject({
+        fileName: `Báo cáo số 12.${ext.toUpperCase()}`,
+        mimeType: EXPECTED_MIME[ext],
+        size: bytes.byteLength,
+      });
       expect(ok.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     });
   }
@@ -96,7 +162,9 @@ describe("validateUpload refuses", () => {
   });
 
   it("a plain ZIP named .docx, and a spreadsheet named .odt", async () => {
-    expect(await message("van-ban.docx", zip([["a.txt", "xin chào"]]))).toMatch(/không phải Word \(\.docx\) \(nội dung thực là tệp \.zip\)/);
+    expect(await message("van-ban.docx", zip([["a.txt", "xin chào"]]))).toMatch(
+      /không phải Word \(\.docx\) \(nội dung thực là tệp \.zip\)/,
+    );
     expect(await message("van-ban.odt", FILES.ods!)).toMatch(/không phải OpenDocument \(\.odt\)/);
   });
 
@@ -108,7 +176,9 @@ describe("validateUpload refuses", () => {
   });
 
   it("kinds it does not take, and names without an extension", async () => {
-    expect(await message("trang.html", text("<html></html>"))).toMatch(/^Không nhận tệp \.html\. Chỉ nhận tệp PDF, ảnh \(PNG, JPEG, GIF, WebP\), Word, Excel/);
+    expect(await message("trang.html", text("<html></html>"))).toMatch(
+      /^Không nhận tệp \.html\. Chỉ nhận tệp PDF, ảnh \(PNG, JPEG, GIF, WebP\), Word, Excel/,
+    );
     expect(await message("baocao", FILES.pdf!)).toMatch(/^Tệp “baocao” không có đuôi/);
     expect(await message(".pdf", FILES.pdf!)).toMatch(/không có đuôi/);
   });
@@ -116,8 +186,12 @@ describe("validateUpload refuses", () => {
   it("an empty file, a nameless one, and one over 10 MB", async () => {
     expect(await message("rong.pdf", new Uint8Array())).toBe("Tệp “rong.pdf” rỗng.");
     expect(await message("  ", FILES.pdf!)).toBe("Tệp đính kèm chưa có tên.");
-    expect(await message("lon.pdf", new Uint8Array(MAX_UPLOAD_BYTES + 1))).toBe("Tệp “lon.pdf” vượt quá giới hạn 10 MB (dung lượng 10.485.761 byte).");
-    expect(await message("rat-lon.pdf", new Uint8Array(15 * 1024 * 1024))).toBe("Tệp “rat-lon.pdf” vượt quá giới hạn 10 MB (dung lượng 15 MB).");
+    expect(await message("lon.pdf", new Uint8Array(MAX_UPLOAD_BYTES + 1))).toBe(
+      "Tệp “lon.pdf” vượt quá giới hạn 10 MB (dung lượng 10.485.761 byte).",
+    );
+    expect(await message("rat-lon.pdf", new Uint8Array(15 * 1024 * 1024))).toBe(
+      "Tệp “rat-lon.pdf” vượt quá giới hạn 10 MB (dung lượng 15 MB).",
+    );
   });
 });
 

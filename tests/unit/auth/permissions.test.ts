@@ -10,41 +10,97 @@ const OTHER_AGENCY = { provinceId: 1, agencyId: 11 };
 const OTHER_PROVINCE = { provinceId: 2, agencyId: 20 };
 
 const user = (role: SessionUser["role"], provinceId: number | null = 1): SessionUser => ({
-  id: 1, username: "u", name: "U", role, provinceId, provinceName: "X", agencyIds: role === "agency_staff" ? [10] : [],
+  id: 1,
+  username: "u",
+  name: "U",
+  role,
+  provinceId,
+  provinceName: "X",
+  agencyIds: role === "agency_staff" ? [10] : [],
 });
 
 // Written out by hand from the brief: what each role may do on its own agency's record, on another
 // agency's record in its province, and on another province's record. Y = allowed.
-const EXPECTED: Record<SessionUser["role"], Record<Action, [own: boolean, otherAgency: boolean, otherProvince: boolean]>> = {
+const EXPECTED: Record<
+  SessionUser["role"],
+  Record<Action, [own: boolean, otherAgency: boolean, otherProvince: boolean]>
+> = {
   agency_staff: {
-    "notice.read": [true, true, false], "notice.readDraft": [false, false, false], "notice.create": [false, false, false], "notice.edit": [false, false, false],
-    "board.read": [true, false, false], "assignment.read": [true, false, false], "assignment.readShared": [true, false, false], "assignment.work": [true, false, false], "assignment.comment": [true, false, false],
-    "assignment.confirm": [false, false, false], "extension.decide": [false, false, false], "overview.read": [false, false, false], "audit.read": [false, false, false],
-    "agency.manage": [false, false, false], "user.manage": [false, false, false],
+    "notice.read": [true, true, false],
+    "notice.readDraft": [false, false, false],
+    "notice.create": [false, false, false],
+    "notice.edit": [false, false, false],
+    "board.read": [true, false, false],
+    "assignment.read": [true, false, false],
+    "assignment.readShared": [true, false, false],
+    "assignment.work": [true, false, false],
+    "assignment.comment": [true, false, false],
+    "assignment.confirm": [false, false, false],
+    "extension.decide": [false, false, false],
+    "overview.read": [false, false, false],
+    "audit.read": [false, false, false],
+    "agency.manage": [false, false, false],
+    "user.manage": [false, false, false],
   },
   secretariat: {
-    "notice.read": [true, true, false], "notice.readDraft": [true, true, false], "notice.create": [true, true, false], "notice.edit": [true, true, false],
-    "board.read": [true, true, false], "assignment.read": [true, true, false], "assignment.readShared": [true, true, false], "assignment.work": [false, false, false], "assignment.comment": [true, true, false],
-    "assignment.confirm": [true, true, false], "extension.decide": [true, true, false], "overview.read": [true, true, false], "audit.read": [true, true, false],
-    "agency.manage": [true, true, false], "user.manage": [false, false, false],
+    "notice.read": [true, true, false],
+    "notice.readDraft": [true, true, false],
+    "notice.create": [true, true, false],
+    "notice.edit": [true, true, false],
+    "board.read": [true, true, false],
+    "assignment.read": [true, true, false],
+    "assignment.readShared": [true, true, false],
+    "assignment.work": [false, false, false],
+    "assignment.comment": [true, true, false],
+    "assignment.confirm": [true, true, false],
+    "extension.decide": [true, true, false],
+    "overview.read": [true, true, false],
+    "audit.read": [true, true, false],
+    "agency.manage": [true, true, false],
+    "user.manage": [false, false, false],
   },
   chairman: {
-    "notice.read": [true, true, false], "notice.readDraft": [true, true, false], "notice.create": [false, false, false], "notice.edit": [false, false, false],
-    "board.read": [true, true, false], "assignment.read": [true, true, false], "assignment.readShared": [true, true, false], "assignment.work": [false, false, false], "assignment.comment": [true, true, false],
-    "assignment.confirm": [false, false, false], "extension.decide": [true, true, false], "overview.read": [true, true, false], "audit.read": [true, true, false],
-    "agency.manage": [false, false, false], "user.manage": [false, false, false],
+    "notice.read": [true, true, false],
+    "notice.readDraft": [true, true, false],
+    "notice.create": [false, false, false],
+    "notice.edit": [false, false, false],
+    "board.read": [true, true, false],
+    "assignment.read": [true, true, false],
+    "assignment.readShared": [true, true, false],
+    "assignment.work": [false, false, false],
+    "assignment.comment": [true, true, false],
+    "assignment.confirm": [false, false, false],
+    "extension.decide": [true, true, false],
+    "overview.read": [true, true, false],
+    "audit.read": [true, true, false],
+    "agency.manage": [false, false, false],
+    "user.manage": [false, false, false],
   },
   admin: {
-    "notice.read": [true, true, false], "notice.readDraft": [true, true, false], "notice.create": [false, false, false], "notice.edit": [false, false, false],
-    "board.read": [true, true, false], "assignment.read": [true, true, false], "assignment.readShared": [true, true, false], "assignment.work": [false, false, false], "assignment.comment": [false, false, false],
-    "assignment.confirm": [false, false, false], "extension.decide": [false, false, false], "overview.read": [true, true, false], "audit.read": [true, true, false],
-    "agency.manage": [true, true, false], "user.manage": [true, true, false],
+    "notice.read": [true, true, false],
+    "notice.readDraft": [true, true, false],
+    "notice.create": [false, false, false],
+    "notice.edit": [false, false, false],
+    "board.read": [true, true, false],
+    "assignment.read": [true, true, false],
+    "assignment.readShared": [true, true, false],
+    "assignment.work": [false, false, false],
+    "assignment.comment": [false, false, false],
+    "assignment.confirm": [false, false, false],
+    "extension.decide": [false, false, false],
+    "overview.read": [true, true, false],
+    "audit.read": [true, true, false],
+    "agency.manage": [true, true, false],
+    "user.manage": [true, true, false],
   },
 };
 
 describe("permission table", () => {
   for (const [role, actions] of Object.entries(EXPECTED) as [SessionUser["role"], (typeof EXPECTED)["admin"]][]) {
-    for (const [action, [own, otherAgency, otherProvince]] of Object.entries(actions) as [Action, [boolean, boolean, boolean]][]) {
+    for (const [action, [own, otherAgency, otherProvince]] of Object.entries(actions) as [
+      Action,
+      [boolean, boolean, boolean],
+    ][]) {
       it(`${role} · ${action}`, () => {
         const u = user(role);
         expect(can(u, action, OWN)).toBe(own);

@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
 import {
-  addDays, addWorkingDays, daysLeft, daysOverdue, diffDays, endOfMonth, endOfQuarter, formatVi, holidayPeriod,
-  holidaysOf, isOverdue, isValidYmd, isWorkingDay, judgeDeadline, todayInVietnam, weekday, workingDaysBetween,
+  addDays,
+  addWorkingDays,
+  daysLeft,
+  daysOverdue,
+  diffDays,
+  endOfMonth,
+  endOfQuarter,
+  formatVi,
+  holidayPeriod,
+  holidaysOf,
+  isOverdue,
+  isValidYmd,
+  isWorkingDay,
+  judgeDeadline,
+  todayInVietnam,
+  weekday,
+  workingDaysBetween,
 } from "@/lib/deadlines";
 
 describe("calendar dates as strings", () => {
@@ -30,8 +45,20 @@ describe("calendar dates as strings", () => {
 
 describe("Vietnamese days off", () => {
   it("has the announced Tết and National Day of 2021 and 2022", () => {
-    expect(holidaysOf(2021).daysOff).toEqual(expect.arrayContaining(["2021-02-10", "2021-02-16", "2021-09-02", "2021-09-03", "2021-05-03"]));
-    expect(holidaysOf(2022).daysOff).toEqual(expect.arrayContaining(["2022-01-31", "2022-02-04", "2022-04-11", "2022-05-02", "2022-05-03", "2022-09-01", "2022-09-02"]));
+    expect(holidaysOf(2021).daysOff).toEqual(
+      expect.arrayContaining(["2021-02-10", "2021-02-16", "2021-09-02", "2021-09-03", "2021-05-03"]),
+    );
+    expect(holidaysOf(2022).daysOff).toEqual(
+      expect.arrayContaining([
+        "2022-01-31",
+        "2022-02-04",
+        "2022-04-11",
+        "2022-05-02",
+        "2022-05-03",
+        "2022-09-01",
+        "2022-09-02",
+      ]),
+    );
     expect(isWorkingDay("2022-02-03")).toBe(false);
     expect(isWorkingDay("2022-02-07")).toBe(true);
   });

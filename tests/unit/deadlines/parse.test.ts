@@ -40,9 +40,17 @@ describe("deadline phrases (DOMAIN.md table)", () => {
   });
 
   it("treats 'từ ngày D' as a start, not a deadline", () => {
-    expect(parse("Từ ngày 16/11/2021, khôi phục hoạt động")).toMatchObject({ kind: "start", startOn: "2021-11-16", dueOn: null });
+    expect(parse("Từ ngày 16/11/2021, khôi phục hoạt động")).toMatchObject({
+      kind: "start",
+      startOn: "2021-11-16",
+      dueOn: null,
+    });
     expect(parse("từ ngày 27/5 – 29/5/2021")).toMatchObject({ startOn: "2021-05-27", dueOn: "2021-05-29" });
-    expect(parse("khẩn trương thực hiện từ ngày 08/9/2021, hoàn thành trước ngày 20/9/2021")).toMatchObject({ kind: "before", dueOn: "2021-09-19", startOn: "2021-09-08" });
+    expect(parse("khẩn trương thực hiện từ ngày 08/9/2021, hoàn thành trước ngày 20/9/2021")).toMatchObject({
+      kind: "before",
+      dueOn: "2021-09-19",
+      startOn: "2021-09-08",
+    });
   });
 
   it("gives ongoing work no date, and does not mistake an adjective for a pace", () => {
@@ -52,14 +60,30 @@ describe("deadline phrases (DOMAIN.md table)", () => {
   });
 
   it("reads recurring reports, but not a citizen's daily health declaration", () => {
-    expect(parse("định kỳ hằng tuần báo cáo UBND tỉnh")).toMatchObject({ kind: "recurring", recurrence: "weekly", dueOn: "2021-09-13" });
-    expect(parse("báo cáo định kỳ hằng tháng")).toMatchObject({ kind: "recurring", recurrence: "monthly", dueOn: "2021-09-30" });
+    expect(parse("định kỳ hằng tuần báo cáo UBND tỉnh")).toMatchObject({
+      kind: "recurring",
+      recurrence: "weekly",
+      dueOn: "2021-09-13",
+    });
+    expect(parse("báo cáo định kỳ hằng tháng")).toMatchObject({
+      kind: "recurring",
+      recurrence: "monthly",
+      dueOn: "2021-09-30",
+    });
     expect(parse("khai báo y tế hàng ngày")).toBeNull();
   });
 
   it("ties event phrases to the holiday period", () => {
-    expect(parse("trong dịp nghỉ lễ 2/9", { issuedOn: null, year: 2021, referenceOn: "2021-08-30" })).toMatchObject({ kind: "event", startOn: "2021-09-02", dueOn: "2021-09-05" });
-    expect(parse("trong dịp Tết Nguyên đán Nhâm Dần", { issuedOn: "2022-01-10", year: 2022 })).toMatchObject({ kind: "event", startOn: "2022-01-29", dueOn: "2022-02-06" });
+    expect(parse("trong dịp nghỉ lễ 2/9", { issuedOn: null, year: 2021, referenceOn: "2021-08-30" })).toMatchObject({
+      kind: "event",
+      startOn: "2021-09-02",
+      dueOn: "2021-09-05",
+    });
+    expect(parse("trong dịp Tết Nguyên đán Nhâm Dần", { issuedOn: "2022-01-10", year: 2022 })).toMatchObject({
+      kind: "event",
+      startOn: "2022-01-29",
+      dueOn: "2022-02-06",
+    });
   });
 
   it("reports a date that does not exist and a count with no issue date", () => {

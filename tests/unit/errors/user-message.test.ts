@@ -4,7 +4,9 @@ import { ConflictError, GENERIC_ERROR_MESSAGE, NotFoundError, userMessage } from
 describe("what the user reads when something fails", () => {
   it("passes on expected errors' Vietnamese messages", () => {
     expect(userMessage(new ConflictError("Nhiệm vụ vừa được cập nhật."), "t")).toBe("Nhiệm vụ vừa được cập nhật.");
-    expect(userMessage(new NotFoundError("Thông báo"), "t")).toBe("Thông báo không tồn tại hoặc bạn không có quyền xem.");
+    expect(userMessage(new NotFoundError("Thông báo"), "t")).toBe(
+      "Thông báo không tồn tại hoặc bạn không có quyền xem.",
+    );
   });
 
   it("hides an unexpected error behind a generic message and logs the details", () => {

@@ -5,11 +5,16 @@ import { asciiSlug, exportFileName, type ExportSheet } from "@/lib/exports/table
 const sheet: ExportSheet = {
   name: "Quá hạn",
   title: "Việc quá hạn",
-  columns: [{ header: "STT", kind: "number" }, { header: "Cơ quan" }, { header: "Nhiệm vụ" }, { header: "Số ngày", kind: "number" }],
+  columns: [
+    { header: "STT", kind: "number" },
+    { header: "Cơ quan" },
+    { header: "Nhiệm vụ" },
+    { header: "Số ngày", kind: "number" },
+  ],
   rows: [
-    [1, "Sở Y tế", "Xét nghiệm, truy vết \"F0\"\nvà cách ly", 12],
+    [1, "Sở Y tế", 'Xét nghiệm, truy vết "F0"\nvà cách ly', 12],
     [2, "UBND huyện Cần Đước", "- Tăng cường kiểm tra", -3],
-    [3, "Công an tỉnh", "=HYPERLINK(\"http://x\")", null],
+    [3, "Công an tỉnh", '=HYPERLINK("http://x")', null],
   ],
 };
 
@@ -37,6 +42,8 @@ describe("CSV for Excel", () => {
 describe("file names", () => {
   it("are Vietnamese without diacritics", () => {
     expect(asciiSlug("Việc quá hạn — Đắk Lắk, Lạng Sơn")).toBe("viec-qua-han-dak-lak-lang-son");
-    expect(exportFileName("Báo cáo tình hình thực hiện", "2021-09-20", "pdf")).toBe("bao-cao-tinh-hinh-thuc-hien-2021-09-20.pdf");
+    expect(exportFileName("Báo cáo tình hình thực hiện", "2021-09-20", "pdf")).toBe(
+      "bao-cao-tinh-hinh-thuc-hien-2021-09-20.pdf",
+    );
   });
 });

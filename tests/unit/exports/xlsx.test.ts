@@ -13,15 +13,41 @@ const task: TaskRow = {
   originalDueOn: "2021-06-10",
   completedOn: null,
   daysOverdue: 97,
-  directive: { id: 3, ref: "2.a", text: "Phấn đấu đến ngày 15/6/2021 tiêm đạt 50% kế hoạch; ưu tiên người trên 65 tuổi", deadlinePhrase: "phấn đấu đến ngày 15/6/2021" },
-  notice: { id: 2, kind: "TB", number: "875/TB-VPUBND", issuedOn: "2021-05-30", issuedPrecision: "day", meetingOn: "2021-05-30", title: "Kết luận của Chủ tịch UBND tỉnh" },
+  directive: {
+    id: 3,
+    ref: "2.a",
+    text: "Phấn đấu đến ngày 15/6/2021 tiêm đạt 50% kế hoạch; ưu tiên người trên 65 tuổi",
+    deadlinePhrase: "phấn đấu đến ngày 15/6/2021",
+  },
+  notice: {
+    id: 2,
+    kind: "TB",
+    number: "875/TB-VPUBND",
+    issuedOn: "2021-05-30",
+    issuedPrecision: "day",
+    meetingOn: "2021-05-30",
+    title: "Kết luận của Chủ tịch UBND tỉnh",
+  },
 };
-const agency: AgencyRow = { agency: { id: 1, name: "Sở Y tế", shortName: "SYT", kind: "department" }, assigned: 10, completedOnTime: 3, completedLate: 1, onTrack: 2, overdue: 4, noDeadline: 0, onTimeRate: 0.375 };
+const agency: AgencyRow = {
+  agency: { id: 1, name: "Sở Y tế", shortName: "SYT", kind: "department" },
+  assigned: 10,
+  completedOnTime: 3,
+  completedLate: 1,
+  onTrack: 2,
+  overdue: 4,
+  noDeadline: 0,
+  onTimeRate: 0.375,
+};
 
 describe("XLSX", () => {
   it("reads back with exceljs: the same header, rows, Vietnamese text and numbers", async () => {
     const sheet = taskSheet("Việc quá hạn", "Việc quá hạn", [task]);
-    const bytes = await toXlsx({ title: "Việc quá hạn – tỉnh Long An", notes: ["Tính đến ngày 20/09/2021"], sheets: [sheet, agencySheet([agency])] });
+    const bytes = await toXlsx({
+      title: "Việc quá hạn – tỉnh Long An",
+      notes: ["Tính đến ngày 20/09/2021"],
+      sheets: [sheet, agencySheet([agency])],
+    });
     expect(bytes.subarray(0, 2).toString()).toBe("PK");
 
     const wb = new ExcelJS.Workbook();
@@ -31,7 +57,9 @@ describe("XLSX", () => {
     const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
     expect(values(1)).toEqual(sheet.columns.map((c) => c.header));
     expect(values(2)).toEqual(sheet.rows[0]!.map((v) => (v === null ? undefined : v)));
-    expect(ws.getCell("F2").value).toBe("Phấn đấu đến ngày 15/6/2021 tiêm đạt 50% kế hoạch; ưu tiên người trên 65 tuổi");
+    expect(ws.getCell("F2").value).toBe(
+      "Phấn đấu đến ngày 15/6/2021 tiêm đạt 50% kế hoạch; ưu tiên người trên 65 tuổi",
+    );
     expect(ws.getCell("B2").value).toBe(97);
     expect(ws.getCell("C2").value).toBe("Trên 90 ngày");
     expect(ws.getCell("K2").value).toBe("10/06/2021"); // the original deadline, before the extension

@@ -26,7 +26,11 @@ describe("npm run extract", { timeout: 120_000 }, () => {
   it.each([
     ["a missing file", () => join(dir, "khong-co.txt"), /Không tìm thấy tệp/],
     ["an empty file", () => file("rong.txt", " \n\n\t\n"), /Tệp rỗng/],
-    ["a binary file", () => file("anh.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), /nhị phân/],
+    [
+      "a binary file",
+      () => file("anh.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+      /nhị phân/,
+    ],
     ["a file over 2 MB", () => file("lon.txt", "Số: 1/TB-UBND\n".repeat(160_000)), /Tệp quá lớn/],
     ["a directory", () => dir, /Không phải là tệp/],
   ])("refuses %s with exit code 2 and a message on stderr", (_what, path, message) => {
@@ -46,13 +50,19 @@ describe("npm run extract", { timeout: 120_000 }, () => {
   it("reads a notice of a province it does not know as that province, every agency proposed new", () => {
     const r = run(join(ROOT, "tests/fixtures/extract/unseen/ha-giang-tb-215.txt"), "--province", "Hà Giang");
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { province: string; directives: { ref: string; assignments: { agency: string; isNew: boolean }[] }[]; warnings: { message: string }[] };
+    const out = JSON.parse(r.stdout) as {
+      province: string;
+      directives: { ref: string; assignments: { agency: string; isNew: boolean }[] }[];
+      warnings: { message: string }[];
+    };
     expect(out.province).toBe("Hà Giang");
     expect(out.directives.map((d) => d.ref)).toEqual(["1", "2", "3", "4", "5"]);
     const all = out.directives.flatMap((d) => d.assignments);
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((a) => a.isNew)).toBe(true);
-    expect(out.warnings.map((w) => w.message)).toContain('Cơ quan "Sở Y tế" chưa có trong danh mục của tỉnh: sẽ đề xuất tạo mới');
+    expect(out.warnings.map((w) => w.message)).toContain(
+      'Cơ quan "Sở Y tế" chưa có trong danh mục của tỉnh: sẽ đề xuất tạo mới',
+    );
   });
 
   it("matches a seeded province named in any case or without its diacritics", () => {

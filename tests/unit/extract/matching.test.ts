@@ -5,7 +5,9 @@ import { REGISTRIES } from "@/prisma/seed/data/registries";
 import { BINH_DINH } from "./registry-fixture";
 
 const names = (text: string, r = BINH_DINH) =>
-  matcherFor(r).find(text).map((m) => `${text.slice(m.start, m.end)} → ${m.target.type === "superior" ? "(cấp trên)" : m.target.name}`);
+  matcherFor(r)
+    .find(text)
+    .map((m) => `${text.slice(m.start, m.end)} → ${m.target.type === "superior" ? "(cấp trên)" : m.target.name}`);
 
 describe("agency matching", () => {
   it("ignores case and diacritics, and forgives one OCR slip in a long name", () => {
@@ -17,29 +19,58 @@ describe("agency matching", () => {
   });
   it("reads abbreviations and heads of agencies", () => {
     expect(names("Sở LĐTBXH, Giám đốc Sở Y tế, Chủ tịch UBND thị xã An Nhơn")).toEqual([
-      "Sở LĐTBXH → Sở Lao động - Thương binh và Xã hội", "Giám đốc Sở Y tế → Sở Y tế", "Chủ tịch UBND thị xã An Nhơn → UBND thị xã An Nhơn",
+      "Sở LĐTBXH → Sở Lao động - Thương binh và Xã hội",
+      "Giám đốc Sở Y tế → Sở Y tế",
+      "Chủ tịch UBND thị xã An Nhơn → UBND thị xã An Nhơn",
     ]);
   });
   it("knows superiors, which are never assignees", () => {
-    expect(names("đề nghị UBND tỉnh có văn bản gửi UBND các tỉnh, thành phố")).toEqual(["UBND tỉnh → (cấp trên)", "UBND các tỉnh, thành phố → (cấp trên)"]);
+    expect(names("đề nghị UBND tỉnh có văn bản gửi UBND các tỉnh, thành phố")).toEqual([
+      "UBND tỉnh → (cấp trên)",
+      "UBND các tỉnh, thành phố → (cấp trên)",
+    ]);
   });
   it("fixes the seeds' Cần Đức typo against Long An's registry", () => {
     const la = REGISTRIES.find((r) => r.province === "Long An")!;
-    expect(names("huyện Cần Giuộc, Cần Đức", la)).toEqual(["huyện Cần Giuộc → UBND huyện Cần Giuộc", "Cần Đức → UBND huyện Cần Đước"]);
+    expect(names("huyện Cần Giuộc, Cần Đức", la)).toEqual([
+      "huyện Cần Giuộc → UBND huyện Cần Giuộc",
+      "Cần Đức → UBND huyện Cần Đước",
+    ]);
   });
   it("proposes bodies it does not know, by their name pattern", () => {
-    expect(names("Sở Tư pháp chủ trì; UBND huyện Vân Canh")).toEqual(["Sở Tư pháp → Sở Tư pháp", "UBND huyện Vân Canh → UBND huyện Vân Canh"]);
-    expect(matcherFor(BINH_DINH).find("Sở Tư pháp").every((m) => m.target.type === "agency" && m.target.isNew)).toBe(true);
+    expect(names("Sở Tư pháp chủ trì; UBND huyện Vân Canh")).toEqual([
+      "Sở Tư pháp → Sở Tư pháp",
+      "UBND huyện Vân Canh → UBND huyện Vân Canh",
+    ]);
+    expect(
+      matcherFor(BINH_DINH)
+        .find("Sở Tư pháp")
+        .every((m) => m.target.type === "agency" && m.target.isNew),
+    ).toBe(true);
   });
   it("proposes an unknown organisation by its whole name, up to the verb or the next clause", () => {
     const empty = { province: null, agencies: [], groups: [] };
     const got = (t: string) => names(t, empty);
-    expect(got("phối hợp với Hội Chữ thập đỏ tỉnh tổ chức tiêm vắc xin")).toEqual(["Hội Chữ thập đỏ tỉnh → Hội Chữ thập đỏ tỉnh"]);
-    expect(got("Bệnh viện Đa khoa tỉnh Nghệ An tiếp nhận bệnh nhân")).toEqual(["Bệnh viện Đa khoa tỉnh Nghệ An → Bệnh viện Đa khoa tỉnh Nghệ An"]);
-    expect(got("Chi cục An toàn vệ sinh thực phẩm phối hợp")).toEqual(["Chi cục An toàn vệ sinh thực phẩm → Chi cục An toàn vệ sinh thực phẩm"]);
-    expect(got("Viettel Cà Mau, VNPT Cà Mau bảo đảm")).toEqual(["Viettel Cà Mau → Viettel Cà Mau", "VNPT Cà Mau → VNPT Cà Mau"]);
-    expect(got("Hội Cựu chiến binh và Hội Nông dân tỉnh vận động")).toEqual(["Hội Cựu chiến binh → Hội Cựu chiến binh", "Hội Nông dân tỉnh → Hội Nông dân tỉnh"]);
-    expect(got("Trung tâm Y tế quận Hải Châu khẩn trương")).toEqual(["Trung tâm Y tế quận Hải Châu → Trung tâm Y tế quận Hải Châu"]);
+    expect(got("phối hợp với Hội Chữ thập đỏ tỉnh tổ chức tiêm vắc xin")).toEqual([
+      "Hội Chữ thập đỏ tỉnh → Hội Chữ thập đỏ tỉnh",
+    ]);
+    expect(got("Bệnh viện Đa khoa tỉnh Nghệ An tiếp nhận bệnh nhân")).toEqual([
+      "Bệnh viện Đa khoa tỉnh Nghệ An → Bệnh viện Đa khoa tỉnh Nghệ An",
+    ]);
+    expect(got("Chi cục An toàn vệ sinh thực phẩm phối hợp")).toEqual([
+      "Chi cục An toàn vệ sinh thực phẩm → Chi cục An toàn vệ sinh thực phẩm",
+    ]);
+    expect(got("Viettel Cà Mau, VNPT Cà Mau bảo đảm")).toEqual([
+      "Viettel Cà Mau → Viettel Cà Mau",
+      "VNPT Cà Mau → VNPT Cà Mau",
+    ]);
+    expect(got("Hội Cựu chiến binh và Hội Nông dân tỉnh vận động")).toEqual([
+      "Hội Cựu chiến binh → Hội Cựu chiến binh",
+      "Hội Nông dân tỉnh → Hội Nông dân tỉnh",
+    ]);
+    expect(got("Trung tâm Y tế quận Hải Châu khẩn trương")).toEqual([
+      "Trung tâm Y tế quận Hải Châu → Trung tâm Y tế quận Hải Châu",
+    ]);
   });
   it("does not take a common noun for an organisation", () => {
     const empty = { province: null, agencies: [], groups: [] };
@@ -50,7 +81,10 @@ describe("agency matching", () => {
   it("names the districts listed after a group, proposing those the registry lacks", () => {
     const empty = { province: null, agencies: [], groups: [] };
     expect(names("Chủ tịch UBND các huyện: Mèo Vạc, Đồng Văn và thành phố Hà Giang", empty)).toEqual([
-      "Chủ tịch UBND các huyện → UBND các huyện, thị xã, thành phố", "Mèo Vạc → UBND huyện Mèo Vạc", "Đồng Văn → UBND huyện Đồng Văn", "thành phố Hà Giang → UBND thành phố Hà Giang",
+      "Chủ tịch UBND các huyện → UBND các huyện, thị xã, thành phố",
+      "Mèo Vạc → UBND huyện Mèo Vạc",
+      "Đồng Văn → UBND huyện Đồng Văn",
+      "thành phố Hà Giang → UBND thành phố Hà Giang",
     ]);
   });
   it("guesses 003's province from its districts, not from the OCR'd stamp", () => {

@@ -13,13 +13,25 @@ const EMPTY = { province: null, agencies: [], groups: [] };
 describe("a Bình Định notice with the province's registry", () => {
   const { draft, warnings, spans } = extractNotice(text, BINH_DINH);
   const byRef = Object.fromEntries(draft.directives.map((d) => [d.ref, d]));
-  const leads = (ref: string) => byRef[ref]!.assignments.filter((a) => a.role === "lead").map((a) => a.agency).sort();
-  const supports = (ref: string) => byRef[ref]!.assignments.filter((a) => a.role === "support").map((a) => a.agency).sort();
+  const leads = (ref: string) =>
+    byRef[ref]!.assignments.filter((a) => a.role === "lead")
+      .map((a) => a.agency)
+      .sort();
+  const supports = (ref: string) =>
+    byRef[ref]!.assignments.filter((a) => a.role === "support")
+      .map((a) => a.agency)
+      .sort();
 
   it("reads the header, the chair and the signature", () => {
     expect(draft.notice).toMatchObject({
-      kind: "TB", number: "4/TB-UBND", issuer: "UBND tỉnh Bình Định", place: "Bình Định", meetingOn: "2021-08-27",
-      chair: "Nguyễn Phi Long", signer: "Trần Văn Thanh", signingFormula: "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG",
+      kind: "TB",
+      number: "4/TB-UBND",
+      issuer: "UBND tỉnh Bình Định",
+      place: "Bình Định",
+      meetingOn: "2021-08-27",
+      chair: "Nguyễn Phi Long",
+      signer: "Trần Văn Thanh",
+      signingFormula: "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG",
     });
     expect(draft.notice.citations).toEqual(["Chỉ thị số 16/CT-TTg", "Nghị quyết số 68/NQ-CP ngày 01/7/2021"]);
     expect(draft.notice.recipients).toContain("UBND các huyện, thị xã, thành phố");
@@ -36,7 +48,9 @@ describe("a Bình Định notice with the province's registry", () => {
     expect(leads("2.(2)")).toEqual(["UBND huyện Phù Mỹ", "UBND huyện Tuy Phước", "UBND thị xã Hoài Nhơn"]);
     expect(leads("2.(3).2")).toEqual(["Sở Công Thương", "Sở Lao động - Thương binh và Xã hội"]);
     expect(supports("2.(3).2")).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]);
-    expect(byRef["2.(3).2"]!.assignments.find((a) => a.agency === "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")?.isNew).toBe(true);
+    expect(byRef["2.(3).2"]!.assignments.find((a) => a.agency === "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")?.isNew).toBe(
+      true,
+    );
     expect(leads("2.(4)")).toHaveLength(5);
   });
 
@@ -61,7 +75,9 @@ describe("a Bình Định notice with the province's registry", () => {
     expect(text.slice(d.deadline!.start, d.deadline!.end)).toBe("trước ngày 05/9/2021");
     const lead = d.assignments.find((a) => a.agency === "Sở Y tế")!;
     expect(text.slice(lead.start, lead.end)).toBe("Sở Y tế");
-    const head = spans.directives.find((s) => s.ref === "2.(2)")!.assignments.find((a) => a.agency === "UBND huyện Tuy Phước")!;
+    const head = spans.directives
+      .find((s) => s.ref === "2.(2)")!
+      .assignments.find((a) => a.agency === "UBND huyện Tuy Phước")!;
     expect(text.slice(head.start, head.end)).toBe("Chủ tịch UBND huyện Tuy Phước");
     expect(text.slice(d.start, d.end)).toMatch(/^\(1\) Giao Sở Y tế[\s\S]*05\/9\/2021\.$/);
   });
@@ -75,7 +91,15 @@ describe("a province not set up", () => {
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((a) => a.isNew)).toBe(true);
     const names = new Set(all.map((a) => a.agency));
-    for (const n of ["Sở Y tế", "Sở Tài chính", "Bộ Chỉ huy Quân sự tỉnh", "UBND thị xã Hoài Nhơn", "UBND huyện Tuy Phước", "UBND các huyện, thị xã, thành phố"]) expect(names).toContain(n);
+    for (const n of [
+      "Sở Y tế",
+      "Sở Tài chính",
+      "Bộ Chỉ huy Quân sự tỉnh",
+      "UBND thị xã Hoài Nhơn",
+      "UBND huyện Tuy Phước",
+      "UBND các huyện, thị xã, thành phố",
+    ])
+      expect(names).toContain(n);
   });
 
   it("says so", () => {

@@ -1,9 +1,17 @@
 // A small registry of our own (Bình Định), independent of the demo seed data.
 import type { AgencyRegistry } from "@/lib/agencies/registry";
 
-const d = (name: string, shortName: string, aliases: string[] = []) => ({ name, shortName, kind: "department" as const, aliases });
+const d = (name: string, shortName: string, aliases: string[] = []) => ({
+  name,
+  shortName,
+  kind: "department" as const,
+  aliases,
+});
 const district = (type: string, place: string) => ({
-  name: `UBND ${type} ${place}`, shortName: `UBND ${place}`, kind: "district" as const, aliases: [`${type} ${place}`, place, `Chủ tịch UBND ${type} ${place}`],
+  name: `UBND ${type} ${place}`,
+  shortName: `UBND ${place}`,
+  kind: "district" as const,
+  aliases: [`${type} ${place}`, place, `Chủ tịch UBND ${type} ${place}`],
 });
 
 export const BINH_DINH: AgencyRegistry = {
@@ -22,6 +30,16 @@ export const BINH_DINH: AgencyRegistry = {
     district("huyện", "Tuy Phước"),
   ],
   groups: [
-    { name: "UBND các huyện, thị xã, thành phố", aliases: ["các địa phương"], members: ["UBND thành phố Quy Nhơn", "UBND thị xã Hoài Nhơn", "UBND thị xã An Nhơn", "UBND huyện Phù Mỹ", "UBND huyện Tuy Phước"] },
+    {
+      name: "UBND các huyện, thị xã, thành phố",
+      aliases: ["các địa phương"],
+      members: [
+        "UBND thành phố Quy Nhơn",
+        "UBND thị xã Hoài Nhơn",
+        "UBND thị xã An Nhơn",
+        "UBND huyện Phù Mỹ",
+        "UBND huyện Tuy Phước",
+      ],
+    },
   ],
 };

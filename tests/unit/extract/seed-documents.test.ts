@@ -47,8 +47,16 @@ const KNOWN_GAPS = new Set([
 ]);
 const check = (key: string) => (KNOWN_GAPS.has(key) ? it.fails : it);
 
-const leads = (d: DraftDirective) => d.assignments.filter((a) => a.role === "lead").map((a) => a.agency).sort();
-const supports = (d: DraftDirective) => d.assignments.filter((a) => a.role === "support").map((a) => a.agency).sort();
+const leads = (d: DraftDirective) =>
+  d.assignments
+    .filter((a) => a.role === "lead")
+    .map((a) => a.agency)
+    .sort();
+const supports = (d: DraftDirective) =>
+  d.assignments
+    .filter((a) => a.role === "support")
+    .map((a) => a.agency)
+    .sort();
 
 describe.each(SEED_DOCUMENTS.map((s) => [s.file, s] as const))("seed %s", (file, seed) => {
   const registry = REGISTRIES.find((r) => r.province === seed.province)!;
@@ -63,8 +71,21 @@ describe.each(SEED_DOCUMENTS.map((s) => [s.file, s] as const))("seed %s", (file,
   it("reads the notice's data", () => {
     const n = draft.notice;
     const e = expected.notice;
-    expect({ kind: n.kind, number: n.number, issuedOn: n.issuedOn, issuedPrecision: n.issuedPrecision, meetingOn: n.meetingOn, signer: n.signer })
-      .toEqual({ kind: e.kind, number: e.number, issuedOn: e.issuedOn, issuedPrecision: e.issuedPrecision, meetingOn: e.meetingOn, signer: e.signer });
+    expect({
+      kind: n.kind,
+      number: n.number,
+      issuedOn: n.issuedOn,
+      issuedPrecision: n.issuedPrecision,
+      meetingOn: n.meetingOn,
+      signer: n.signer,
+    }).toEqual({
+      kind: e.kind,
+      number: e.number,
+      issuedOn: e.issuedOn,
+      issuedPrecision: e.issuedPrecision,
+      meetingOn: e.meetingOn,
+      signer: e.signer,
+    });
   });
 
   check(`${file} refs`)("finds every directive, with the same refs, in order", () => {
@@ -72,26 +93,26 @@ describe.each(SEED_DOCUMENTS.map((s) => [s.file, s] as const))("seed %s", (file,
   });
 
   describe.each(expected.directives.map((d) => [d.ref, d] as const))("directive %s", (ref, e) => {
-  check(`${file} lead ${ref}`)("lead agencies", () => {
-    const got = draft.directives.find((d) => d.ref === ref);
-    expect(got, `directive ${ref} missing`).toBeDefined();
-    expect(leads(got!)).toEqual(leads(e));
-  });
+    check(`${file} lead ${ref}`)("lead agencies", () => {
+      const got = draft.directives.find((d) => d.ref === ref);
+      expect(got, `directive ${ref} missing`).toBeDefined();
+      expect(leads(got!)).toEqual(leads(e));
+    });
 
-  check(`${file} deadline ${ref}`)("deadline", () => {
-    const got = draft.directives.find((d) => d.ref === ref);
-    expect(got, `directive ${ref} missing`).toBeDefined();
-    if (!e.deadline) {
-      expect(got!.deadline?.dueOn ?? null).toBeNull();
-      return;
-    }
-    expect(got!.deadline).not.toBeNull();
-    const g = got!.deadline!;
-    expect({ kind: g.kind, dueOn: g.dueOn }).toEqual({ kind: e.deadline.kind, dueOn: e.deadline.dueOn });
-    const a = g.phrase.toLowerCase();
-    const b = e.deadline.phrase.toLowerCase();
-    expect(a.includes(b) || b.includes(a), `phrase "${g.phrase}" vs "${e.deadline.phrase}"`).toBe(true);
-  });
+    check(`${file} deadline ${ref}`)("deadline", () => {
+      const got = draft.directives.find((d) => d.ref === ref);
+      expect(got, `directive ${ref} missing`).toBeDefined();
+      if (!e.deadline) {
+        expect(got!.deadline?.dueOn ?? null).toBeNull();
+        return;
+      }
+      expect(got!.deadline).not.toBeNull();
+      const g = got!.deadline!;
+      expect({ kind: g.kind, dueOn: g.dueOn }).toEqual({ kind: e.deadline.kind, dueOn: e.deadline.dueOn });
+      const a = g.phrase.toLowerCase();
+      const b = e.deadline.phrase.toLowerCase();
+      expect(a.includes(b) || b.includes(a), `phrase "${g.phrase}" vs "${e.deadline.phrase}"`).toBe(true);
+    });
   });
 
   it("keeps each directive's passage in the original text", () => {
@@ -104,12 +125,12 @@ describe.each(SEED_DOCUMENTS.map((s) => [s.file, s] as const))("seed %s", (file,
 
 describe("seed support roles", () => {
   describe.each(SEED_DOCUMENTS.map((s) => [s.file, s] as const))("%s", (file, seed) => {
-  check(`${file} supports`)("supporting agencies per directive", () => {
-    const registry = REGISTRIES.find((r) => r.province === seed.province)!;
-    const { draft } = extractNotice(readFileSync(join(SEEDS, file), "utf8"), registry);
-    const got = Object.fromEntries(draft.directives.map((d) => [d.ref, supports(d)]));
-    const want = Object.fromEntries(seed.draft.directives.map((d) => [d.ref, supports(d)]));
-    expect(got).toEqual(want);
-  });
+    check(`${file} supports`)("supporting agencies per directive", () => {
+      const registry = REGISTRIES.find((r) => r.province === seed.province)!;
+      const { draft } = extractNotice(readFileSync(join(SEEDS, file), "utf8"), registry);
+      const got = Object.fromEntries(draft.directives.map((d) => [d.ref, supports(d)]));
+      const want = Object.fromEntries(seed.draft.directives.map((d) => [d.ref, supports(d)]));
+      expect(got).toEqual(want);
+    });
   });
 });

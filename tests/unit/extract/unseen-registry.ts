@@ -6,14 +6,22 @@ import type { AgencyRegistry, RegistryAgency } from "@/lib/agencies/registry";
 type Level = "huyện" | "thị xã" | "thành phố" | "quận";
 
 const dept = (name: string, aliases: string[] = [], kind: RegistryAgency["kind"] = "department"): RegistryAgency => ({
-  name, shortName: name, kind, aliases: [`Giám đốc ${name}`, ...aliases],
+  name,
+  shortName: name,
+  kind,
+  aliases: [`Giám đốc ${name}`, ...aliases],
 });
 
 export const DISTRICTS = "UBND các huyện, thành phố";
 export const DEPARTMENTS = "Các sở, ban, ngành";
 export const FRONT = "Mặt trận Tổ quốc và các đoàn thể";
 
-export function unseenRegistry(province: string, districts: [Level, string][], extra: RegistryAgency[] = [], districtGroup = DISTRICTS): AgencyRegistry {
+export function unseenRegistry(
+  province: string,
+  districts: [Level, string][],
+  extra: RegistryAgency[] = [],
+  districtGroup = DISTRICTS,
+): AgencyRegistry {
   const departments = [
     dept("Sở Y tế", ["Sở YT", "ngành Y tế"]),
     dept("Sở Giáo dục và Đào tạo", ["Sở GDĐT", "Sở GD&ĐT"]),
@@ -31,7 +39,12 @@ export function unseenRegistry(province: string, districts: [Level, string][], e
     dept("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", [], "military"),
   ];
   const front = [
-    { name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", shortName: "MTTQ", kind: "front" as const, aliases: ["Ủy ban MTTQ Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh"] },
+    {
+      name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+      shortName: "MTTQ",
+      kind: "front" as const,
+      aliases: ["Ủy ban MTTQ Việt Nam tỉnh", "Mặt trận Tổ quốc tỉnh"],
+    },
     { name: "Liên đoàn Lao động tỉnh", shortName: "LĐLĐ", kind: "front" as const, aliases: [] },
     { name: "Tỉnh đoàn", shortName: "Tỉnh đoàn", kind: "front" as const, aliases: [] },
     { name: "Hội Liên hiệp Phụ nữ tỉnh", shortName: "Hội LHPN", kind: "front" as const, aliases: [] },
@@ -40,7 +53,9 @@ export function unseenRegistry(province: string, districts: [Level, string][], e
     { name: "Trung tâm Kiểm soát bệnh tật tỉnh", shortName: "CDC", kind: "other", aliases: ["CDC tỉnh", "CDC"] },
   ];
   const units = districts.map(([level, place]): RegistryAgency => ({
-    name: `UBND ${level} ${place}`, shortName: `UBND ${place}`, kind: "district",
+    name: `UBND ${level} ${place}`,
+    shortName: `UBND ${place}`,
+    kind: "district",
     aliases: [`${level} ${place}`, place, `Chủ tịch UBND ${level} ${place}`],
   }));
   return {

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_UPLOAD_BYTES, readUploadedNotice } from "@/lib/intake/read-upload";
 
-const fixture = (name: string) => new Uint8Array(fs.readFileSync(new URL(`../../fixtures/intake/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(fs.readFileSync(new URL(`../../fixtures/intake/${name}`, import.meta.url)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe("reading an uploaded notice", () => {
@@ -23,7 +24,9 @@ describe("reading an uploaded notice", () => {
   });
 
   it("refuses a binary file named .txt", async () => {
-    await expect(readUploadedNotice("a.txt", new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]))).rejects.toThrow(/nhị phân/);
+    await expect(readUploadedNotice("a.txt", new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]))).rejects.toThrow(
+      /nhị phân/,
+    );
   });
 
   it("refuses text that is not UTF-8", async () => {

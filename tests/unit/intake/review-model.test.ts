@@ -11,22 +11,72 @@ const registry: AgencyRegistry = {
     { name: "UBND huyện Cần Giuộc", shortName: "Cần Giuộc", kind: "district", aliases: [] },
     { name: "UBND thành phố Tân An", shortName: "Tân An", kind: "district", aliases: [] },
   ],
-  groups: [{ name: "UBND các huyện, thị xã, thành phố", aliases: [], members: ["UBND huyện Cần Giuộc", "UBND thành phố Tân An"] }],
+  groups: [
+    {
+      name: "UBND các huyện, thị xã, thành phố",
+      aliases: [],
+      members: ["UBND huyện Cần Giuộc", "UBND thành phố Tân An"],
+    },
+  ],
 };
 
 const draft: NoticeDraft = {
-  notice: { kind: "TB", number: null, issuer: "X", place: null, issuedOn: null, issuedPrecision: "unknown", title: "T", meetingOn: null, chair: null, signer: null, signingFormula: null, recipients: [], citations: [] },
+  notice: {
+    kind: "TB",
+    number: null,
+    issuer: "X",
+    place: null,
+    issuedOn: null,
+    issuedPrecision: "unknown",
+    title: "T",
+    meetingOn: null,
+    chair: null,
+    signer: null,
+    signingFormula: null,
+    recipients: [],
+    citations: [],
+  },
   directives: [
-    { ref: "1", text: "Sở Y tế rà soát. Công an tỉnh kiểm soát.", urgent: false, deadline: null, assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }], sourceStart: 10, sourceEnd: 50 },
-    { ref: "2", text: "Ban Chỉ đạo xã thành lập tổ.", urgent: true, deadline: { kind: "exact", dueOn: "2021-06-15", dueAt: null, phrase: "đến ngày 15/6/2021", startOn: null, recurrence: null, target: null },
-      assignments: [{ agency: "Ban Chỉ đạo xã", role: "lead", viaGroup: null, isNew: true }, { agency: "Sở Y tế", role: "support", viaGroup: null, isNew: false }], sourceStart: 60, sourceEnd: 90 },
+    {
+      ref: "1",
+      text: "Sở Y tế rà soát. Công an tỉnh kiểm soát.",
+      urgent: false,
+      deadline: null,
+      assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }],
+      sourceStart: 10,
+      sourceEnd: 50,
+    },
+    {
+      ref: "2",
+      text: "Ban Chỉ đạo xã thành lập tổ.",
+      urgent: true,
+      deadline: {
+        kind: "exact",
+        dueOn: "2021-06-15",
+        dueAt: null,
+        phrase: "đến ngày 15/6/2021",
+        startOn: null,
+        recurrence: null,
+        target: null,
+      },
+      assignments: [
+        { agency: "Ban Chỉ đạo xã", role: "lead", viaGroup: null, isNew: true },
+        { agency: "Sở Y tế", role: "support", viaGroup: null, isNew: false },
+      ],
+      sourceStart: 60,
+      sourceEnd: 90,
+    },
   ],
 };
 
 describe("the review screen's edits", () => {
   it("splits a directive at the cursor, both halves keeping agencies and the passage", () => {
     const s = model.splitDirective(model.initialState(draft, null), 0, "Sở Y tế rà soát.".length);
-    expect(s.directives.map((d) => d.text)).toEqual(["Sở Y tế rà soát.", "Công an tỉnh kiểm soát.", "Ban Chỉ đạo xã thành lập tổ."]);
+    expect(s.directives.map((d) => d.text)).toEqual([
+      "Sở Y tế rà soát.",
+      "Công an tỉnh kiểm soát.",
+      "Ban Chỉ đạo xã thành lập tổ.",
+    ]);
     expect(s.directives[1]!.assignments).toEqual(draft.directives[0]!.assignments);
     expect(model.toDraft(s).directives[1]).toMatchObject({ sourceStart: 10, sourceEnd: 50 });
   });
@@ -36,7 +86,10 @@ describe("the review screen's edits", () => {
     expect(s.directives).toHaveLength(1);
     const d = model.toDraft(s).directives[0]!;
     expect(d.text).toBe("Sở Y tế rà soát. Công an tỉnh kiểm soát.\nBan Chỉ đạo xã thành lập tổ.");
-    expect(d.assignments.map((a) => [a.agency, a.role])).toEqual([["Sở Y tế", "lead"], ["Ban Chỉ đạo xã", "lead"]]);
+    expect(d.assignments.map((a) => [a.agency, a.role])).toEqual([
+      ["Sở Y tế", "lead"],
+      ["Ban Chỉ đạo xã", "lead"],
+    ]);
     expect(d.deadline?.dueOn).toBe("2021-06-15");
     expect(d.urgent).toBe(true);
     expect([d.sourceStart, d.sourceEnd]).toEqual([10, 90]);
@@ -54,11 +107,17 @@ describe("the review screen's edits", () => {
       { agency: "UBND huyện Cần Giuộc", role: "support", viaGroup: "UBND các huyện, thị xã, thành phố", isNew: false },
       { agency: "UBND thành phố Tân An", role: "support", viaGroup: "UBND các huyện, thị xã, thành phố", isNew: false },
     ]);
-    expect(model.assignmentsFor(registry, "Hội Nông dân tỉnh", "lead")).toEqual([{ agency: "Hội Nông dân tỉnh", role: "lead", viaGroup: null, isNew: true }]);
+    expect(model.assignmentsFor(registry, "Hội Nông dân tỉnh", "lead")).toEqual([
+      { agency: "Hội Nông dân tỉnh", role: "lead", viaGroup: null, isNew: true },
+    ]);
   });
 
   it("does not add an agency twice to a directive", () => {
-    const s = model.addAssignments(model.initialState(draft, null), 0, model.assignmentsFor(registry, "Sở Y tế", "support"));
+    const s = model.addAssignments(
+      model.initialState(draft, null),
+      0,
+      model.assignmentsFor(registry, "Sở Y tế", "support"),
+    );
     expect(s.directives[0]!.assignments).toHaveLength(1);
   });
 
@@ -74,10 +133,18 @@ describe("the review screen's edits", () => {
   it("keeps the extractor's spans as highlights of the passage, agencies and deadline", () => {
     const s = model.initialState(draft, {
       directives: [
-        { ref: "1", start: 10, end: 50, assignments: [{ agency: "Sở Y tế", role: "lead", start: 10, end: 17 }], deadline: null },
+        {
+          ref: "1",
+          start: 10,
+          end: 50,
+          assignments: [{ agency: "Sở Y tế", role: "lead", start: 10, end: 17 }],
+          deadline: null,
+        },
         { ref: "2", start: 60, end: 90, assignments: [], deadline: { start: 70, end: 88 } },
       ],
-      number: null, issueDate: null, illegible: [],
+      number: null,
+      issueDate: null,
+      illegible: [],
     });
     expect(s.directives[0]!.highlights.map((h) => h.kind)).toEqual(["directive", "agency"]);
     expect(s.directives[1]!.highlights).toContainEqual({ start: 70, end: 88, kind: "deadline" });

@@ -32,7 +32,9 @@ describe("timeliness, as the government's reports sort tasks", () => {
   });
 
   it("tells completion on time from late completion, and tasks with no deadline", () => {
-    expect(judge({ state: "completed", dueOn: due, completedOn: "2021-09-15" }, "2021-10-01")).toBe("completed_on_time");
+    expect(judge({ state: "completed", dueOn: due, completedOn: "2021-09-15" }, "2021-10-01")).toBe(
+      "completed_on_time",
+    );
     expect(judge({ state: "completed", dueOn: due, completedOn: "2021-09-16" }, "2021-10-01")).toBe("completed_late");
     expect(judge({ state: "submitted", dueOn: null, completedOn: null }, "2021-10-01")).toBe("no_deadline");
   });

@@ -28,11 +28,14 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
     if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
     throw e;
   });
-  const [events, passage] = await Promise.all([assignmentTimeline(db(), user, d.id).catch((e: unknown) => {
+  const [events, passage] = await Promise.all([
+    assignmentTimeline(db(), user, d.id).catch((e: unknown) => {
       // Someone who may read the notice but none of its tasks sees no history.
       if (e instanceof NotFoundError) return [];
       throw e;
-    }), directivePassage(db(), d.id)]);
+    }),
+    directivePassage(db(), d.id),
+  ]);
   const done = d.assignments.filter((a) => a.state === "completed").length;
   const overdue = d.assignments.filter((a) => a.timeliness === "overdue").length;
 
@@ -41,17 +44,24 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
       <div className="grid content-start gap-5">
         <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
           <p className="text-sm">
-            <Link href={`/thong-bao/${d.notice.id}`} className="font-medium text-brand-800 underline decoration-brand-100">{noticeLabel(d.notice)}</Link>
+            <Link
+              href={`/thong-bao/${d.notice.id}`}
+              className="font-medium text-brand-800 underline decoration-brand-100"
+            >
+              {noticeLabel(d.notice)}
+            </Link>
           </p>
           <h1 className="mt-2 flex flex-wrap items-center gap-2 text-xl font-semibold">
             Chỉ đạo mục {d.ref} {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
           </h1>
-          <p className="mt-3 whitespace-pre-line text-[15px] leading-relaxed text-slate-800">{d.text}</p>
+          <p className="mt-3 text-[15px] leading-relaxed whitespace-pre-line text-slate-800">{d.text}</p>
           <DeadlineNote directive={d} />
           {passage ? (
             <details className="mt-3 text-sm" open>
               <summary className="cursor-pointer text-slate-600">Đoạn văn bản gốc</summary>
-              <blockquote className="mt-2 whitespace-pre-line border-l-4 border-amber-300 bg-amber-50 px-3 py-2 text-slate-800">{passage}</blockquote>
+              <blockquote className="mt-2 border-l-4 border-amber-300 bg-amber-50 px-3 py-2 whitespace-pre-line text-slate-800">
+                {passage}
+              </blockquote>
             </details>
           ) : null}
           <dl className="mt-4 grid grid-cols-3 gap-3">
@@ -63,19 +73,45 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
         <section className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="px-4 py-3 text-left font-semibold">Các cơ quan được giao</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr><th scope="col" className="px-3 py-2">Cơ quan</th><th scope="col" className="px-3 py-2">Vai trò</th><th scope="col" className="px-3 py-2">Trạng thái</th><th scope="col" className="px-3 py-2">Thời hạn</th></tr>
+            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Cơ quan
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Vai trò
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Trạng thái
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Thời hạn
+                </th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {d.assignments.map((a) => (
                 <tr key={a.id} data-testid="directive-assignment">
                   <td className="px-3 py-2 font-medium">
-                    {a.canOpen ? <Link className="text-brand-800 hover:underline" href={`/nhiem-vu/${a.id}`}>{a.agency.name}</Link> : a.agency.name}
+                    {a.canOpen ? (
+                      <Link className="text-brand-800 hover:underline" href={`/nhiem-vu/${a.id}`}>
+                        {a.agency.name}
+                      </Link>
+                    ) : (
+                      a.agency.name
+                    )}
                     {a.viaGroup ? <div className="text-xs font-normal text-slate-500">{a.viaGroup}</div> : null}
                   </td>
                   <td className="px-3 py-2">{ROLE_LABELS[a.role]}</td>
-                  <td className="px-3 py-2">{STATE_LABELS[a.state]}{a.pendingExtensionTo ? <div className="text-xs text-amber-800">xin gia hạn đến {formatDay(a.pendingExtensionTo)}</div> : null}</td>
-                  <td className="px-3 py-2"><DueBadge assignment={a} today={day} phrase={d.deadlinePhrase} /></td>
+                  <td className="px-3 py-2">
+                    {STATE_LABELS[a.state]}
+                    {a.pendingExtensionTo ? (
+                      <div className="text-xs text-amber-800">xin gia hạn đến {formatDay(a.pendingExtensionTo)}</div>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <DueBadge assignment={a} today={day} phrase={d.deadlinePhrase} />
+                  </td>
                 </tr>
               ))}
             </tbody>

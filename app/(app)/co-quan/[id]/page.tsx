@@ -16,7 +16,13 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Bảng việc" };
 
-export default async function BoardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BoardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser();
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
@@ -30,7 +36,10 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
   const mine = user.role === "agency_staff" ? await boardAgencies(db(), user) : [];
   const basePath = `/co-quan/${id}`;
   const view = filters.view ?? "board";
-  const count = board.matched === board.total ? `${board.total} nhiệm vụ được giao` : `${board.matched}/${board.total} nhiệm vụ khớp bộ lọc`;
+  const count =
+    board.matched === board.total
+      ? `${board.total} nhiệm vụ được giao`
+      : `${board.matched}/${board.total} nhiệm vụ khớp bộ lọc`;
   // A large board shows only the first tasks: say so rather than let "200/12885" read as a filter's result.
   const truncation = board.truncated
     ? view === "list"
@@ -41,19 +50,32 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
     <>
       <PageHeader
         title={board.agency.name}
-        subtitle={<>{count} · tính đến ngày {formatDay(day)}{truncation ? <span data-testid="board-truncated">{truncation}</span> : null}</>}
+        subtitle={
+          <>
+            {count} · tính đến ngày {formatDay(day)}
+            {truncation ? <span data-testid="board-truncated">{truncation}</span> : null}
+          </>
+        }
         actions={mine.length > 1 ? <AgencySwitcher agencies={mine} current={board.agency.id} /> : null}
       />
       <BoardFiltersForm basePath={basePath} filters={filters} notices={board.notices} noticeTotal={board.noticeTotal} />
       <nav aria-label="Cách xem" className="mb-3 flex gap-1 text-sm">
         {(["board", "list"] as const).map((v) => (
-          <Link key={v} href={`${basePath}${boardQueryString(filters, { view: v === "board" ? undefined : v })}`} aria-current={view === v ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 font-medium ${view === v ? "bg-brand-800 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"}`}>
+          <Link
+            key={v}
+            href={`${basePath}${boardQueryString(filters, { view: v === "board" ? undefined : v })}`}
+            aria-current={view === v ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 font-medium ${view === v ? "bg-brand-800 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"}`}
+          >
             {v === "board" ? "Theo cột trạng thái" : "Danh sách"}
           </Link>
         ))}
       </nav>
-      {view === "list" ? <BoardList board={board} today={day} basePath={basePath} filters={filters} /> : <BoardColumns board={board} today={day} />}
+      {view === "list" ? (
+        <BoardList board={board} today={day} basePath={basePath} filters={filters} />
+      ) : (
+        <BoardColumns board={board} today={day} />
+      )}
     </>
   );
 }

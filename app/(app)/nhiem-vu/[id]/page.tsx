@@ -29,7 +29,10 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
     if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
     throw e;
   });
-  const [events, passage] = await Promise.all([assignmentTimeline(db(), user, detail.directive.id), directivePassage(db(), detail.directive.id)]);
+  const [events, passage] = await Promise.all([
+    assignmentTimeline(db(), user, detail.directive.id),
+    directivePassage(db(), detail.directive.id),
+  ]);
   const { assignment: a, directive: d, notice: n } = detail;
 
   return (
@@ -37,31 +40,51 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
       <div className="grid content-start gap-5">
         <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
           <p className="text-sm">
-            <Link href={`/thong-bao/${n.id}`} className="font-medium text-brand-800 underline decoration-brand-100">{noticeLabel(n)}</Link>
-            <span className="text-slate-500"> · </span><Link href={`/chi-dao/${d.id}`} className="text-slate-600 underline decoration-slate-300">mục {d.ref}</Link>
+            <Link href={`/thong-bao/${n.id}`} className="font-medium text-brand-800 underline decoration-brand-100">
+              {noticeLabel(n)}
+            </Link>
+            <span className="text-slate-500"> · </span>
+            <Link href={`/chi-dao/${d.id}`} className="text-slate-600 underline decoration-slate-300">
+              mục {d.ref}
+            </Link>
           </p>
           <h1 className="mt-2 text-xl font-semibold">{a.agency.name}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <Badge tone={a.role === "lead" ? "brand" : "neutral"}>{ROLE_LABELS[a.role]}</Badge>
-            <Badge tone={a.state === "completed" ? "success" : a.state === "submitted" ? "warning" : "neutral"}>{STATE_LABELS[a.state]}</Badge>
+            <Badge tone={a.state === "completed" ? "success" : a.state === "submitted" ? "warning" : "neutral"}>
+              {STATE_LABELS[a.state]}
+            </Badge>
             <DueBadge assignment={a} today={day} phrase={d.deadlinePhrase} />
             {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
-            {detail.pendingExtension ? <Badge tone="warning">Đang xin gia hạn đến {formatDay(detail.pendingExtension.requestedDueOn)}</Badge> : null}
+            {detail.pendingExtension ? (
+              <Badge tone="warning">Đang xin gia hạn đến {formatDay(detail.pendingExtension.requestedDueOn)}</Badge>
+            ) : null}
             {detail.periodic?.missing ? <Badge tone="danger">Chưa báo cáo {detail.periodic.label}</Badge> : null}
           </div>
           <p className="mt-1 text-xs text-slate-500">Đánh giá: {TIMELINESS_LABELS[detail.timeliness]}</p>
           {a.returnReason && a.state === "in_progress" ? (
-            <p className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">Văn phòng trả lại: {a.returnReason}</p>
+            <p className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">
+              Văn phòng trả lại: {a.returnReason}
+            </p>
           ) : null}
-          <p className="mt-4 whitespace-pre-line text-[15px] leading-relaxed text-slate-800" data-testid="directive-text">{d.text}</p>
+          <p
+            className="mt-4 text-[15px] leading-relaxed whitespace-pre-line text-slate-800"
+            data-testid="directive-text"
+          >
+            {d.text}
+          </p>
           <DeadlineNote directive={{ ...d, dueAt: d.dueAt ? new Date(d.dueAt) : null }} />
           {a.dueOn && d.dueOn && a.dueOn !== d.dueOn ? (
-            <p className="mt-2 text-sm text-slate-700">Hạn đang áp dụng sau gia hạn: <strong>{formatDay(a.dueOn)}</strong> (hạn gốc {formatDay(d.dueOn)}).</p>
+            <p className="mt-2 text-sm text-slate-700">
+              Hạn đang áp dụng sau gia hạn: <strong>{formatDay(a.dueOn)}</strong> (hạn gốc {formatDay(d.dueOn)}).
+            </p>
           ) : null}
           {passage ? (
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer text-slate-600">Đoạn văn bản gốc</summary>
-              <blockquote className="mt-2 whitespace-pre-line border-l-4 border-amber-300 bg-amber-50 px-3 py-2 text-slate-800">{passage}</blockquote>
+              <blockquote className="mt-2 border-l-4 border-amber-300 bg-amber-50 px-3 py-2 whitespace-pre-line text-slate-800">
+                {passage}
+              </blockquote>
             </details>
           ) : null}
         </section>
@@ -104,9 +127,13 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
                     <span className="text-slate-500">· {STATE_LABELS[o.state]}</span>
                   </div>
                   {o.reports && o.reports.length > 0 ? (
-                    <details className="ml-2 mt-1">
-                      <summary className="cursor-pointer text-xs text-slate-600">Báo cáo của đơn vị ({o.reports.length})</summary>
-                      <div className="mt-2"><ReportList reports={o.reports} /></div>
+                    <details className="mt-1 ml-2">
+                      <summary className="cursor-pointer text-xs text-slate-600">
+                        Báo cáo của đơn vị ({o.reports.length})
+                      </summary>
+                      <div className="mt-2">
+                        <ReportList reports={o.reports} />
+                      </div>
                     </details>
                   ) : null}
                 </li>

@@ -29,8 +29,13 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
   const day = today();
   return (
     <>
-      <NoticeHeader notice={notice} today={day} editVersion={registry ? view.noticeVersion : undefined} changeCount={view.changes.length} />
-      <h2 className="mb-3 mt-8 text-lg font-semibold">Các nhiệm vụ ({notice.directives.length})</h2>
+      <NoticeHeader
+        notice={notice}
+        today={day}
+        editVersion={registry ? view.noticeVersion : undefined}
+        changeCount={view.changes.length}
+      />
+      <h2 className="mt-8 mb-3 text-lg font-semibold">Các nhiệm vụ ({notice.directives.length})</h2>
       <ol className="grid gap-4">
         {notice.directives.map((d) => {
           const v = view.directives[d.id];
@@ -46,7 +51,11 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
           );
         })}
       </ol>
-      {registry ? <div className="mt-4"><AddDirectiveForm noticeId={notice.id} registry={registry} /></div> : null}
+      {registry ? (
+        <div className="mt-4">
+          <AddDirectiveForm noticeId={notice.id} registry={registry} />
+        </div>
+      ) : null}
       {notice.status === "published" ? <ChangeList changes={view.changes} /> : null}
     </>
   );

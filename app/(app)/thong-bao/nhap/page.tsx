@@ -12,7 +12,10 @@ export default async function NewNoticePage() {
   if (user.provinceId === null || !can(user, "notice.create", { provinceId: user.provinceId })) notFound();
   return (
     <>
-      <PageHeader title="Nhập thông báo kết luận" subtitle="Dán hoặc tải lên văn bản; kiểm tra các nhiệm vụ hệ thống đề xuất; xác nhận để giao việc." />
+      <PageHeader
+        title="Nhập thông báo kết luận"
+        subtitle="Dán hoặc tải lên văn bản; kiểm tra các nhiệm vụ hệ thống đề xuất; xác nhận để giao việc."
+      />
       <IntakeWorkspace />
     </>
   );

@@ -4,7 +4,17 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { CATEGORIES, CATEGORY_LABELS, listHref, parseListQuery, queryString, SORT_LABELS, TASK_SORTS, toFilters, type SearchParams } from "@/lib/exports/list-query";
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  listHref,
+  parseListQuery,
+  queryString,
+  SORT_LABELS,
+  TASK_SORTS,
+  toFilters,
+  type SearchParams,
+} from "@/lib/exports/list-query";
 import { listTitle, recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/exports/load";
 import { listTasks, overdueSummary } from "@/lib/reports/overview";
 import { today } from "@/lib/time/today";
@@ -29,45 +39,103 @@ export default async function TaskListPage({ searchParams }: { searchParams: Pro
   const database = db();
   const f = toFilters(q);
   const [page, names, options, summary] = await Promise.all([
-    listTasks(database, user, day, { ...f, category: q.category, agencyId: q.agency, bucket: q.bucket, sort: q.sort, page: q.page, pageSize: PAGE_SIZE }),
+    listTasks(database, user, day, {
+      ...f,
+      category: q.category,
+      agencyId: q.agency,
+      bucket: q.bucket,
+      sort: q.sort,
+      page: q.page,
+      pageSize: PAGE_SIZE,
+    }),
     scopeNames(database, user, q),
     recentNoticeOptions(database, user, { limit: 50, selected: q.notice }),
     q.category === "overdue" ? overdueSummary(database, user, day, { ...f }) : null,
   ]);
   const title = listTitle(q);
-  const exportQs = queryString({ category: q.category, agency: q.agency, bucket: q.bucket, notice: q.notice, from: q.from, to: q.to, sort: q.sort });
+  const exportQs = queryString({
+    category: q.category,
+    agency: q.agency,
+    bucket: q.bucket,
+    notice: q.notice,
+    from: q.from,
+    to: q.to,
+    sort: q.sort,
+  });
   const chip = "inline-flex items-center gap-1 rounded-full border px-3 py-1 text-sm";
 
   return (
     <>
-      <nav aria-label="Đường dẫn" className="mb-2 text-sm text-slate-600"><Link href={`/tong-quan${queryString({ from: q.from, to: q.to, notice: q.notice })}`} className="hover:underline">← Tổng quan</Link></nav>
+      <nav aria-label="Đường dẫn" className="mb-2 text-sm text-slate-600">
+        <Link
+          href={`/tong-quan${queryString({ from: q.from, to: q.to, notice: q.notice })}`}
+          className="hover:underline"
+        >
+          ← Tổng quan
+        </Link>
+      </nav>
       <PageHeader
         title={`${title}${names.agency ? ` – ${names.agency}` : ""}`}
-        subtitle={<span data-testid="list-total">{scopeNotes(names, day, f).join(" · ")} · {page.total} lượt nhiệm vụ</span>}
+        subtitle={
+          <span data-testid="list-total">
+            {scopeNotes(names, day, f).join(" · ")} · {page.total} lượt nhiệm vụ
+          </span>
+        }
         actions={<ExportLinks base="/api/xuat/danh-sach" query={exportQs} />}
       />
       <ul className="mb-4 flex flex-wrap gap-2" aria-label="Loại nhiệm vụ">
         {CATEGORIES.map((c) => (
           <li key={c}>
-            <Link href={listHref({ ...q, category: c, bucket: undefined, sort: undefined, page: 1 })} aria-current={q.category === c ? "page" : undefined} className={`${chip} ${q.category === c ? "border-brand-800 bg-brand-800 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}>
+            <Link
+              href={listHref({ ...q, category: c, bucket: undefined, sort: undefined, page: 1 })}
+              aria-current={q.category === c ? "page" : undefined}
+              className={`${chip} ${q.category === c ? "border-brand-800 bg-brand-800 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+            >
               {CATEGORY_LABELS[c]}
             </Link>
           </li>
         ))}
-        {names.agency ? <li><Link href={listHref({ ...q, agency: undefined, page: 1 })} className={`${chip} border-slate-300 bg-slate-100 text-slate-700`} aria-label={`Bỏ lọc cơ quan ${names.agency}`}>{names.agency} <span aria-hidden>✕</span></Link></li> : null}
+        {names.agency ? (
+          <li>
+            <Link
+              href={listHref({ ...q, agency: undefined, page: 1 })}
+              className={`${chip} border-slate-300 bg-slate-100 text-slate-700`}
+              aria-label={`Bỏ lọc cơ quan ${names.agency}`}
+            >
+              {names.agency} <span aria-hidden>✕</span>
+            </Link>
+          </li>
+        ) : null}
       </ul>
-      <FiltersForm action="/tong-quan/danh-sach" from={q.from} to={q.to} notice={q.notice} notices={options.options} noticeTotal={options.total} hidden={{ category: q.category, agency: q.agency, bucket: q.bucket, sort: q.sort }} />
-      {summary && !q.agency ? <OverdueBuckets summary={summary} current={q.bucket} href={(bucket) => listHref({ ...q, bucket, page: 1 })} /> : null}
+      <FiltersForm
+        action="/tong-quan/danh-sach"
+        from={q.from}
+        to={q.to}
+        notice={q.notice}
+        notices={options.options}
+        noticeTotal={options.total}
+        hidden={{ category: q.category, agency: q.agency, bucket: q.bucket, sort: q.sort }}
+      />
+      {summary && !q.agency ? (
+        <OverdueBuckets summary={summary} current={q.bucket} href={(bucket) => listHref({ ...q, bucket, page: 1 })} />
+      ) : null}
       <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
         <span>Sắp xếp:</span>
         {TASK_SORTS.map((s) => (
-          <Link key={s} href={listHref({ ...q, sort: s, page: 1 })} aria-current={(q.sort ?? "") === s ? "true" : undefined} className={`rounded px-2 py-1 ${(q.sort ?? "") === s ? "bg-slate-200 font-medium text-slate-900" : "hover:bg-slate-100"}`}>{SORT_LABELS[s]}</Link>
+          <Link
+            key={s}
+            href={listHref({ ...q, sort: s, page: 1 })}
+            aria-current={(q.sort ?? "") === s ? "true" : undefined}
+            className={`rounded px-2 py-1 ${(q.sort ?? "") === s ? "bg-slate-200 font-medium text-slate-900" : "hover:bg-slate-100"}`}
+          >
+            {SORT_LABELS[s]}
+          </Link>
         ))}
       </div>
       {page.rows.length ? (
         <TaskTable rows={page.rows} today={day} caption={title} offset={(page.page - 1) * page.pageSize} />
       ) : (
-        <EmptyState title="Không có nhiệm vụ nào" >Thử bỏ bớt điều kiện lọc.</EmptyState>
+        <EmptyState title="Không có nhiệm vụ nào">Thử bỏ bớt điều kiện lọc.</EmptyState>
       )}
       <Pager page={page.page} pageSize={page.pageSize} total={page.total} href={(p) => listHref({ ...q, page: p })} />
     </>

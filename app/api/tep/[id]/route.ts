@@ -6,7 +6,11 @@ import { AppError, userMessage } from "@/lib/errors";
 // Downloads an evidence file. Who may read it is decided from the report that cites it.
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
-  if (!user) return new Response("Vui lòng đăng nhập.", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!user)
+    return new Response("Vui lòng đăng nhập.", {
+      status: 401,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   try {
     const file = await readAttachment(db(), user, Number((await ctx.params).id));
     return new Response(Buffer.from(file.data), {
@@ -20,6 +24,9 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     });
   } catch (error) {
     const status = error instanceof AppError ? error.status : 500;
-    return new Response(userMessage(error, "attachment.download"), { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(userMessage(error, "attachment.download"), {
+      status,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
 }

@@ -14,6 +14,10 @@ export async function GET(req: Request) {
     const day = today();
     const model = await reportModel(db(), user, day, toFilters(parseOverviewQuery(fromSearchParams(params))));
     const { signing } = parseReportSigning(Object.fromEntries(params));
-    return fileResponse(await reportPdf({ ...model, signing }), exportFileName("Bao cao tinh hinh thuc hien nhiem vu", day, "pdf"), "pdf");
+    return fileResponse(
+      await reportPdf({ ...model, signing }),
+      exportFileName("Bao cao tinh hinh thuc hien nhiem vu", day, "pdf"),
+      "pdf",
+    );
   });
 }

@@ -1,7 +1,15 @@
 import { db } from "@/lib/db/client";
 import { fromSearchParams, parseOverviewQuery, toFilters } from "@/lib/exports/list-query";
 import { OVERVIEW_TABLES, overviewDocument, overviewTableIndex } from "@/lib/exports/load";
-import { badFormat, badTable, documentBytes, exportFileName, exportHandler, fileResponse, formatOf } from "@/lib/exports/respond";
+import {
+  badFormat,
+  badTable,
+  documentBytes,
+  exportFileName,
+  exportHandler,
+  fileResponse,
+  formatOf,
+} from "@/lib/exports/respond";
 import { today } from "@/lib/time/today";
 
 // GET /api/xuat/tong-quan?format=xlsx|csv|pdf&from=…&to=…&notice=…[&bang=qua-han|den-han|co-quan|thong-bao|theo-tuan]

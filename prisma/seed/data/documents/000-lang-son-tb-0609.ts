@@ -73,11 +73,7 @@ export const DRAFT_000: NoticeDraft = {
       "C, PCVP UBND tỉnh, các CV, TT TH-CB",
       "Lưu: VT, KG-VX (NTB)",
     ],
-    citations: [
-      "Chỉ thị số 16/CT-TTg",
-      "Chỉ thị số 15/CT-TTg",
-      "Nghị quyết số 21/NQ-CP ngày 26/02/2021",
-    ],
+    citations: ["Chỉ thị số 16/CT-TTg", "Chỉ thị số 15/CT-TTg", "Nghị quyết số 21/NQ-CP ngày 26/02/2021"],
   },
   directives: [
     {
