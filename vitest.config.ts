@@ -16,6 +16,7 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["tests/helpers/test-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: "UTC" },

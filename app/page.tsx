@@ -1,7 +1,5 @@
 import { redirect } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { homePath } from "@/lib/auth/home";
 
-export default async function Home() {
-  redirect(homePath(await requirePageUser()));
-}
+export default page({}, async ({ user }) => redirect(homePath(user)));

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+import { publicPage } from "@/lib/auth/gate";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata: Metadata = { title: "Đăng nhập" };
 
-export default async function SignInPage() {
-  if (await currentUser()) redirect("/");
+export default publicPage(async ({ user }) => {
+  if (user) redirect("/");
   return (
     <main
       id="noi-dung"
@@ -32,4 +32,4 @@ export default async function SignInPage() {
       </div>
     </main>
   );
-}
+});

@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useId, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/assignments/action-result";
+import type { AssignmentActionResult as ActionResult } from "@/lib/assignments/action-result";
 import { DateInput } from "@/components/ui/date-input";
 
-type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+type Action = (prev: unknown, formData: FormData) => Promise<ActionResult>;
 
 const ErrorsContext = createContext<Record<string, string[]>>({});
 

@@ -32,7 +32,7 @@ export function IntakeWorkspace() {
     form.set("text", text);
     setMessage(null);
     startTransition(async () => {
-      const result = await proposeNoticeAction(form);
+      const result = await proposeNoticeAction(null, form);
       if (result.ok) {
         setProposal(result.proposal);
         setText(result.proposal.sourceText);

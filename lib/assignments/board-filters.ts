@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { foldVi } from "@/lib/deadlines/fold";
 import { addDays } from "@/lib/time/days";
+import { zQueryId } from "@/lib/validation/fields";
 
 // The board's filters live in the address (?q=…&state=…) so that a view can be shared.
 // Pure: parsing the address, and deciding whether an item passes.
@@ -19,10 +20,7 @@ export const ZBoardFilters = z.object({
   state: optionalEnum(["not_started", "in_progress", "submitted", "completed"] as const),
   role: optionalEnum(["lead", "support"] as const),
   due: optionalEnum(DUE_WINDOWS),
-  notice: z.preprocess(
-    (v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined),
-    z.number().int().positive().optional(),
-  ),
+  notice: zQueryId,
   view: optionalEnum(["board", "list"] as const),
   sort: optionalEnum(SORTS),
 });

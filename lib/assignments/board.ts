@@ -1,7 +1,7 @@
 import "server-only";
 import { matchesFilters, searchTextOf, windowEnd, type BoardFilters } from "@/lib/assignments/board-filters";
 import { assignmentsMissingPeriodicReport } from "@/lib/assignments/periodic";
-import { authorize } from "@/lib/auth/permissions";
+import { authorize, scopeOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -72,12 +72,12 @@ export interface Board {
 
 /** The agencies whose boards the user may open: their own, or every agency of the province. */
 export async function boardAgencies(db: Db, user: SessionUser): Promise<BoardAgency[]> {
-  const where =
-    user.role === "agency_staff"
-      ? { id: { in: user.agencyIds } }
-      : user.provinceId === null
-        ? {}
-        : { provinceId: user.provinceId };
+  const scope = scopeOf(user, "board.read");
+  if (!scope) return [];
+  const where = {
+    ...(scope.provinceId === null ? {} : { provinceId: scope.provinceId }),
+    ...(scope.agencyIds === "all" ? {} : { id: { in: scope.agencyIds } }),
+  };
   return db.agency.findMany({
     where,
     orderBy: [{ kind: "asc" }, { name: "asc" }],

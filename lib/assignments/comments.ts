@@ -1,6 +1,6 @@
 import "server-only";
-import { ZAddComment, type AddCommentInput } from "@/lib/assignments/schemas";
-import { loadForChange, parseInput } from "@/lib/assignments/workflow-core";
+import type { AddCommentInput } from "@/lib/assignments/schemas";
+import { loadForChange } from "@/lib/assignments/workflow-core";
 import { audit } from "@/lib/audit/log";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
@@ -17,7 +17,7 @@ export interface CommentResult {
 }
 
 export async function addComment(db: Db, actor: SessionUser, input: AddCommentInput): Promise<CommentResult> {
-  const { assignmentId, body } = parseInput(ZAddComment, input);
+  const { assignmentId, body } = input;
   const row = await loadForChange(db, actor, assignmentId, "assignment.comment");
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({

@@ -1,20 +1,13 @@
 import "server-only";
-import {
-  ZDecideExtension,
-  ZRequestExtension,
-  type DecideExtensionInput,
-  type RequestExtensionInput,
-} from "@/lib/assignments/schemas";
+import type { DecideExtensionInput, RequestExtensionInput } from "@/lib/assignments/schemas";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import {
   auditView,
   canSee,
   expectState,
   expectVersion,
-  invalidField,
   LOADED_SELECT,
   loadForChange,
-  parseInput,
   systemClock,
   toStatus,
   TX_OPTIONS,
@@ -25,7 +18,7 @@ import { audit } from "@/lib/audit/log";
 import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, invalidField, NotFoundError } from "@/lib/errors";
 import { formatDay, fromIsoDay, toIsoDay } from "@/lib/time/format";
 
 // Xin gia hạn: the agency asks for a later date with a reason; the secretariat or the chairman
@@ -49,7 +42,7 @@ export async function requestExtension(
   input: RequestExtensionInput,
   clock: Clock = systemClock,
 ): Promise<ExtensionResult> {
-  const data = parseInput(ZRequestExtension, input);
+  const data = input;
   if (data.requestedDueOn <= clock.today()) invalidField("requestedDueOn", "Thời hạn đề nghị phải sau ngày hôm nay.");
   const row = await loadForChange(db, actor, data.assignmentId, "assignment.work");
   expectVersion(row, data.version);
@@ -107,7 +100,7 @@ export async function decideExtension(
   input: DecideExtensionInput,
   clock: Clock = systemClock,
 ): Promise<ExtensionResult> {
-  const data = parseInput(ZDecideExtension, input);
+  const data = input;
   if (data.decision === "refuse" && !data.note) invalidField("note", "Vui lòng nêu lý do không đồng ý gia hạn.");
   const request = await db.extensionRequest.findUnique({
     where: { id: data.extensionId },

@@ -1,33 +1,21 @@
 import { z } from "zod";
+import { cleanFileName, MAX_UPLOAD_BYTES, uploadTooLargeMessage } from "@/lib/attachments/validate";
 import { ZIsoDate } from "@/lib/notices/draft";
+import { zId, zVersion } from "@/lib/validation/fields";
 
 // The one description of what each workflow step accepts. Shared field schemas are composed into
-// one schema per action; the services parse with them and the forms may reuse them. Numbers are
-// coerced because server actions receive FormData strings; an empty form field means "not given".
-
-const MAX_INT4 = 2_147_483_647;
+// one schema per action; the gate (lib/auth/gate.ts) parses with them before the service runs,
+// and the forms may reuse them. An empty form field means "not given".
 
 const emptyToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-function id(what: string) {
-  return z.coerce
-    .number({ error: `Mã ${what} không hợp lệ.` })
-    .int(`Mã ${what} không hợp lệ.`)
-    .positive(`Mã ${what} không hợp lệ.`)
-    .max(MAX_INT4, `Mã ${what} không hợp lệ.`);
-}
-
-export const ZAssignmentId = id("nhiệm vụ");
-export const ZExtensionId = id("đề nghị gia hạn");
-export const ZAttachmentId = id("tệp đính kèm");
-export const ZDirectiveId = id("chỉ đạo");
+export const ZAssignmentId = zId("Mã nhiệm vụ không hợp lệ.");
+export const ZExtensionId = zId("Mã đề nghị gia hạn không hợp lệ.");
+export const ZAttachmentId = zId("Mã tệp đính kèm không hợp lệ.");
+export const ZDirectiveId = zId("Mã chỉ đạo không hợp lệ.");
 
 /** The assignment version the user saw; a change is refused when someone changed it since. */
-export const ZVersion = z.coerce
-  .number({ error: "Thiếu phiên bản của nhiệm vụ; vui lòng tải lại trang." })
-  .int("Phiên bản nhiệm vụ không hợp lệ.")
-  .positive("Phiên bản nhiệm vụ không hợp lệ.")
-  .max(MAX_INT4, "Phiên bản nhiệm vụ không hợp lệ.");
+export const ZVersion = zVersion("nhiệm vụ");
 
 /** A calendar day "YYYY-MM-DD" that exists (2021-02-30 does not). */
 export const ZIsoDay = ZIsoDate;
@@ -55,11 +43,22 @@ export const ZCommentBody = requiredText(
 );
 export const ZDecisionNote = optionalText(2_000, "Ghi chú quá dài (tối đa 2.000 ký tự).");
 
-/** A file as the services receive it; the server action reads it from FormData. */
-export const ZUpload = z.object({
-  fileName: z.string(),
-  bytes: z.instanceof(Uint8Array, { error: "Tệp đính kèm không đọc được." }),
-});
+/**
+ * An evidence file as the gate hands it on: a File whose size is checked here, before anyone reads
+ * it; the service reads and checks its content only after the permission check on the task.
+ */
+export const ZUpload = z
+  .custom<File>((v) => v instanceof File, { error: "Tệp đính kèm không đọc được." })
+  .check((ctx) => {
+    if (ctx.value.size > MAX_UPLOAD_BYTES)
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        message: uploadTooLargeMessage(ctx.value.name, ctx.value.size),
+      });
+    else if (!cleanFileName(ctx.value.name))
+      ctx.issues.push({ code: "custom", input: ctx.value, message: "Tệp đính kèm chưa có tên." });
+  });
 export type Upload = z.infer<typeof ZUpload>;
 
 const ZTarget = z.object({ assignmentId: ZAssignmentId, version: ZVersion });
@@ -93,8 +92,7 @@ export const ZDecideExtension = z.object({
 
 export const ZAddComment = z.object({ assignmentId: ZAssignmentId, body: ZCommentBody });
 
-// What the services accept: the parsed shape. The services parse again anyway (a server action
-// hands them raw form values), so a wrong value is answered with a message, never trusted.
+// What the services accept: the parsed shape (the gate parsed it; other callers pass typed values).
 export type StartAssignmentInput = z.output<typeof ZStartAssignment>;
 export type ReportProgressInput = z.output<typeof ZReportProgress>;
 export type SubmitCompletionInput = z.output<typeof ZSubmitCompletion>;

@@ -25,6 +25,10 @@ export interface AssignmentStatus {
  * now in the database, so the screen can show it and let the user decide again.
  */
 export class StaleAssignmentError extends ConflictError {
+  override readonly code = "stale";
+  override details() {
+    return { current: this.current };
+  }
   constructor(readonly current: AssignmentStatus) {
     super(
       `Nhiệm vụ vừa được người khác cập nhật (trạng thái hiện tại: ${STATE_LABELS[current.state]}). Vui lòng xem lại trước khi thao tác.`,

@@ -1,16 +1,15 @@
 import "server-only";
-import type { z } from "zod";
 import { STATE_LABELS } from "@/lib/assignments/timeliness";
 import { StaleAssignmentError, type AssignmentState, type AssignmentStatus } from "@/lib/assignments/status";
-import { authorize, can, type Action } from "@/lib/auth/permissions";
+import { authorize, can, canReadNotice, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDay } from "@/lib/time/format";
 import { now, today } from "@/lib/time/today";
 
-// The steps every workflow change shares: parse, load the record, check permission on the
+// The steps every workflow change shares (the gate has parsed the input): load the record, check permission on the
 // province and agency OF THE RECORD, check the version the user saw, then change the row only if
 // its version is still that one (optimistic concurrency) inside the caller's transaction.
 
@@ -23,21 +22,6 @@ export const systemClock: Clock = { today, now };
 
 /** Interactive transactions with a 10 MB attachment need more than Prisma's 5 s default. */
 export const TX_OPTIONS = { timeout: 30_000, maxWait: 15_000 } as const;
-
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new ValidationError(parsed.error.issues[0]?.message ?? "Dữ liệu không hợp lệ.", fieldErrors);
-}
-
-export function invalidField(field: string, message: string): never {
-  throw new ValidationError(message, { [field]: [message] });
-}
 
 export const STATUS_SELECT = {
   id: true,
@@ -84,9 +68,8 @@ export function canSee(
   actor: SessionUser,
   a: { provinceId: number; agencyId: number; directive: { notice: { status: string } } },
 ): boolean {
-  const target = { provinceId: a.provinceId, agencyId: a.agencyId };
-  if (!can(actor, "assignment.read", target)) return false;
-  return a.directive.notice.status === "published" || can(actor, "notice.readDraft", target);
+  if (!can(actor, "assignment.read", { provinceId: a.provinceId, agencyId: a.agencyId })) return false;
+  return canReadNotice(actor, { provinceId: a.provinceId, status: a.directive.notice.status });
 }
 
 /**

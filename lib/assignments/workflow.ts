@@ -1,25 +1,18 @@
 import "server-only";
 import { currentPeriod } from "@/lib/assignments/recurrence";
-import {
-  ZConfirmCompletion,
-  ZReportProgress,
-  ZReturnCompletion,
-  ZStartAssignment,
-  ZSubmitCompletion,
-  type ConfirmCompletionInput,
-  type ReportProgressInput,
-  type ReturnCompletionInput,
-  type StartAssignmentInput,
-  type SubmitCompletionInput,
+import type {
+  ConfirmCompletionInput,
+  ReportProgressInput,
+  ReturnCompletionInput,
+  StartAssignmentInput,
+  SubmitCompletionInput,
 } from "@/lib/assignments/schemas";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import {
   auditView,
   expectState,
   expectVersion,
-  invalidField,
   loadForChange,
-  parseInput,
   systemClock,
   toStatus,
   TX_OPTIONS,
@@ -28,17 +21,18 @@ import {
   type LoadedAssignment,
 } from "@/lib/assignments/workflow-core";
 import { storeAttachment, type AttachmentMeta } from "@/lib/attachments/store";
-import { validateUpload, type ValidUpload } from "@/lib/attachments/validate";
+import { readUpload, type ValidUpload } from "@/lib/attachments/validate";
 import { audit } from "@/lib/audit/log";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
+import { invalidField } from "@/lib/errors";
 import { fromIsoDay } from "@/lib/time/format";
 
 // The agency's and the secretariat's steps on one assignment:
 //   not_started → in_progress (start, or implicitly by a first report)
 //   not_started | in_progress → submitted (completion report)
 //   submitted → completed (secretariat confirms) | in_progress (secretariat returns, with a reason)
-// Each step: parse → load → permission on the record's province/agency → version → state →
+// Each step (its input parsed by the gate): load → permission on the record's province/agency → version → state →
 // one transaction with the conditional update and its audit rows.
 // Extensions are in extensions.ts, comments in comments.ts; this file re-exports them so the UI
 // has one module to import.
@@ -75,7 +69,7 @@ export async function startAssignment(
   input: StartAssignmentInput,
   clock: Clock = systemClock,
 ): Promise<WorkflowResult> {
-  const { assignmentId, version } = parseInput(ZStartAssignment, input);
+  const { assignmentId, version } = input;
   const row = await loadForChange(db, actor, assignmentId, "assignment.work");
   expectVersion(row, version);
   expectState(row, ["not_started"], "Nhiệm vụ đã được bắt đầu trước đó");
@@ -146,7 +140,7 @@ export async function reportProgress(
   input: ReportProgressInput,
   clock: Clock = systemClock,
 ): Promise<ReportResult> {
-  const data = parseInput(ZReportProgress, input);
+  const data = input;
   const todayDay = clock.today();
   notAfterToday(
     "evidenceDate",
@@ -161,7 +155,7 @@ export async function reportProgress(
     ["not_started", "in_progress"],
     "Không thể báo cáo tiến độ khi nhiệm vụ đang chờ xác nhận hoặc đã hoàn thành",
   );
-  const upload = data.attachment ? await validateUpload(data.attachment.fileName, data.attachment.bytes) : null;
+  const upload = data.attachment ? await readUpload(data.attachment) : null;
   const recurrence = row.directive.recurrence;
   const periodStart = recurrence ? currentPeriod(recurrence, todayDay).start : null;
 
@@ -196,7 +190,7 @@ export async function submitCompletion(
   input: SubmitCompletionInput,
   clock: Clock = systemClock,
 ): Promise<ReportResult> {
-  const data = parseInput(ZSubmitCompletion, input);
+  const data = input;
   const todayDay = clock.today();
   notAfterToday("completedOn", data.completedOn, todayDay, "Ngày hoàn thành không được sau ngày hôm nay.");
   notAfterToday(
@@ -212,7 +206,7 @@ export async function submitCompletion(
     ["not_started", "in_progress"],
     "Không thể báo cáo hoàn thành khi nhiệm vụ đang chờ xác nhận hoặc đã hoàn thành",
   );
-  const upload = data.attachment ? await validateUpload(data.attachment.fileName, data.attachment.bytes) : null;
+  const upload = data.attachment ? await readUpload(data.attachment) : null;
 
   return db.$transaction(async (tx) => {
     const at = clock.now();
@@ -244,7 +238,7 @@ export async function confirmCompletion(
   input: ConfirmCompletionInput,
   clock: Clock = systemClock,
 ): Promise<WorkflowResult> {
-  const { assignmentId, version } = parseInput(ZConfirmCompletion, input);
+  const { assignmentId, version } = input;
   const row = await loadForChange(db, actor, assignmentId, "assignment.confirm");
   expectVersion(row, version);
   expectState(row, ["submitted"], "Chỉ xác nhận được nhiệm vụ đang chờ xác nhận");
@@ -274,7 +268,7 @@ export async function returnCompletion(
   actor: SessionUser,
   input: ReturnCompletionInput,
 ): Promise<WorkflowResult> {
-  const { assignmentId, version, reason } = parseInput(ZReturnCompletion, input);
+  const { assignmentId, version, reason } = input;
   const row = await loadForChange(db, actor, assignmentId, "assignment.confirm");
   expectVersion(row, version);
   expectState(row, ["submitted"], "Chỉ trả lại được nhiệm vụ đang chờ xác nhận");

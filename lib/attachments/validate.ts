@@ -83,10 +83,19 @@ function sizeText(bytes: number): string {
   return `${mb.toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
 }
 
-/** Refuses a file that is too large before anyone reads its bytes (the action calls it on File.size). */
+export function uploadTooLargeMessage(fileName: string, size: number): string {
+  return `Tệp “${cleanFileName(fileName)}” vượt quá giới hạn 10 MB (dung lượng ${sizeText(size)}).`;
+}
+
+/** Refuses a file that is too large before anyone reads its bytes. */
 export function assertUploadSize(fileName: string, size: number): void {
-  if (size > MAX_UPLOAD_BYTES)
-    refuse(`Tệp “${cleanFileName(fileName)}” vượt quá giới hạn 10 MB (dung lượng ${sizeText(size)}).`);
+  if (size > MAX_UPLOAD_BYTES) refuse(uploadTooLargeMessage(fileName, size));
+}
+
+/** Reads an uploaded File and checks it: called by a service after its permission check. */
+export async function readUpload(file: File): Promise<ValidUpload> {
+  assertUploadSize(file.name, file.size);
+  return validateUpload(file.name, new Uint8Array(await file.arrayBuffer()));
 }
 
 export async function validateUpload(fileName: string, bytes: Uint8Array): Promise<ValidUpload> {

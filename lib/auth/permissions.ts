@@ -18,6 +18,8 @@ export type Action =
   | "assignment.confirm" // confirm or return a reported result
   | "extension.decide"
   | "overview.read"
+  | "digest.read" // an agency's reminder digests
+  | "digest.markRead" // only the agency's own staff mark its digests read
   | "audit.read"
   | "agency.manage"
   | "user.manage";
@@ -33,6 +35,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "assignment.read": "province",
     "assignment.readShared": "province",
     "overview.read": "province",
+    "digest.read": "province",
     "audit.read": "province",
     "agency.manage": "province",
     "user.manage": "province",
@@ -49,6 +52,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "assignment.confirm": "province",
     "extension.decide": "province",
     "overview.read": "province",
+    "digest.read": "province",
     "audit.read": "province",
     "agency.manage": "province",
   },
@@ -61,6 +65,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "assignment.comment": "province",
     "extension.decide": "province",
     "overview.read": "province",
+    "digest.read": "province",
     "audit.read": "province",
   },
   agency_staff: {
@@ -71,6 +76,8 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "assignment.readShared": "ownAgency",
     "assignment.work": "ownAgency",
     "assignment.comment": "ownAgency",
+    "digest.read": "ownAgency",
+    "digest.markRead": "ownAgency",
   },
 };
 
@@ -92,6 +99,30 @@ export function can(user: SessionUser, action: Action, target: Target): boolean 
 
 export function authorize(user: SessionUser, action: Action, target: Target): void {
   if (!can(user, action, target)) throw new ForbiddenError();
+}
+
+/**
+ * Whether the user may read a notice (and so its directives, tasks and files): published notices
+ * with "notice.read", drafts only with "notice.readDraft". The one place this rule is written.
+ */
+export function canReadNotice(user: SessionUser, notice: { provinceId: number; status: string }): boolean {
+  const target = { provinceId: notice.provinceId };
+  return notice.status === "published" ? can(user, "notice.read", target) : can(user, "notice.readDraft", target);
+}
+
+/**
+ * What an action reaches for this user, to filter lists in a query: the whole province, the
+ * listed agencies of it (reach "ownAgency"), or nothing. A system administrator (no province)
+ * reaches every province.
+ */
+export type Scope = { provinceId: number | null; agencyIds: "all" | number[] } | null;
+
+export function scopeOf(user: SessionUser, action: Action): Scope {
+  const reach = TABLE[user.role]?.[action];
+  if (!reach) return null;
+  if (user.provinceId === null && user.role !== "admin") return null;
+  if (reach === "province") return { provinceId: user.provinceId, agencyIds: "all" };
+  return { provinceId: user.provinceId, agencyIds: [...user.agencyIds] };
 }
 
 /** Whether the role may do the action somewhere in its province (menus, buttons). */

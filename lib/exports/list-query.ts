@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OverdueBucket, OverviewFilters, TaskCategory } from "@/lib/reports/types";
 import { parseTypedDay } from "@/lib/time/parse-day";
+import { zQueryId } from "@/lib/validation/fields";
 
 // The address of every list behind a number (/tong-quan/danh-sach?category=…&agency=…&bucket=…
 // &from=…&to=…&notice=…&sort=…&page=…), of the overview's filters, and of their exports: one
@@ -60,8 +61,14 @@ const ZDay = z.preprocess((v) => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(x)) return parseTypedDay(x.split("-").reverse().join("/")) ?? undefined;
   return parseTypedDay(x) ?? undefined;
 }, z.string().optional());
-const ZId = z.preprocess(blank, z.coerce.number().int().positive().optional()).catch(undefined);
-const ZPage = z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1);
+const ZId = zQueryId;
+/** A page number of a list: digits from 1 to 100,000; anything else is the first page. */
+const ZPage = z
+  .preprocess((v) => {
+    const x = first(v);
+    return typeof x === "string" && /^[1-9]\d{0,5}$/.test(x) ? Number(x) : 1;
+  }, z.number().int().min(1).max(100_000))
+  .catch(1);
 
 export const ZFilters = z.object({ from: ZDay, to: ZDay, notice: ZId });
 

@@ -1,16 +1,12 @@
 import "server-only";
-import { can } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
-import type { SessionUser } from "@/lib/auth/user";
 import { csvBytes } from "@/lib/exports/csv";
 import { documentPdf } from "@/lib/exports/pdf";
 import { exportFileName, type ExportDocument } from "@/lib/exports/table";
 import { toXlsx } from "@/lib/exports/xlsx";
-import { AppError, ForbiddenError, userMessage } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
-// The one entry of the export route handlers: signed in, allowed to read the overview of their
-// province (checked here, not only by the page that links to it), then a file with a Vietnamese
-// name without diacritics.
+// What the export route handlers answer: a file with a Vietnamese name without diacritics. The
+// handlers go through the gate, which checks "overview.read" in the user's province.
 
 export type ExportFormat = "xlsx" | "csv" | "pdf";
 
@@ -45,28 +41,11 @@ export async function documentBytes(doc: ExportDocument, format: ExportFormat, s
   return csvBytes(table);
 }
 
-function text(message: string, status: number): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-}
-
-/** Runs an export for a user who may read the overview of their province. */
-export async function exportHandler(context: string, run: (user: SessionUser) => Promise<Response>): Promise<Response> {
-  try {
-    const user = await requireUser();
-    if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId }))
-      throw new ForbiddenError();
-    return await run(user);
-  } catch (error) {
-    return text(userMessage(error, context), error instanceof AppError ? error.status : 500);
-  }
-}
-
-export function badFormat(): Response {
-  return text("Định dạng tệp không hợp lệ: chọn xlsx, csv hoặc pdf.", 400);
-}
-
-export function badTable(choices: readonly string[]): Response {
-  return text(`Không có bảng này trong tổng quan: chọn ${choices.join(", ")}.`, 400);
+/** The format a download asks for, or a Vietnamese refusal (400). */
+export function requireFormat(value: string | null): ExportFormat {
+  const format = formatOf(value);
+  if (!format) throw new AppError("Định dạng tệp không hợp lệ: chọn xlsx, csv hoặc pdf.");
+  return format;
 }
 
 export { exportFileName };

@@ -1,50 +1,55 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { formAction, action } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { userMessage } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import type { DuplicateNotice } from "@/lib/intake/duplicates";
-import { readUploadedNotice } from "@/lib/intake/read-upload";
-import { confirmNotice, DuplicateNoticeError, proposeNotice, type Proposal } from "@/lib/intake/service";
+import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, readUploadedNotice } from "@/lib/intake/read-upload";
+import { confirmNotice, proposeNotice, ZConfirmNotice, type Proposal } from "@/lib/intake/service";
 
-// Server actions are public endpoints: each one authenticates, and the services it calls check
-// permissions against the stored province. Errors reach the user as Vietnamese messages only.
+// Server actions of the intake page, through the gate: the session, "notice.create" in the
+// user's own province (before an uploaded file is read), the input's schema, and errors mapped
+// to Vietnamese messages. Nothing is stored until the secretariat confirms.
 
-export type ProposeResult = { ok: true; proposal: Proposal } | { ok: false; message: string };
+const ZNoticeFile = z
+  .custom<File>((v) => v instanceof File, { error: "Tệp tải lên không đọc được." })
+  .check((ctx) => {
+    if (ctx.value.size > MAX_UPLOAD_BYTES)
+      ctx.issues.push({ code: "custom", input: ctx.value, message: "Tệp quá lớn: tối đa 10 MB." });
+  });
+
+const ZPropose = z.object({
+  text: z.string().max(MAX_TEXT_CHARS, "Văn bản quá dài (tối đa khoảng 2 triệu ký tự).").optional(),
+  file: ZNoticeFile.optional(),
+});
 
 /** Reads pasted text (field "text") or an uploaded file (field "file") and proposes the notice. */
-export async function proposeNoticeAction(formData: FormData): Promise<ProposeResult> {
-  try {
-    const user = await requireUser();
-    const file = formData.get("file");
-    const pasted = formData.get("text");
+export const proposeNoticeAction = formAction<typeof ZPropose, { proposal: Proposal }>(
+  { name: "intake.propose", input: ZPropose, permission: "notice.create", pastedText: ["text"] },
+  async (input, { user }) => {
     let text: string;
-    if (file instanceof File && file.size > 0) {
-      text = await readUploadedNotice(file.name, new Uint8Array(await file.arrayBuffer()));
-    } else if (typeof pasted === "string" && pasted.trim()) {
-      text = pasted;
+    if (input.file && input.file.size > 0) {
+      text = await readUploadedNotice(input.file.name, new Uint8Array(await input.file.arrayBuffer()));
+    } else if (input.text?.trim()) {
+      text = input.text;
     } else {
-      return { ok: false, message: "Hãy dán nội dung thông báo hoặc chọn tệp để tải lên." };
+      throw new ValidationError("Hãy dán nội dung thông báo hoặc chọn tệp để tải lên.");
     }
-    return { ok: true, proposal: await proposeNotice(db(), user, text) };
-  } catch (error) {
-    return { ok: false, message: userMessage(error, "intake.propose") };
-  }
-}
+    return { ok: true, message: "Đã đọc văn bản.", proposal: await proposeNotice(db(), user, text) };
+  },
+);
 
-export type ConfirmResult =
-  { ok: true; noticeId: number } | { ok: false; message: string; duplicates?: DuplicateNotice[] };
-
-export async function confirmNoticeAction(input: unknown): Promise<ConfirmResult> {
-  try {
-    const user = await requireUser();
+export const confirmNoticeAction = action<
+  typeof ZConfirmNotice,
+  { noticeId: number },
+  { duplicates: DuplicateNotice[] }
+>(
+  { name: "intake.confirm", input: ZConfirmNotice, permission: "notice.create", pastedText: ["sourceText"] },
+  async (input, { user }) => {
     const noticeId = await confirmNotice(db(), user, input);
     revalidatePath("/thong-bao");
-    return { ok: true, noticeId };
-  } catch (error) {
-    if (error instanceof DuplicateNoticeError)
-      return { ok: false, message: error.message, duplicates: error.duplicates };
-    return { ok: false, message: userMessage(error, "intake.confirm") };
-  }
-}
+    return { ok: true, message: "Đã lưu thông báo.", noticeId };
+  },
+);

@@ -50,20 +50,19 @@ export const ZConfirmNotice = z.object({
 export type ConfirmNoticeInput = z.infer<typeof ZConfirmNotice>;
 
 export class DuplicateNoticeError extends ConflictError {
+  override readonly code = "duplicate";
+  override details() {
+    return { duplicates: this.duplicates };
+  }
   constructor(readonly duplicates: DuplicateNotice[]) {
     super("Thông báo này có vẻ đã được nhập (cùng số và ngày, hoặc cùng nội dung). Kiểm tra lại trước khi lưu.");
   }
 }
 
-export async function confirmNotice(db: Db, actor: SessionUser, input: unknown): Promise<number> {
+export async function confirmNotice(db: Db, actor: SessionUser, input: ConfirmNoticeInput): Promise<number> {
   const provinceId = provinceOf(actor);
-  const parsed = ZConfirmNotice.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ValidationError(`Dữ liệu chưa hợp lệ (${issue.path.join(".")}): ${issue.message}`);
-  }
-  const { draft, acceptedNewAgencies, acknowledgeDuplicates, publish } = parsed.data;
-  const sourceText = cleanNoticeText(parsed.data.sourceText);
+  const { draft, acceptedNewAgencies, acknowledgeDuplicates, publish } = input;
+  const sourceText = cleanNoticeText(input.sourceText);
   if (draft.directives.length === 0) throw new ValidationError("Thông báo chưa có nhiệm vụ nào để theo dõi.");
   const noAgency = draft.directives.find((d) => d.assignments.length === 0);
   if (noAgency) throw new ValidationError(`Nhiệm vụ ${noAgency.ref || "(chưa đánh số)"} chưa giao cho cơ quan nào.`);

@@ -1,10 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { SessionUser } from "@/lib/auth/user";
-import { requireUser } from "@/lib/auth/session";
+import { action } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { AppError, userMessage, ValidationError } from "@/lib/errors";
 import {
   addDirectiveAgencies,
   changeAssignmentRole,
@@ -12,22 +10,25 @@ import {
   updateDirective,
   type DirectiveEditResult,
 } from "@/lib/notices/edit";
-import type {
-  AddDirectiveAgenciesInput,
-  AddDirectiveInput,
-  ChangeAssignmentRoleInput,
-  PublishNoticeInput,
-  RemoveDirectiveAgencyInput,
-  RemoveDirectiveInput,
-  UpdateDirectiveInput,
+import {
+  ZAddDirective,
+  ZAddDirectiveAgencies,
+  ZChangeAssignmentRole,
+  ZPublishNotice,
+  ZRemoveDirective,
+  ZRemoveDirectiveAgency,
+  ZUpdateDirective,
 } from "@/lib/notices/edit-schemas";
 import { addDirective, publishNotice, removeDirective, type NoticeChangeResult } from "@/lib/notices/edit-structure";
-import { StaleDirectiveError, StaleNoticeError, type NoticeEditResult } from "@/lib/notices/edit-types";
+import type { DirectiveSnapshot, NoticeSnapshot } from "@/lib/notices/edit-types";
 
-// Server actions of the notice page's editor. Each is a public POST endpoint: it authenticates
-// (requireUser) and hands the raw input to the service, which parses it with its zod schema and
-// checks "notice.edit" on the stored notice's province. Answers are NoticeEditResult, the
-// assignment actions' ActionResult plus the directive or notice as now stored.
+// Server actions of the notice page's editor, each through the gate (session, the change's zod
+// schema, error mapping); the service checks "notice.edit" on the stored notice's province.
+// Answers are NoticeEditResult: the directive or notice as stored after the change, or as stored
+// now when someone else changed it first.
+
+type Edited = { directive?: DirectiveSnapshot; notice?: NoticeSnapshot };
+type Stale = { currentDirective: DirectiveSnapshot; currentNotice: NoticeSnapshot };
 
 function refresh(r: DirectiveEditResult | NoticeChangeResult): void {
   revalidatePath(`/thong-bao/${r.noticeId}`);
@@ -37,60 +38,41 @@ function refresh(r: DirectiveEditResult | NoticeChangeResult): void {
   revalidatePath("/qua-han");
 }
 
-function failure(error: unknown, context: string): NoticeEditResult {
-  if (error instanceof StaleDirectiveError)
-    return { ok: false, message: error.message, currentDirective: error.current };
-  if (error instanceof StaleNoticeError) return { ok: false, message: error.message, currentNotice: error.current };
-  if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof AppError) return { ok: false, message: error.message };
-  return { ok: false, message: userMessage(error, context) };
-}
-
-async function run(
-  context: string,
-  step: (actor: SessionUser) => Promise<NoticeEditResult>,
-): Promise<NoticeEditResult> {
-  try {
-    return await step(await requireUser());
-  } catch (error) {
-    return failure(error, context);
-  }
-}
-
-function directiveDone(r: DirectiveEditResult, message: string): NoticeEditResult {
+function directiveDone(r: DirectiveEditResult, message: string) {
   if (r.changed) refresh(r);
-  return { ok: true, message: r.changed ? message : "Không có thay đổi nào để lưu.", directive: r.directive };
+  return { ok: true as const, message: r.changed ? message : "Không có thay đổi nào để lưu.", directive: r.directive };
 }
 
-export async function updateDirectiveAction(input: UpdateDirectiveInput): Promise<NoticeEditResult> {
-  return run("directive.update", async (actor) =>
-    directiveDone(await updateDirective(db(), actor, input), "Đã lưu thay đổi của nhiệm vụ."),
-  );
-}
+export const updateDirectiveAction = action<typeof ZUpdateDirective, Edited, Stale>(
+  { name: "directive.update", input: ZUpdateDirective },
+  async (input, { user }) => directiveDone(await updateDirective(db(), user, input), "Đã lưu thay đổi của nhiệm vụ."),
+);
 
-export async function addDirectiveAgenciesAction(input: AddDirectiveAgenciesInput): Promise<NoticeEditResult> {
-  return run("assignment.create", async (actor) => {
-    const r = await addDirectiveAgencies(db(), actor, input);
+export const addDirectiveAgenciesAction = action<typeof ZAddDirectiveAgencies, Edited, Stale>(
+  { name: "assignment.create", input: ZAddDirectiveAgencies },
+  async (input, { user }) => {
+    const r = await addDirectiveAgencies(db(), user, input);
     return directiveDone(r, `Đã giao thêm ${r.assignmentIds.length} cơ quan.`);
-  });
-}
+  },
+);
 
-export async function removeDirectiveAgencyAction(input: RemoveDirectiveAgencyInput): Promise<NoticeEditResult> {
-  return run("assignment.delete", async (actor) => {
-    const r = await removeDirectiveAgency(db(), actor, input);
+export const removeDirectiveAgencyAction = action<typeof ZRemoveDirectiveAgency, Edited, Stale>(
+  { name: "assignment.delete", input: ZRemoveDirectiveAgency },
+  async (input, { user }) => {
+    const r = await removeDirectiveAgency(db(), user, input);
     return directiveDone(r, `Đã bỏ ${r.assignmentIds.length} cơ quan khỏi nhiệm vụ.`);
-  });
-}
+  },
+);
 
-export async function changeAssignmentRoleAction(input: ChangeAssignmentRoleInput): Promise<NoticeEditResult> {
-  return run("assignment.role", async (actor) =>
-    directiveDone(await changeAssignmentRole(db(), actor, input), "Đã đổi vai trò."),
-  );
-}
+export const changeAssignmentRoleAction = action<typeof ZChangeAssignmentRole, Edited, Stale>(
+  { name: "assignment.role", input: ZChangeAssignmentRole },
+  async (input, { user }) => directiveDone(await changeAssignmentRole(db(), user, input), "Đã đổi vai trò."),
+);
 
-export async function addDirectiveAction(input: AddDirectiveInput): Promise<NoticeEditResult> {
-  return run("directive.create", async (actor) => {
-    const r = await addDirective(db(), actor, input);
+export const addDirectiveAction = action<typeof ZAddDirective, Edited, Stale>(
+  { name: "directive.create", input: ZAddDirective },
+  async (input, { user }) => {
+    const r = await addDirective(db(), user, input);
     refresh(r);
     return {
       ok: true,
@@ -98,25 +80,27 @@ export async function addDirectiveAction(input: AddDirectiveInput): Promise<Noti
       notice: r.notice,
       ...(r.directive ? { directive: r.directive } : {}),
     };
-  });
-}
+  },
+);
 
-export async function removeDirectiveAction(input: RemoveDirectiveInput): Promise<NoticeEditResult> {
-  return run("directive.delete", async (actor) => {
-    const r = await removeDirective(db(), actor, input);
+export const removeDirectiveAction = action<typeof ZRemoveDirective, Edited, Stale>(
+  { name: "directive.delete", input: ZRemoveDirective },
+  async (input, { user }) => {
+    const r = await removeDirective(db(), user, input);
     refresh(r);
     return { ok: true, message: "Đã xóa nhiệm vụ.", notice: r.notice };
-  });
-}
+  },
+);
 
-export async function publishNoticeAction(input: PublishNoticeInput): Promise<NoticeEditResult> {
-  return run("notice.publish", async (actor) => {
-    const r = await publishNotice(db(), actor, input);
+export const publishNoticeAction = action<typeof ZPublishNotice, Edited, Stale>(
+  { name: "notice.publish", input: ZPublishNotice },
+  async (input, { user }) => {
+    const r = await publishNotice(db(), user, input);
     refresh(r);
     return {
       ok: true,
       message: "Đã ban hành thông báo; các cơ quan đã thấy nhiệm vụ trên bảng việc của mình.",
       notice: r.notice,
     };
-  });
-}
+  },
+);

@@ -1,15 +1,15 @@
 import "server-only";
-import type { z } from "zod";
-import { can, authorize } from "@/lib/auth/permissions";
+import { authorize, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { invalidField, NotFoundError } from "@/lib/errors";
+export { invalidField } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Deadline } from "@/lib/notices/draft";
 import { StaleDirectiveError, type DirectiveSnapshot } from "@/lib/notices/edit-types";
 import { toIsoDay } from "@/lib/time/format";
 
-// What every notice edit shares: parse with the action's schema, load the directive, check
+// What every notice edit shares (the gate has parsed the input): load the directive, check
 // "notice.edit" on the province OF THE STORED NOTICE, then change the directive only if its
 // version is still the one the user saw. The directive's version guards the directive and its
 // list of agencies together: the first statement of every edit transaction is that conditional
@@ -17,22 +17,6 @@ import { toIsoDay } from "@/lib/time/format";
 
 /** Transactions that touch every member of a large group need more than Prisma's 5 s default. */
 export const EDIT_TX = { timeout: 30_000, maxWait: 15_000 } as const;
-
-/** Parses input; field errors are keyed by their whole path ("deadline.dueOn"), as the forms name them. */
-export function parseEditInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new ValidationError(parsed.error.issues[0]?.message ?? "Dữ liệu không hợp lệ.", fieldErrors);
-}
-
-export function invalidField(field: string, message: string): never {
-  throw new ValidationError(message, { [field]: [message] });
-}
 
 export const DIRECTIVE_SELECT = {
   id: true,
@@ -106,18 +90,6 @@ export async function directiveSnapshot(db: Db | Tx, id: number): Promise<Direct
   return toSnapshot(row);
 }
 
-interface NoticeRef {
-  id: number;
-  provinceId: number;
-  status: "draft" | "published";
-}
-
-/** Whether the user may see the notice at all (drafts only for those who may read drafts). */
-export function canSeeNotice(actor: SessionUser, n: NoticeRef): boolean {
-  if (!can(actor, "notice.read", { provinceId: n.provinceId })) return false;
-  return n.status === "published" || can(actor, "notice.readDraft", { provinceId: n.provinceId });
-}
-
 /**
  * Loads a directive for an edit. Someone who may not even see the notice is told it does not
  * exist; someone who sees it but may not edit is told so.
@@ -127,7 +99,7 @@ export async function loadDirectiveForEdit(db: Db, actor: SessionUser, directive
     where: { id: directiveId },
     select: { ...DIRECTIVE_SELECT, notice: { select: { id: true, provinceId: true, status: true } } },
   });
-  if (!row || !canSeeNotice(actor, row.notice)) throw new NotFoundError("Chỉ đạo");
+  if (!row || !canReadNotice(actor, row.notice)) throw new NotFoundError("Chỉ đạo");
   authorize(actor, "notice.edit", { provinceId: row.notice.provinceId });
   return row;
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { registryForProvince } from "@/lib/agencies/queries";
-import { can } from "@/lib/auth/permissions";
+import { can, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Deadline } from "@/lib/notices/draft";
-import { canSeeNotice } from "@/lib/notices/edit-core";
 import { describeDeadline } from "@/lib/notices/edit-format";
 import { ROLE_LABELS } from "@/lib/notices/labels";
 
@@ -162,7 +161,7 @@ export async function noticeEditView(db: Db, user: SessionUser, noticeId: number
       directives: { select: { id: true, version: true } },
     },
   });
-  if (!notice || !canSeeNotice(user, notice)) throw new NotFoundError("Thông báo");
+  if (!notice || !canReadNotice(user, notice)) throw new NotFoundError("Thông báo");
   const canEdit = can(user, "notice.edit", { provinceId: notice.provinceId });
 
   let changes: NoticeChange[] = [];

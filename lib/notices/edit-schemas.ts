@@ -1,31 +1,18 @@
 import { z } from "zod";
 import { ZAssignmentId, ZDirectiveId } from "@/lib/assignments/schemas";
 import { ROLES, ZDraftDirective } from "@/lib/notices/draft";
+import { zId, zVersion } from "@/lib/validation/fields";
 
 // The one description of what each notice-editing change accepts: the editor's forms validate
-// with these before sending, and the services parse again (a server action is a public endpoint).
+// with these before sending, and the gate parses with them before the service runs.
 // The directive's own fields are the intake's (ZDraftDirective), so a directive is held to the
 // same rules whether it is entered or edited.
 
-const MAX_INT4 = 2_147_483_647;
-
-export const ZNoticeId = z.coerce
-  .number({ error: "Mã thông báo không hợp lệ." })
-  .int("Mã thông báo không hợp lệ.")
-  .positive("Mã thông báo không hợp lệ.")
-  .max(MAX_INT4, "Mã thông báo không hợp lệ.");
-
-function version(what: string) {
-  return z.coerce
-    .number({ error: `Thiếu phiên bản của ${what}; vui lòng tải lại trang.` })
-    .int(`Phiên bản ${what} không hợp lệ.`)
-    .positive(`Phiên bản ${what} không hợp lệ.`)
-    .max(MAX_INT4, `Phiên bản ${what} không hợp lệ.`);
-}
+export const ZNoticeId = zId("Mã thông báo không hợp lệ.");
 
 /** The version of the directive the user saw; a change is refused when someone changed it since. */
-export const ZDirectiveVersion = version("chỉ đạo");
-export const ZNoticeVersion = version("thông báo");
+export const ZDirectiveVersion = zVersion("chỉ đạo");
+export const ZNoticeVersion = zVersion("thông báo");
 
 export const ZRole = z.enum(ROLES, { error: "Vui lòng chọn vai trò chủ trì hoặc phối hợp." });
 
@@ -62,10 +49,10 @@ export const ZAddDirective = z.object({
 
 export const ZPublishNotice = z.object({ noticeId: ZNoticeId, version: ZNoticeVersion });
 
-export type UpdateDirectiveInput = z.input<typeof ZUpdateDirective>;
-export type AddDirectiveAgenciesInput = z.input<typeof ZAddDirectiveAgencies>;
-export type RemoveDirectiveAgencyInput = z.input<typeof ZRemoveDirectiveAgency>;
-export type ChangeAssignmentRoleInput = z.input<typeof ZChangeAssignmentRole>;
-export type RemoveDirectiveInput = z.input<typeof ZRemoveDirective>;
-export type AddDirectiveInput = z.input<typeof ZAddDirective>;
-export type PublishNoticeInput = z.input<typeof ZPublishNotice>;
+export type UpdateDirectiveInput = z.output<typeof ZUpdateDirective>;
+export type AddDirectiveAgenciesInput = z.output<typeof ZAddDirectiveAgencies>;
+export type RemoveDirectiveAgencyInput = z.output<typeof ZRemoveDirectiveAgency>;
+export type ChangeAssignmentRoleInput = z.output<typeof ZChangeAssignmentRole>;
+export type RemoveDirectiveInput = z.output<typeof ZRemoveDirective>;
+export type AddDirectiveInput = z.output<typeof ZAddDirective>;
+export type PublishNoticeInput = z.output<typeof ZPublishNotice>;

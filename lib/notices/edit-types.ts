@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/assignments/action-result";
+import type { ActionResult } from "@/lib/validation/result";
 import { ConflictError } from "@/lib/errors";
 import type { Deadline } from "@/lib/notices/draft";
 
@@ -37,6 +37,10 @@ export interface NoticeSnapshot {
 
 /** The directive changed after the user loaded it: nothing was written; `current` is what is stored now. */
 export class StaleDirectiveError extends ConflictError {
+  override readonly code = "stale";
+  override details() {
+    return { currentDirective: this.current };
+  }
   constructor(readonly current: DirectiveSnapshot) {
     super("Chỉ đạo vừa được người khác sửa. Vui lòng xem bản mới trước khi sửa tiếp.");
   }
@@ -44,6 +48,10 @@ export class StaleDirectiveError extends ConflictError {
 
 /** The notice changed (published, or a directive added or removed) after the user loaded it. */
 export class StaleNoticeError extends ConflictError {
+  override readonly code = "stale";
+  override details() {
+    return { currentNotice: this.current };
+  }
   constructor(readonly current: NoticeSnapshot) {
     super(
       current.status === "published"
@@ -53,13 +61,11 @@ export class StaleNoticeError extends ConflictError {
   }
 }
 
-type Success = Extract<ActionResult, { ok: true }>;
-type Failure = Extract<ActionResult, { ok: false }>;
-
 /**
- * What every notice-editing server action answers: the assignment actions' ActionResult, plus the
- * directive or notice as stored after the change (success) or as stored now (conflict).
+ * What every notice-editing server action answers: the directive or notice as stored after the
+ * change (success) or as stored now (a conflict).
  */
-export type NoticeEditResult =
-  | (Success & { directive?: DirectiveSnapshot; notice?: NoticeSnapshot })
-  | (Failure & { currentDirective?: DirectiveSnapshot; currentNotice?: NoticeSnapshot });
+export type NoticeEditResult = ActionResult<
+  { directive?: DirectiveSnapshot; notice?: NoticeSnapshot },
+  { currentDirective: DirectiveSnapshot; currentNotice: NoticeSnapshot }
+>;

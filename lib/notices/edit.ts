@@ -12,16 +12,11 @@ import {
   invalidField,
   loadDirectiveForEdit,
   lockAssignments,
-  parseEditInput,
   resolveAgencyNames,
   toSnapshot,
   type LoadedDirective,
 } from "@/lib/notices/edit-core";
 import {
-  ZAddDirectiveAgencies,
-  ZChangeAssignmentRole,
-  ZRemoveDirectiveAgency,
-  ZUpdateDirective,
   type AddDirectiveAgenciesInput,
   type ChangeAssignmentRoleInput,
   type RemoveDirectiveAgencyInput,
@@ -84,7 +79,7 @@ export async function updateDirective(
   actor: SessionUser,
   input: UpdateDirectiveInput,
 ): Promise<DirectiveEditResult> {
-  const data = parseEditInput(ZUpdateDirective, input);
+  const data = input;
   const row = await loadDirectiveForEdit(db, actor, data.directiveId);
   expectDirectiveVersion(row, data.version);
   const before = toSnapshot(row);
@@ -166,7 +161,7 @@ export async function addDirectiveAgencies(
   actor: SessionUser,
   input: AddDirectiveAgenciesInput,
 ): Promise<DirectiveEditResult> {
-  const data = parseEditInput(ZAddDirectiveAgencies, input);
+  const data = input;
   const row = await loadDirectiveForEdit(db, actor, data.directiveId);
   expectDirectiveVersion(row, data.version);
   const resolved = await resolveAgencyNames(db, row.notice.provinceId, data.agencies);
@@ -230,7 +225,7 @@ export async function removeDirectiveAgency(
   actor: SessionUser,
   input: RemoveDirectiveAgencyInput,
 ): Promise<DirectiveEditResult> {
-  const data = parseEditInput(ZRemoveDirectiveAgency, input);
+  const data = input;
   const row = await loadDirectiveForEdit(db, actor, data.directiveId);
   expectDirectiveVersion(row, data.version);
   const targets = assignmentsOf(row, data.assignmentIds);
@@ -281,7 +276,7 @@ export async function changeAssignmentRole(
   actor: SessionUser,
   input: ChangeAssignmentRoleInput,
 ): Promise<DirectiveEditResult> {
-  const data = parseEditInput(ZChangeAssignmentRole, input);
+  const data = input;
   const row = await loadDirectiveForEdit(db, actor, data.directiveId);
   expectDirectiveVersion(row, data.version);
   const targets = assignmentsOf(row, data.assignmentIds).filter((a) => a.role !== data.role);

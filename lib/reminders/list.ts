@@ -1,5 +1,5 @@
 import "server-only";
-import { can, roleMay } from "@/lib/auth/permissions";
+import { scopeOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -25,10 +25,16 @@ export interface DigestView {
   lines: (DigestLine & { stillOpen: boolean })[];
 }
 
-function scopeOf(user: SessionUser): Prisma.ReminderDigestWhereInput | null {
-  if (user.provinceId === null || !roleMay(user, "board.read")) return null;
-  if (can(user, "board.read", { provinceId: user.provinceId })) return { provinceId: user.provinceId };
-  return { provinceId: user.provinceId, agencyId: { in: user.agencyIds } };
+/** The digests an action on them reaches, from the permission table; null when none. */
+function digestsWhere(
+  user: SessionUser,
+  action: "digest.read" | "digest.markRead",
+): Prisma.ReminderDigestWhereInput | null {
+  const scope = scopeOf(user, action);
+  if (!scope || scope.provinceId === null) return null;
+  return scope.agencyIds === "all"
+    ? { provinceId: scope.provinceId }
+    : { provinceId: scope.provinceId, agencyId: { in: scope.agencyIds } };
 }
 
 /** Newest first; two queries (digests with their agency, then the items' tasks) and a count. */
@@ -39,7 +45,7 @@ export async function listDigests(
 ): Promise<{ rows: DigestView[]; total: number; page: number; pageSize: number }> {
   const page = Math.max(1, Math.floor(opts.page ?? 1));
   const pageSize = Math.min(100, Math.max(1, Math.floor(opts.pageSize ?? 20)));
-  const scope = scopeOf(user);
+  const scope = digestsWhere(user, "digest.read");
   if (!scope) return { rows: [], total: 0, page, pageSize };
   const where: Prisma.ReminderDigestWhereInput = opts.agencyId ? { AND: [scope, { agencyId: opts.agencyId }] } : scope;
   const [digests, total] = await Promise.all([
@@ -129,17 +135,19 @@ export async function listDigests(
 
 /** The number beside "Nhắc việc": unread digests of one's own agencies; for the province's readers, today's digests. */
 export async function reminderBadge(db: Db, user: SessionUser, today: string): Promise<number> {
-  const scope = scopeOf(user);
-  if (!scope || user.provinceId === null) return 0;
-  if (user.role === "agency_staff") return db.reminderDigest.count({ where: { ...scope, readAt: null } });
-  return db.reminderDigest.count({ where: { ...scope, digestOn: fromIsoDay(today) } });
+  const own = digestsWhere(user, "digest.markRead");
+  if (own) return db.reminderDigest.count({ where: { ...own, readAt: null } });
+  const readable = digestsWhere(user, "digest.read");
+  if (!readable) return 0;
+  return db.reminderDigest.count({ where: { ...readable, digestOn: fromIsoDay(today) } });
 }
 
 /** Marks as read the unread digests of the user's own agencies; returns how many. */
 export async function markDigestsRead(db: Db, user: SessionUser, now: Date): Promise<number> {
-  if (user.provinceId === null || user.agencyIds.length === 0) return 0;
+  const own = digestsWhere(user, "digest.markRead");
+  if (!own) return 0;
   const { count } = await db.reminderDigest.updateMany({
-    where: { provinceId: user.provinceId, agencyId: { in: user.agencyIds }, readAt: null },
+    where: { ...own, readAt: null },
     data: { readAt: now },
   });
   return count;

@@ -3,14 +3,22 @@ import { decideExtension, reportProgress, requestExtension } from "@/lib/assignm
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { useDbForTests } from "@/lib/db/client";
 import { createNotice } from "@/lib/notices/create";
 import type { Deadline } from "@/lib/notices/draft";
 import { addDirectiveAgencies, changeAssignmentRole, removeDirectiveAgency, updateDirective } from "@/lib/notices/edit";
 import { noticeEditView } from "@/lib/notices/edit-history";
 import { addDirective, publishNotice, removeDirective } from "@/lib/notices/edit-structure";
-import { StaleDirectiveError, StaleNoticeError } from "@/lib/notices/edit-types";
+import {
+  addDirectiveAction,
+  changeAssignmentRoleAction,
+  removeDirectiveAgencyAction,
+  updateDirectiveAction,
+} from "@/lib/notices/edit-actions";
+import { StaleDirectiveError, StaleNoticeError, type NoticeEditResult } from "@/lib/notices/edit-types";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import { signInAs } from "@/tests/helpers/test-session";
 import { fixedClock } from "@/tests/helpers/workflow-fixture";
 
 // The secretariat edits a notice's directives, agencies and deadlines, on the demo data's Long An
@@ -516,7 +524,15 @@ describe("permission: only the secretariat of the notice's province edits", () =
         role: "lead",
       }),
       removeDirective(t.prisma, actor, { directiveId: d.id, version: d.version }),
-      addDirective(t.prisma, actor, { noticeId, ref: "X", text: "Trái phép", urgent: false, deadline: null }),
+      addDirective(t.prisma, actor, {
+        noticeId,
+        ref: "X",
+        text: "Trái phép",
+        urgent: false,
+        deadline: null,
+        agencies: [],
+        role: "lead",
+      }),
     ];
     for (const [username, error] of [
       ["longan.chutich", ForbiddenError],
@@ -595,8 +611,10 @@ describe("concurrency: two edits from the same screen", () => {
   });
 });
 
-describe("invalid input: clear messages, nothing stored", () => {
+describe("invalid input through the editor's server actions: clear messages, nothing stored", () => {
   it("refuses impossible dates, empty text, unknown and malformed ids", async () => {
+    useDbForTests(t.prisma);
+    signInAs(sec);
     const d = await freshDirective();
     const before = await snapshot();
     const base = {
@@ -607,65 +625,67 @@ describe("invalid input: clear messages, nothing stored", () => {
       urgent: false,
       deadline: d.deadline,
     };
+    const refused = async (r: Promise<NoticeEditResult>, field: string, message: string | RegExp) => {
+      const result = await r;
+      expect(result.ok, field).toBe(false);
+      if (result.ok) return;
+      expect(result.code).toBe("invalid");
+      expect(result.fieldErrors?.[field]?.[0], field).toMatch(message);
+    };
 
-    const badDate = (await updateDirective(t.prisma, sec, {
-      ...base,
-      deadline: exact("2021-02-30", "đến ngày 30/2/2021"),
-    }).catch((e: unknown) => e)) as ValidationError;
-    expect(badDate).toBeInstanceOf(ValidationError);
-    expect(badDate.fieldErrors["deadline.dueOn"]).toEqual(["Ngày không tồn tại"]);
-
-    const empty = (await updateDirective(t.prisma, sec, { ...base, text: "   " }).catch(
-      (e: unknown) => e,
-    )) as ValidationError;
-    expect(empty.fieldErrors.text).toEqual(["Nội dung nhiệm vụ không được để trống"]);
-
-    const noPhrase = (await updateDirective(t.prisma, sec, { ...base, deadline: exact("2021-07-12", "") }).catch(
-      (e: unknown) => e,
-    )) as ValidationError;
-    expect(noPhrase.fieldErrors["deadline.phrase"]).toEqual(["Cần giữ nguyên văn thời hạn"]);
-
-    await expect(updateDirective(t.prisma, sec, { ...base, directiveId: 2_000_000_000 })).rejects.toThrow(
-      NotFoundError,
+    await refused(
+      updateDirectiveAction({ ...base, deadline: exact("2021-02-30", "đến ngày 30/2/2021") }),
+      "deadline.dueOn",
+      "Ngày không tồn tại",
     );
-    await expect(updateDirective(t.prisma, sec, { ...base, directiveId: "abc" })).rejects.toThrow(
-      "Mã chỉ đạo không hợp lệ.",
+    await refused(updateDirectiveAction({ ...base, text: "   " }), "text", "Nội dung nhiệm vụ không được để trống");
+    await refused(
+      updateDirectiveAction({ ...base, deadline: exact("2021-07-12", "") }),
+      "deadline.phrase",
+      "Cần giữ nguyên văn thời hạn",
     );
-    await expect(updateDirective(t.prisma, sec, { ...base, version: undefined as unknown as number })).rejects.toThrow(
-      ValidationError,
+    await refused(updateDirectiveAction({ ...base, text: "Nội dung\u0000" }), "text", /ký tự điều khiển/);
+    expect(await updateDirectiveAction({ ...base, directiveId: 2_000_000_000 })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    await refused(updateDirectiveAction({ ...base, directiveId: "abc" }), "directiveId", "Mã chỉ đạo không hợp lệ.");
+    await refused(updateDirectiveAction({ ...base, directiveId: "0x1CC" }), "directiveId", "Mã chỉ đạo không hợp lệ.");
+    await refused(updateDirectiveAction({ ...base, version: undefined }), "version", /phiên bản/);
+    await refused(updateDirectiveAction({ ...base, version: [d.version] }), "version", /Phiên bản/);
+    await refused(
+      removeDirectiveAgencyAction({ directiveId: d.id, version: d.version, assignmentIds: [] }),
+      "assignmentIds",
+      "Chưa chọn cơ quan.",
     );
-    await expect(
-      removeDirectiveAgency(t.prisma, sec, { directiveId: d.id, version: d.version, assignmentIds: [] }),
-    ).rejects.toThrow("Chưa chọn cơ quan.");
     const other = await byRef("II.7");
-    await expect(
-      removeDirectiveAgency(t.prisma, sec, {
+    expect(
+      await removeDirectiveAgencyAction({
         directiveId: d.id,
         version: d.version,
         assignmentIds: [other.assignments[0]!.id],
       }),
-    ).rejects.toThrow(NotFoundError);
-    await expect(
-      changeAssignmentRole(t.prisma, sec, {
+    ).toMatchObject({ ok: false, code: "not_found" });
+    await refused(
+      changeAssignmentRoleAction({
         directiveId: d.id,
         version: d.version,
         assignmentIds: [d.assignments[0]!.id],
-        role: "boss" as "lead",
+        role: "boss",
       }),
-    ).rejects.toThrow("Vui lòng chọn vai trò chủ trì hoặc phối hợp.");
-    await expect(
-      addDirective(t.prisma, sec, {
-        noticeId: 2_000_000_000,
-        ref: "X",
-        text: "Nhiệm vụ",
-        urgent: false,
-        deadline: null,
-      }),
-    ).rejects.toThrow(NotFoundError);
-    await expect(
-      addDirective(t.prisma, sec, { noticeId, ref: "X", text: "", urgent: false, deadline: null }),
-    ).rejects.toThrow("Nội dung nhiệm vụ không được để trống");
+      "role",
+      "Vui lòng chọn vai trò chủ trì hoặc phối hợp.",
+    );
+    expect(
+      await addDirectiveAction({ noticeId: 2_000_000_000, ref: "X", text: "Nhiệm vụ", urgent: false, deadline: null }),
+    ).toMatchObject({ ok: false, code: "not_found" });
+    await refused(
+      addDirectiveAction({ noticeId, ref: "X", text: "", urgent: false, deadline: null }),
+      "text",
+      "Nội dung nhiệm vụ không được để trống",
+    );
     expect(await snapshot()).toEqual(before);
+    signInAs(null);
   });
 });
 

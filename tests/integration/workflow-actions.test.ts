@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/user";
 import { useDbForTests } from "@/lib/db/client";
-import { GENERIC_ERROR_MESSAGE, UnauthenticatedError } from "@/lib/errors";
+import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { revalidated, testSession } from "@/tests/helpers/test-session";
 import { createWorkflowFixture, EXE_BYTES, PDF_BYTES, type WorkflowFixture } from "@/tests/helpers/workflow-fixture";
 
 // The server actions as a form calls them: FormData in (files as File), a plain result out.
-// The session and Next's cache are stand-ins; the database is real.
+// The session and Next's cache are the test stand-ins (tests/helpers/test-setup.ts); the gate,
+// the services and the database are real.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-const revalidated = vi.hoisted(() => [] as string[]);
-vi.mock("@/lib/auth/session", () => ({
-  requireUser: async () => {
-    if (!session.user) throw new UnauthenticatedError();
-    return session.user;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void revalidated.push(path) }));
-
+const session = testSession;
 const actions = await import("@/lib/assignments/actions");
 
 let f: WorkflowFixture;
@@ -49,7 +41,11 @@ describe("assignment server actions", () => {
   it("turns away a visitor without a session", async () => {
     session.user = null;
     const r = await actions.startAssignmentAction(null, form({ assignmentId: String(f.lead), version: "1" }));
-    expect(r).toEqual({ ok: false, message: "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại." });
+    expect(r).toEqual({
+      ok: false,
+      code: "unauthenticated",
+      message: "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.",
+    });
   });
 
   it("stores a progress report with its file and refreshes the agency's board", async () => {
@@ -145,17 +141,33 @@ describe("assignment server actions", () => {
   it("refuses what the role may not do, with the permission message", async () => {
     session.user = await f.user("longan.chutich");
     const r = await actions.confirmCompletionAction(null, form({ assignmentId: String(f.lead), version: "3" }));
-    expect(r).toEqual({ ok: false, message: "Bạn không có quyền thực hiện thao tác này." });
+    expect(r).toEqual({ ok: false, code: "forbidden", message: "Bạn không có quyền thực hiện thao tác này." });
     expect(revalidated).toEqual([]);
   });
 
-  it("adds a comment", async () => {
-    session.user = await f.user("longan.chutich");
+  it("adds a comment: stored under the chairman's name with its audit row", async () => {
+    const chairman = await f.user("longan.chutich");
+    session.user = chairman;
     const r = await actions.addCommentAction(
       null,
-      form({ assignmentId: String(f.lead), body: "Khẩn trương hoàn thành." }),
+      form({ assignmentId: String(f.lead), body: "  Khẩn trương hoàn thành.  " }),
     );
     expect(r).toMatchObject({ ok: true, message: "Đã gửi ý kiến." });
+    if (!r.ok) throw new Error(r.message);
+    const stored = await f.t.prisma.comment.findUniqueOrThrow({
+      where: { id: r.commentId },
+      select: { assignmentId: true, authorId: true, body: true },
+    });
+    expect(stored).toEqual({ assignmentId: f.lead, authorId: chairman.id, body: "Khẩn trương hoàn thành." });
+    const row = await f.t.prisma.auditLog.findFirstOrThrow({
+      where: { entityType: "Comment", entityId: r.commentId },
+      select: { action: true, actorId: true, after: true },
+    });
+    expect(row).toEqual({
+      action: "comment.create",
+      actorId: chairman.id,
+      after: { assignmentId: f.lead, body: "Khẩn trương hoàn thành." },
+    });
   });
 
   it("shows a generic message, not the database's, when something unexpected breaks", async () => {
@@ -165,7 +177,7 @@ describe("assignment server actions", () => {
       .mockRejectedValueOnce(new Error('relation "Assignment" does not exist'));
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const r = await actions.startAssignmentAction(null, form({ assignmentId: String(f.lead), version: "3" }));
-    expect(r).toEqual({ ok: false, message: GENERIC_ERROR_MESSAGE });
+    expect(r).toEqual({ ok: false, code: "internal", message: GENERIC_ERROR_MESSAGE });
     expect(logged).toHaveBeenCalled();
     spy.mockRestore();
     logged.mockRestore();

@@ -207,12 +207,7 @@ async function perform(
     case "start":
       return startAssignment(db, actor, base, clock);
     case "report":
-      return reportProgress(
-        db,
-        actor,
-        { ...base, text: "Tiến độ", attachment: { fileName: "a.pdf", bytes: PDF_BYTES } },
-        clock,
-      );
+      return reportProgress(db, actor, { ...base, text: "Tiến độ", attachment: new File([PDF_BYTES], "a.pdf") }, clock);
     case "submit":
       return submitCompletion(db, actor, { ...base, text: "Xong", completedOn: "2021-07-05" }, clock);
     case "confirm":

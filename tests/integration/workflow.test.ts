@@ -52,7 +52,7 @@ describe("an agency's task from first report to confirmation", () => {
         text: "Đã truy vết 120 trường hợp F1.",
         evidenceNumber: "512/SYT-NV",
         evidenceDate: "2021-07-04",
-        attachment: { fileName: "bao-cao.pdf", bytes: PDF_BYTES },
+        attachment: new File([PDF_BYTES], "bao-cao.pdf"),
       },
       clock,
     );

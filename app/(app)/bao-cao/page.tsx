@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/permissions";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { parseOverviewQuery, queryString, toFilters, type SearchParams } from "@/lib/exports/list-query";
+import { parseOverviewQuery, queryString, toFilters } from "@/lib/exports/list-query";
 import { recentNoticeOptions, reportModel } from "@/lib/exports/load";
 import { parseReportSigning, signingQuery } from "@/lib/exports/report-signing";
 import { today } from "@/lib/time/today";
@@ -34,10 +32,7 @@ const PRINT_CSS = `
   .report-page { box-shadow: none; padding: 0; max-width: none; }
 }`;
 
-export default async function ReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser();
-  if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId })) notFound();
-  const params = await searchParams;
+export default page({ permission: "overview.read", query: (raw) => raw }, async ({ user, query: params }) => {
   const q = parseOverviewQuery(params);
   const f = toFilters(q);
   const { signing, errors, typed } = parseReportSigning(params);
@@ -89,4 +84,4 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       </div>
     </>
   );
-}
+});

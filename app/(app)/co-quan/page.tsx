@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { boardAgencies } from "@/lib/assignments/board";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Bảng việc cơ quan" };
 
-export default async function AgenciesPage() {
-  const user = await requirePageUser();
+export default page({}, async ({ user }) => {
   const agencies = await boardAgencies(db(), user);
   if (user.role === "agency_staff" && agencies.length === 1) redirect(`/co-quan/${agencies[0]!.id}`);
   return (
@@ -36,4 +35,4 @@ export default async function AgenciesPage() {
       )}
     </>
   );
-}
+});

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { roleMay } from "@/lib/auth/permissions";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { queryString, type SearchParams } from "@/lib/exports/list-query";
+import { queryString } from "@/lib/exports/list-query";
 import { listDigests } from "@/lib/reminders/list";
 import { DIGEST_BUCKET_LABELS, dueWords } from "@/lib/reminders/message";
 import { formatDateTime, formatDay } from "@/lib/time/format";
@@ -13,16 +11,14 @@ import { Pager } from "@/components/overview/pager";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { MarkReadForm } from "@/components/reminders/mark-read-form";
 import { markRemindersRead } from "./actions";
 
 export const metadata: Metadata = { title: "Nhắc việc" };
 
 // The daily digests (`npm run reminders`): for agency staff their own agencies', for the
 // secretariat and the chairman the province's.
-export default async function RemindersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser();
-  if (user.provinceId === null || !roleMay(user, "board.read")) notFound();
-  const sp = await searchParams;
+export default page({ permission: "digest.read", query: (raw) => raw }, async ({ user, query: sp }) => {
   const pageNo = Math.max(1, Number.parseInt(String(sp.page ?? "1"), 10) || 1);
   const { rows, total, page, pageSize } = await listDigests(db(), user, { page: pageNo });
   const own = user.role === "agency_staff";
@@ -36,18 +32,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
             ? "Bản tin hằng ngày của đơn vị: việc quá hạn, đến hạn hôm nay và sắp đến hạn trong 3 ngày."
             : `Bản tin hằng ngày gửi các cơ quan, đơn vị của tỉnh ${user.provinceName}.`
         }
-        actions={
-          own && unread ? (
-            <form action={markRemindersRead}>
-              <button
-                type="submit"
-                className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
-              >
-                Đánh dấu tất cả đã đọc
-              </button>
-            </form>
-          ) : undefined
-        }
+        actions={own && unread ? <MarkReadForm action={markRemindersRead} /> : undefined}
       />
       {rows.length === 0 ? (
         <EmptyState title="Chưa có bản tin nhắc việc">
@@ -124,4 +109,4 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
       <Pager page={page} pageSize={pageSize} total={total} href={(p) => `/nhac-viec${queryString({ page: p })}`} />
     </>
   );
-}
+});

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/permissions";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { parseListQuery, queryString, type SearchParams } from "@/lib/exports/list-query";
+import { parseListQuery, queryString } from "@/lib/exports/list-query";
 import { listTasks, overdueSummary } from "@/lib/reports/overview";
 import { OVERDUE_BUCKET_LABELS } from "@/lib/reports/types";
 import { formatDay } from "@/lib/time/format";
@@ -21,52 +19,52 @@ export const metadata: Metadata = { title: "Việc quá hạn" };
 const PAGE_SIZE = 50;
 
 /** What is overdue in the province, the most days overdue first, by how long, a page at a time. */
-export default async function OverduePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser();
-  if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId })) notFound();
-  const q = parseListQuery({ ...(await searchParams), category: "overdue" });
-  const day = today();
-  const database = db();
-  const [summary, page] = await Promise.all([
-    overdueSummary(database, user, day),
-    listTasks(database, user, day, { category: "overdue", bucket: q.bucket, page: q.page, pageSize: PAGE_SIZE }),
-  ]);
-  const href = (bucket: string | undefined, p = 1) => `/qua-han${queryString({ bucket, page: p })}`;
-  return (
-    <>
-      <PageHeader
-        title="Việc quá hạn"
-        subtitle={
-          <span data-testid="overdue-total">
-            {page.total} lượt việc chưa hoàn thành đã quá hạn{q.bucket ? ` ${OVERDUE_BUCKET_LABELS[q.bucket]}` : ""} ·
-            tính đến ngày {formatDay(day)}
-          </span>
-        }
-        actions={
-          <>
-            <ExportLinks base="/api/xuat/danh-sach" query={queryString({ category: "overdue", bucket: q.bucket })} />
-            <Link
-              href="/tong-quan"
-              className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100"
-            >
-              Tổng quan →
-            </Link>
-          </>
-        }
-      />
-      <OverdueBuckets summary={summary} current={q.bucket} href={(b) => href(b)} />
-      {page.rows.length === 0 ? (
-        <EmptyState title="Không có việc nào quá hạn" />
-      ) : (
-        <TaskTable
-          rows={page.rows}
-          today={day}
-          caption="Danh sách việc quá hạn, quá hạn lâu nhất trước"
-          rowTestId="overdue-row"
-          offset={(page.page - 1) * page.pageSize}
+export default page(
+  { permission: "overview.read", query: (raw) => parseListQuery({ ...raw, category: "overdue" }) },
+  async ({ user, query: q }) => {
+    const day = today();
+    const database = db();
+    const [summary, page] = await Promise.all([
+      overdueSummary(database, user, day),
+      listTasks(database, user, day, { category: "overdue", bucket: q.bucket, page: q.page, pageSize: PAGE_SIZE }),
+    ]);
+    const href = (bucket: string | undefined, p = 1) => `/qua-han${queryString({ bucket, page: p })}`;
+    return (
+      <>
+        <PageHeader
+          title="Việc quá hạn"
+          subtitle={
+            <span data-testid="overdue-total">
+              {page.total} lượt việc chưa hoàn thành đã quá hạn{q.bucket ? ` ${OVERDUE_BUCKET_LABELS[q.bucket]}` : ""} ·
+              tính đến ngày {formatDay(day)}
+            </span>
+          }
+          actions={
+            <>
+              <ExportLinks base="/api/xuat/danh-sach" query={queryString({ category: "overdue", bucket: q.bucket })} />
+              <Link
+                href="/tong-quan"
+                className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-brand-800 hover:bg-slate-100"
+              >
+                Tổng quan →
+              </Link>
+            </>
+          }
         />
-      )}
-      <Pager page={page.page} pageSize={page.pageSize} total={page.total} href={(p) => href(q.bucket, p)} />
-    </>
-  );
-}
+        <OverdueBuckets summary={summary} current={q.bucket} href={(b) => href(b)} />
+        {page.rows.length === 0 ? (
+          <EmptyState title="Không có việc nào quá hạn" />
+        ) : (
+          <TaskTable
+            rows={page.rows}
+            today={day}
+            caption="Danh sách việc quá hạn, quá hạn lâu nhất trước"
+            rowTestId="overdue-row"
+            offset={(page.page - 1) * page.pageSize}
+          />
+        )}
+        <Pager page={page.page} pageSize={page.pageSize} total={page.total} href={(p) => href(q.bucket, p)} />
+      </>
+    );
+  },
+);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { listNotices } from "@/lib/notices/queries";
 import { today } from "@/lib/time/today";
@@ -12,8 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Thông báo kết luận" };
 
-export default async function NoticesPage() {
-  const user = await requirePageUser();
+export default page({}, async ({ user }) => {
   const day = today();
   const notices = await listNotices(db(), user, day);
   return (
@@ -43,4 +42,4 @@ export default async function NoticesPage() {
       )}
     </>
   );
-}
+});

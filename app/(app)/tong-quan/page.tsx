@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/permissions";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { listHref, parseOverviewQuery, queryString, toFilters, type SearchParams } from "@/lib/exports/list-query";
+import { listHref, parseOverviewQuery, queryString, toFilters } from "@/lib/exports/list-query";
 import { recentNoticeOptions } from "@/lib/exports/load";
 import { totals } from "@/lib/exports/report";
 import { formatRate } from "@/lib/exports/sheets";
@@ -63,10 +61,7 @@ function Actions({ children }: { children: React.ReactNode }) {
   return <div className="flex flex-wrap items-baseline gap-4">{children}</div>;
 }
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser();
-  if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId })) notFound();
-  const q = parseOverviewQuery(await searchParams);
+export default page({ permission: "overview.read", query: parseOverviewQuery }, async ({ user, query: q }) => {
   const f = toFilters(q);
   const day = today();
   const database = db();
@@ -217,4 +212,4 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </Section>
     </>
   );
-}
+});

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { assignmentTimeline } from "@/lib/assignments/detail";
 import { STATE_LABELS } from "@/lib/assignments/timeliness";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { getDirectiveDetail } from "@/lib/notices/directive";
 import { ROLE_LABELS } from "@/lib/notices/labels";
 import { directivePassage } from "@/lib/notices/passage";
@@ -20,14 +19,10 @@ import { Stat } from "@/components/ui/stat";
 
 export const metadata: Metadata = { title: "Chỉ đạo" };
 
-export default async function DirectivePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser();
+export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
   const day = today();
-  const id = Number((await params).id);
-  const d = await getDirectiveDetail(db(), user, id, day).catch((e: unknown) => {
-    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
-    throw e;
-  });
+  // A directive the user may not see answers as the 404 page (the gate).
+  const d = await getDirectiveDetail(db(), user, id, day);
   const [events, passage] = await Promise.all([
     assignmentTimeline(db(), user, d.id).catch((e: unknown) => {
       // Someone who may read the notice but none of its tasks sees no history.
@@ -124,4 +119,4 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
       </aside>
     </div>
   );
-}
+});

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { agencyBoard, boardAgencies, BOARD_COLUMN_LIMIT, BOARD_LIST_LIMIT } from "@/lib/assignments/board";
 import { boardQueryString, parseBoardFilters } from "@/lib/assignments/board-filters";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { today } from "@/lib/time/today";
 import { formatDay } from "@/lib/time/format";
 import { AgencySwitcher } from "@/components/board/agency-switcher";
@@ -16,23 +14,10 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Bảng việc" };
 
-export default async function BoardPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePageUser();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const filters = parseBoardFilters(await searchParams);
+export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, params: { id }, query: filters }) => {
   const day = today();
-  const board = await agencyBoard(db(), user, id, filters, day).catch((e: unknown) => {
-    // Another agency's board answers as if it did not exist: nothing about it leaks.
-    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
-    throw e;
-  });
+  // Another agency's board answers as the 404 page (the gate): nothing about it leaks.
+  const board = await agencyBoard(db(), user, id, filters, day);
   const mine = user.role === "agency_staff" ? await boardAgencies(db(), user) : [];
   const basePath = `/co-quan/${id}`;
   const view = filters.view ?? "board";
@@ -78,4 +63,4 @@ export default async function BoardPage({
       )}
     </>
   );
-}
+});

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { assignmentTimeline, getAssignmentDetail } from "@/lib/assignments/detail";
 import { STATE_LABELS, TIMELINESS_LABELS } from "@/lib/assignments/timeliness";
 import { ALLOWED_KINDS_TEXT, UPLOAD_ACCEPT } from "@/lib/attachments/validate";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { directivePassage } from "@/lib/notices/passage";
 import { ROLE_LABELS } from "@/lib/notices/labels";
 import { today } from "@/lib/time/today";
@@ -20,15 +18,10 @@ import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Nhiệm vụ" };
 
-export default async function AssignmentPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser();
-  const id = Number((await params).id);
+export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
   const day = today();
-  const detail = await getAssignmentDetail(db(), user, id).catch((e: unknown) => {
-    // Someone else's task answers as if it did not exist.
-    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
-    throw e;
-  });
+  // Someone else's task answers as the 404 page (the gate), as if it did not exist.
+  const detail = await getAssignmentDetail(db(), user, id);
   const [events, passage] = await Promise.all([
     assignmentTimeline(db(), user, detail.directive.id),
     directivePassage(db(), detail.directive.id),
@@ -148,4 +141,4 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
       </aside>
     </div>
   );
-}
+});

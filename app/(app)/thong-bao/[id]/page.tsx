@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { noticeEditView } from "@/lib/notices/edit-history";
 import { getNotice } from "@/lib/notices/queries";
 import { today } from "@/lib/time/today";
@@ -13,18 +11,11 @@ import { ChangeList } from "@/components/notices/edit/change-list";
 
 export const metadata: Metadata = { title: "Thông báo" };
 
-export default async function NoticePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const orNotFound = (e: unknown): never => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  };
+export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
   // Versions first, content second: an edit in between makes the editor's version older than
   // what it shows (a conflict the user is told about), never newer (a silent overwrite).
-  const view = await noticeEditView(db(), user, id).catch(orNotFound);
-  const notice = await getNotice(db(), user, id).catch(orNotFound);
+  const view = await noticeEditView(db(), user, id);
+  const notice = await getNotice(db(), user, id);
   const registry = view.canEdit ? view.registry : null;
   const day = today();
   return (
@@ -59,4 +50,4 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
       {notice.status === "published" ? <ChangeList changes={view.changes} /> : null}
     </>
   );
-}
+});

@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/permissions";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { IntakeWorkspace } from "@/components/intake/intake-workspace";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Nhập thông báo" };
 
-export default async function NewNoticePage() {
-  const user = await requirePageUser();
-  if (user.provinceId === null || !can(user, "notice.create", { provinceId: user.provinceId })) notFound();
+export default page({ permission: "notice.create" }, async () => {
   return (
     <>
       <PageHeader
@@ -19,4 +15,4 @@ export default async function NewNoticePage() {
       <IntakeWorkspace />
     </>
   );
-}
+});

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/permissions";
-import { requirePageUser } from "@/lib/auth/session";
+import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import {
   CATEGORIES,
@@ -13,7 +11,6 @@ import {
   SORT_LABELS,
   TASK_SORTS,
   toFilters,
-  type SearchParams,
 } from "@/lib/exports/list-query";
 import { listTitle, recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/exports/load";
 import { listTasks, overdueSummary } from "@/lib/reports/overview";
@@ -31,10 +28,7 @@ export const metadata: Metadata = { title: "Danh sách nhiệm vụ" };
 const PAGE_SIZE = 50;
 
 // The list behind every number of the overview, its filters in the address.
-export default async function TaskListPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser();
-  if (user.provinceId === null || !can(user, "overview.read", { provinceId: user.provinceId })) notFound();
-  const q = parseListQuery(await searchParams);
+export default page({ permission: "overview.read", query: parseListQuery }, async ({ user, query: q }) => {
   const day = today();
   const database = db();
   const f = toFilters(q);
@@ -140,4 +134,4 @@ export default async function TaskListPage({ searchParams }: { searchParams: Pro
       <Pager page={page.page} pageSize={page.pageSize} total={page.total} href={(p) => listHref({ ...q, page: p })} />
     </>
   );
-}
+});

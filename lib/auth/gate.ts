@@ -1,0 +1,306 @@
+import "server-only";
+import { notFound, redirect, unstable_rethrow } from "next/navigation";
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import { authorize, type Action } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
+import {
+  AppError,
+  ERROR_STATUS,
+  ForbiddenError,
+  GENERIC_ERROR_MESSAGE,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from "@/lib/errors";
+import type { ActionResult, Failure, Success } from "@/lib/validation/result";
+import { toId } from "@/lib/validation/fields";
+import { parseWith } from "@/lib/validation/parse";
+import { knownDatabaseError } from "@/lib/db/errors";
+
+// The one gate of every server action, page and route handler (Formbricks' authenticatedActionClient
+// and handleServerError in one module):
+//   1. the session: none is the usual Vietnamese message (actions, routes) or the sign-in page (pages);
+//   2. the input, parsed with the action's zod schema before any work; texts with control
+//      characters are refused; files are only checked for size here and read by the service
+//      after the permission check on the stored record;
+//   3. a permission of the role in its own province, when the action names one (the services check
+//      the stored record's province and agency themselves);
+//   4. the handler;
+//   5. every error mapped here and nowhere else: the project's typed errors to their message and
+//      code, Prisma's unique-constraint and not-found errors to typed ones, anything else to the
+//      generic message with the details in the log.
+
+export type { FieldErrors } from "@/lib/validation/field-errors";
+export type { ActionResult, Failure, Success } from "@/lib/validation/result";
+
+export interface ActionContext {
+  user: SessionUser;
+}
+
+export interface ActionSpec<S extends z.ZodType> {
+  /** For the log: "assignment.start". */
+  name: string;
+  input: S;
+  /** A permission the role must hold in its own province, checked before the handler runs. */
+  permission?: Action;
+  /** Fields of pasted free text whose control characters are removed instead of refused. */
+  pastedText?: readonly string[];
+}
+
+/** Turns any error into what the user may read; what they may not read goes to the log. */
+export function toFailure(error: unknown, context: string): Failure<Record<string, unknown>> {
+  const known = error instanceof AppError ? error : knownDatabaseError(error);
+  if (known) {
+    const failure: Failure<Record<string, unknown>> = {
+      ...known.details(),
+      ok: false,
+      code: known.code,
+      message: known.message,
+    };
+    if (known instanceof ValidationError && Object.keys(known.fieldErrors).length > 0)
+      failure.fieldErrors = known.fieldErrors;
+    return failure;
+  }
+  console.error(`[${context}]`, error);
+  return { ok: false, code: "internal", message: GENERIC_ERROR_MESSAGE };
+}
+
+export function statusOf(failure: Pick<Failure, "code">): number {
+  return ERROR_STATUS[failure.code];
+}
+
+async function signedIn(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new UnauthenticatedError();
+  return user;
+}
+
+function checkPermission(user: SessionUser, permission: Action | undefined): void {
+  if (!permission) return;
+  if (user.provinceId === null) {
+    // A system administrator acts on a province only through the pages that name it.
+    throw new ForbiddenError();
+  }
+  authorize(user, permission, { provinceId: user.provinceId });
+}
+
+/**
+ * A server action called with one value (an object built by a client component).
+ * Answers Success & T, or a Failure; never throws, never exposes an internal error.
+ */
+export function action<S extends z.ZodType, T extends object, D extends object = object>(
+  spec: ActionSpec<S>,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<Success<T>>,
+): (input: unknown) => Promise<ActionResult<T, D>> {
+  return async (input: unknown) => {
+    try {
+      const user = await signedIn();
+      const parsed = parseWith(spec.input, input, spec.pastedText);
+      checkPermission(user, spec.permission);
+      return await handler(parsed, { user });
+    } catch (error) {
+      unstable_rethrow(error);
+      return toFailure(error, spec.name) as Failure<D>;
+    }
+  };
+}
+
+/**
+ * A server action behind a <form>: (previous state, FormData), as React's useActionState calls it.
+ * Text fields arrive as strings, a field sent several times as an array, files as File (an empty
+ * file input, which browsers send as a nameless empty file, as nothing).
+ */
+export function formAction<S extends z.ZodType, T extends object, D extends object = object>(
+  spec: ActionSpec<S>,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<Success<T>>,
+): (prev: unknown, formData: FormData) => Promise<ActionResult<T, D>> {
+  const run = action<S, T, D>(spec, handler);
+  return async (_prev: unknown, formData: unknown) => {
+    if (!(formData instanceof FormData)) {
+      return {
+        ok: false,
+        code: "bad_request",
+        message: "Yêu cầu không hợp lệ: thiếu nội dung biểu mẫu.",
+      } as Failure<D>;
+    }
+    return run(formValues(formData));
+  };
+}
+
+export function formValues(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    // React's action encoding adds its own "$ACTION_…" fields; they are not the form's.
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : isEmptyFile(value) ? undefined : value;
+    if (v === undefined) continue;
+    const prev = out[key];
+    out[key] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+function isEmptyFile(file: File): boolean {
+  // Sent through React's action encoding, a nameless empty file may arrive named "undefined".
+  return file.size === 0 && (file.name === "" || file.name === "undefined");
+}
+
+// ───────────── Pages ─────────────
+
+type RawParams = Record<string, string | string[] | undefined>;
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export interface PageProps {
+  params: Promise<RawParams>;
+  searchParams: Promise<SearchParams>;
+}
+
+export interface PageSpec<K extends string, Q> {
+  /** Path segments named in the route; each listed one must be a positive id, else the 404 page. */
+  ids?: readonly K[];
+  /** Reads the address's query; malformed values are left out by the parser, never an error. */
+  query?: (raw: SearchParams) => Q;
+  /** A permission the role must hold in its own province, else the 404 page. */
+  permission?: Action;
+}
+
+export interface PageContext<K extends string, Q> {
+  user: SessionUser;
+  params: Record<K, number>;
+  query: Q;
+}
+
+/**
+ * A page: the signed-in user (or the sign-in page), its ids checked (or the 404 page), and a
+ * record that does not exist or may not be seen answering as the 404 page, so nothing about it
+ * leaks. Anything else unexpected reaches error.tsx, which shows the generic message.
+ */
+export function page<K extends string = never, Q = undefined>(
+  spec: PageSpec<K, Q>,
+  render: (ctx: PageContext<K, Q>) => Promise<ReactNode>,
+): (props: PageProps) => Promise<ReactNode> {
+  return async (props: PageProps) => {
+    const user = await currentUser();
+    if (!user) redirect("/dang-nhap");
+    const raw = (await props.params) ?? {};
+    const params = {} as Record<string, number>;
+    for (const key of spec.ids ?? []) {
+      const id = toId(raw[key]);
+      if (id === undefined) notFound();
+      params[key] = id;
+    }
+    const query = (spec.query ? spec.query((await props.searchParams) ?? {}) : undefined) as Q;
+    try {
+      if (spec.permission) checkPermission(user, spec.permission);
+      return await render({ user, params: params as Record<K, number>, query });
+    } catch (error) {
+      unstable_rethrow(error);
+      return pageError(error);
+    }
+  };
+}
+
+/** For a layout around gated pages: the signed-in user, or the sign-in page. */
+export async function layoutUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/dang-nhap");
+  return user;
+}
+
+/** A page anyone may open (the sign-in page): the user, if signed in, and the same error handling. */
+export function publicPage(
+  render: (ctx: { user: SessionUser | null }) => Promise<ReactNode>,
+): () => Promise<ReactNode> {
+  return async () => {
+    try {
+      return await render({ user: await currentUser() });
+    } catch (error) {
+      unstable_rethrow(error);
+      return pageError(error);
+    }
+  };
+}
+
+/** Inside a page: a record the user may not see is the 404 page; other errors go on to error.tsx. */
+export function pageError(error: unknown): never {
+  const known = error instanceof AppError ? error : knownDatabaseError(error);
+  if (known instanceof NotFoundError || known instanceof ForbiddenError) notFound();
+  if (known instanceof UnauthenticatedError) redirect("/dang-nhap");
+  throw error;
+}
+
+/** For a part of a page that may be missing for this user: the 404 page instead of an error. */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    unstable_rethrow(error);
+    return pageError(error);
+  }
+}
+
+// ───────────── Route handlers ─────────────
+
+export interface RouteSpec<K extends string, Q> {
+  name: string;
+  ids?: readonly K[];
+  /** Reads the query string; may throw a ValidationError (answered 422 with its message). */
+  query?: (params: URLSearchParams) => Q;
+  permission?: Action;
+}
+
+export interface RouteContext<K extends string, Q> {
+  user: SessionUser;
+  params: Record<K, number>;
+  query: Q;
+  request: Request;
+}
+
+/** A failure as a route answers it: plain Vietnamese text with the status of its code. */
+export function failureResponse(failure: Failure): Response {
+  return new Response(failure.message, {
+    status: statusOf(failure),
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+export function route<K extends string = never, Q = undefined>(
+  spec: RouteSpec<K, Q>,
+  handler: (ctx: RouteContext<K, Q>) => Promise<Response>,
+): (request: Request, ctx: { params: Promise<RawParams> }) => Promise<Response> {
+  return async (request: Request, ctx: { params: Promise<RawParams> }) => {
+    try {
+      const user = await signedIn();
+      const raw = (await ctx?.params) ?? {};
+      const params = {} as Record<string, number>;
+      for (const key of spec.ids ?? []) {
+        const id = toId(raw[key]);
+        if (id === undefined) throw new NotFoundError();
+        params[key] = id;
+      }
+      const query = (spec.query ? spec.query(new URL(request.url).searchParams) : undefined) as Q;
+      checkPermission(user, spec.permission);
+      return await handler({ user, params: params as Record<K, number>, query, request });
+    } catch (error) {
+      unstable_rethrow(error);
+      return failureResponse(toFailure(error, spec.name));
+    }
+  };
+}
+
+/** A route anyone may call (sign-in itself): no session required, the same error mapping. */
+export function publicRoute<C>(
+  name: string,
+  handler: (request: Request, ctx: C) => Promise<Response>,
+): (request: Request, ctx: C) => Promise<Response> {
+  return async (request: Request, ctx: C) => {
+    try {
+      return await handler(request, ctx);
+    } catch (error) {
+      unstable_rethrow(error);
+      return failureResponse(toFailure(error, name));
+    }
+  };
+}
