@@ -35,6 +35,21 @@ import { knownDatabaseError } from "@/lib/db/errors";
 export type { FieldErrors } from "@/lib/validation/field-errors";
 export type { ActionResult, Failure, Success } from "@/lib/validation/result";
 
+/**
+ * Every function the gate makes carries this mark (the entry's name), so that a test can prove
+ * that each exported action, page and route handler is one of them (tests/integration/gate-coverage.test.ts).
+ */
+export const GATED = Symbol.for("chi-dao.gated");
+
+function mark<F extends (...args: never[]) => unknown>(fn: F, name: string): F {
+  Object.defineProperty(fn, GATED, { value: name });
+  return fn;
+}
+
+export function gatedName(fn: unknown): string | undefined {
+  return typeof fn === "function" ? (fn as unknown as Record<symbol, string | undefined>)[GATED] : undefined;
+}
+
 export interface ActionContext {
   user: SessionUser;
 }
@@ -94,7 +109,7 @@ export function action<S extends z.ZodType, T extends object, D extends object =
   spec: ActionSpec<S>,
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<Success<T>>,
 ): (input: unknown) => Promise<ActionResult<T, D>> {
-  return async (input: unknown) => {
+  return mark(async (input: unknown) => {
     try {
       const user = await signedIn();
       const parsed = parseWith(spec.input, input, spec.pastedText);
@@ -104,7 +119,7 @@ export function action<S extends z.ZodType, T extends object, D extends object =
       unstable_rethrow(error);
       return toFailure(error, spec.name) as Failure<D>;
     }
-  };
+  }, spec.name);
 }
 
 /**
@@ -117,7 +132,7 @@ export function formAction<S extends z.ZodType, T extends object, D extends obje
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<Success<T>>,
 ): (prev: unknown, formData: FormData) => Promise<ActionResult<T, D>> {
   const run = action<S, T, D>(spec, handler);
-  return async (_prev: unknown, formData: unknown) => {
+  return mark(async (_prev: unknown, formData: unknown) => {
     if (!(formData instanceof FormData)) {
       return {
         ok: false,
@@ -126,7 +141,7 @@ export function formAction<S extends z.ZodType, T extends object, D extends obje
       } as Failure<D>;
     }
     return run(formValues(formData));
-  };
+  }, spec.name);
 }
 
 export function formValues(formData: FormData): Record<string, unknown> {
@@ -181,7 +196,7 @@ export function page<K extends string = never, Q = undefined>(
   spec: PageSpec<K, Q>,
   render: (ctx: PageContext<K, Q>) => Promise<ReactNode>,
 ): (props: PageProps) => Promise<ReactNode> {
-  return async (props: PageProps) => {
+  return mark(async (props: PageProps) => {
     const user = await currentUser();
     if (!user) redirect("/dang-nhap");
     const raw = (await props.params) ?? {};
@@ -199,7 +214,7 @@ export function page<K extends string = never, Q = undefined>(
       unstable_rethrow(error);
       return pageError(error);
     }
-  };
+  }, "page");
 }
 
 /** For a layout around gated pages: the signed-in user, or the sign-in page. */
@@ -213,14 +228,14 @@ export async function layoutUser(): Promise<SessionUser> {
 export function publicPage(
   render: (ctx: { user: SessionUser | null }) => Promise<ReactNode>,
 ): () => Promise<ReactNode> {
-  return async () => {
+  return mark(async () => {
     try {
       return await render({ user: await currentUser() });
     } catch (error) {
       unstable_rethrow(error);
       return pageError(error);
     }
-  };
+  }, "public page");
 }
 
 /** Inside a page: a record the user may not see is the 404 page; other errors go on to error.tsx. */
@@ -270,7 +285,7 @@ export function route<K extends string = never, Q = undefined>(
   spec: RouteSpec<K, Q>,
   handler: (ctx: RouteContext<K, Q>) => Promise<Response>,
 ): (request: Request, ctx: { params: Promise<RawParams> }) => Promise<Response> {
-  return async (request: Request, ctx: { params: Promise<RawParams> }) => {
+  return mark(async (request: Request, ctx: { params: Promise<RawParams> }) => {
     try {
       const user = await signedIn();
       const raw = (await ctx?.params) ?? {};
@@ -287,7 +302,7 @@ export function route<K extends string = never, Q = undefined>(
       unstable_rethrow(error);
       return failureResponse(toFailure(error, spec.name));
     }
-  };
+  }, spec.name);
 }
 
 /** A route anyone may call (sign-in itself): no session required, the same error mapping. */
@@ -295,12 +310,12 @@ export function publicRoute<C>(
   name: string,
   handler: (request: Request, ctx: C) => Promise<Response>,
 ): (request: Request, ctx: C) => Promise<Response> {
-  return async (request: Request, ctx: C) => {
+  return mark(async (request: Request, ctx: C) => {
     try {
       return await handler(request, ctx);
     } catch (error) {
       unstable_rethrow(error);
       return failureResponse(toFailure(error, name));
     }
-  };
+  }, name);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OverdueBucket, OverviewFilters, TaskCategory } from "@/lib/reports/types";
 import { parseTypedDay } from "@/lib/time/parse-day";
-import { zQueryId } from "@/lib/validation/fields";
+import { toPageNumber, zQueryId } from "@/lib/validation/fields";
 
 // The address of every list behind a number (/tong-quan/danh-sach?category=…&agency=…&bucket=…
 // &from=…&to=…&notice=…&sort=…&page=…), of the overview's filters, and of their exports: one
@@ -62,13 +62,7 @@ const ZDay = z.preprocess((v) => {
   return parseTypedDay(x) ?? undefined;
 }, z.string().optional());
 const ZId = zQueryId;
-/** A page number of a list: digits from 1 to 100,000; anything else is the first page. */
-const ZPage = z
-  .preprocess((v) => {
-    const x = first(v);
-    return typeof x === "string" && /^[1-9]\d{0,5}$/.test(x) ? Number(x) : 1;
-  }, z.number().int().min(1).max(100_000))
-  .catch(1);
+const ZPage = z.preprocess(toPageNumber, z.number());
 
 export const ZFilters = z.object({ from: ZDay, to: ZDay, notice: ZId });
 

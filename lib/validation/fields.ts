@@ -48,6 +48,14 @@ export const zQueryId = z
   .transform((v) => toId(Array.isArray(v) ? v[0] : v))
   .optional();
 
+export const MAX_PAGE = 100_000;
+
+/** A page number from the address: digits from 1 to MAX_PAGE; anything else is the first page. */
+export function toPageNumber(value: unknown): number {
+  const v = Array.isArray(value) ? value[0] : value;
+  return typeof v === "string" && /^[1-9]\d{0,5}$/.test(v) && Number(v) <= MAX_PAGE ? Number(v) : 1;
+}
+
 // C0 controls but tab, line feed and carriage return; DEL and the C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 export const CONTROL_CHARACTERS = new RegExp(CONTROL.source, "g");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
+import { toPageNumber } from "@/lib/validation/fields";
 import { queryString } from "@/lib/exports/list-query";
 import { listDigests } from "@/lib/reminders/list";
 import { DIGEST_BUCKET_LABELS, dueWords } from "@/lib/reminders/message";
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Nhắc việc" };
 // The daily digests (`npm run reminders`): for agency staff their own agencies', for the
 // secretariat and the chairman the province's.
 export default page({ permission: "digest.read", query: (raw) => raw }, async ({ user, query: sp }) => {
-  const pageNo = Math.max(1, Number.parseInt(String(sp.page ?? "1"), 10) || 1);
+  const pageNo = toPageNumber(sp.page);
   const { rows, total, page, pageSize } = await listDigests(db(), user, { page: pageNo });
   const own = user.role === "agency_staff";
   const unread = rows.some((d) => d.unread);
