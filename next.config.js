@@ -6,7 +6,9 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // Uploaded notices and attachments reach 10 MB; the confirmed notice carries its full text.
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // proxy.ts refuses a larger body with a Vietnamese message (413) before Next reads it; the
+  // proxy's own buffer is a little larger, so that it never cuts a body it let through.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "13mb" },
 };
 
 module.exports = nextConfig;

@@ -144,7 +144,11 @@ describe("who sees what", () => {
   it("lets the secretariat open any board of its province but not of another", async () => {
     const sec = await userNamed("laichau.vanphong");
     const own = await t.prisma.agency.findFirstOrThrow({ where: { name: "Sở Y tế", province: { name: "Lai Châu" } } });
-    await expect(agencyBoard(t.prisma, sec, own.id)).resolves.toBeTruthy();
+    const board = await agencyBoard(t.prisma, sec, own.id);
+    expect(board.agency).toMatchObject({ id: own.id, name: "Sở Y tế" });
+    const published = { agencyId: own.id, notice: { status: "published" as const } };
+    expect(board.total).toBe(await t.prisma.assignment.count({ where: published }));
+    expect(board.total).toBeGreaterThan(0);
     const other = await t.prisma.agency.findFirstOrThrow({ where: { name: "Sở Y tế", province: { name: "Long An" } } });
     await expect(agencyBoard(t.prisma, sec, other.id)).rejects.toThrow(ForbiddenError);
   });
@@ -153,7 +157,13 @@ describe("who sees what", () => {
     const multi = await userNamed("longan.huyen");
     const agencies = await boardAgencies(t.prisma, multi);
     expect(agencies).toHaveLength(2);
-    for (const a of agencies) await expect(agencyBoard(t.prisma, multi, a.id)).resolves.toBeTruthy();
+    for (const a of agencies) {
+      const board = await agencyBoard(t.prisma, multi, a.id);
+      expect(board.agency.id).toBe(a.id);
+      const count = await t.prisma.assignment.count({ where: { agencyId: a.id, notice: { status: "published" } } });
+      expect(board.total).toBe(count);
+    }
+    expect(agencies.map((a) => a.id).sort()).toEqual([...multi.agencyIds].sort());
   });
 
   it("lists the chairman's overdue items, longest overdue first, none of them done or in the future", async () => {

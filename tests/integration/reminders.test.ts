@@ -223,6 +223,7 @@ describe("reminder digests", () => {
     const own = await listDigests(t.prisma, huyen);
     const expectedOwn = await t.prisma.reminderDigest.count({ where: { agencyId: { in: huyen.agencyIds } } });
     expect(own.total).toBe(expectedOwn);
+    expect(own.rows.length).toBeGreaterThan(0);
     for (const d of own.rows) {
       expect(huyen.agencyIds).toContain(d.agency.id);
       expect(d.channel).toBe("in_app");

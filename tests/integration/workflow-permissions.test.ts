@@ -265,7 +265,14 @@ describe("permission matrix of the assignment workflow", () => {
             const before = await snapshot(id);
             const attempt = perform(action, actor, id, prep);
             if (outcome === "ok") {
-              await expect(attempt).resolves.toBeTruthy();
+              const result = (await attempt) as Record<string, unknown>;
+              // What was read or changed is the targeted task (or its file), not some other record.
+              if (action === "read") expect((result.assignment as { id: number }).id).toBe(id);
+              else if (action === "readAttachment")
+                expect(result).toMatchObject({ id: prep.attachmentId, fileName: "minh-chung.pdf" });
+              else if (action === "comment")
+                expect(result).toMatchObject({ assignmentId: id, commentId: expect.any(Number) });
+              else expect((result.assignment as { id: number }).id).toBe(id);
               const after = await snapshot(id);
               if (READS.includes(action)) {
                 expect(after).toEqual(before);
