@@ -2,7 +2,7 @@ import "server-only";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { authorize, type Action } from "@/lib/auth/permissions";
+import { scopeOf, type Action } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/user";
 import {
@@ -92,13 +92,15 @@ async function signedIn(): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * The role holds the action in its own province: anywhere in it (reach "province"), or for at
+ * least one agency of its own (reach "ownAgency"; the service then checks the record's agency).
+ */
 function checkPermission(user: SessionUser, permission: Action | undefined): void {
   if (!permission) return;
-  if (user.provinceId === null) {
-    // A system administrator acts on a province only through the pages that name it.
-    throw new ForbiddenError();
-  }
-  authorize(user, permission, { provinceId: user.provinceId });
+  // A system administrator acts on a province only through the pages that name it.
+  const scope = user.provinceId === null ? null : scopeOf(user, permission);
+  if (!scope || (scope.agencyIds !== "all" && scope.agencyIds.length === 0)) throw new ForbiddenError();
 }
 
 /**

@@ -117,6 +117,19 @@ describe("actions", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it("lets agency staff through a permission they hold for their own agencies only", async () => {
+    const mark = action({ name: "t", input: z.object({}), permission: "digest.markRead" }, async () => ({
+      ok: true as const,
+      message: "Đã đọc.",
+    }));
+    signInAs(staff);
+    expect(await mark({})).toEqual({ ok: true, message: "Đã đọc." });
+    signInAs({ ...staff, agencyIds: [] });
+    expect(await mark({})).toMatchObject({ ok: false, code: "forbidden" });
+    signInAs(secretariat);
+    expect(await mark({})).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
   it("reads a form: repeated fields as a list, an empty file input as nothing, React's own fields left out", async () => {
     const fd = new FormData();
     fd.append("ids", "1");
