@@ -35,6 +35,40 @@ const smtpUrl = z
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int(`phải là số nguyên từ ${min} đến ${max}`)
+      .min(min, `phải là số nguyên từ ${min} đến ${max}`)
+      .max(max, `phải là số nguyên từ ${min} đến ${max}`)
+      .default(fallback),
+  );
+
+/** Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges, or loopback/linklocal/uniquelocal. */
+const trustedProxies = z.preprocess(
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [],
+  z.array(
+    z
+      .string()
+      .refine(
+        (x) => ["loopback", "linklocal", "uniquelocal"].includes(x) || isIp(x.split("/")[0]!),
+        "phải là danh sách địa chỉ IP hoặc dải CIDR cách nhau bởi dấu phẩy (hoặc loopback, linklocal, uniquelocal)",
+      ),
+  ),
+);
+
+function isIp(x: string): boolean {
+  return /^(\d{1,3}\.){3}\d{1,3}$/.test(x) || (/^[0-9a-f:]+$/i.test(x) && x.includes(":"));
+}
+
 const ZEnv = z.object({
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
@@ -46,6 +80,12 @@ const ZEnv = z.object({
   SMTP_URL: z.preprocess(emptyToUndefined, smtpUrl.optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().min(3).default("Ban Chỉ đạo <no-reply@localhost>")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SESSION_MAX_HOURS: wholeNumber(1, 72, 8),
+  SESSION_IDLE_MINUTES: wholeNumber(5, 24 * 60, 30),
+  TRUSTED_PROXIES: trustedProxies,
+  WRITES_PER_HOUR: wholeNumber(10, 1_000_000, 600),
+  UPLOAD_MB_PER_HOUR: wholeNumber(10, 100_000, 200),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
 });
 
 export type Env = z.infer<typeof ZEnv> & { pgliteDir: string };

@@ -5,6 +5,7 @@ import { assertNotLocked, recordFailure, recordSuccess, throttleKeys } from "@/l
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/validation/parse";
 
 export const WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng.";
 
@@ -13,14 +14,14 @@ export const ZCredentials = z.object({
   password: z.string().min(1, "Vui lòng nhập mật khẩu").max(200),
 });
 
-const userSelect = {
+/** What a session needs of its user; never the password hash. */
+export const USER_SELECT = {
   id: true,
   username: true,
   name: true,
   role: true,
   provinceId: true,
   active: true,
-  passwordHash: true,
   province: { select: { name: true } },
   agencies: { select: { agencyId: true }, orderBy: { agencyId: "asc" } },
 } as const;
@@ -35,7 +36,7 @@ type UserRow = {
   agencies: { agencyId: number }[];
 };
 
-function toSessionUser(row: UserRow): SessionUser {
+export function toSessionUser(row: UserRow): SessionUser {
   return {
     id: row.id,
     username: row.username,
@@ -48,25 +49,31 @@ function toSessionUser(row: UserRow): SessionUser {
 }
 
 /** Checks a login and password; the message never says which of the two was wrong. */
-export async function verifyCredentials(db: Db, input: unknown, address: string | null): Promise<SessionUser> {
-  const parsed = ZCredentials.safeParse(input);
-  if (!parsed.success) throw new AppError(parsed.error.issues[0]!.message);
-  const { username, password } = parsed.data;
+export async function verifyCredentials(
+  db: Db,
+  input: unknown,
+  address: string | null,
+  at = new Date(),
+): Promise<SessionUser> {
+  const { username, password } = parseWith(ZCredentials, input);
   const keys = throttleKeys(username, address);
-  await assertNotLocked(db, keys);
-  const row = await db.user.findUnique({ where: { username: username.toLowerCase() }, select: userSelect });
+  await assertNotLocked(db, keys, at);
+  const row = await db.user.findUnique({
+    where: { username: username.toLowerCase() },
+    select: { ...USER_SELECT, passwordHash: true },
+  });
   const ok = await verifyPassword(password, row?.passwordHash);
   if (!row || !ok || !row.active) {
-    await recordFailure(db, keys);
+    await recordFailure(db, keys, at);
     throw new AppError(WRONG_CREDENTIALS);
   }
-  await recordSuccess(db, username);
+  await recordSuccess(db, keys, at);
   return toSessionUser(row);
 }
 
-/** The user behind a session, fresh from the database: a deactivated user or changed role counts at once. */
+/** A user as a session sees them, fresh from the database (scripts and tests; requests go through lib/auth/sessions.ts). */
 export async function loadSessionUser(db: Db, id: number): Promise<SessionUser | null> {
-  const row = await db.user.findUnique({ where: { id }, select: userSelect });
+  const row = await db.user.findUnique({ where: { id }, select: USER_SELECT });
   if (!row || !row.active) return null;
   return toSessionUser(row);
 }

@@ -1,15 +1,23 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { cache } from "react";
-import { loadSessionUser } from "@/lib/auth/credentials";
-import { authOptions } from "@/lib/auth/options";
+import { sessionCookieName } from "@/lib/auth/options";
+import { sessionUser } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/auth/user";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
-/** The signed-in user, or null; one database read per request. Pages, actions and routes read it through the gate (lib/auth/gate.ts). */
+/**
+ * The signed-in user, or null; one database read per request (the session row with its user).
+ * The cookie is read here, not through next-auth's session route, so the session id never
+ * reaches the browser. Pages, actions and routes read it through the gate (lib/auth/gate.ts).
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
-  const uid = (session as { uid?: unknown } | null)?.uid;
-  if (typeof uid !== "number") return null;
-  return loadSessionUser(db(), uid);
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
+  const sid = (token as { sid?: unknown } | null)?.sid;
+  if (typeof sid !== "string") return null;
+  return sessionUser(db(), sid);
 });

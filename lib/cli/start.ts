@@ -77,7 +77,12 @@ async function main(): Promise<number> {
   console.log(
     `Ứng dụng chạy tại http://localhost:${config.PORT} (${config.DATABASE_URL ? "PostgreSQL theo DATABASE_URL" : `cơ sở dữ liệu nhúng tại ${config.pgliteDir}`}).`,
   );
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(config.PORT)], { stdio: "inherit", env });
+  // The app's own server (lib/server/serve.ts) around Next: client address, request ids, logs,
+  // graceful shutdown. A signal to `npm start` is handed on to it.
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib", "server", "serve.ts")], {
+    stdio: "inherit",
+    env,
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
 }

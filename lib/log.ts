@@ -1,0 +1,37 @@
+import pino from "pino";
+
+// Structured logs (JSON lines on stdout) for the app's server and the code it runs. Passwords,
+// tokens, cookies and session ids are never written, whatever an entry carries.
+
+const REDACT = [
+  "password",
+  "*.password",
+  "newPassword",
+  "*.newPassword",
+  "token",
+  "*.token",
+  "secret",
+  "*.secret",
+  "authorization",
+  "*.authorization",
+  "cookie",
+  "*.cookie",
+  "headers.cookie",
+  "headers.authorization",
+  "sessionId",
+  "*.sessionId",
+];
+
+const globalForLog = globalThis as unknown as { __logger?: pino.Logger };
+
+function level(): string {
+  const v = process.env.LOG_LEVEL?.trim();
+  return v && ["debug", "info", "warn", "error", "silent"].includes(v) ? v : process.env.VITEST ? "silent" : "info";
+}
+
+export const logger: pino.Logger = (globalForLog.__logger ??= pino({
+  level: level(),
+  base: { app: "chi-dao" },
+  redact: { paths: REDACT, censor: "[ẩn]" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+}));
