@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { ValidationError } from "@/lib/errors";
+import { inspectArchive, isZip } from "@/lib/uploads/archive";
 
 // An evidence file is accepted only when its bytes are what its name says: the real type is read
 // from the content (file-type's magic-byte detection), never from the name or the browser's
@@ -122,6 +123,9 @@ export async function validateUpload(fileName: string, bytes: Uint8Array): Promi
       `Nội dung tệp “${name}” không phải ${kind.label}${what}. Tệp có thể đã bị đổi tên; vui lòng gửi đúng tệp gốc.`,
     );
   }
+
+  // Office documents are zip archives: one that would expand far beyond a document is refused.
+  if (isZip(bytes)) await inspectArchive(name, bytes, FIELD);
 
   return {
     fileName: name,

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
 import type { z } from "zod";
@@ -17,7 +18,11 @@ import {
 import type { ActionResult, Failure, Success } from "@/lib/validation/result";
 import { toId } from "@/lib/validation/fields";
 import { parseWith } from "@/lib/validation/parse";
+import { spendWriteBudget, uploadedBytes } from "@/lib/auth/write-budget";
+import { db } from "@/lib/db/client";
 import { knownDatabaseError } from "@/lib/db/errors";
+import { logger } from "@/lib/log";
+import { REQUEST_ID_HEADER } from "@/lib/auth/client-address";
 
 // The one gate of every server action, page and route handler (Formbricks' authenticatedActionClient
 // and handleServerError in one module):
@@ -26,7 +31,8 @@ import { knownDatabaseError } from "@/lib/db/errors";
 //      characters are refused; files are only checked for size here and read by the service
 //      after the permission check on the stored record;
 //   3. a permission of the role in its own province, when the action names one (the services check
-//      the stored record's province and agency themselves);
+//      the stored record's province and agency themselves); the user's hourly write and upload
+//      budget (lib/auth/write-budget.ts);
 //   4. the handler;
 //   5. every error mapped here and nowhere else: the project's typed errors to their message and
 //      code, Prisma's unique-constraint and not-found errors to typed ones, anything else to the
@@ -64,8 +70,20 @@ export interface ActionSpec<S extends z.ZodType> {
   pastedText?: readonly string[];
 }
 
-/** Turns any error into what the user may read; what they may not read goes to the log. */
-export function toFailure(error: unknown, context: string): Failure<Record<string, unknown>> {
+/** The id the app's server gave this request (lib/server/serve.ts); none outside a request. */
+export async function requestId(): Promise<string | undefined> {
+  try {
+    return (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns any error into what the user may read; what they may not read goes to the log, under the
+ * request's id, which the generic message quotes so that a user can give it to the administrator.
+ */
+export function toFailure(error: unknown, context: string, request?: string): Failure<Record<string, unknown>> {
   const known = error instanceof AppError ? error : knownDatabaseError(error);
   if (known) {
     const failure: Failure<Record<string, unknown>> = {
@@ -78,8 +96,9 @@ export function toFailure(error: unknown, context: string): Failure<Record<strin
       failure.fieldErrors = known.fieldErrors;
     return failure;
   }
-  console.error(`[${context}]`, error);
-  return { ok: false, code: "internal", message: GENERIC_ERROR_MESSAGE };
+  logger.error({ err: error, entry: context, requestId: request }, "unexpected error");
+  const message = request ? `${GENERIC_ERROR_MESSAGE} (mã yêu cầu: ${request})` : GENERIC_ERROR_MESSAGE;
+  return { ok: false, code: "internal", message };
 }
 
 export function statusOf(failure: Pick<Failure, "code">): number {
@@ -116,10 +135,11 @@ export function action<S extends z.ZodType, T extends object, D extends object =
       const user = await signedIn();
       const parsed = parseWith(spec.input, input, spec.pastedText);
       checkPermission(user, spec.permission);
+      await spendWriteBudget(db(), user.id, uploadedBytes(parsed));
       return await handler(parsed, { user });
     } catch (error) {
       unstable_rethrow(error);
-      return toFailure(error, spec.name) as Failure<D>;
+      return toFailure(error, spec.name, await requestId()) as Failure<D>;
     }
   }, spec.name);
 }
@@ -214,7 +234,7 @@ export function page<K extends string = never, Q = undefined>(
       return await render({ user, params: params as Record<K, number>, query });
     } catch (error) {
       unstable_rethrow(error);
-      return pageError(error);
+      return await pageError(error);
     }
   }, "page");
 }
@@ -235,16 +255,22 @@ export function publicPage(
       return await render({ user: await currentUser() });
     } catch (error) {
       unstable_rethrow(error);
-      return pageError(error);
+      return await pageError(error);
     }
   }, "public page");
 }
 
-/** Inside a page: a record the user may not see is the 404 page; other errors go on to error.tsx. */
-export function pageError(error: unknown): never {
+/**
+ * Inside a page: a record the user may not see is the 404 page; other errors go on to error.tsx,
+ * logged under the request's id, which becomes the error's digest: the error page shows it.
+ */
+export async function pageError(error: unknown): Promise<never> {
   const known = error instanceof AppError ? error : knownDatabaseError(error);
   if (known instanceof NotFoundError || known instanceof ForbiddenError) notFound();
   if (known instanceof UnauthenticatedError) redirect("/dang-nhap");
+  const id = await requestId();
+  logger.error({ err: error, requestId: id }, "page failed");
+  if (id && error instanceof Error) Object.assign(error, { digest: id });
   throw error;
 }
 
@@ -254,7 +280,7 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
     return await promise;
   } catch (error) {
     unstable_rethrow(error);
-    return pageError(error);
+    return await pageError(error);
   }
 }
 
@@ -302,7 +328,7 @@ export function route<K extends string = never, Q = undefined>(
       return await handler({ user, params: params as Record<K, number>, query, request });
     } catch (error) {
       unstable_rethrow(error);
-      return failureResponse(toFailure(error, spec.name));
+      return failureResponse(toFailure(error, spec.name, await requestId()));
     }
   }, spec.name);
 }
@@ -317,7 +343,7 @@ export function publicRoute<C>(
       return await handler(request, ctx);
     } catch (error) {
       unstable_rethrow(error);
-      return failureResponse(toFailure(error, name));
+      return failureResponse(toFailure(error, name, await requestId()));
     }
   }, name);
 }

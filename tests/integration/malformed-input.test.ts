@@ -5,6 +5,7 @@ import { loadSessionUser } from "@/lib/auth/credentials";
 import { gatedName } from "@/lib/auth/gate";
 import type { SessionUser } from "@/lib/auth/user";
 import { useDbForTests } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 import { MAX_INT4 } from "@/lib/validation/fields";
 import type { ActionResult } from "@/lib/validation/result";
 import { seedDemo } from "@/prisma/seed/demo";
@@ -265,7 +266,7 @@ describe("malformed input to every server action", async () => {
 
   for (const entry of entries) {
     it(`${entry.name}: no unexpected error, a Vietnamese answer, nothing stored`, async () => {
-      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
       const before = await checksums();
       const keys = keysOf(entry.schema);
       const input = entry.form
@@ -334,7 +335,7 @@ describe("malformed input to every route handler", () => {
       const mod = (await import(/* @vite-ignore */ module)) as {
         GET: (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
       };
-      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
       const before = await checksums();
       try {
         await fc.assert(
@@ -429,7 +430,7 @@ describe("malformed addresses of every page", () => {
           searchParams: Promise<Record<string, unknown>>;
         }) => Promise<unknown>;
       };
-      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
       const before = await checksums();
       try {
         await fc.assert(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useDbForTests } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { revalidated, testSession } from "@/tests/helpers/test-session";
 import { createWorkflowFixture, EXE_BYTES, PDF_BYTES, type WorkflowFixture } from "@/tests/helpers/workflow-fixture";
@@ -175,7 +176,7 @@ describe("assignment server actions", () => {
     const spy = vi
       .spyOn(f.t.prisma.assignment, "findUnique")
       .mockRejectedValueOnce(new Error('relation "Assignment" does not exist'));
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
     const r = await actions.startAssignmentAction(null, form({ assignmentId: String(f.lead), version: "3" }));
     expect(r).toEqual({ ok: false, code: "internal", message: GENERIC_ERROR_MESSAGE });
     expect(logged).toHaveBeenCalled();

@@ -23,3 +23,17 @@ ALTER TABLE "UserSession" ADD CONSTRAINT "UserSession_userId_fkey" FOREIGN KEY (
 DELETE FROM "LoginThrottle";
 ALTER TABLE "LoginThrottle" ADD COLUMN "windowStart" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
 ALTER TABLE "LoginThrottle" ADD COLUMN "lastSuccessAt" TIMESTAMPTZ(3);
+
+-- Per-user limits on writes and uploaded bytes per hour.
+CREATE TABLE "WriteBudget" (
+    "userId" INTEGER NOT NULL,
+    "hourStart" TIMESTAMPTZ(3) NOT NULL,
+    "writes" INTEGER NOT NULL DEFAULT 0,
+    "bytes" BIGINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "WriteBudget_pkey" PRIMARY KEY ("userId","hourStart")
+);
+
+CREATE INDEX "WriteBudget_hourStart_idx" ON "WriteBudget"("hourStart");
+
+ALTER TABLE "WriteBudget" ADD CONSTRAINT "WriteBudget_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,24 +1,50 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { action, formAction, formValues, page, route, toFailure } from "@/lib/auth/gate";
+import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
+import { useDbForTests } from "@/lib/db/client";
 import { ConflictError, GENERIC_ERROR_MESSAGE, NotFoundError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { signInAs } from "@/tests/helpers/test-session";
 
-// The gate's own behaviour, without a database: what each kind of failure becomes, how a form's
-// values are read, and how pages and routes answer a visitor, a bad id and a missing record.
+// The gate's own behaviour: what each kind of failure becomes, how a form's values are read, how
+// pages and routes answer a visitor, a bad id and a missing record, and the hourly write budget.
+// The handlers here are stand-ins; the users and the budget are real rows.
 
-const secretariat: SessionUser = {
-  id: 1,
-  username: "vp",
-  name: "Văn phòng",
-  role: "secretariat",
-  provinceId: 1,
-  provinceName: "Long An",
-  agencyIds: [],
-};
-const staff: SessionUser = { ...secretariat, id: 2, role: "agency_staff", agencyIds: [10] };
+let t: TestDatabase;
+let secretariat: SessionUser;
+let staff: SessionUser;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const province = await t.prisma.province.create({ data: { name: "Long An", code: "long-an" } });
+  const agency = await t.prisma.agency.create({
+    data: { provinceId: province.id, name: "Sở Y tế", shortName: "SYT", kind: "department" },
+  });
+  const vp = await t.prisma.user.create({
+    data: { username: "vp", name: "Văn phòng", passwordHash: "x", role: "secretariat", provinceId: province.id },
+  });
+  const syt = await t.prisma.user.create({
+    data: {
+      username: "syt",
+      name: "Sở Y tế",
+      passwordHash: "x",
+      role: "agency_staff",
+      provinceId: province.id,
+      agencies: { create: { agencyId: agency.id } },
+    },
+  });
+  secretariat = (await loadSessionUser(t.prisma, vp.id))!;
+  staff = (await loadSessionUser(t.prisma, syt.id))!;
+  useDbForTests(t.prisma);
+});
+
+afterAll(async () => {
+  await t?.drop();
+});
 
 afterEach(() => signInAs(null));
 
@@ -59,11 +85,11 @@ describe("toFailure: every error mapped in one place", () => {
   });
 
   it("hides anything else behind the generic message and logs it with the entry's name", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     const raw = new Error('duplicate key value violates unique constraint "Assignment_pkey"');
     expect(toFailure(raw, "assignment.start")).toEqual({ ok: false, code: "internal", message: GENERIC_ERROR_MESSAGE });
     expect(toFailure(prismaError("P2034"), "assignment.start").code).toBe("internal");
-    expect(log).toHaveBeenCalledWith("[assignment.start]", raw);
+    expect(log).toHaveBeenCalledWith({ err: raw, entry: "assignment.start", requestId: undefined }, "unexpected error");
     log.mockRestore();
   });
 });
@@ -212,5 +238,23 @@ describe("route handlers", () => {
     expect((await call("99999999999")).status).toBe(404);
     const ok = await call("5");
     expect([ok.status, await ok.text()]).toEqual([200, "tệp 5"]);
+  });
+});
+
+describe("the hourly write budget", () => {
+  it("refuses the write past the limit with a clear message, counting uploaded bytes too", async () => {
+    const { spendWriteBudget } = await import("@/lib/auth/write-budget");
+    const at = new Date("2021-09-20T08:10:00+07:00");
+    const limits = { writes: 3, bytes: 1_000 };
+    for (let i = 0; i < 3; i++) await spendWriteBudget(t.prisma, staff.id, 100, at, limits);
+    await expect(spendWriteBudget(t.prisma, staff.id, 0, at, limits)).rejects.toThrow(
+      "Tài khoản đã thực hiện quá 3 thao tác trong một giờ. Vui lòng thử lại sau 50 phút.",
+    );
+    // Another user, and the next hour, start afresh; bytes have their own limit.
+    await expect(spendWriteBudget(t.prisma, secretariat.id, 900, at, limits)).resolves.toBeUndefined();
+    await expect(spendWriteBudget(t.prisma, secretariat.id, 200, at, limits)).rejects.toThrow(/tải lên quá/);
+    await expect(
+      spendWriteBudget(t.prisma, staff.id, 0, new Date("2021-09-20T09:00:00+07:00"), limits),
+    ).resolves.toBeUndefined();
   });
 });

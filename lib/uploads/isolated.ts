@@ -1,0 +1,113 @@
+import "server-only";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ValidationError } from "@/lib/errors";
+
+// Reading an uploaded document (unzipping a .docx, parsing a PDF) happens in a child process with
+// a memory ceiling and a time limit, never on the server's own thread: a hostile file is refused
+// within seconds and other users' pages are not slowed. At most READERS files are read at once
+// per server; a short queue waits, a long one is told to come back.
+
+const READERS = 1;
+const QUEUE = 6;
+const MEMORY_MB = 384;
+const TIME_MS = 20_000;
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot(): Promise<() => void> {
+  if (running >= READERS) {
+    if (waiting.length >= QUEUE)
+      throw new ValidationError("Máy chủ đang đọc nhiều tệp khác. Vui lòng thử lại sau ít phút.");
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+export interface IsolationLimits {
+  memoryMb: number;
+  timeMs: number;
+}
+
+/**
+ * The text of an uploaded notice (lib/intake/read-upload.ts's readUploadedNotice), read in a child
+ * process. Its own refusals (ValidationError) come back with their Vietnamese message; running out
+ * of memory or time is refused in Vietnamese too.
+ */
+export async function readNoticeIsolated(
+  fileName: string,
+  bytes: Uint8Array,
+  limits: IsolationLimits = { memoryMb: MEMORY_MB, timeMs: TIME_MS },
+): Promise<string> {
+  const release = await slot();
+  try {
+    return await runReader(fileName, bytes, limits);
+  } finally {
+    release();
+  }
+}
+
+function runReader(fileName: string, bytes: Uint8Array, limits: IsolationLimits): Promise<string> {
+  const script = path.join(process.cwd(), "lib", "uploads", "reader-process.ts");
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${limits.memoryMb}`, "--conditions=react-server", "--import", "tsx", script],
+    {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, NODE_OPTIONS: "" },
+    },
+  );
+  const out: Buffer[] = [];
+  let errText = "";
+  child.stdout.on("data", (d: Buffer) => out.push(d));
+  child.stderr.on("data", (d: Buffer) => (errText = (errText + d.toString()).slice(-2000)));
+  const header = Buffer.from(JSON.stringify({ fileName, size: bytes.byteLength }) + "\n");
+  child.stdin.on("error", () => {});
+  child.stdin.end(Buffer.concat([header, Buffer.from(bytes)]));
+
+  return new Promise((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, limits.timeMs);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        reject(
+          new ValidationError(
+            `Đọc tệp “${fileName}” quá ${Math.max(1, Math.round(limits.timeMs / 1000))} giây nên đã dừng. Tệp quá phức tạp; vui lòng lưu lại dạng đơn giản hơn hoặc dán nội dung.`,
+          ),
+        );
+        return;
+      }
+      const text = Buffer.concat(out).toString("utf8");
+      if (code === 0) {
+        try {
+          const answer = JSON.parse(text) as {
+            text?: string;
+            refused?: string;
+            fieldErrors?: Record<string, string[]>;
+          };
+          if (typeof answer.text === "string") return resolve(answer.text);
+          if (answer.refused) return reject(new ValidationError(answer.refused, answer.fieldErrors));
+        } catch {
+          // fall through: an answer that is not ours
+        }
+      }
+      const outOfMemory = /heap out of memory|Allocation failed/i.test(errText) || signal === "SIGABRT";
+      reject(
+        outOfMemory
+          ? new ValidationError(
+              `Tệp “${fileName}” cần quá nhiều bộ nhớ để đọc nên đã bị từ chối. Vui lòng lưu lại dạng đơn giản hơn hoặc dán nội dung.`,
+            )
+          : new Error(`reader process ended with ${signal ?? code}: ${errText.slice(-500)}`),
+      );
+    });
+  });
+}

@@ -1,0 +1,30 @@
+// The child process of lib/uploads/isolated.ts: reads one uploaded notice from stdin (a JSON
+// header line, then the file's bytes) and writes {text} or {refused, fieldErrors} as JSON to
+// stdout. Run with a memory ceiling; the parent kills it when it takes too long.
+import { AppError, ValidationError } from "@/lib/errors";
+import { readUploadedNotice } from "@/lib/intake/read-upload";
+
+async function main(): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const all = Buffer.concat(chunks);
+  const newline = all.indexOf(0x0a);
+  const header = JSON.parse(all.subarray(0, newline).toString("utf8")) as { fileName: string };
+  const bytes = new Uint8Array(all.subarray(newline + 1));
+  try {
+    const text = await readUploadedNotice(header.fileName, bytes);
+    process.stdout.write(JSON.stringify({ text }));
+  } catch (error) {
+    if (error instanceof AppError) {
+      const fieldErrors = error instanceof ValidationError ? error.fieldErrors : undefined;
+      process.stdout.write(JSON.stringify({ refused: error.message, fieldErrors }));
+      return;
+    }
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(String(error instanceof Error ? error.stack : error));
+  process.exit(1);
+});
