@@ -1,7 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/notices/create";
-import type { Db } from "@/lib/db/client";
+import { inTransaction, type Db, type Tx } from "@/lib/db/client";
 import type { AgencyRegistry } from "@/lib/agencies/registry";
 
 function slug(name: string): string {
@@ -24,11 +24,12 @@ export function provinceCode(name: string): string {
  * missing and changing nothing that is there: running it twice changes nothing.
  */
 export async function syncRegistry(
-  database: Db,
+  database: Db | Tx,
   actor: Actor,
   registry: AgencyRegistry & { province: string },
 ): Promise<{ provinceId: number; added: number }> {
-  return database.$transaction(
+  return inTransaction(
+    database,
     async (tx) => {
       const province =
         (await tx.province.findUnique({ where: { name: registry.province }, select: { id: true } })) ??

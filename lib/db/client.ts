@@ -29,6 +29,12 @@ export function db(): PrismaClient {
   return globalForDb.__prisma;
 }
 
+/** The embedded database this process holds open, if any (a backup asked of the running app reads it). */
+export function embeddedDatabase(): PGlite | undefined {
+  db();
+  return globalForDb.__pglite;
+}
+
 /** Closes the client (and the embedded database) so that another process may open it. */
 export async function closeDb(): Promise<void> {
   await globalForDb.__prisma?.$disconnect();
@@ -43,3 +49,16 @@ export function useDbForTests(client: PrismaClient): void {
 }
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * Runs `fn` in a transaction: a new one on a client, or the caller's when it already holds one
+ * (the demo seed stores everything in one transaction through the same services the app uses).
+ */
+export function inTransaction<T>(
+  database: Db | Tx,
+  fn: (tx: Tx) => Promise<T>,
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
+  // A transaction's client has no $disconnect (it would nest a savepoint, which PGlite lacks).
+  return "$disconnect" in database ? (database as Db).$transaction(fn, options) : fn(database);
+}

@@ -154,10 +154,7 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
  * A migration must not contain its own BEGIN/COMMIT, nor statements that cannot run inside a
  * transaction (CREATE INDEX CONCURRENTLY, ALTER TYPE … ADD VALUE before PostgreSQL 12).
  */
-export async function applyMigrations(
-  client: SqlClient,
-  opts: { dir?: string; log?: (line: string) => void } = {},
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(client: SqlClient, opts: MigrateOptions = {}): Promise<{ applied: string[] }> {
   // The advisory lock excludes other sessions only: calls sharing ONE session (one PGlite, one
   // connection) would both get it at once, so they also queue here, in process.
   const previous = runsInProgress.get(client) ?? Promise.resolve();
@@ -176,12 +173,17 @@ export async function applyMigrations(
 
 const runsInProgress = new WeakMap<SqlClient, Promise<void>>();
 
-async function applyMigrationsLocked(
-  client: SqlClient,
-  opts: { dir?: string; log?: (line: string) => void },
-): Promise<{ applied: string[] }> {
+export interface MigrateOptions {
+  dir?: string;
+  log?: (line: string) => void;
+  /** Apply only these (by name): a restore rebuilds the schema its backup was made on. */
+  only?: readonly string[];
+}
+
+async function applyMigrationsLocked(client: SqlClient, opts: MigrateOptions): Promise<{ applied: string[] }> {
   const log = opts.log ?? (() => {});
-  const migrations = readMigrations(opts.dir ?? DEFAULT_MIGRATIONS_DIR);
+  const all = readMigrations(opts.dir ?? DEFAULT_MIGRATIONS_DIR);
+  const migrations = opts.only ? all.filter((m) => opts.only!.includes(m.name)) : all;
 
   const [{ locked } = { locked: false }] = await client.query<{ locked: boolean }>(
     "SELECT pg_try_advisory_lock($1) AS locked",

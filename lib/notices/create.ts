@@ -2,7 +2,7 @@ import "server-only";
 import { audit } from "@/lib/audit/log";
 import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
-import type { Db, Tx } from "@/lib/db/client";
+import { inTransaction, type Db, type Tx } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { AgencyKind } from "@/lib/generated/prisma/client";
 import { ZNoticeDraft, type Deadline, type NoticeDraft } from "@/lib/notices/draft";
@@ -97,7 +97,7 @@ async function resolveAgencies(
 }
 
 export async function createNotice(
-  database: Db,
+  database: Db | Tx,
   actor: Actor,
   provinceId: number,
   input: { draft: NoticeDraft; sourceText: string },
@@ -108,7 +108,8 @@ export async function createNotice(
   const draft = parseWith(ZNoticeDraft, input.draft);
   const sourceText = input.sourceText;
 
-  return database.$transaction(
+  return inTransaction(
+    database,
     async (tx) => {
       const { agencyId, groupId } = await resolveAgencies(tx, actor, provinceId, draft, opts);
       const n = draft.notice;

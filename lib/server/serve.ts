@@ -10,6 +10,7 @@ import { CLIENT_ADDRESS_HEADER, clientAddress, REQUEST_ID_HEADER } from "@/lib/a
 import { closeDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { announceServer, withdrawServer } from "@/lib/server/running";
 
 const SHUTDOWN_GRACE_MS = 20_000;
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  announceServer(config.DATA_DIR, config.PORT);
   logger.info({ port: config.PORT }, "listening");
 
   const stop = (signal: NodeJS.Signals) => {
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
       clearInterval(wait);
       server.closeAllConnections();
       await closeDb().catch((error: unknown) => logger.error({ err: error }, "closing the database"));
+      withdrawServer(config.DATA_DIR);
       logger.info({ unfinished: inFlight }, "stopped");
       process.exit(0);
     }, 50);

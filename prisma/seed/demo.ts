@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { provinceCode, syncRegistry } from "@/lib/agencies/sync-registry";
 import { hashPassword } from "@/lib/auth/password";
 import type { RoleName } from "@/lib/auth/user";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { createNotice } from "@/lib/notices/create";
 import { REGISTRIES } from "./data/registries";
 import { SEED_DOCUMENTS } from "./data/documents";
@@ -75,7 +75,7 @@ export function demoUsers(): DemoUser[] {
   return users;
 }
 
-async function ensureUsers(db: Db, users: DemoUser[]): Promise<number> {
+async function ensureUsers(db: Tx, users: DemoUser[]): Promise<number> {
   const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let added = 0;
@@ -108,10 +108,22 @@ export function seedSourceText(file: string): string {
   return fs.readFileSync(path.join(SOURCES_DIR, file), "utf8");
 }
 
+/**
+ * Adds the demo data that is missing, all in one transaction: a start killed half-way through
+ * leaves the database as it was (empty on a first start), so the next start seeds it whole.
+ */
 export async function seedDemo(
   db: Db,
   log: (line: string) => void = console.log,
 ): Promise<{ notices: number; users: number; agencies: number }> {
+  const result = await db.$transaction((tx) => seedDemoIn(tx), { timeout: 600_000, maxWait: 60_000 });
+  log(
+    `Dữ liệu mẫu: thêm ${result.agencies} cơ quan/thành viên nhóm, ${result.users} tài khoản, ${result.notices} văn bản.`,
+  );
+  return result;
+}
+
+async function seedDemoIn(db: Tx): Promise<{ notices: number; users: number; agencies: number }> {
   let agencies = 0;
   for (const registry of REGISTRIES) {
     const { added } = await syncRegistry(db, null, { ...registry, province: registry.province! });
@@ -134,7 +146,6 @@ export async function seedDemo(
     );
     notices++;
   }
-  log(`Dữ liệu mẫu: thêm ${agencies} cơ quan/thành viên nhóm, ${users} tài khoản, ${notices} văn bản.`);
   return { notices, users, agencies };
 }
 

@@ -10,6 +10,7 @@ import { MAX_INT4 } from "@/lib/validation/fields";
 import type { ActionResult } from "@/lib/validation/result";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import { tableChecksums } from "@/tests/helpers/table-checksums";
 import { signInAs } from "@/tests/helpers/test-session";
 import { isVietnamese } from "@/tests/helpers/vietnamese";
 
@@ -46,21 +47,7 @@ afterAll(async () => {
 const BOOKKEEPING = ["WriteBudget"];
 
 /** Every table's content as one checksum each: "nothing stored" means these are all unchanged. */
-async function checksums(): Promise<Record<string, string>> {
-  const tables = (
-    await t.sql.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-    )
-  ).filter((r) => !BOOKKEEPING.includes(r.table_name));
-  const out: Record<string, string> = {};
-  for (const { table_name } of tables) {
-    const [row] = await t.sql.query<{ sum: string }>(
-      `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS sum FROM "${table_name}" x`,
-    );
-    out[table_name] = row!.sum;
-  }
-  return out;
-}
+const checksums = () => tableChecksums(t.sql, BOOKKEEPING);
 
 // ───────────── What malformed looks like ─────────────
 
