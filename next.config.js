@@ -2,7 +2,7 @@
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder; pdfmake (pdfkit) its
   // fonts and metrics, and exceljs is CommonJS with optional requires: left to Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfmake", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfmake", "exceljs", "yauzl", "pino"],
   poweredByHeader: false,
   // Static files are not seen by proxy.ts: they get the plain security headers here
   // (the same list, lib/server/headers.ts).

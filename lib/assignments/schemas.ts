@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanFileName, MAX_UPLOAD_BYTES, uploadTooLargeMessage } from "@/lib/attachments/validate";
+import { cleanFileName, MAX_UPLOAD_BYTES, uploadTooLargeMessage } from "@/lib/attachments/limits";
 import { ZIsoDate } from "@/lib/notices/draft";
 import { zId, zVersion } from "@/lib/validation/fields";
 

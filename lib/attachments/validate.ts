@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
+import { cleanFileName, MAX_UPLOAD_BYTES, uploadTooLargeMessage } from "@/lib/attachments/limits";
 import { ValidationError } from "@/lib/errors";
 import { inspectArchive, isZip } from "@/lib/uploads/archive";
 
 // An evidence file is accepted only when its bytes are what its name says: the real type is read
 // from the content (file-type's magic-byte detection), never from the name or the browser's
 // Content-Type, so an .exe renamed .pdf or an HTML page named .png is refused.
-
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 interface Kind {
   /** What file-type reports for such content. Word 97 and Excel 97 files are both OLE ("cfb"). */
@@ -44,6 +43,8 @@ const KINDS: Record<string, Kind> = {
   ods: { detected: "ods", mimeType: "application/vnd.oasis.opendocument.spreadsheet", label: "OpenDocument (.ods)" },
 };
 
+export { MAX_UPLOAD_BYTES } from "@/lib/attachments/limits";
+
 export const ALLOWED_EXTENSIONS = Object.keys(KINDS);
 export const ALLOWED_KINDS_TEXT =
   "PDF, ảnh (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint hoặc OpenDocument (.odt, .ods)";
@@ -62,30 +63,6 @@ const FIELD = "attachment";
 
 function refuse(message: string): never {
   throw new ValidationError(message, { [FIELD]: [message] });
-}
-
-/** The name as shown to users: no folders (some browsers send a full path), no control characters. */
-export function cleanFileName(raw: string): string {
-  const base = raw.split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .normalize("NFC")
-    .trim();
-  if (cleaned.length <= 200) return cleaned;
-  const dot = cleaned.lastIndexOf(".");
-  const ext = dot > 0 ? cleaned.slice(dot) : "";
-  return cleaned.slice(0, 200 - ext.length) + ext;
-}
-
-function sizeText(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  // Just over the limit, "10 MB" would read as allowed: show the bytes then.
-  if (mb < 10.05) return `${bytes.toLocaleString("vi-VN")} byte`;
-  return `${mb.toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
-}
-
-export function uploadTooLargeMessage(fileName: string, size: number): string {
-  return `Tệp “${cleanFileName(fileName)}” vượt quá giới hạn 10 MB (dung lượng ${sizeText(size)}).`;
 }
 
 /** Refuses a file that is too large before anyone reads its bytes. */

@@ -8,13 +8,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { SqlClient } from "./sql-client";
 
 /** The lock key Prisma's schema engine uses, so our runner and Prisma's CLI also exclude each other. */
 export const PRISMA_ADVISORY_LOCK_KEY = 72707369;
 
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+// From the project's root, where every script and the server run (a bundler cannot follow a
+// folder named through import.meta.url).
+export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 /** Every refusal or failure of the runner; `message` is one line meant for an operator. */
 export class MigrationError extends Error {
@@ -122,8 +123,9 @@ function matchesChecksum(script: string, checksum: string): boolean {
 
 /** The migrations in `dir`, in name order (their names start with a timestamp). */
 export function readMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): MigrationFile[] {
-  if (!existsSync(dir)) throw new MigrationsFolderError(`Migrations folder not found: ${dir}`);
-  return readdirSync(dir, { withFileTypes: true })
+  // The folder is read at run time from the project, not bundled (hence the ignore marks).
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) throw new MigrationsFolderError(`Migrations folder not found: ${dir}`);
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort() // code-unit order, as Prisma sorts them

@@ -79,8 +79,8 @@ export const IN_MEMORY = "memory://";
  */
 export async function pgliteSqlClient(dataDir: string = IN_MEMORY): Promise<SqlClient> {
   const inMemory = dataDir.startsWith("memory://");
-  if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const db = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
+  const db = await PGlite.create(inMemory ? dataDir : path.resolve(/*turbopackIgnore: true*/ dataDir));
   return wrapPGlite(db);
 }
 

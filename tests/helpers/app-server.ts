@@ -12,7 +12,11 @@ export interface RunningApp {
   baseUrl: string;
   /** The PostgreSQL database the app serves (for tests that run the app's scripts on it); undefined on the embedded one. */
   databaseUrl?: string;
+  /** The app's DATA_DIR (its embedded database, server.json). */
+  dataDir: string;
   log: () => string;
+  /** Sends SIGTERM to the app's processes and waits until `npm start` exits; its exit code. */
+  terminate(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -79,6 +83,12 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const baseUrl = `http://localhost:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const terminate = async () => {
+    if (child.exitCode !== null) return child.exitCode;
+    process.kill(-child.pid!, "SIGTERM");
+    return exited;
+  };
 
   const stop = async () => {
     if (child.exitCode === null) {
@@ -106,7 +116,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     }
     try {
       const res = await fetch(`${baseUrl}/dang-nhap`);
-      if (res.ok) return { baseUrl, databaseUrl, log: () => output, stop };
+      if (res.ok) return { baseUrl, databaseUrl, dataDir, log: () => output, terminate, stop };
     } catch {
       /* not listening yet */
     }

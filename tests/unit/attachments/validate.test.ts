@@ -1,7 +1,8 @@
 import { crc32 } from "node:zlib";
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cleanFileName, MAX_UPLOAD_BYTES, validateUpload } from "@/lib/attachments/validate";
+import { cleanFileName, MAX_UPLOAD_BYTES } from "@/lib/attachments/limits";
+import { validateUpload } from "@/lib/attachments/validate";
 import { ValidationError } from "@/lib/errors";
 
 // Real (minimal) files of every accepted kind, built here byte by byte, and disguised ones.
