@@ -124,7 +124,8 @@ function matchesChecksum(script: string, checksum: string): boolean {
 /** The migrations in `dir`, in name order (their names start with a timestamp). */
 export function readMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): MigrationFile[] {
   // The folder is read at run time from the project, not bundled (hence the ignore marks).
-  if (!existsSync(/*turbopackIgnore: true*/ dir)) throw new MigrationsFolderError(`Migrations folder not found: ${dir}`);
+  if (!existsSync(/*turbopackIgnore: true*/ dir))
+    throw new MigrationsFolderError(`Migrations folder not found: ${dir}`);
   return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)

@@ -28,7 +28,10 @@ class Session extends HttpSession {
 
 async function signInAttempt(login: string, password: string, forwardedFor: string): Promise<Response> {
   const csrf = await fetch(new URL("/api/auth/csrf", baseUrl));
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   return fetch(new URL("/api/auth/callback/credentials", baseUrl), {
     method: "POST",
