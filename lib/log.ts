@@ -26,7 +26,13 @@ const globalForLog = globalThis as unknown as { __logger?: pino.Logger };
 
 function level(): string {
   const v = process.env.LOG_LEVEL?.trim();
-  return v && ["debug", "info", "warn", "error", "silent"].includes(v) ? v : process.env.VITEST ? "silent" : "info";
+  // Quiet in the test runner's own process (tests spy on it instead); the app a test starts runs
+  // with NODE_ENV=production and logs as usual.
+  return v && ["debug", "info", "warn", "error", "silent"].includes(v)
+    ? v
+    : process.env.NODE_ENV === "test"
+      ? "silent"
+      : "info";
 }
 
 export const logger: pino.Logger = (globalForLog.__logger ??= pino({

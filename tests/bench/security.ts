@@ -154,8 +154,8 @@ async function main(): Promise<void> {
         const headers: Record<string, string> = { "next-action": ids[name]!, accept: "text/x-component" };
         if (isForm) {
           const fd = new FormData();
-          for (const [k, v] of Object.entries(input)) fd.append(`1_${k}`, v);
-          fd.append("0", '["$undefined","$K1"]');
+          for (const [k, v] of Object.entries(input)) fd.append(`_1_${k}`, v);
+          fd.append("0", '[null,"$K1"]');
           body = fd;
         } else {
           body = JSON.stringify([input]);
@@ -227,8 +227,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < 10; i++) alone.push(await pageMs());
     const bomb = makeDocxBomb(84);
     const fd = new FormData();
-    fd.append("1_file", new File([new Uint8Array(bomb)], "bien-ban-hop.docx"));
-    fd.append("0", '["$undefined","$K1"]');
+    fd.append("_1_file", new File([new Uint8Array(bomb)], "bien-ban-hop.docx"));
+    fd.append("0", '[null,"$K1"]');
     const t0 = performance.now();
     const upload = s
       .send("/thong-bao/nhap", {

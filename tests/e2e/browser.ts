@@ -1,27 +1,9 @@
-import fs from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "@/tests/helpers/chromium";
 import { afterAll, beforeAll } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo";
 
-// Debian's Chromium (installed by .ci/run); Playwright cannot download its own browsers here.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+export { launchBrowser } from "@/tests/helpers/chromium";
 
 /** A fresh browser context signed in through the sign-in form, as a person would. */
 export async function signedInPage(

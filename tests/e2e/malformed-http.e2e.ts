@@ -81,8 +81,8 @@ describe("malformed requests to the built app", () => {
     const s = new Session(baseUrl);
     await s.signIn("longan.syt", DEMO_PASSWORD);
     const body = new FormData();
-    body.append("1_body", "x".repeat(13 * 1024 * 1024));
-    body.append("0", '["$K1"]');
+    body.append("_1_body", "x".repeat(13 * 1024 * 1024));
+    body.append("0", '[null,"$K1"]');
     const res = await s.send("/nhiem-vu/1", { method: "POST", headers: { "next-action": "0".repeat(42) }, body });
     expect(res.status).toBe(413);
     expect(await res.text()).toMatch(/^Dữ liệu gửi lên quá lớn/);
