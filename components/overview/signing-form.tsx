@@ -1,4 +1,4 @@
-import { SIGNER_TITLES, type ReportSigningErrors } from "@/lib/exports/report-signing";
+import { SIGNER_TITLES, type ReportSigningErrors } from "@/lib/reports/report-signing";
 
 /**
  * The report's number and signer, as a GET form beside the filters (kept in the address, so the

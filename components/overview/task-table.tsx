@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { noticeLabel } from "@/components/notices/notice-label";
-import { bucketOfDays, ROLE_LABELS, taskStatus } from "@/lib/exports/sheets";
+import { bucketOfDays, ROLE_LABELS, taskStatus } from "@/lib/reports/sheets";
 import { daysLeft } from "@/lib/assignments/timeliness";
 import { OVERDUE_BUCKET_LABELS, type TaskRow } from "@/lib/reports/types";
 import { formatDay } from "@/lib/time/format";

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
+import { onTimeRate } from "@/lib/reports/counts";
 import { addDays } from "@/lib/time/days";
 import type {
   AgencyRow,
@@ -291,12 +292,6 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
 }
 
 // ───────────── per agency ─────────────
-
-/** Completed on time / (completed with a deadline + overdue); null when nothing can be judged yet. */
-export function onTimeRate(c: Pick<TaskCounts, "completedOnTime" | "completedLate" | "overdue">): number | null {
-  const judged = c.completedOnTime + c.completedLate + c.overdue;
-  return judged === 0 ? null : c.completedOnTime / judged;
-}
 
 /** The running totals summed per group, and the overdue tasks counted today. */
 interface TallyRow {

@@ -19,7 +19,7 @@ import { agencyBoard } from "@/lib/assignments/board";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { recentNoticeOptions } from "@/lib/exports/load";
+import { recentNoticeOptions } from "@/lib/reports/filter-labels";
 import { agencyTable, listTasks, noticeProgressPage, overdueSummary, weeklySeries } from "@/lib/reports/overview";
 import { LOAD_PASSWORD, LOAD_TODAY } from "@/prisma/load/generate";
 import { startApp } from "@/tests/helpers/app-server";

@@ -20,7 +20,7 @@ import {
   weeklySeries,
 } from "@/lib/reports/overview";
 import type { AgencyRow } from "@/lib/reports/types";
-import { overviewDocument, overviewTableIndex } from "@/lib/exports/load";
+import { overviewDocument, overviewTableIndex } from "@/lib/reports/documents";
 import { documentBytes } from "@/lib/exports/respond";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { queryString } from "@/lib/exports/list-query";
+import { queryString } from "@/lib/reports/list-query";
 import { listDigests } from "@/lib/reminders/list";
 import { DIGEST_BUCKET_LABELS, dueWords } from "@/lib/reminders/message";
 import { formatDateTime, formatDay } from "@/lib/time/format";

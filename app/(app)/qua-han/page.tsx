@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { parseListQuery, queryString } from "@/lib/exports/list-query";
+import { parseListQuery, queryString } from "@/lib/reports/list-query";
 import { listTasks, overdueSummary } from "@/lib/reports/overview";
 import { OVERDUE_BUCKET_LABELS } from "@/lib/reports/types";
 import { formatDay } from "@/lib/time/format";

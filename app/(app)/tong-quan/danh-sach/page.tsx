@@ -11,8 +11,9 @@ import {
   SORT_LABELS,
   TASK_SORTS,
   toFilters,
-} from "@/lib/exports/list-query";
-import { listTitle, recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/exports/load";
+} from "@/lib/reports/list-query";
+import { listTitle } from "@/lib/reports/documents";
+import { recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/reports/filter-labels";
 import { listTasks, overdueSummary } from "@/lib/reports/overview";
 import { today } from "@/lib/time/today";
 import { ExportLinks } from "@/components/overview/export-links";

@@ -1,5 +1,6 @@
 import { noticeLabel } from "@/components/notices/notice-label";
 import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import type { ExportSheet } from "@/lib/exports/table";
 import {
   OVERDUE_BUCKET_LABELS,
   type AgencyRow,
@@ -8,7 +9,6 @@ import {
   type TaskRow,
   type WeekPoint,
 } from "@/lib/reports/types";
-import type { ExportSheet } from "@/lib/exports/table";
 import { addDays } from "@/lib/time/days";
 import { formatDay } from "@/lib/time/format";
 
@@ -134,12 +134,6 @@ export function weekSheet(points: WeekPoint[]): ExportSheet {
     ],
     rows: points.map((p) => [weekLabel(p.weekStart), p.completed, p.newlyOverdue]),
   };
-}
-
-/** Percent as Vietnamese write it: "85,7%"; "—" when there is nothing to judge. */
-export function formatRate(rate: number | null): string {
-  if (rate === null) return "—";
-  return `${(Math.round(rate * 1000) / 10).toLocaleString("vi-VN")}%`;
 }
 
 /** The task columns that fit a portrait page. */
