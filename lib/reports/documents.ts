@@ -4,14 +4,9 @@ import type { Db } from "@/lib/db/client";
 import type { ExportDocument } from "@/lib/exports/table";
 import { scopeNames, scopeNotes } from "@/lib/reports/filter-labels";
 import { CATEGORY_LABELS, type ListQuery, toFilters } from "@/lib/reports/list-query";
-import {
-  agencyTable,
-  listTasks,
-  MAX_PAGE_SIZE,
-  noticeProgress,
-  overdueSummary,
-  weeklySeries,
-} from "@/lib/reports/overview";
+import { agencyTable, noticeProgress } from "@/lib/reports/running-totals";
+import { listTasks, MAX_PAGE_SIZE, overdueSummary } from "@/lib/reports/task-lists";
+import { weeklySeries } from "@/lib/reports/weekly-series";
 import type { ReportModel } from "@/lib/reports/printed-report";
 import { agencySheet, noticeSheet, taskSheet, weekSheet } from "@/lib/reports/sheets";
 import { OVERDUE_BUCKET_LABELS, type OverviewFilters, type TaskRow } from "@/lib/reports/types";

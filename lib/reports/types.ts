@@ -1,6 +1,7 @@
-// The shapes of the chairman's overview and its lists: computed in lib/reports/overview.ts
-// (database aggregates that stay fast at a million assignments) and shown, exported and printed
-// by the overview screens. Days are "YYYY-MM-DD" (Asia/Ho_Chi_Minh).
+// The shapes of the chairman's overview and its lists: computed in lib/reports/ (task-lists.ts,
+// running-totals.ts, weekly-series.ts: database aggregates that stay fast at a million
+// assignments) and shown, exported and printed by the overview screens. Days are "YYYY-MM-DD"
+// (Asia/Ho_Chi_Minh).
 
 /** Every figure can be narrowed to a period (by the date of the directive's notice: its issue
  * date, or its meeting date when the issue date is unknown) and to one notice. */

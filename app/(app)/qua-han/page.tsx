@@ -3,7 +3,7 @@ import Link from "next/link";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { parseListQuery, queryString } from "@/lib/reports/list-query";
-import { listTasks, overdueSummary } from "@/lib/reports/overview";
+import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
 import { OVERDUE_BUCKET_LABELS } from "@/lib/reports/types";
 import { formatDay } from "@/lib/time/format";
 import { today } from "@/lib/time/today";

@@ -14,7 +14,7 @@ import {
 } from "@/lib/reports/list-query";
 import { listTitle } from "@/lib/reports/documents";
 import { recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/reports/filter-labels";
-import { listTasks, overdueSummary } from "@/lib/reports/overview";
+import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
 import { today } from "@/lib/time/today";
 import { ExportLinks } from "@/components/overview/export-links";
 import { FiltersForm } from "@/components/overview/filters-form";
