@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { boardQueryString, type BoardFilters } from "@/lib/assignments/board-filters";
 import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 
 const select =
   "w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
@@ -64,8 +65,8 @@ export function BoardFiltersForm({
         Vai trò
         <select name="role" defaultValue={filters.role ?? ""} className={select}>
           <option value="">Tất cả</option>
-          <option value="lead">Chủ trì</option>
-          <option value="support">Phối hợp</option>
+          <option value="lead">{ASSIGNMENT_ROLE_LABELS.lead}</option>
+          <option value="support">{ASSIGNMENT_ROLE_LABELS.support}</option>
         </select>
       </label>
       <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">

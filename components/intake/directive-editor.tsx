@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from "react";
 import type { AgencyRegistry } from "@/lib/agencies/registry";
 import type { DraftAssignment, DraftDirective } from "@/lib/notices/draft";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import type { ReviewDirective } from "@/lib/intake/review-model";
 import { DeadlineEditor } from "@/components/intake/deadline-editor";
 import { Field, inputClass } from "@/components/intake/field";
@@ -258,8 +258,8 @@ function RoleSelect({
       onChange={(e) => onChange(e.target.value as DraftAssignment["role"])}
       className="rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-xs"
     >
-      <option value="lead">{ROLE_LABELS.lead}</option>
-      <option value="support">{ROLE_LABELS.support}</option>
+      <option value="lead">{ASSIGNMENT_ROLE_LABELS.lead}</option>
+      <option value="support">{ASSIGNMENT_ROLE_LABELS.support}</option>
     </select>
   );
 }

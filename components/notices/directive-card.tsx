@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { NoticeDetail } from "@/lib/notices/queries";
 import type { EditRegistry } from "@/lib/notices/edit-history";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { judge, STATE_LABELS } from "@/lib/assignments/timeliness";
 import { formatDateTime } from "@/lib/time/format";
 import { Badge } from "@/components/ui/badge";
@@ -144,7 +145,7 @@ function Content({
 }
 
 function RoleBadge({ role }: { role: "lead" | "support" }) {
-  return role === "lead" ? <Badge tone="brand">Chủ trì</Badge> : <Badge tone="neutral">Phối hợp</Badge>;
+  return <Badge tone={role === "lead" ? "brand" : "neutral"}>{ASSIGNMENT_ROLE_LABELS[role]}</Badge>;
 }
 
 function AssignmentLine({ a, today, phrase }: { a: Assignment; today: string; phrase: string | null }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { noticeLabel } from "@/lib/notices/notice-label";
 import { listHref, type OverviewQuery } from "@/lib/reports/list-query";
 import type { NoticeProgressRow } from "@/lib/reports/types";
 

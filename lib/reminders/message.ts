@@ -1,4 +1,5 @@
-import { noticeLabel } from "@/components/notices/notice-label";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { noticeLabel } from "@/lib/notices/notice-label";
 import { addDays, daysBetween } from "@/lib/time/days";
 import { formatDay } from "@/lib/time/format";
 
@@ -107,7 +108,7 @@ export function digestText(input: {
       const phrase = l.directive.deadlinePhrase ? ` (“${l.directive.deadlinePhrase}”)` : "";
       out.push(
         `${i + 1}. ${shorten(l.directive.text)}`,
-        `   ${l.role === "lead" ? "Chủ trì" : "Phối hợp"} · mục ${l.directive.ref}, ${noticeLabel(l.notice)}`,
+        `   ${ASSIGNMENT_ROLE_LABELS[l.role]} · mục ${l.directive.ref}, ${noticeLabel(l.notice)}`,
         `   Hạn ${formatDay(l.dueOn)}${phrase} · ${dueWords(l.dueOn, day)}`,
       );
     });

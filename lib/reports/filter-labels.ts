@@ -1,5 +1,5 @@
 import "server-only";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { noticeLabel } from "@/lib/notices/notice-label";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import type { OverviewFilters } from "@/lib/reports/types";

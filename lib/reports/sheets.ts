@@ -1,4 +1,5 @@
-import { noticeLabel } from "@/components/notices/notice-label";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { noticeLabel } from "@/lib/notices/notice-label";
 import { STATE_LABELS } from "@/lib/assignments/timeliness";
 import type { ExportSheet } from "@/lib/exports/table";
 import {
@@ -20,8 +21,6 @@ export function bucketOfDays(days: number): OverdueBucket {
   if (days <= 90) return "d31_90";
   return "d90_plus";
 }
-
-export const ROLE_LABELS = { lead: "Chủ trì", support: "Phối hợp" } as const;
 
 /** "Đang thực hiện", or "Hoàn thành 12/09/2021". */
 export function taskStatus(r: Pick<TaskRow, "state" | "completedOn">): string {
@@ -53,7 +52,7 @@ export function taskSheet(name: string, title: string, rows: TaskRow[], offset =
       r.daysOverdue,
       r.daysOverdue ? OVERDUE_BUCKET_LABELS[bucketOfDays(r.daysOverdue)] : null,
       r.agency.name,
-      ROLE_LABELS[r.role],
+      ASSIGNMENT_ROLE_LABELS[r.role],
       r.directive.text,
       r.directive.ref,
       noticeLabel(r.notice),

@@ -4,7 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { addDirectiveAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import { ZDirectiveFields, type DirectiveFields } from "@/lib/notices/edit-schemas";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { DeadlineEditor } from "@/components/intake/deadline-editor";
 import { Field, inputClass } from "@/components/intake/field";
 import { primaryButton, secondaryButton } from "@/components/notices/edit/directive-edit-panel";
@@ -139,8 +139,8 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
               value={role}
               onChange={(e) => setRole(e.target.value as "lead" | "support")}
             >
-              <option value="lead">{ROLE_LABELS.lead}</option>
-              <option value="support">{ROLE_LABELS.support}</option>
+              <option value="lead">{ASSIGNMENT_ROLE_LABELS.lead}</option>
+              <option value="support">{ASSIGNMENT_ROLE_LABELS.support}</option>
             </select>
           )}
         </Field>

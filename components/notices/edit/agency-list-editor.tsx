@@ -9,7 +9,7 @@ import {
 } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import type { DirectiveSnapshot, NoticeEditResult } from "@/lib/notices/edit-types";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { inputClass } from "@/components/intake/field";
 
 type Role = "lead" | "support";
@@ -195,8 +195,8 @@ function RoleSelect({
       onChange={(e) => onChange(e.target.value as Role)}
       className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs"
     >
-      <option value="lead">{ROLE_LABELS.lead}</option>
-      <option value="support">{ROLE_LABELS.support}</option>
+      <option value="lead">{ASSIGNMENT_ROLE_LABELS.lead}</option>
+      <option value="support">{ASSIGNMENT_ROLE_LABELS.support}</option>
     </select>
   );
 }

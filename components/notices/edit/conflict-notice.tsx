@@ -2,7 +2,7 @@
 
 import { describeDeadline } from "@/lib/notices/edit-format";
 import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 
 /** Someone else changed the directive first: what is stored now, and a way to redo on it. */
 export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot; onRedo: () => void }) {
@@ -34,7 +34,8 @@ export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot
         <div>
           <dt className="inline font-medium">Cơ quan: </dt>
           <dd className="inline">
-            {current.assignments.map((a) => `${a.agencyName} (${ROLE_LABELS[a.role]})`).join(", ") || "chưa có"}
+            {current.assignments.map((a) => `${a.agencyName} (${ASSIGNMENT_ROLE_LABELS[a.role]})`).join(", ") ||
+              "chưa có"}
           </dd>
         </div>
       </dl>
