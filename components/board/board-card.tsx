@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { BoardItem } from "@/lib/assignments/board";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { DueBadge } from "@/components/board/due-badge";
 import { noticeLabel } from "@/lib/notices/notice-label";

@@ -7,7 +7,7 @@ import type { DuplicateNotice } from "@/lib/intake/duplicates";
 import type { Proposal } from "@/lib/intake/service";
 import * as model from "@/lib/intake/review-model";
 import { ZNoticeDraft } from "@/lib/notices/draft";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { DirectiveEditor } from "@/components/intake/directive-editor";
 import { NewAgenciesPanel } from "@/components/intake/new-agencies-panel";
 import { NoticeFields } from "@/components/intake/notice-fields";

@@ -3,7 +3,7 @@ import type { NoticeDetail } from "@/lib/notices/queries";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { judge, STATE_LABELS } from "@/lib/assignments/timeliness";
-import { formatDateTime } from "@/lib/time/format";
+import { formatDateTime } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { DueBadge } from "@/components/board/due-badge";
 import { DeadlineNote } from "@/components/notices/deadline-note";

@@ -1,6 +1,6 @@
 import type { NoticeDetail } from "@/lib/notices/queries";
 import { judge } from "@/lib/assignments/timeliness";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
 import { noticeLabel } from "@/lib/notices/notice-label";

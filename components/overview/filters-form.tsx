@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 
 /** Period and notice, as a GET form: the filters live in the address. */
 export function FiltersForm({

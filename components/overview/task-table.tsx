@@ -4,7 +4,7 @@ import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { bucketOfDays, taskStatus } from "@/lib/reports/sheets";
 import { daysLeft } from "@/lib/assignments/timeliness";
 import { OVERDUE_BUCKET_LABELS, type TaskRow } from "@/lib/reports/types";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 
 /** What a task's due day means today, in words (no colour needed to read it). */
 function Due({ row, today }: { row: TaskRow; today: string }) {

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatDay } from "@/lib/time/format";
-import { parseTypedDay } from "@/lib/time/parse-day";
+import { formatDay, parseTypedDay } from "@/lib/time/calendar";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const shown = (value: string | null) => (value ? (ISO.test(value) ? formatDay(value) : value) : "");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { foldVi } from "@/lib/deadlines/fold";
-import { addDays } from "@/lib/time/days";
+import { addDays, endOfMonth, weekday } from "@/lib/time/calendar";
 import { zQueryId } from "@/lib/validation/fields";
 
 // The board's filters live in the address (?q=…&state=…) so that a view can be shared.
@@ -43,11 +43,10 @@ export function boardQueryString(f: BoardFilters, patch: Partial<BoardFilters> =
 /** Monday-to-Sunday week and calendar month containing `today`, for the due windows. */
 export function windowEnd(due: "week" | "month", today: string): string {
   if (due === "week") {
-    const weekday = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-    return addDays(today, (7 - weekday) % 7);
+    return addDays(today, (7 - weekday(today)) % 7); // to Sunday
   }
   const [y, m] = today.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return endOfMonth(y, m);
 }
 
 export interface FilterableItem {

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
-import { toIsoDay } from "@/lib/time/format";
+import { vietnamDay } from "@/lib/time/calendar";
 
 export interface BoardAgency {
   id: number;
@@ -367,7 +367,7 @@ export async function agencyBoard(
       dueOn: r.dueOn,
       completedOn: r.completedOn,
       extensionRequestedOn: r.extensionRequestedOn,
-      changedOn: changed ? toIsoDay(new Date(r.dUpdatedAt.getTime() + 7 * 3600_000)) : null,
+      changedOn: changed ? vietnamDay(r.dUpdatedAt) : null,
       directive: {
         id: r.dId,
         ref: r.ref,

@@ -1,7 +1,7 @@
 import "server-only";
 import { currentPeriod, missingPeriodicReport, type Recurrence } from "@/lib/assignments/recurrence";
 import type { Db } from "@/lib/db/client";
-import { fromIsoDay, toIsoDay } from "@/lib/time/format";
+import { fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 // For boards and overviews: which of the listed assignments still lack this period's report
 // ("chưa báo cáo kỳ này"). One query for the whole list. The caller has already checked that the

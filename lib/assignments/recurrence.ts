@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, endOfMonth, formatVi, parseIso, weekday, ymd } from "@/lib/deadlines/calendar";
+import { addDays, daysInMonth, endOfMonth, formatDay, parseIso, weekday, ymd } from "@/lib/time/calendar";
 
 // Recurring directives ("hằng tuần", "định kỳ hằng tháng") ask for a report each period. Periods
 // are calendar periods in Vietnam: a week runs Monday to Sunday, a quarter is Jan–Mar, etc.
@@ -48,9 +48,9 @@ export function periodLabel(recurrence: Recurrence, period: Period): string {
   const mm = String(month).padStart(2, "0");
   switch (recurrence) {
     case "daily":
-      return `ngày ${formatVi(period.start)}`;
+      return `ngày ${formatDay(period.start)}`;
     case "weekly":
-      return `tuần ${formatVi(period.start)} – ${formatVi(period.end)}`;
+      return `tuần ${formatDay(period.start)} – ${formatDay(period.end)}`;
     case "monthly":
       return `tháng ${mm}/${year}`;
     case "quarterly":

@@ -1,4 +1,4 @@
-import { daysBetween } from "@/lib/time/days";
+import { daysBetween } from "@/lib/time/calendar";
 
 // How the government's reports sort a task (DOMAIN.md, "How tracking is judged"). A task is
 // overdue when it is not completed by the end of its due day in Asia/Ho_Chi_Minh.

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toIsoDay } from "@/lib/time/format";
+import { toIsoDay } from "@/lib/time/calendar";
 import { now, today } from "@/lib/time/today";
 
 // The steps every workflow change shares (the gate has parsed the input): load the record, check permission on the

@@ -1,6 +1,6 @@
 // How a task stands against its due day. A task is overdue once the due day has ended in
 // Asia/Ho_Chi_Minh, so every function takes "today" as a calendar date there (todayInVietnam).
-import { diffDays, type IsoDate } from "./calendar";
+import { daysBetween, type IsoDate } from "@/lib/time/calendar";
 
 export type DeadlineStatus = "done_on_time" | "done_late" | "in_progress" | "overdue" | "no_deadline";
 
@@ -12,12 +12,12 @@ export function isOverdue(dueOn: IsoDate | null, completedOn: IsoDate | null, to
 
 /** Days since the due day ended (0 when not overdue): due 15/9, today 17/9 → 2. */
 export function daysOverdue(dueOn: IsoDate, today: IsoDate): number {
-  return Math.max(0, diffDays(dueOn, today));
+  return Math.max(0, daysBetween(dueOn, today));
 }
 
 /** Days left before the due day ends, counting today (due today → 0, past → negative). */
 export function daysLeft(dueOn: IsoDate, today: IsoDate): number {
-  return diffDays(today, dueOn);
+  return daysBetween(today, dueOn);
 }
 
 /** The government's five categories of a tracked task (DOMAIN.md, "How tracking is judged"). */

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
-import { toIsoDay } from "@/lib/time/format";
+import { toIsoDay } from "@/lib/time/calendar";
 
 export interface DirectiveDetail extends DirectiveDeadline {
   id: number;

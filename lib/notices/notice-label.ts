@@ -1,5 +1,5 @@
 import { NOTICE_KIND_LABELS } from "@/lib/notices/labels";
-import { formatDay, formatDayWithPrecision } from "@/lib/time/format";
+import { formatDay, formatDayWithPrecision } from "@/lib/time/calendar";
 
 export function noticeKindName(kind: string): string {
   return NOTICE_KIND_LABELS[kind] ?? kind;

@@ -1,7 +1,6 @@
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import { addDays, daysBetween } from "@/lib/time/days";
-import { formatDay } from "@/lib/time/format";
+import { addDays, daysBetween, formatDay } from "@/lib/time/calendar";
 
 // What a reminder digest says, as pure functions of its items: the same words go in the e-mail
 // and on the in-app list. Buckets follow the issue: overdue, due today, due within 3 days.

@@ -3,7 +3,7 @@ import { noticeLabel } from "@/lib/notices/notice-label";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import type { OverviewFilters } from "@/lib/reports/types";
-import { formatDay, toIsoDay } from "@/lib/time/format";
+import { formatDay, toIsoDay } from "@/lib/time/calendar";
 
 // How the overview's filters are named for a reader: the chosen agency and notice by name, the
 // lines that say what a page or a file covers, and the notice filter's choices.

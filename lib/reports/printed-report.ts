@@ -1,7 +1,7 @@
 import { totals } from "@/lib/reports/counts";
 import type { ReportSigning } from "@/lib/reports/report-signing";
 import type { AgencyRow, NoticeProgressRow, OverdueSummary, TaskRow, WeekPoint } from "@/lib/reports/types";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 
 // The printed report "Báo cáo tình hình thực hiện các nhiệm vụ" (Nghị định 30/2020/NĐ-CP layout:
 // issuing body and national motto side by side, number, place and date, title, sections, "Nơi

@@ -4,15 +4,13 @@ import type { SessionUser } from "@/lib/auth/user";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
 import type { OverdueBucket, OverviewFilters, TaskCategory } from "@/lib/reports/types";
-import { addDays } from "@/lib/time/days";
+import { addDays, isRealDay } from "@/lib/time/calendar";
 
 // What every figure of the chairman's overview counts, as SQL predicates: the user's province,
 // published notices only, narrowed by the filters (the notice's date = its issue date, or its
 // meeting date when the issue date is unknown), and the government's categories of a task. The
 // categories are those of lib/assignments/timeliness.ts `judge`, written as SQL;
 // tests/integration/overview.test.ts checks them against counts made by hand on the seed data.
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The user's province, or null when the user has none (a system admin): they get nothing. */
 export function provinceOf(user: SessionUser): number | null {
@@ -23,8 +21,7 @@ export function provinceOf(user: SessionUser): number | null {
 
 function checkDay(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === "") return undefined;
-  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw new RangeError(`${name}: not a day (YYYY-MM-DD): ${value}`);
+  if (!isRealDay(value)) throw new RangeError(`${name}: not a day (YYYY-MM-DD): ${value}`);
   return value;
 }
 

@@ -10,8 +10,7 @@ import {
   type TaskRow,
   type WeekPoint,
 } from "@/lib/reports/types";
-import { addDays } from "@/lib/time/days";
-import { formatDay } from "@/lib/time/format";
+import { addDays, formatDay } from "@/lib/time/calendar";
 
 // The columns of each list, shared by the screens' exports and the printed report.
 

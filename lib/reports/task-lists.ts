@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListSort } from "@/lib/reports/list-query";
+import { daysBetween } from "@/lib/time/calendar";
 import { bucketRange, categoryPredicate, checkToday, provinceOf, scope } from "@/lib/reports/scope";
 import type { OverdueBucket, OverdueSummary, OverviewFilters, Page, TaskCategory, TaskRow } from "@/lib/reports/types";
 
@@ -92,10 +93,6 @@ function orderBy(sort: ListSort | undefined, category: TaskCategory): Prisma.Sql
   }
 }
 
-function daysBetweenIso(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** One page of the tasks behind a figure: two queries (the page, and the total). */
 export async function listTasks(db: Db, user: SessionUser, today: string, query: TaskQuery): Promise<Page<TaskRow>> {
   const page = Math.max(1, Math.floor(query.page ?? 1));
@@ -143,8 +140,7 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
       dueOn: r.dueOn,
       originalDueOn: r.originalDueOn,
       completedOn: r.completedOn,
-      daysOverdue:
-        r.state !== "completed" && r.dueOn !== null && r.dueOn < today ? daysBetweenIso(r.dueOn, today) : null,
+      daysOverdue: r.state !== "completed" && r.dueOn !== null && r.dueOn < today ? daysBetween(r.dueOn, today) : null,
       directive: { id: r.directiveId, ref: r.ref, text: r.text, deadlinePhrase: r.deadlinePhrase },
       notice: {
         id: r.noticeId,

@@ -3,15 +3,9 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { checkToday, DONE, OPEN, provinceOf, scope } from "@/lib/reports/scope";
 import type { OverviewFilters, WeekPoint } from "@/lib/reports/types";
-import { addDays } from "@/lib/time/days";
+import { addDays, mondayOf } from "@/lib/time/calendar";
 
 // The overview's weekly charts: tasks completed and tasks newly overdue, week by week.
-
-/** Monday of the week containing `day`. */
-export function mondayOf(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(day, -((weekday + 6) % 7));
-}
 
 /**
  * The last `weeks` weeks (Monday to Sunday), the current one last: tasks completed that week (by

@@ -6,7 +6,7 @@ import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { queryString } from "@/lib/reports/list-query";
 import { listDigests } from "@/lib/reminders/list";
 import { DIGEST_BUCKET_LABELS, dueWords } from "@/lib/reminders/message";
-import { formatDateTime, formatDay } from "@/lib/time/format";
+import { formatDateTime, formatDay } from "@/lib/time/calendar";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { Pager } from "@/components/overview/pager";
 import { Badge } from "@/components/ui/badge";

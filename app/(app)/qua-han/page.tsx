@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { parseListQuery, queryString } from "@/lib/reports/list-query";
 import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
 import { OVERDUE_BUCKET_LABELS } from "@/lib/reports/types";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
 import { ExportLinks } from "@/components/overview/export-links";
 import { OverdueBuckets } from "@/components/overview/overdue-buckets";

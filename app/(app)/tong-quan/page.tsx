@@ -8,7 +8,7 @@ import { recentNoticeOptions } from "@/lib/reports/filter-labels";
 import { agencyTable, noticeProgressPage } from "@/lib/reports/running-totals";
 import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
 import { weeklySeries } from "@/lib/reports/weekly-series";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
 import { AgencyTable } from "@/components/overview/agency-table";
 import { ExportLinks, TableCsvLink } from "@/components/overview/export-links";

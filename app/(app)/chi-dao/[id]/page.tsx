@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getDirectiveDetail } from "@/lib/notices/directive";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { directivePassage } from "@/lib/notices/passage";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
 import { Timeline } from "@/components/assignment/history";
 import { DueBadge } from "@/components/board/due-badge";

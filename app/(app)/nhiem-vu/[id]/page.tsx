@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { directivePassage } from "@/lib/notices/passage";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { today } from "@/lib/time/today";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { CommentList, ExtensionList, ReportList, Timeline } from "@/components/assignment/history";
 import { WorkflowPanel } from "@/components/assignment/workflow-panel";
 import { DueBadge } from "@/components/board/due-badge";
