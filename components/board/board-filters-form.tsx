@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { boardQueryString, type BoardFilters } from "@/lib/assignments/board-filters";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 
 const select =

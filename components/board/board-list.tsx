@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Board } from "@/lib/assignments/board";
 import { boardQueryString, type BoardFilters } from "@/lib/assignments/board-filters";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { BoardMarkers } from "@/components/board/board-card";
 import { DueBadge } from "@/components/board/due-badge";

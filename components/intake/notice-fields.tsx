@@ -1,11 +1,12 @@
 "use client";
 
-import { DATE_PRECISIONS, NOTICE_KINDS, type DraftNotice } from "@/lib/notices/draft";
+import { NOTICE_KINDS, type DraftNotice } from "@/lib/notices/draft";
 import { NOTICE_KIND_LABELS } from "@/lib/notices/labels";
 import { Field, inputClass } from "@/components/intake/field";
 import { DateInput } from "@/components/ui/date-input";
+import { DATE_PRECISIONS, type DatePrecision } from "@/lib/time/calendar";
 
-const PRECISION_LABELS: Record<(typeof DATE_PRECISIONS)[number], string> = {
+const PRECISION_LABELS: Record<DatePrecision, string> = {
   day: "Đủ ngày",
   month: "Chỉ có tháng",
   year: "Chỉ có năm",

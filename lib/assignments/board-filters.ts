@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASSIGNMENT_STATES, type AssignmentState } from "@/lib/assignments/state";
 import { foldVi } from "@/lib/deadlines/fold";
 import { addDays, endOfMonth, weekday } from "@/lib/time/calendar";
 import { zQueryId } from "@/lib/validation/fields";
@@ -17,7 +18,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const ZBoardFilters = z.object({
   q: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 200) : undefined), z.string().optional()),
-  state: optionalEnum(["not_started", "in_progress", "submitted", "completed"] as const),
+  state: optionalEnum(ASSIGNMENT_STATES),
   role: optionalEnum(["lead", "support"] as const),
   due: optionalEnum(DUE_WINDOWS),
   notice: zQueryId,
@@ -50,7 +51,7 @@ export function windowEnd(due: "week" | "month", today: string): string {
 }
 
 export interface FilterableItem {
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   role: "lead" | "support";
   dueOn: string | null;
   noticeId: number;

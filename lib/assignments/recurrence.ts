@@ -1,4 +1,5 @@
 import { addDays, daysInMonth, endOfMonth, formatDay, parseIso, weekday, ymd } from "@/lib/time/calendar";
+import type { AssignmentState } from "@/lib/assignments/state";
 
 // Recurring directives ("hằng tuần", "định kỳ hằng tháng") ask for a report each period. Periods
 // are calendar periods in Vietnam: a week runs Monday to Sunday, a quarter is Jan–Mar, etc.
@@ -62,7 +63,7 @@ export function periodLabel(recurrence: Recurrence, period: Period): string {
 
 export interface PeriodicStatusInput {
   recurrence: Recurrence | null;
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   /** "từ ngày D": nothing is asked before the directive starts. */
   startOn: string | null;
   /** A recurring directive may run until a day ("đến hết ngày D"); no report is asked after it. */

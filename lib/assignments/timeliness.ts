@@ -1,3 +1,4 @@
+import type { AssignmentState } from "@/lib/assignments/state";
 import { daysBetween } from "@/lib/time/calendar";
 
 // How the government's reports sort a task (DOMAIN.md, "How tracking is judged"). A task is
@@ -9,7 +10,7 @@ import { daysBetween } from "@/lib/time/calendar";
 export type Timeliness = "completed_on_time" | "completed_late" | "on_track" | "overdue" | "no_deadline";
 
 export interface TimelinessInput {
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   dueOn: string | null; // "YYYY-MM-DD", the date in force (an approved extension's, if any)
   completedOn: string | null;
 }
@@ -43,11 +44,4 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
   on_track: "Đang thực hiện trong hạn",
   overdue: "Quá hạn",
   no_deadline: "Không có thời hạn",
-};
-
-export const STATE_LABELS: Record<TimelinessInput["state"], string> = {
-  not_started: "Chưa thực hiện",
-  in_progress: "Đang thực hiện",
-  submitted: "Chờ xác nhận",
-  completed: "Hoàn thành",
 };

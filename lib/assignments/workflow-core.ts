@@ -1,6 +1,6 @@
 import "server-only";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
-import { StaleAssignmentError, type AssignmentState, type AssignmentStatus } from "@/lib/assignments/status";
+import { STATE_LABELS, type AssignmentState } from "@/lib/assignments/state";
+import { StaleAssignmentError, type AssignmentStatus } from "@/lib/assignments/status";
 import { authorize, can, canReadNotice, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { isRealDay } from "@/lib/time/calendar";
+import { DATE_PRECISIONS, isRealDay } from "@/lib/time/calendar";
 
 // The one description of a notice before it is stored: what the extractor proposes, what the
 // review screen edits, what the seed writes, and what lib/notices/create.ts accepts.
 
 export const NOTICE_KINDS = ["TB", "CV", "CT", "QD", "KH", "CD"] as const;
-export const DATE_PRECISIONS = ["day", "month", "year", "unknown"] as const;
 export const DEADLINE_KINDS = [
   "exact",
   "before",

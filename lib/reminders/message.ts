@@ -1,6 +1,6 @@
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import { addDays, daysBetween, formatDay } from "@/lib/time/calendar";
+import { addDays, daysBetween, formatDay, type DatePrecision } from "@/lib/time/calendar";
 
 // What a reminder digest says, as pure functions of its items: the same words go in the e-mail
 // and on the in-app list. Buckets follow the issue: overdue, due today, due within 3 days.
@@ -30,7 +30,7 @@ export interface DigestLine extends DigestItem {
     kind: string;
     number: string | null;
     issuedOn: string | null;
-    issuedPrecision: "day" | "month" | "year" | "unknown";
+    issuedPrecision: DatePrecision;
     meetingOn: string | null;
   };
 }

@@ -1,6 +1,6 @@
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
 import type { ExportSheet } from "@/lib/exports/table";
 import {
   OVERDUE_BUCKET_LABELS,

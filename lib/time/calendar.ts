@@ -8,9 +8,9 @@
 export type IsoDate = string;
 
 /** How exactly a date was written: "06/9/2021" (day), "tháng 01/2022" (month), "năm 2021" (year), not at all. */
-export type DatePrecision = "day" | "month" | "year" | "unknown";
+export const DATE_PRECISIONS = ["day", "month", "year", "unknown"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
-export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 export const VIETNAM_UTC_OFFSET_HOURS = 7;
 export const VIETNAM_UTC_OFFSET_MS = VIETNAM_UTC_OFFSET_HOURS * 3_600_000;
 /** The offset as ISO 8601 writes it after a time: "2021-09-15T17:00:00+07:00". */

@@ -33,6 +33,7 @@ import {
   mediaOf,
   type AgencySpec,
 } from "./names";
+import type { AssignmentState } from "@/lib/assignments/state";
 
 export const LOAD_TODAY = "2022-06-30";
 export const LOAD_PASSWORD = "taiphong@2022";
@@ -170,7 +171,7 @@ function deadlineFor(issued: string, r: () => number): Deadline {
 }
 
 interface Outcome {
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   completedOn: string | null;
 }
 

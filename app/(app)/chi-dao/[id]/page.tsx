@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { assignmentTimeline } from "@/lib/assignments/detail";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";

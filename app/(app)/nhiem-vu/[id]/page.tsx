@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { assignmentTimeline, getAssignmentDetail } from "@/lib/assignments/detail";
-import { STATE_LABELS, TIMELINESS_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
+import { TIMELINESS_LABELS } from "@/lib/assignments/timeliness";
 import { ALLOWED_KINDS_TEXT, UPLOAD_ACCEPT } from "@/lib/attachments/validate";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
