@@ -3,6 +3,7 @@
 import { describeDeadline } from "@/lib/notices/edit-format";
 import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { Button } from "@/components/ui/button";
 
 /** Someone else changed the directive first: what is stored now, and a way to redo on it. */
 export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot; onRedo: () => void }) {
@@ -43,13 +44,9 @@ export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot
         Thay đổi của bạn chưa được lưu (vẫn còn trong các ô bên dưới để đối chiếu). Bấm nút dưới đây để nạp bản mới vào
         các ô, rồi sửa lại.
       </p>
-      <button
-        type="button"
-        onClick={onRedo}
-        className="mt-2 rounded-lg bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900"
-      >
+      <Button variant="danger" className="mt-2" onClick={onRedo}>
         Sửa lại trên bản mới
-      </button>
+      </Button>
     </div>
   );
 }
