@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isRealDay } from "@/lib/time/calendar";
 
 // The one place that reads process.env (T3's env.js pattern). Parsed once, at first use;
 // the start script calls loadEnv() early so that a bad value stops it with one clear line.
@@ -19,7 +20,7 @@ const postgresUrl = z
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "phải có dạng YYYY-MM-DD")
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, "không phải ngày có thật");
+  .refine(isRealDay, "không phải ngày có thật");
 
 const smtpUrl = z
   .string()

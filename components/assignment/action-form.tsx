@@ -1,16 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useId, useState, useTransition } from "react";
+import { createContext, useContext, useState, useTransition } from "react";
 import type { AssignmentActionResult as ActionResult } from "@/lib/assignments/action-result";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/date-input";
+import { ChoiceGroup, Field } from "@/components/ui/field";
+import { controlClass, Input, Textarea } from "@/components/ui/input";
+import { StatusMessage } from "@/components/ui/status-message";
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionResult>;
 
 const ErrorsContext = createContext<Record<string, string[]>>({});
-
-export const fieldClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500";
 
 /**
  * A workflow form: sends its fields to a server action, keeps what was typed when the action
@@ -28,7 +29,7 @@ export function ActionForm({
   action: Action;
   hidden: Record<string, string | number>;
   submitLabel: string;
-  tone?: "primary" | "secondary" | "danger";
+  tone?: ButtonVariant;
   children?: React.ReactNode;
   testId?: string;
 }) {
@@ -36,12 +37,6 @@ export function ActionForm({
   const [result, setResult] = useState<ActionResult | null>(null);
   const [generation, setGeneration] = useState(0);
   const [pending, startTransition] = useTransition();
-  const buttonTone =
-    tone === "primary"
-      ? "bg-brand-800 text-white hover:bg-brand-900"
-      : tone === "danger"
-        ? "bg-red-700 text-white hover:bg-red-800"
-        : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50";
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,21 +63,12 @@ export function ActionForm({
         ))}
         {children}
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className={`rounded-lg px-4 py-2 text-sm font-semibold shadow-sm disabled:opacity-60 ${buttonTone}`}
-          >
-            {pending ? "Đang gửi…" : submitLabel}
-          </button>
-          <p
-            role="status"
-            aria-live="polite"
-            className={`text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}
-            data-testid="action-message"
-          >
+          <Button type="submit" variant={tone} pending={pending} pendingLabel="Đang gửi…">
+            {submitLabel}
+          </Button>
+          <StatusMessage tone={result ? (result.ok ? "ok" : "error") : null} testId="action-message">
             {result?.message}
-          </p>
+          </StatusMessage>
         </div>
         {result && !result.ok && result.current ? (
           <button
@@ -105,6 +91,9 @@ function useFieldError(name: string): string | undefined {
   return useContext(ErrorsContext)[name]?.[0];
 }
 
+// The workflow's fields: each reads its error from the action's answer (by its name) and shows it
+// beside itself, through the shared Field (components/ui/field.tsx).
+
 export function TextField({
   name,
   label,
@@ -118,31 +107,16 @@ export function TextField({
   required?: boolean;
   hint?: string;
 }) {
-  const id = useId();
-  const error = useFieldError(name);
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-        {required ? <span className="text-red-700"> *</span> : null}
-      </label>
-      {multiline ? (
-        <textarea
-          id={id}
-          name={name}
-          rows={3}
-          aria-invalid={Boolean(error)}
-          aria-describedby={`${id}-e`}
-          className={fieldClass}
-        />
-      ) : (
-        <input id={id} name={name} aria-invalid={Boolean(error)} aria-describedby={`${id}-e`} className={fieldClass} />
-      )}
-      {hint ? <p className="mt-0.5 text-xs text-slate-500">{hint}</p> : null}
-      <p id={`${id}-e`} aria-live="polite" className="text-xs text-red-700">
-        {error}
-      </p>
-    </div>
+    <Field label={label} hint={hint} error={useFieldError(name)} required={required} size="regular">
+      {(f) =>
+        multiline ? (
+          <Textarea {...f} name={name} rows={3} variant="regular" />
+        ) : (
+          <Input {...f} name={name} variant="regular" />
+        )
+      }
+    </Field>
   );
 }
 
@@ -157,21 +131,16 @@ export function DateField({
   required?: boolean;
   initial?: string | null;
 }) {
-  const id = useId();
-  const error = useFieldError(name);
   const [iso, setIso] = useState<string | null>(initial);
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-        {required ? <span className="text-red-700"> *</span> : null}
-      </label>
-      <DateInput id={id} value={iso} onChange={setIso} invalid={Boolean(error)} className={fieldClass} />
-      <input type="hidden" name={name} value={iso ?? ""} />
-      <p aria-live="polite" className="text-xs text-red-700">
-        {error}
-      </p>
-    </div>
+    <Field label={label} error={useFieldError(name)} required={required} size="regular">
+      {(f) => (
+        <>
+          <DateInput {...f} value={iso} onChange={setIso} className={controlClass("regular")} />
+          <input type="hidden" name={name} value={iso ?? ""} />
+        </>
+      )}
+    </Field>
   );
 }
 
@@ -186,19 +155,12 @@ export function FileField({
   accept: string;
   hint: string;
 }) {
-  const id = useId();
-  const error = useFieldError(name);
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input id={id} name={name} type="file" accept={accept} aria-invalid={Boolean(error)} className="block text-sm" />
-      <p className="mt-0.5 text-xs text-slate-500">{hint}</p>
-      <p aria-live="polite" className="text-xs text-red-700">
-        {error}
-      </p>
-    </div>
+    <Field label={label} hint={hint} error={useFieldError(name)} size="regular">
+      {({ invalid, ...f }) => (
+        <input {...f} name={name} type="file" accept={accept} aria-invalid={invalid} className="block text-sm" />
+      )}
+    </Field>
   );
 }
 
@@ -211,10 +173,8 @@ export function ChoiceField({
   label: string;
   options: { value: string; label: string }[];
 }) {
-  const error = useFieldError(name);
   return (
-    <fieldset>
-      <legend className="mb-1 text-sm font-medium text-slate-700">{label}</legend>
+    <ChoiceGroup legend={label} error={useFieldError(name)} size="regular">
       <div className="flex flex-wrap gap-4">
         {options.map((o) => (
           <label key={o.value} className="flex items-center gap-2 text-sm">
@@ -222,9 +182,6 @@ export function ChoiceField({
           </label>
         ))}
       </div>
-      <p aria-live="polite" className="text-xs text-red-700">
-        {error}
-      </p>
-    </fieldset>
+    </ChoiceGroup>
   );
 }

@@ -1,5 +1,5 @@
 import type { CommentView, ExtensionView, ReportView, TimelineEvent } from "@/lib/assignments/detail";
-import { formatDateTime, formatDay } from "@/lib/time/format";
+import { formatDateTime, formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 
 const REPORT_KIND: Record<ReportView["kind"], string> = {

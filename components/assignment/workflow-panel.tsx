@@ -11,7 +11,7 @@ import {
   submitCompletionAction,
 } from "@/lib/assignments/actions";
 import type { AssignmentStatus } from "@/lib/assignments/status";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { ActionForm, ChoiceField, DateField, FileField, TextField } from "@/components/assignment/action-form";
 
 export interface WorkflowPanelProps {

@@ -1,15 +1,16 @@
 import Link from "next/link";
 import type { BoardItem } from "@/lib/assignments/board";
-import { formatDay } from "@/lib/time/format";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { DueBadge } from "@/components/board/due-badge";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { noticeLabel } from "@/lib/notices/notice-label";
 
 export function BoardMarkers({ item }: { item: BoardItem }) {
   const d = item.directive;
   return (
     <>
-      {item.role === "lead" ? <Badge tone="brand">Chủ trì</Badge> : <Badge tone="neutral">Phối hợp</Badge>}
+      <Badge tone={item.role === "lead" ? "brand" : "neutral"}>{ASSIGNMENT_ROLE_LABELS[item.role]}</Badge>
       {d.urgent ? <Badge tone="danger">Khẩn</Badge> : null}
       {d.deadlineKind === "ongoing" ? <Badge tone="info">Thường xuyên</Badge> : null}
       {d.recurrence ? <Badge tone="info">Định kỳ</Badge> : null}

@@ -1,13 +1,11 @@
 import type { Board } from "@/lib/assignments/board";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { ASSIGNMENT_STATES, STATE_LABELS } from "@/lib/assignments/state";
 import { BoardCard } from "@/components/board/board-card";
-
-const COLUMNS = ["not_started", "in_progress", "submitted", "completed"] as const;
 
 export function BoardColumns({ board, today }: { board: Board; today: string }) {
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
-      {COLUMNS.map((state) => {
+      {ASSIGNMENT_STATES.map((state) => {
         const list = board.items.filter((i) => i.state === state);
         return (
           <section

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { boardQueryString, type BoardFilters } from "@/lib/assignments/board-filters";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/input";
 
-const select =
-  "w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
+const select = controlClass("compact", "min-w-0");
 
 /** A plain GET form: the filters go into the address, so the view can be bookmarked and shared. */
 export function BoardFiltersForm({
@@ -64,8 +66,8 @@ export function BoardFiltersForm({
         Vai trò
         <select name="role" defaultValue={filters.role ?? ""} className={select}>
           <option value="">Tất cả</option>
-          <option value="lead">Chủ trì</option>
-          <option value="support">Phối hợp</option>
+          <option value="lead">{ASSIGNMENT_ROLE_LABELS.lead}</option>
+          <option value="support">{ASSIGNMENT_ROLE_LABELS.support}</option>
         </select>
       </label>
       <label className="grid min-w-0 gap-1 text-xs font-medium text-slate-600">
@@ -79,12 +81,7 @@ export function BoardFiltersForm({
         </select>
       </label>
       <div className="flex items-end gap-2">
-        <button
-          type="submit"
-          className="rounded-md bg-brand-800 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-900"
-        >
-          Lọc
-        </button>
+        <Button type="submit">Lọc</Button>
         {active ? (
           <Link
             href={`${basePath}${boardQueryString({ view: filters.view, sort: filters.sort })}`}

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { Board } from "@/lib/assignments/board";
 import { boardQueryString, type BoardFilters } from "@/lib/assignments/board-filters";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { BoardMarkers } from "@/components/board/board-card";
 import { DueBadge } from "@/components/board/due-badge";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { noticeLabel } from "@/lib/notices/notice-label";
 
 const HEADERS: { sort: NonNullable<BoardFilters["sort"]>; label: string }[] = [
   { sort: "due", label: "Thời hạn" },
@@ -67,7 +68,7 @@ export function BoardList({
                 <DueBadge assignment={i} today={today} phrase={i.directive.deadlinePhrase} />
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{STATE_LABELS[i.state]}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{i.role === "lead" ? "Chủ trì" : "Phối hợp"}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{ASSIGNMENT_ROLE_LABELS[i.role]}</td>
               <td className="px-3 py-2 text-xs text-slate-600">
                 {noticeLabel(i.notice)} · mục {i.directive.ref}
               </td>

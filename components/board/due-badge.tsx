@@ -1,5 +1,5 @@
 import { daysLeft, daysOverdue, judge, type TimelinessInput } from "@/lib/assignments/timeliness";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 
 /** The due day with what it means today: days left, due today, days overdue, done on time or late. */

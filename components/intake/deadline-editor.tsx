@@ -2,8 +2,9 @@
 
 import { DEADLINE_KINDS, RECURRENCES, type Deadline } from "@/lib/notices/draft";
 import { DEADLINE_KIND_LABELS, RECURRENCE_LABELS } from "@/lib/notices/labels";
-import { Field, inputClass } from "@/components/intake/field";
 import { DateInput } from "@/components/ui/date-input";
+import { Field } from "@/components/ui/field";
+import { controlClass, Input, Select } from "@/components/ui/input";
 
 const EMPTY: Deadline = {
   kind: "exact",
@@ -34,10 +35,9 @@ export function DeadlineEditor({
   return (
     <div className="grid gap-x-3 sm:grid-cols-4">
       <Field label="Loại thời hạn" className="sm:col-span-2">
-        {(id) => (
-          <select
-            id={id}
-            className={inputClass}
+        {(f) => (
+          <Select
+            {...f}
             value={d.kind}
             onChange={(e) =>
               set({
@@ -51,15 +51,14 @@ export function DeadlineEditor({
                 {DEADLINE_KIND_LABELS[k]}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label="Hạn hoàn thành" error={errors[`${prefix}.dueOn`]} className="sm:col-span-2">
-        {(id, invalid) => (
+        {(f) => (
           <DateInput
-            id={id}
-            invalid={invalid}
-            className={inputClass}
+            {...f}
+            className={controlClass()}
             value={d.dueOn}
             testId="deadline-due"
             onChange={(dueOn) => set({ dueOn, dueAt: null })}
@@ -67,35 +66,20 @@ export function DeadlineEditor({
         )}
       </Field>
       <Field label="Nguyên văn trong thông báo" error={errors[`${prefix}.phrase`]} className="sm:col-span-4">
-        {(id, invalid) => (
-          <input
-            id={id}
-            aria-invalid={invalid}
-            className={inputClass}
-            value={d.phrase}
-            onChange={(e) => set({ phrase: e.target.value })}
-          />
-        )}
+        {(f) => <Input {...f} value={d.phrase} onChange={(e) => set({ phrase: e.target.value })} />}
       </Field>
       {d.kind === "start" || d.startOn ? (
         <Field label="Bắt đầu từ" error={errors[`${prefix}.startOn`]} className="sm:col-span-2">
-          {(id, invalid) => (
-            <DateInput
-              id={id}
-              invalid={invalid}
-              className={inputClass}
-              value={d.startOn}
-              onChange={(startOn) => set({ startOn })}
-            />
+          {(f) => (
+            <DateInput {...f} className={controlClass()} value={d.startOn} onChange={(startOn) => set({ startOn })} />
           )}
         </Field>
       ) : null}
       {d.kind === "recurring" ? (
         <Field label="Chu kỳ báo cáo" className="sm:col-span-2">
-          {(id) => (
-            <select
-              id={id}
-              className={inputClass}
+          {(f) => (
+            <Select
+              {...f}
               value={d.recurrence ?? ""}
               onChange={(e) => set({ recurrence: (e.target.value || null) as Deadline["recurrence"] })}
             >
@@ -105,20 +89,13 @@ export function DeadlineEditor({
                   {RECURRENCE_LABELS[r]}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
       ) : null}
       {d.kind === "milestone" ? (
         <Field label="Chỉ tiêu" className="sm:col-span-2">
-          {(id) => (
-            <input
-              id={id}
-              className={inputClass}
-              value={d.target ?? ""}
-              onChange={(e) => set({ target: e.target.value || null })}
-            />
-          )}
+          {(f) => <Input {...f} value={d.target ?? ""} onChange={(e) => set({ target: e.target.value || null })} />}
         </Field>
       ) : null}
     </div>

@@ -3,10 +3,12 @@
 import { useId, useRef, useState } from "react";
 import type { AgencyRegistry } from "@/lib/agencies/registry";
 import type { DraftAssignment, DraftDirective } from "@/lib/notices/draft";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import type { ReviewDirective } from "@/lib/intake/review-model";
 import { DeadlineEditor } from "@/components/intake/deadline-editor";
-import { Field, inputClass } from "@/components/intake/field";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { INLINE_SELECT_CLASS, Input, Textarea } from "@/components/ui/input";
 
 export interface DirectiveCommands {
   update: (patch: Partial<DraftDirective>) => void;
@@ -17,9 +19,6 @@ export interface DirectiveCommands {
   addAfter: () => void;
   addAgency: (name: string, role: DraftAssignment["role"]) => void;
 }
-
-const smallButton =
-  "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40";
 
 export function DirectiveEditor(props: {
   directive: ReviewDirective;
@@ -59,14 +58,7 @@ export function DirectiveEditor(props: {
     >
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Mục" className="w-24">
-          {(id) => (
-            <input
-              id={id}
-              className={inputClass}
-              value={d.ref}
-              onChange={(e) => commands.update({ ref: e.target.value })}
-            />
-          )}
+          {(f) => <Input {...f} value={d.ref} onChange={(e) => commands.update({ ref: e.target.value })} />}
         </Field>
         <label className="mb-5 flex items-center gap-2 text-sm">
           <input
@@ -78,51 +70,49 @@ export function DirectiveEditor(props: {
           Khẩn trương
         </label>
         <div className="mb-5 ml-auto flex flex-wrap gap-1">
-          <button
-            type="button"
-            className={smallButton}
+          <Button
+            size="small"
+            variant="secondary"
             onClick={() => commands.move(-1)}
             disabled={index === 0}
             aria-label="Đưa lên trên"
           >
             ↑
-          </button>
-          <button
-            type="button"
-            className={smallButton}
+          </Button>
+          <Button
+            size="small"
+            variant="secondary"
             onClick={() => commands.move(1)}
             disabled={index === count - 1}
             aria-label="Đưa xuống dưới"
           >
             ↓
-          </button>
-          <button
-            type="button"
-            className={smallButton}
+          </Button>
+          <Button
+            size="small"
+            variant="secondary"
             onClick={() => commands.split(textRef.current?.selectionStart ?? 0)}
             title="Tách tại vị trí con trỏ trong nội dung"
           >
             Tách
-          </button>
-          <button type="button" className={smallButton} onClick={commands.mergeNext} disabled={index === count - 1}>
+          </Button>
+          <Button size="small" variant="secondary" onClick={commands.mergeNext} disabled={index === count - 1}>
             Gộp với mục dưới
-          </button>
-          <button type="button" className={smallButton} onClick={commands.addAfter}>
+          </Button>
+          <Button size="small" variant="secondary" onClick={commands.addAfter}>
             Thêm mục
-          </button>
-          <button type="button" className={`${smallButton} text-red-700`} onClick={commands.remove}>
+          </Button>
+          <Button size="small" variant="danger" onClick={commands.remove}>
             Xóa
-          </button>
+          </Button>
         </div>
       </div>
       <Field label="Nội dung nhiệm vụ" error={errors[`${prefix}.text`]}>
-        {(id, invalid) => (
-          <textarea
-            id={id}
+        {(f) => (
+          <Textarea
+            {...f}
             ref={textRef}
-            aria-invalid={invalid}
             rows={Math.min(10, Math.max(3, Math.ceil(d.text.length / 90)))}
-            className={inputClass}
             value={d.text}
             onChange={(e) => commands.update({ text: e.target.value })}
           />
@@ -207,13 +197,13 @@ export function DirectiveEditor(props: {
             setNewAgency("");
           }}
         >
-          <input
+          <Input
             list={listId}
             value={newAgency}
             onChange={(e) => setNewAgency(e.target.value)}
             placeholder="Thêm cơ quan hoặc nhóm…"
             aria-label="Thêm cơ quan hoặc nhóm"
-            className={`${inputClass} max-w-xs`}
+            className="max-w-xs"
           />
           <datalist id={listId}>
             {registry.groups.map((g) => (
@@ -224,9 +214,9 @@ export function DirectiveEditor(props: {
             ))}
           </datalist>
           <RoleSelect value={newRole} onChange={setNewRole} label="Vai trò của cơ quan thêm" />
-          <button type="submit" className={smallButton}>
+          <Button type="submit" size="small" variant="secondary">
             Thêm
-          </button>
+          </Button>
         </form>
       </div>
 
@@ -256,10 +246,10 @@ function RoleSelect({
       aria-label={label}
       value={value}
       onChange={(e) => onChange(e.target.value as DraftAssignment["role"])}
-      className="rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-xs"
+      className={INLINE_SELECT_CLASS}
     >
-      <option value="lead">{ROLE_LABELS.lead}</option>
-      <option value="support">{ROLE_LABELS.support}</option>
+      <option value="lead">{ASSIGNMENT_ROLE_LABELS.lead}</option>
+      <option value="support">{ASSIGNMENT_ROLE_LABELS.support}</option>
     </select>
   );
 }

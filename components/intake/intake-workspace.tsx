@@ -7,17 +7,14 @@ import type { DuplicateNotice } from "@/lib/intake/duplicates";
 import type { Proposal } from "@/lib/intake/service";
 import * as model from "@/lib/intake/review-model";
 import { ZNoticeDraft } from "@/lib/notices/draft";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { DirectiveEditor } from "@/components/intake/directive-editor";
 import { NewAgenciesPanel } from "@/components/intake/new-agencies-panel";
 import { NoticeFields } from "@/components/intake/notice-fields";
 import { SourceLegend, SourcePanel } from "@/components/intake/source-panel";
-import { inputClass } from "@/components/intake/field";
-
-const primary =
-  "rounded-lg bg-brand-800 px-4 py-2 font-semibold text-white shadow hover:bg-brand-900 disabled:opacity-60";
-const secondary =
-  "rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
+import { StatusMessage } from "@/components/ui/status-message";
 
 export function IntakeWorkspace() {
   const [text, setText] = useState("");
@@ -52,10 +49,10 @@ export function IntakeWorkspace() {
           Có thể dán văn bản đã nhận dạng chữ (OCR); hệ thống tự đề xuất các nhiệm vụ, cơ quan và thời hạn để bạn kiểm
           tra.
         </p>
-        <textarea
+        <Textarea
           id="noi-dung-thong-bao"
           rows={14}
-          className={`${inputClass} mt-2 font-mono`}
+          className="mt-2 font-mono"
           value={text}
           onChange={(e) => setText(e.target.value)}
           placeholder="THÔNG BÁO Kết luận của …"
@@ -74,13 +71,13 @@ export function IntakeWorkspace() {
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </div>
-      <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">
+      <StatusMessage tone={message ? "error" : null} urgent className="min-h-5">
         {message}
-      </p>
+      </StatusMessage>
       <div>
-        <button type="button" className={primary} disabled={pending || (!text.trim() && !file)} onClick={analyse}>
-          {pending ? "Đang phân tích…" : "Phân tích văn bản"}
-        </button>
+        <Button pending={pending} pendingLabel="Đang phân tích…" disabled={!text.trim() && !file} onClick={analyse}>
+          Phân tích văn bản
+        </Button>
       </div>
     </section>
   );
@@ -209,9 +206,9 @@ function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }
 
         <h2 className="mt-2 text-lg font-semibold">Các nhiệm vụ đề xuất ({state.directives.length})</h2>
         {state.directives.length === 0 ? (
-          <button type="button" className={secondary} onClick={() => setState((s) => model.addDirective(s, -1))}>
+          <Button variant="secondary" onClick={() => setState((s) => model.addDirective(s, -1))}>
             Thêm nhiệm vụ
-          </button>
+          </Button>
         ) : null}
         <ol className="grid gap-3">
           {state.directives.map((d, i) => (
@@ -231,20 +228,15 @@ function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }
         </ol>
 
         <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-          <p
-            role="alert"
-            aria-live="assertive"
-            className="w-full text-sm text-red-700 empty:hidden"
-            data-testid="intake-message"
-          >
+          <StatusMessage tone={message ? "error" : null} urgent testId="intake-message" className="w-full empty:hidden">
             {message}
-          </p>
-          <button type="button" className={primary} disabled={pending} onClick={() => save(true)}>
-            {pending ? "Đang lưu…" : "Xác nhận và ban hành"}
-          </button>
-          <button type="button" className={secondary} disabled={pending} onClick={() => save(false)}>
+          </StatusMessage>
+          <Button pending={pending} pendingLabel="Đang lưu…" onClick={() => save(true)}>
+            Xác nhận và ban hành
+          </Button>
+          <Button variant="secondary" disabled={pending} onClick={() => save(false)}>
             Lưu bản nháp
-          </button>
+          </Button>
           <button
             type="button"
             className="ml-auto text-sm text-slate-600 underline"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { inputClass } from "@/components/intake/field";
+import { Input } from "@/components/ui/input";
 
 /** Agencies the registry does not know: accept each as new, or rename it (to an existing one). */
 export function NewAgenciesPanel({
@@ -68,10 +68,10 @@ function NewAgencyRow({
         />
         Thêm mới
       </label>
-      <input
+      <Input
         list={listId}
         aria-label={`Tên cơ quan ${name}`}
-        className={`${inputClass} max-w-sm`}
+        className="max-w-sm"
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
       />

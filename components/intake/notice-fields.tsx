@@ -1,11 +1,13 @@
 "use client";
 
-import { DATE_PRECISIONS, NOTICE_KINDS, type DraftNotice } from "@/lib/notices/draft";
+import { NOTICE_KINDS, type DraftNotice } from "@/lib/notices/draft";
 import { NOTICE_KIND_LABELS } from "@/lib/notices/labels";
-import { Field, inputClass } from "@/components/intake/field";
+import { DATE_PRECISIONS, type DatePrecision } from "@/lib/time/calendar";
 import { DateInput } from "@/components/ui/date-input";
+import { Field } from "@/components/ui/field";
+import { controlClass, Input, Select } from "@/components/ui/input";
 
-const PRECISION_LABELS: Record<(typeof DATE_PRECISIONS)[number], string> = {
+const PRECISION_LABELS: Record<DatePrecision, string> = {
   day: "Đủ ngày",
   month: "Chỉ có tháng",
   year: "Chỉ có năm",
@@ -23,11 +25,9 @@ export function NoticeFields({
 }) {
   const text = (key: keyof DraftNotice, label: string, className = "") => (
     <Field label={label} error={errors[`notice.${key}`]} className={className}>
-      {(id, invalid) => (
-        <input
-          id={id}
-          aria-invalid={invalid}
-          className={inputClass}
+      {(f) => (
+        <Input
+          {...f}
           value={(notice[key] as string | null) ?? ""}
           onChange={(e) => onChange({ [key]: e.target.value === "" ? null : e.target.value })}
         />
@@ -38,10 +38,9 @@ export function NoticeFields({
     <fieldset className="grid gap-x-3 gap-y-1 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-6">
       <legend className="px-1 text-sm font-semibold text-slate-800">Thông tin văn bản</legend>
       <Field label="Loại văn bản" className="sm:col-span-2">
-        {(id) => (
-          <select
-            id={id}
-            className={inputClass}
+        {(f) => (
+          <Select
+            {...f}
             value={notice.kind}
             onChange={(e) => onChange({ kind: e.target.value as DraftNotice["kind"] })}
           >
@@ -50,17 +49,16 @@ export function NoticeFields({
                 {NOTICE_KIND_LABELS[k]}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       {text("number", "Số, ký hiệu (để trống nếu chưa có)", "sm:col-span-2")}
       {text("place", "Nơi ban hành", "sm:col-span-2")}
       <Field label="Ngày ban hành" error={errors["notice.issuedOn"]} className="sm:col-span-3">
-        {(id, invalid) => (
+        {(f) => (
           <DateInput
-            id={id}
-            invalid={invalid}
-            className={inputClass}
+            {...f}
+            className={controlClass()}
             value={notice.issuedOn}
             onChange={(issuedOn) =>
               onChange({
@@ -76,10 +74,9 @@ export function NoticeFields({
         )}
       </Field>
       <Field label="Mức ghi ngày" className="sm:col-span-3">
-        {(id) => (
-          <select
-            id={id}
-            className={inputClass}
+        {(f) => (
+          <Select
+            {...f}
             value={notice.issuedPrecision}
             onChange={(e) => onChange({ issuedPrecision: e.target.value as DraftNotice["issuedPrecision"] })}
           >
@@ -88,17 +85,16 @@ export function NoticeFields({
                 {PRECISION_LABELS[p]}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       {text("issuer", "Cơ quan ban hành", "sm:col-span-6")}
       {text("title", "Trích yếu", "sm:col-span-6")}
       <Field label="Ngày họp" error={errors["notice.meetingOn"]} className="sm:col-span-2">
-        {(id, invalid) => (
+        {(f) => (
           <DateInput
-            id={id}
-            invalid={invalid}
-            className={inputClass}
+            {...f}
+            className={controlClass()}
             value={notice.meetingOn}
             onChange={(meetingOn) => onChange({ meetingOn })}
           />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { roleMay } from "@/lib/auth/permissions";
-import { ROLE_LABELS, type SessionUser } from "@/lib/auth/user";
+import { USER_ROLE_LABELS, type SessionUser } from "@/lib/auth/user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/layout/nav-link";
 
@@ -62,7 +62,7 @@ export function AppShell({
           <div className="ml-auto flex items-center gap-3 text-sm">
             <div className="hidden text-right leading-tight md:block">
               <div className="font-medium">{user.name}</div>
-              <div className="text-xs text-brand-100">{ROLE_LABELS[user.role]}</div>
+              <div className="text-xs text-brand-100">{USER_ROLE_LABELS[user.role]}</div>
             </div>
             <SignOutButton />
           </div>

@@ -1,6 +1,6 @@
 import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
 import { DEADLINE_KIND_LABELS, RECURRENCE_LABELS } from "@/lib/notices/labels";
-import { formatDateTime, formatDay } from "@/lib/time/format";
+import { formatDateTime, formatDay } from "@/lib/time/calendar";
 
 /** The deadline as the app reads it, always beside the notice's own words. */
 export function DeadlineNote({ directive: d }: { directive: DirectiveDeadline }) {

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { NoticeDetail } from "@/lib/notices/queries";
 import type { EditRegistry } from "@/lib/notices/edit-history";
-import { judge, STATE_LABELS } from "@/lib/assignments/timeliness";
-import { formatDateTime } from "@/lib/time/format";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { STATE_LABELS } from "@/lib/assignments/state";
+import { judge } from "@/lib/assignments/timeliness";
+import { formatDateTime } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { DueBadge } from "@/components/board/due-badge";
 import { DeadlineNote } from "@/components/notices/deadline-note";
@@ -144,7 +146,7 @@ function Content({
 }
 
 function RoleBadge({ role }: { role: "lead" | "support" }) {
-  return role === "lead" ? <Badge tone="brand">Chủ trì</Badge> : <Badge tone="neutral">Phối hợp</Badge>;
+  return <Badge tone={role === "lead" ? "brand" : "neutral"}>{ASSIGNMENT_ROLE_LABELS[role]}</Badge>;
 }
 
 function AssignmentLine({ a, today, phrase }: { a: Assignment; today: string; phrase: string | null }) {

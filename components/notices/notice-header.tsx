@@ -1,9 +1,9 @@
 import type { NoticeDetail } from "@/lib/notices/queries";
 import { judge } from "@/lib/assignments/timeliness";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { noticeLabel } from "@/lib/notices/notice-label";
 import { PublishButton } from "@/components/notices/edit/publish-button";
 
 /** `editVersion`: the notice's version, given to those who may edit it (a draft then shows "Ban hành"). */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { NoticeListItem } from "@/lib/notices/queries";
 import { Badge } from "@/components/ui/badge";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { noticeLabel } from "@/lib/notices/notice-label";
 
 export function NoticeTable({ notices }: { notices: NoticeListItem[] }) {
   return (

@@ -1,5 +1,5 @@
-import { formatRate } from "@/lib/exports/sheets";
-import { listHref, queryString, type AgencySort, type OverviewQuery } from "@/lib/exports/list-query";
+import { formatRate } from "@/lib/reports/counts";
+import { listHref, queryString, type AgencySort, type OverviewQuery } from "@/lib/reports/list-query";
 import type { AgencyRow, TaskCategory } from "@/lib/reports/types";
 
 const COLUMNS: { key: AgencySort; label: string; category?: TaskCategory }[] = [

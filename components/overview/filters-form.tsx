@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
+import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/input";
 
 /** Period and notice, as a GET form: the filters live in the address. */
 export function FiltersForm({
@@ -21,8 +23,7 @@ export function FiltersForm({
   hidden?: Record<string, string | number | undefined>;
 }) {
   const limited = noticeTotal !== undefined && noticeTotal > notices.length;
-  const input =
-    "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
+  const input = controlClass("regular", "mt-1");
   return (
     <form
       action={action}
@@ -76,12 +77,7 @@ export function FiltersForm({
         ) : null}
       </label>
       <div className="flex gap-2">
-        <button
-          type="submit"
-          className="rounded-md bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-        >
-          Lọc
-        </button>
+        <Button type="submit">Lọc</Button>
         <a href={action} className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
           Bỏ lọc
         </a>

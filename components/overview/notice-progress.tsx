@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { noticeLabel } from "@/components/notices/notice-label";
-import { listHref, type OverviewQuery } from "@/lib/exports/list-query";
+import { noticeLabel } from "@/lib/notices/notice-label";
+import { listHref, type OverviewQuery } from "@/lib/reports/list-query";
 import type { NoticeProgressRow } from "@/lib/reports/types";
 
 /** Progress of each notice: a bar with its numbers written, each number a link to its list. */

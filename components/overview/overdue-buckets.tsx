@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { BUCKETS } from "@/lib/exports/list-query";
+import { BUCKETS } from "@/lib/reports/list-query";
 import { OVERDUE_BUCKET_LABELS, type OverdueBucket, type OverdueSummary } from "@/lib/reports/types";
 
 /** "Tất cả · 1–7 ngày · 8–30 ngày …" with their counts, each a link; the current one marked. */

@@ -1,4 +1,5 @@
-import { agencySheet, formatRate, noticeSheet, reportTaskSheet } from "@/lib/exports/sheets";
+import { formatRate } from "@/lib/reports/counts";
+import { agencySheet, noticeSheet, reportTaskSheet } from "@/lib/reports/sheets";
 import type { ExportSheet } from "@/lib/exports/table";
 import {
   issuingBody,
@@ -11,8 +12,8 @@ import {
   reportSubtitle,
   summaryParagraph,
   type ReportModel,
-} from "@/lib/exports/report";
-import { reportNumberLine, signatureBlock } from "@/lib/exports/report-signing";
+} from "@/lib/reports/printed-report";
+import { reportNumberLine, signatureBlock } from "@/lib/reports/report-signing";
 
 function SheetTable({ sheet }: { sheet: ExportSheet }) {
   return (

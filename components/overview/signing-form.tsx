@@ -1,4 +1,6 @@
-import { SIGNER_TITLES, type ReportSigningErrors } from "@/lib/exports/report-signing";
+import { SIGNER_TITLES, type ReportSigningErrors } from "@/lib/reports/report-signing";
+import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/input";
 
 /**
  * The report's number and signer, as a GET form beside the filters (kept in the address, so the
@@ -14,9 +16,7 @@ export function SigningForm({
   typed: Record<"so" | "ky" | "chuc", string>;
   errors: ReportSigningErrors;
 }) {
-  const input =
-    "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
-  const border = (k: keyof ReportSigningErrors) => (errors[k] ? "border-red-500" : "border-slate-300");
+  const input = controlClass("regular", "mt-1");
   const message = (k: keyof ReportSigningErrors) =>
     errors[k] ? (
       <span id={`signing-${k}-error`} role="alert" className="mt-1 block text-xs font-normal text-red-700">
@@ -42,7 +42,7 @@ export function SigningForm({
           autoComplete="off"
           aria-invalid={errors.so ? true : undefined}
           aria-describedby={errors.so ? "signing-so-error" : undefined}
-          className={`${input} ${border("so")}`}
+          className={input}
         />
         {message("so")}
       </label>
@@ -55,7 +55,7 @@ export function SigningForm({
           autoComplete="off"
           aria-invalid={errors.ky ? true : undefined}
           aria-describedby={errors.ky ? "signing-ky-error" : undefined}
-          className={`${input} ${border("ky")}`}
+          className={input}
         />
         {message("ky")}
       </label>
@@ -65,7 +65,7 @@ export function SigningForm({
           name="chuc"
           defaultValue={Object.hasOwn(SIGNER_TITLES, typed.chuc) ? typed.chuc : "pho-truong-ban"}
           aria-invalid={errors.chuc ? true : undefined}
-          className={`${input} ${border("chuc")}`}
+          className={input}
         >
           {Object.entries(SIGNER_TITLES).map(([k, t]) => (
             <option key={k} value={k}>
@@ -75,12 +75,9 @@ export function SigningForm({
         </select>
         {message("chuc")}
       </label>
-      <button
-        type="submit"
-        className="self-end rounded-md bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      >
+      <Button type="submit" className="self-end">
         Áp dụng
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,9 +1,10 @@
 import { Badge } from "@/components/ui/badge";
-import { noticeLabel } from "@/components/notices/notice-label";
-import { bucketOfDays, ROLE_LABELS, taskStatus } from "@/lib/exports/sheets";
+import { noticeLabel } from "@/lib/notices/notice-label";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { bucketOfDays, taskStatus } from "@/lib/reports/sheets";
 import { daysLeft } from "@/lib/assignments/timeliness";
 import { OVERDUE_BUCKET_LABELS, type TaskRow } from "@/lib/reports/types";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 
 /** What a task's due day means today, in words (no colour needed to read it). */
 function Due({ row, today }: { row: TaskRow; today: string }) {
@@ -77,7 +78,7 @@ export function TaskTable({
               </td>
               <td className="px-3 py-2 font-medium text-slate-900">
                 {r.agency.name}
-                <div className="text-xs font-normal text-slate-500">{ROLE_LABELS[r.role]}</div>
+                <div className="text-xs font-normal text-slate-500">{ASSIGNMENT_ROLE_LABELS[r.role]}</div>
               </td>
               <td className="max-w-md min-w-64 px-3 py-2">
                 <a

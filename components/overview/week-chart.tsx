@@ -1,4 +1,4 @@
-import { weekLabel } from "@/lib/exports/sheets";
+import { weekLabel } from "@/lib/reports/sheets";
 import type { WeekPoint } from "@/lib/reports/types";
 
 // Bar charts that read without colour: each series has its own pattern (solid, hatched), every

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatDay } from "@/lib/time/format";
-import { parseTypedDay } from "@/lib/time/parse-day";
+import { formatDay, parseTypedDay } from "@/lib/time/calendar";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const shown = (value: string | null) => (value ? (ISO.test(value) ? formatDay(value) : value) : "");
@@ -20,6 +19,8 @@ export function DateInput({
   invalid,
   className,
   testId,
+  "aria-describedby": describedBy,
+  "aria-required": required,
 }: {
   id?: string;
   value: string | null;
@@ -27,6 +28,9 @@ export function DateInput({
   invalid?: boolean;
   className?: string;
   testId?: string;
+  /** From the enclosing Field: its hint and error region. */
+  "aria-describedby"?: string;
+  "aria-required"?: true;
 }) {
   const [typed, setTyped] = useState(shown(value));
   const [shownFor, setShownFor] = useState(value);
@@ -44,7 +48,8 @@ export function DateInput({
         placeholder="dd/mm/yyyy"
         autoComplete="off"
         aria-invalid={invalid || bad}
-        aria-describedby={bad && id ? `${id}-loi` : undefined}
+        aria-describedby={[describedBy, bad && id ? `${id}-loi` : undefined].filter(Boolean).join(" ") || undefined}
+        aria-required={required}
         className={className}
         data-testid={testId}
         value={typed}

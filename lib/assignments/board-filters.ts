@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { ASSIGNMENT_STATES, type AssignmentState } from "@/lib/assignments/state";
 import { foldVi } from "@/lib/deadlines/fold";
-import { addDays } from "@/lib/time/days";
+import { addDays, endOfMonth, weekday } from "@/lib/time/calendar";
 import { zQueryId } from "@/lib/validation/fields";
 
 // The board's filters live in the address (?q=…&state=…) so that a view can be shared.
@@ -17,7 +18,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const ZBoardFilters = z.object({
   q: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 200) : undefined), z.string().optional()),
-  state: optionalEnum(["not_started", "in_progress", "submitted", "completed"] as const),
+  state: optionalEnum(ASSIGNMENT_STATES),
   role: optionalEnum(["lead", "support"] as const),
   due: optionalEnum(DUE_WINDOWS),
   notice: zQueryId,
@@ -43,15 +44,14 @@ export function boardQueryString(f: BoardFilters, patch: Partial<BoardFilters> =
 /** Monday-to-Sunday week and calendar month containing `today`, for the due windows. */
 export function windowEnd(due: "week" | "month", today: string): string {
   if (due === "week") {
-    const weekday = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-    return addDays(today, (7 - weekday) % 7);
+    return addDays(today, (7 - weekday(today)) % 7); // to Sunday
   }
   const [y, m] = today.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return endOfMonth(y, m);
 }
 
 export interface FilterableItem {
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   role: "lead" | "support";
   dueOn: string | null;
   noticeId: number;

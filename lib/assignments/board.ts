@@ -7,7 +7,8 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
-import { toIsoDay } from "@/lib/time/format";
+import type { AssignmentState } from "@/lib/assignments/state";
+import { vietnamDay, type DatePrecision } from "@/lib/time/calendar";
 
 export interface BoardAgency {
   id: number;
@@ -16,12 +17,10 @@ export interface BoardAgency {
   provinceId: number;
 }
 
-type State = "not_started" | "in_progress" | "submitted" | "completed";
-
 export interface BoardItem {
   id: number;
   role: "lead" | "support";
-  state: State;
+  state: AssignmentState;
   dueOn: string | null;
   completedOn: string | null;
   /** A pending extension request's date, if any. */
@@ -47,7 +46,7 @@ export interface BoardItem {
     kind: string;
     number: string | null;
     issuedOn: string | null;
-    issuedPrecision: "day" | "month" | "year" | "unknown";
+    issuedPrecision: DatePrecision;
     meetingOn: string | null;
     title: string;
   };
@@ -58,7 +57,7 @@ export interface Board {
   agency: BoardAgency;
   items: BoardItem[];
   /** Per state, under every filter but the state one: the columns' counts. */
-  counts: Record<State, number>;
+  counts: Record<AssignmentState, number>;
   total: number;
   /** How many tasks match every filter (the state one too); `items` holds at most the limits below. */
   matched: number;
@@ -85,12 +84,12 @@ export async function boardAgencies(db: Db, user: SessionUser): Promise<BoardAge
   });
 }
 
-const STATE_ORDER: Record<State, number> = { not_started: 0, in_progress: 1, submitted: 2, completed: 3 };
+const STATE_ORDER: Record<AssignmentState, number> = { not_started: 0, in_progress: 1, submitted: 2, completed: 3 };
 
 /** What the sorts look at, for a full item or a light row alike. */
 interface SortKey {
   id: number;
-  state: State;
+  state: AssignmentState;
   role: "lead" | "support";
   dueOn: string | null;
   noticeId: number;
@@ -125,7 +124,7 @@ export const BOARD_NOTICE_OPTIONS = 50;
 interface LightRow {
   id: number;
   role: "lead" | "support";
-  state: State;
+  state: AssignmentState;
   dueOn: string | null;
   directiveId: number;
   noticeId: number;
@@ -139,7 +138,7 @@ interface LightRow {
   others?: number[] | null; // the other agencies' ids
 }
 
-const STATES = Object.keys(STATE_ORDER) as State[];
+const STATES = Object.keys(STATE_ORDER) as AssignmentState[];
 
 /**
  * The filters but the state and the search, in SQL over `Assignment a`: the same rules as
@@ -180,7 +179,7 @@ function orderSql(sort: BoardFilters["sort"], p: "a" | "s"): Prisma.Sql {
 interface DetailRow {
   id: number;
   role: "lead" | "support";
-  state: State;
+  state: AssignmentState;
   dueOn: string | null;
   completedOn: string | null;
   createdAt: Date;
@@ -201,7 +200,7 @@ interface DetailRow {
   kind: string;
   number: string | null;
   issuedOn: string | null;
-  issuedPrecision: "day" | "month" | "year" | "unknown";
+  issuedPrecision: DatePrecision;
   meetingOn: string | null;
   title: string;
   others: { shortName: string; role: "lead" | "support" }[] | null;
@@ -274,7 +273,7 @@ export async function agencyBoard(
   const [countRows, shownRows, options] = await Promise.all([
     // Per state: every task of a published notice, and those under the filters (the state one
     // aside), in one pass over the agency's board index (it holds the role and the notice).
-    db.$queryRaw<{ state: State; all: number; n: number }[]>`
+    db.$queryRaw<{ state: AssignmentState; all: number; n: number }[]>`
       SELECT a."state"::text AS "state", count(*)::int AS "all", (count(*) FILTER (WHERE ${filtered}))::int AS "n"
       FROM "Assignment" a WHERE a."agencyId" = ${agencyId} AND a."noticeId" NOT IN ${unpublishedNoticeIds(agency.provinceId)}
       GROUP BY a."state"`,
@@ -284,7 +283,7 @@ export async function agencyBoard(
     noticeOptions(db, agencyId, filters.notice),
   ]);
 
-  const counts: Record<State, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
+  const counts: Record<AssignmentState, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
   let total = 0;
   for (const r of countRows) {
     total += r.all;
@@ -340,7 +339,7 @@ export async function agencyBoard(
     let shown: LightRow[];
     if (view === "list") shown = matching.slice(0, BOARD_LIST_LIMIT);
     else {
-      const perState: Record<State, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
+      const perState: Record<AssignmentState, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
       shown = matching.filter((r) => ++perState[r.state] <= BOARD_COLUMN_LIMIT);
     }
     matched = matching.length;
@@ -367,7 +366,7 @@ export async function agencyBoard(
       dueOn: r.dueOn,
       completedOn: r.completedOn,
       extensionRequestedOn: r.extensionRequestedOn,
-      changedOn: changed ? toIsoDay(new Date(r.dUpdatedAt.getTime() + 7 * 3600_000)) : null,
+      changedOn: changed ? vietnamDay(r.dUpdatedAt) : null,
       directive: {
         id: r.dId,
         ref: r.ref,

@@ -16,7 +16,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toIsoDay } from "@/lib/time/format";
+import { toIsoDay, type DatePrecision } from "@/lib/time/calendar";
 
 // What the assignment page shows: the task, its notice, its reports, extension requests and
 // comments, the other agencies on the same directive (with their reports when the user is the
@@ -90,7 +90,7 @@ export interface AssignmentDetail {
     number: string | null;
     title: string;
     issuedOn: string | null;
-    issuedPrecision: "day" | "month" | "year" | "unknown";
+    issuedPrecision: DatePrecision;
     status: "draft" | "published";
   };
   /** Newest first. */

@@ -19,7 +19,7 @@ import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, invalidField, NotFoundError } from "@/lib/errors";
-import { formatDay, fromIsoDay, toIsoDay } from "@/lib/time/format";
+import { formatDay, fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 // Xin gia hạn: the agency asks for a later date with a reason; the secretariat or the chairman
 // approves (the new date governs the assignment) or refuses. The request keeps the date that was

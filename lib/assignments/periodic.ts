@@ -1,7 +1,8 @@
 import "server-only";
 import { currentPeriod, missingPeriodicReport, type Recurrence } from "@/lib/assignments/recurrence";
 import type { Db } from "@/lib/db/client";
-import { fromIsoDay, toIsoDay } from "@/lib/time/format";
+import { fromIsoDay, toIsoDay } from "@/lib/time/calendar";
+import type { AssignmentState } from "@/lib/assignments/state";
 
 // For boards and overviews: which of the listed assignments still lack this period's report
 // ("chưa báo cáo kỳ này"). One query for the whole list. The caller has already checked that the
@@ -9,7 +10,7 @@ import { fromIsoDay, toIsoDay } from "@/lib/time/format";
 
 export interface PeriodicCandidate {
   id: number;
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   dueOn: string | null;
   directive: { recurrence: Recurrence | string | null; startOn: string | null };
 }

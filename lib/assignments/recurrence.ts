@@ -1,4 +1,5 @@
-import { addDays, daysInMonth, endOfMonth, formatVi, parseIso, weekday, ymd } from "@/lib/deadlines/calendar";
+import { addDays, daysInMonth, endOfMonth, formatDay, parseIso, weekday, ymd } from "@/lib/time/calendar";
+import type { AssignmentState } from "@/lib/assignments/state";
 
 // Recurring directives ("hằng tuần", "định kỳ hằng tháng") ask for a report each period. Periods
 // are calendar periods in Vietnam: a week runs Monday to Sunday, a quarter is Jan–Mar, etc.
@@ -48,9 +49,9 @@ export function periodLabel(recurrence: Recurrence, period: Period): string {
   const mm = String(month).padStart(2, "0");
   switch (recurrence) {
     case "daily":
-      return `ngày ${formatVi(period.start)}`;
+      return `ngày ${formatDay(period.start)}`;
     case "weekly":
-      return `tuần ${formatVi(period.start)} – ${formatVi(period.end)}`;
+      return `tuần ${formatDay(period.start)} – ${formatDay(period.end)}`;
     case "monthly":
       return `tháng ${mm}/${year}`;
     case "quarterly":
@@ -62,7 +63,7 @@ export function periodLabel(recurrence: Recurrence, period: Period): string {
 
 export interface PeriodicStatusInput {
   recurrence: Recurrence | null;
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   /** "từ ngày D": nothing is asked before the directive starts. */
   startOn: string | null;
   /** A recurring directive may run until a day ("đến hết ngày D"); no report is asked after it. */

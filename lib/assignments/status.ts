@@ -1,10 +1,8 @@
 import { ConflictError } from "@/lib/errors";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS, type AssignmentState } from "@/lib/assignments/state";
 
 // What a user sees of an assignment's workflow state, and the error that hands it back when
 // someone else changed the assignment first. No database here: the UI may import it.
-
-export type AssignmentState = "not_started" | "in_progress" | "submitted" | "completed";
 
 /** Days are "YYYY-MM-DD" (Vietnam), instants ISO strings; safe to send through a server action. */
 export interface AssignmentStatus {

@@ -1,12 +1,12 @@
 import "server-only";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
-import { StaleAssignmentError, type AssignmentState, type AssignmentStatus } from "@/lib/assignments/status";
+import { STATE_LABELS, type AssignmentState } from "@/lib/assignments/state";
+import { StaleAssignmentError, type AssignmentStatus } from "@/lib/assignments/status";
 import { authorize, can, canReadNotice, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toIsoDay } from "@/lib/time/format";
+import { toIsoDay } from "@/lib/time/calendar";
 import { now, today } from "@/lib/time/today";
 
 // The steps every workflow change shares (the gate has parsed the input): load the record, check permission on the

@@ -26,7 +26,7 @@ import { audit } from "@/lib/audit/log";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
 import { invalidField } from "@/lib/errors";
-import { fromIsoDay } from "@/lib/time/format";
+import { fromIsoDay } from "@/lib/time/calendar";
 
 // The agency's and the secretariat's steps on one assignment:
 //   not_started → in_progress (start, or implicitly by a first report)

@@ -12,7 +12,8 @@ export interface SessionUser {
   agencyIds: number[];
 }
 
-export const ROLE_LABELS: Record<RoleName, string> = {
+/** What a user account is for, as the header shows it. */
+export const USER_ROLE_LABELS: Record<RoleName, string> = {
   admin: "Quản trị hệ thống",
   secretariat: "Văn phòng (thường trực Ban Chỉ đạo)",
   agency_staff: "Cán bộ cơ quan, đơn vị",

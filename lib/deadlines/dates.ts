@@ -1,5 +1,5 @@
 // Reading the dates written in notices: "15/9/2021", "06/9", "ngày 06 tháng 9 năm 2021".
-import { isValidYmd, ymd, type IsoDate } from "./calendar";
+import { isValidYmd, ymd, type IsoDate } from "@/lib/time/calendar";
 
 /** A date as written, matched in folded text (see fold.ts). Groups: numeric d/m/y or word form. */
 export const DATE_SRC =

@@ -1,6 +1,6 @@
 // Deadlines tied to an event ("trong dịp nghỉ lễ 2/9", "dịp Tết Nguyên đán") are periods: the run
 // of days off around the holiday, weekends included, as officially scheduled.
-import { addDays, ymd, type IsoDate } from "./calendar";
+import { addDays, ymd, type IsoDate } from "@/lib/time/calendar";
 import { isWorkingDay, LUNAR_DATES } from "./holidays";
 
 export type HolidayEvent = "tet" | "new_year" | "national_day" | "reunification" | "labour_day" | "hung_kings";

@@ -4,7 +4,7 @@
 // year's decision when it is published. Only the dates matter to the deadline logic: a day off
 // that falls on a weekend is already listed as its compensatory weekday.
 
-import { addDays, isWeekend, type IsoDate } from "./calendar";
+import { addDays, isWeekend, weekday, type IsoDate } from "@/lib/time/calendar";
 
 export interface HolidayYear {
   /** Weekdays that are not worked (holidays, Tết, compensatory and swapped days). */
@@ -142,7 +142,7 @@ function deriveYear(year: number): Omit<HolidayYear, "source"> {
   for (let i = -1; i <= 3; i++) holidays.push(addDays(lunar.tet, i));
   holidays.push(lunar.hungKings, `${year}-04-30`, `${year}-05-01`);
   const nationalDay = `${year}-09-02`;
-  const wd = new Date(`${nationalDay}T00:00:00Z`).getUTCDay();
+  const wd = weekday(nationalDay);
   // Thu → Fri, Mon → Tue, Sun → Mon; otherwise the day before (Tue → Mon, Wed → Tue, Fri → Thu, Sat → Fri).
   const adjacent = wd === 4 || wd === 1 || wd === 0 ? addDays(nationalDay, 1) : addDays(nationalDay, -1);
   holidays.push(nationalDay, adjacent);

@@ -1,4 +1,5 @@
-export * from "./calendar";
+// The deadline domain: days off, working days, holiday periods, reading dates and deadline
+// phrases, judging a due day. Calendar days themselves: lib/time/calendar.ts.
 export {
   holidaysOf,
   isPublicHoliday,

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from "./calendar";
+import { addDays, type IsoDate } from "@/lib/time/calendar";
 import { isWorkingDay } from "./holidays";
 
 /**

@@ -2,9 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import pdfmake from "pdfmake";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import { agencySheet, noticeSheet, reportTaskSheet } from "@/lib/exports/sheets";
 import type { ExportDocument, ExportSheet } from "@/lib/exports/table";
-import { formatRate } from "@/lib/exports/sheets";
+import { formatRate } from "@/lib/reports/counts";
 import {
   issuingBody,
   NATIONAL_MOTTO,
@@ -16,8 +15,9 @@ import {
   reportSubtitle,
   summaryParagraph,
   type ReportModel,
-} from "@/lib/exports/report";
-import { reportNumberLine, signatureBlock } from "@/lib/exports/report-signing";
+} from "@/lib/reports/printed-report";
+import { reportNumberLine, signatureBlock } from "@/lib/reports/report-signing";
+import { agencySheet, noticeSheet, reportTaskSheet } from "@/lib/reports/sheets";
 
 // PDFs with pdfmake and the Roboto it ships (full Vietnamese coverage), read from the package's
 // own folder; nothing is fetched from a URL or read from anywhere else.

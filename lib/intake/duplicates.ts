@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { fromIsoDay, toIsoDay } from "@/lib/time/format";
+import { fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 export interface DuplicateNotice {
   id: number;

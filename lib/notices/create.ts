@@ -6,7 +6,7 @@ import { inTransaction, type Db, type Tx } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { AgencyKind } from "@/lib/generated/prisma/client";
 import { ZNoticeDraft, type Deadline, type NoticeDraft } from "@/lib/notices/draft";
-import { fromIsoDay } from "@/lib/time/format";
+import { fromIsoDay, vietnamDay } from "@/lib/time/calendar";
 import { parseWith } from "@/lib/validation/parse";
 
 // Stores a checked notice: the notice, its directives and one assignment per agency (a group
@@ -27,7 +27,7 @@ export function dueDayOf(deadline: Deadline | null): string | null {
   if (!deadline) return null;
   if (deadline.dueOn) return deadline.dueOn;
   // "trước 17 giờ ngày D": the day in Vietnam of that instant.
-  if (deadline.dueAt) return new Date(Date.parse(deadline.dueAt) + 7 * 3600_000).toISOString().slice(0, 10);
+  if (deadline.dueAt) return vietnamDay(new Date(deadline.dueAt));
   return null;
 }
 

@@ -5,7 +5,8 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
-import { toIsoDay } from "@/lib/time/format";
+import { toIsoDay, type DatePrecision } from "@/lib/time/calendar";
+import type { AssignmentState } from "@/lib/assignments/state";
 
 export interface DirectiveDetail extends DirectiveDeadline {
   id: number;
@@ -18,13 +19,13 @@ export interface DirectiveDetail extends DirectiveDeadline {
     number: string | null;
     title: string;
     issuedOn: string | null;
-    issuedPrecision: "day" | "month" | "year" | "unknown";
+    issuedPrecision: DatePrecision;
     meetingOn: string | null;
   };
   assignments: {
     id: number;
     role: "lead" | "support";
-    state: "not_started" | "in_progress" | "submitted" | "completed";
+    state: AssignmentState;
     dueOn: string | null;
     completedOn: string | null;
     timeliness: Timeliness;

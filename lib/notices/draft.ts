@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { DATE_PRECISIONS, isRealDay } from "@/lib/time/calendar";
 
 // The one description of a notice before it is stored: what the extractor proposes, what the
 // review screen edits, what the seed writes, and what lib/notices/create.ts accepts.
 
 export const NOTICE_KINDS = ["TB", "CV", "CT", "QD", "KH", "CD"] as const;
-export const DATE_PRECISIONS = ["day", "month", "year", "unknown"] as const;
 export const DEADLINE_KINDS = [
   "exact",
   "before",
@@ -28,13 +28,7 @@ export const ROLES = ["lead", "support"] as const;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy")
-  .refine(
-    (s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    },
-    { message: "Ngày không tồn tại" },
-  );
+  .refine(isRealDay, { message: "Ngày không tồn tại" });
 
 export const ZIsoDate = isoDate;
 

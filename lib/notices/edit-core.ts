@@ -7,7 +7,7 @@ export { invalidField } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Deadline } from "@/lib/notices/draft";
 import { StaleDirectiveError, type DirectiveSnapshot } from "@/lib/notices/edit-types";
-import { toIsoDay } from "@/lib/time/format";
+import { toIsoDay } from "@/lib/time/calendar";
 
 // What every notice edit shares (the gate has parsed the input): load the directive, check
 // "notice.edit" on the province OF THE STORED NOTICE, then change the directive only if its

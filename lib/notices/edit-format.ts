@@ -1,6 +1,6 @@
 import type { Deadline } from "@/lib/notices/draft";
 import { DEADLINE_KIND_LABELS } from "@/lib/notices/labels";
-import { formatDateTime, formatDay } from "@/lib/time/format";
+import { formatDateTime, formatDay } from "@/lib/time/calendar";
 
 /** "30/09/2021 (“chậm nhất ngày 30/9/2021”)": the date the app reads, beside the words kept. */
 export function describeDeadline(d: Deadline | null | undefined): string {

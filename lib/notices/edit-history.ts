@@ -7,7 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Deadline } from "@/lib/notices/draft";
 import { describeDeadline } from "@/lib/notices/edit-format";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 
 // What the notice page needs beyond the notice itself: the versions the editor sends back, the
 // registry it offers, and the changes made after publication, read from the audit log (written
@@ -54,7 +54,7 @@ const str = (v: unknown) => (typeof v === "string" ? v : null);
 const clip = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function roleName(v: unknown): string {
-  return v === "lead" || v === "support" ? ROLE_LABELS[v] : "";
+  return v === "lead" || v === "support" ? ASSIGNMENT_ROLE_LABELS[v] : "";
 }
 
 function directiveLines(before: Json, after: Json): string[] {

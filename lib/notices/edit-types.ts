@@ -1,6 +1,7 @@
 import type { ActionResult } from "@/lib/validation/result";
 import { ConflictError } from "@/lib/errors";
 import type { Deadline } from "@/lib/notices/draft";
+import type { AssignmentState } from "@/lib/assignments/state";
 
 // What the notice editor sees of a directive and of a notice, and the errors that hand the
 // stored state back when someone else changed it first. No database here: the UI imports it.
@@ -11,7 +12,7 @@ export interface DirectiveAssignmentSnapshot {
   agencyName: string;
   role: "lead" | "support";
   viaGroup: string | null;
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   /** The date in force: the directive's, or an approved extension's. */
   dueOn: string | null;
 }

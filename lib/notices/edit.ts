@@ -23,7 +23,7 @@ import {
   type UpdateDirectiveInput,
 } from "@/lib/notices/edit-schemas";
 import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
-import { fromIsoDay, toIsoDay } from "@/lib/time/format";
+import { fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 // The secretariat's changes to one directive of a notice, before or after publication: its
 // text, reference, urgency and deadline, and the agencies it is assigned to. Each change checks

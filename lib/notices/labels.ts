@@ -35,4 +35,5 @@ export const NOTICE_KIND_LABELS: Record<string, string> = {
   CD: "Công điện",
 };
 
-export const ROLE_LABELS: Record<"lead" | "support", string> = { lead: "Chủ trì", support: "Phối hợp" };
+/** An agency's part in a directive: it leads (chủ trì) or supports (phối hợp). */
+export const ASSIGNMENT_ROLE_LABELS: Record<"lead" | "support", string> = { lead: "Chủ trì", support: "Phối hợp" };

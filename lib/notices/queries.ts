@@ -4,7 +4,8 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
-import { toIsoDay } from "@/lib/time/format";
+import { toIsoDay, type DatePrecision } from "@/lib/time/calendar";
+import type { AssignmentState } from "@/lib/assignments/state";
 
 export interface NoticeListItem {
   id: number;
@@ -13,7 +14,7 @@ export interface NoticeListItem {
   title: string;
   issuer: string;
   issuedOn: string | null;
-  issuedPrecision: "day" | "month" | "year" | "unknown";
+  issuedPrecision: DatePrecision;
   meetingOn: string | null;
   status: "draft" | "published";
   directiveCount: number;
@@ -87,7 +88,7 @@ export interface NoticeDetail {
   issuer: string;
   place: string | null;
   issuedOn: string | null;
-  issuedPrecision: "day" | "month" | "year" | "unknown";
+  issuedPrecision: DatePrecision;
   title: string;
   meetingOn: string | null;
   chair: string | null;
@@ -108,7 +109,7 @@ export interface NoticeDetail {
       agencyShortName: string;
       role: "lead" | "support";
       viaGroup: string | null;
-      state: "not_started" | "in_progress" | "submitted" | "completed";
+      state: AssignmentState;
       dueOn: string | null;
       completedOn: string | null;
     }[];

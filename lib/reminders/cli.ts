@@ -5,7 +5,7 @@ import { closeDb, db } from "@/lib/db/client";
 import { env, EnvError } from "@/lib/env";
 import { smtpMailer } from "@/lib/reminders/mailer";
 import { runReminders } from "@/lib/reminders/run";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
 
 async function main(): Promise<number> {

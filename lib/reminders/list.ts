@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sortLines, type DigestItem, type DigestLine } from "@/lib/reminders/message";
-import { fromIsoDay, toIsoDay } from "@/lib/time/format";
+import { fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 // The in-app list of reminder digests ("Nhắc việc"). A digest belongs to an agency: whoever may
 // read that agency's board may read its digests (agency staff their own agencies, the

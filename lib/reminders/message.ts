@@ -1,6 +1,6 @@
-import { noticeLabel } from "@/components/notices/notice-label";
-import { addDays, daysBetween } from "@/lib/time/days";
-import { formatDay } from "@/lib/time/format";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { noticeLabel } from "@/lib/notices/notice-label";
+import { addDays, daysBetween, formatDay, type DatePrecision } from "@/lib/time/calendar";
 
 // What a reminder digest says, as pure functions of its items: the same words go in the e-mail
 // and on the in-app list. Buckets follow the issue: overdue, due today, due within 3 days.
@@ -30,7 +30,7 @@ export interface DigestLine extends DigestItem {
     kind: string;
     number: string | null;
     issuedOn: string | null;
-    issuedPrecision: "day" | "month" | "year" | "unknown";
+    issuedPrecision: DatePrecision;
     meetingOn: string | null;
   };
 }
@@ -107,7 +107,7 @@ export function digestText(input: {
       const phrase = l.directive.deadlinePhrase ? ` (“${l.directive.deadlinePhrase}”)` : "";
       out.push(
         `${i + 1}. ${shorten(l.directive.text)}`,
-        `   ${l.role === "lead" ? "Chủ trì" : "Phối hợp"} · mục ${l.directive.ref}, ${noticeLabel(l.notice)}`,
+        `   ${ASSIGNMENT_ROLE_LABELS[l.role]} · mục ${l.directive.ref}, ${noticeLabel(l.notice)}`,
         `   Hạn ${formatDay(l.dueOn)}${phrase} · ${dueWords(l.dueOn, day)}`,
       );
     });

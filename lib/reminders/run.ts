@@ -12,8 +12,7 @@ import {
   type DigestItem,
   type DigestLine,
 } from "@/lib/reminders/message";
-import { addDays } from "@/lib/time/days";
-import { fromIsoDay, toIsoDay } from "@/lib/time/format";
+import { addDays, fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 // The daily reminder run (`npm run reminders`, from cron): for each agency with something overdue,
 // due today or due within 3 days, one digest. The unique (agencyId, digestOn) with INSERT … ON

@@ -1,6 +1,9 @@
-// The shapes of the chairman's overview and its lists: computed in lib/reports/overview.ts
-// (database aggregates that stay fast at a million assignments) and shown, exported and printed
-// by the overview screens. Days are "YYYY-MM-DD" (Asia/Ho_Chi_Minh).
+import type { AssignmentState } from "@/lib/assignments/state";
+import type { DatePrecision } from "@/lib/time/calendar";
+// The shapes of the chairman's overview and its lists: computed in lib/reports/ (task-lists.ts,
+// running-totals.ts, weekly-series.ts: database aggregates that stay fast at a million
+// assignments) and shown, exported and printed by the overview screens. Days are "YYYY-MM-DD"
+// (Asia/Ho_Chi_Minh).
 
 /** Every figure can be narrowed to a period (by the date of the directive's notice: its issue
  * date, or its meeting date when the issue date is unknown) and to one notice. */
@@ -28,7 +31,7 @@ export interface TaskRow {
   assignmentId: number;
   agency: { id: number; name: string; shortName: string };
   role: "lead" | "support";
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   dueOn: string | null;
   /** The deadline the notice set, before any extension. */
   originalDueOn: string | null;
@@ -40,7 +43,7 @@ export interface TaskRow {
     kind: string;
     number: string | null;
     issuedOn: string | null;
-    issuedPrecision: "day" | "month" | "year" | "unknown";
+    issuedPrecision: DatePrecision;
     meetingOn: string | null;
     title: string;
   };

@@ -19,7 +19,7 @@
 import pg from "pg";
 import { provinceCode } from "@/lib/agencies/sync-registry";
 import { hashPassword } from "@/lib/auth/password";
-import { addDays, daysBetween } from "@/lib/time/days";
+import { addDays, daysBetween, endOfMonth, formatDay, vietnamDateTime } from "@/lib/time/calendar";
 import {
   DEPARTMENTS,
   FORCES,
@@ -33,6 +33,7 @@ import {
   mediaOf,
   type AgencySpec,
 } from "./names";
+import type { AssignmentState } from "@/lib/assignments/state";
 
 export const LOAD_TODAY = "2022-06-30";
 export const LOAD_PASSWORD = "taiphong@2022";
@@ -95,10 +96,10 @@ class Batch {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const vnDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-const endOfMonth = (day: string) => {
+/** The last day of the month containing `day`. */
+const monthEnd = (day: string) => {
   const [y, m] = day.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return endOfMonth(y, m);
 };
 
 interface Deadline {
@@ -130,14 +131,14 @@ function deadlineFor(issued: string, r: () => number): Deadline {
   }
   if (x < 0.69) {
     const due = addDays(issued, 3 + Math.floor(r() * 43));
-    return { ...base, kind: "exact", dueOn: due, phrase: `chậm nhất ngày ${vnDay(due)}` };
+    return { ...base, kind: "exact", dueOn: due, phrase: `chậm nhất ngày ${formatDay(due)}` };
   }
   if (x < 0.77) {
     const due = addDays(issued, 2 + Math.floor(r() * 30));
-    return { ...base, kind: "before", dueOn: due, phrase: `trước ngày ${vnDay(addDays(due, 1))}` };
+    return { ...base, kind: "before", dueOn: due, phrase: `trước ngày ${formatDay(addDays(due, 1))}` };
   }
   if (x < 0.85) {
-    const due = endOfMonth(addDays(issued, Math.floor(r() * 60)));
+    const due = monthEnd(addDays(issued, Math.floor(r() * 60)));
     return { ...base, kind: "month", dueOn: due, phrase: `trong tháng ${due.slice(5, 7)}/${due.slice(0, 4)}` };
   }
   if (x < 0.91) {
@@ -152,7 +153,7 @@ function deadlineFor(issued: string, r: () => number): Deadline {
   if (x < 0.95) {
     const [y, m] = issued.split("-").map(Number) as [number, number];
     const q = Math.floor((m - 1) / 3) + 1;
-    const due = endOfMonth(`${y}-${pad(q * 3)}-01`);
+    const due = endOfMonth(y, q * 3);
     return { ...base, kind: "quarter", dueOn: due, phrase: `trong quý ${["I", "II", "III", "IV"][q - 1]}/${y}` };
   }
   if (x < 0.98) {
@@ -161,16 +162,16 @@ function deadlineFor(issued: string, r: () => number): Deadline {
       ...base,
       kind: "milestone",
       dueOn: due,
-      phrase: `phấn đấu đến ngày ${vnDay(due)} đạt 50% kế hoạch`,
+      phrase: `phấn đấu đến ngày ${formatDay(due)} đạt 50% kế hoạch`,
       milestone: "50% kế hoạch",
     };
   }
   const due = addDays(issued, 7 + Math.floor(r() * 21));
-  return { ...base, kind: "until_end", dueOn: due, phrase: `đến hết ngày ${vnDay(due)}` };
+  return { ...base, kind: "until_end", dueOn: due, phrase: `đến hết ngày ${formatDay(due)}` };
 }
 
 interface Outcome {
-  state: "not_started" | "in_progress" | "submitted" | "completed";
+  state: AssignmentState;
   completedOn: string | null;
 }
 
@@ -375,7 +376,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
       for (const b of [notices, directives, assignments, extensions, audits]) await b.flush();
     };
     const span = daysBetween(FIRST_DAY, LOAD_TODAY);
-    const at = (day: string, hour = 9) => `${day}T${pad(hour)}:00:00+07:00`;
+    const at = (day: string, hour = 9) => vietnamDateTime(day, hour);
     let lastReport = Date.now();
 
     for (let pi = 0; pi < nProvinces; pi++) {

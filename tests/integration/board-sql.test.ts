@@ -14,7 +14,7 @@ import {
 import { matchesFilters, searchTextOf, type BoardFilters } from "@/lib/assignments/board-filters";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
-import { fromIsoDay } from "@/lib/time/format";
+import { fromIsoDay } from "@/lib/time/calendar";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createNotice } from "@/lib/notices/create";
 import { getNotice, listNotices } from "@/lib/notices/queries";
-import { listTasks } from "@/lib/reports/overview";
+import { listTasks } from "@/lib/reports/task-lists";
 import { DEMO_PASSWORD, seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 

@@ -10,17 +10,12 @@ import {
   type Clock,
 } from "@/lib/assignments/workflow";
 import { createNotice } from "@/lib/notices/create";
-import {
-  agencyTable,
-  listTasks,
-  noticeProgress,
-  noticeProgressPage,
-  overdueSummary,
-  overview,
-  weeklySeries,
-} from "@/lib/reports/overview";
+import { overview } from "@/lib/reports/overview";
+import { agencyTable, noticeProgress, noticeProgressPage } from "@/lib/reports/running-totals";
+import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
+import { weeklySeries } from "@/lib/reports/weekly-series";
 import type { AgencyRow } from "@/lib/reports/types";
-import { overviewDocument, overviewTableIndex } from "@/lib/exports/load";
+import { overviewDocument, overviewTableIndex } from "@/lib/reports/documents";
 import { documentBytes } from "@/lib/exports/respond";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";

@@ -13,7 +13,7 @@ import {
 import { readAttachment } from "@/lib/attachments/store";
 import type { SessionUser } from "@/lib/auth/user";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { fromIsoDay } from "@/lib/time/format";
+import { fromIsoDay } from "@/lib/time/calendar";
 import {
   createWorkflowFixture,
   DUE,

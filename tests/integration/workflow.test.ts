@@ -21,7 +21,7 @@ import {
   PDF_BYTES,
   type WorkflowFixture,
 } from "@/tests/helpers/workflow-fixture";
-import { toIsoDay } from "@/lib/time/format";
+import { toIsoDay } from "@/lib/time/calendar";
 
 let f: WorkflowFixture;
 

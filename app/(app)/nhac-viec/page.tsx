@@ -3,11 +3,12 @@ import Link from "next/link";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { toPageNumber } from "@/lib/validation/fields";
-import { queryString } from "@/lib/exports/list-query";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { queryString } from "@/lib/reports/list-query";
 import { listDigests } from "@/lib/reminders/list";
 import { DIGEST_BUCKET_LABELS, dueWords } from "@/lib/reminders/message";
-import { formatDateTime, formatDay } from "@/lib/time/format";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { formatDateTime, formatDay } from "@/lib/time/calendar";
+import { noticeLabel } from "@/lib/notices/notice-label";
 import { Pager } from "@/components/overview/pager";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -96,7 +97,7 @@ export default page({ permission: "digest.read", query: (raw) => raw }, async ({
                         {l.directive.text}
                       </Link>
                       <div className="text-xs text-slate-500">
-                        {l.role === "lead" ? "Chủ trì" : "Phối hợp"} · mục {l.directive.ref}, {noticeLabel(l.notice)}
+                        {ASSIGNMENT_ROLE_LABELS[l.role]} · mục {l.directive.ref}, {noticeLabel(l.notice)}
                         {l.directive.deadlinePhrase ? ` · “${l.directive.deadlinePhrase}”` : ""}
                       </div>
                     </li>

@@ -5,7 +5,7 @@ import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { listNotices } from "@/lib/notices/queries";
 import { today } from "@/lib/time/today";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { NoticeTable } from "@/components/notices/notice-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";

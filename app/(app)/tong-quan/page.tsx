@@ -2,19 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { listHref, parseOverviewQuery, queryString, toFilters } from "@/lib/exports/list-query";
-import { recentNoticeOptions } from "@/lib/exports/load";
-import { totals } from "@/lib/exports/report";
-import { formatRate } from "@/lib/exports/sheets";
-import {
-  agencyTable,
-  listTasks,
-  noticeProgressPage,
-  onTimeRate,
-  overdueSummary,
-  weeklySeries,
-} from "@/lib/reports/overview";
-import { formatDay } from "@/lib/time/format";
+import { listHref, parseOverviewQuery, queryString, toFilters } from "@/lib/reports/list-query";
+import { formatRate, onTimeRate, totals } from "@/lib/reports/counts";
+import { recentNoticeOptions } from "@/lib/reports/filter-labels";
+import { agencyTable, noticeProgressPage } from "@/lib/reports/running-totals";
+import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
+import { weeklySeries } from "@/lib/reports/weekly-series";
+import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
 import { AgencyTable } from "@/components/overview/agency-table";
 import { ExportLinks, TableCsvLink } from "@/components/overview/export-links";

@@ -4,11 +4,13 @@ import { useId, useState, useTransition } from "react";
 import { addDirectiveAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import { ZDirectiveFields, type DirectiveFields } from "@/lib/notices/edit-schemas";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { DeadlineEditor } from "@/components/intake/deadline-editor";
-import { Field, inputClass } from "@/components/intake/field";
-import { primaryButton, secondaryButton } from "@/components/notices/edit/directive-edit-panel";
 import { firstErrors, issuesToErrors } from "@/components/notices/edit/snapshot";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { StatusMessage } from "@/components/ui/status-message";
 
 const EMPTY: DirectiveFields = { ref: "", text: "", urgent: false, deadline: null };
 
@@ -26,19 +28,16 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
   if (!open) {
     return (
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          className={secondaryButton}
+        <Button
+          variant="secondary"
           onClick={() => {
             setOpen(true);
             setMessage(null);
           }}
         >
           Thêm nhiệm vụ
-        </button>
-        <p role="status" aria-live="polite" className="text-sm text-emerald-800">
-          {message?.ok ? message.text : null}
-        </p>
+        </Button>
+        <StatusMessage tone="ok">{message?.ok ? message.text : null}</StatusMessage>
       </div>
     );
   }
@@ -73,15 +72,7 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
       <h3 className="font-semibold">Thêm nhiệm vụ</h3>
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Mục" error={errors.ref} className="w-28">
-          {(id, invalid) => (
-            <input
-              id={id}
-              aria-invalid={invalid}
-              className={inputClass}
-              value={form.ref}
-              onChange={(e) => setForm({ ...form, ref: e.target.value })}
-            />
-          )}
+          {(f) => <Input {...f} value={form.ref} onChange={(e) => setForm({ ...form, ref: e.target.value })} />}
         </Field>
         <label className="mb-5 flex items-center gap-2 text-sm">
           <input
@@ -94,15 +85,8 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
         </label>
       </div>
       <Field label="Nội dung nhiệm vụ" error={errors.text}>
-        {(id, invalid) => (
-          <textarea
-            id={id}
-            aria-invalid={invalid}
-            rows={3}
-            className={inputClass}
-            value={form.text}
-            onChange={(e) => setForm({ ...form, text: e.target.value })}
-          />
+        {(f) => (
+          <Textarea {...f} rows={3} value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} />
         )}
       </Field>
       <div className="flex flex-wrap items-end gap-2">
@@ -111,16 +95,8 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
           error={errors.agencies ?? errors["agencies.0"]}
           className="min-w-0 grow sm:max-w-sm"
         >
-          {(id, invalid) => (
-            <input
-              id={id}
-              list={listId}
-              aria-invalid={invalid}
-              className={inputClass}
-              value={agency}
-              onChange={(e) => setAgency(e.target.value)}
-              autoComplete="off"
-            />
+          {(f) => (
+            <Input {...f} list={listId} value={agency} onChange={(e) => setAgency(e.target.value)} autoComplete="off" />
           )}
         </Field>
         <datalist id={listId}>
@@ -132,16 +108,11 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
           ))}
         </datalist>
         <Field label="Vai trò" className="mb-0">
-          {(id) => (
-            <select
-              id={id}
-              className={inputClass}
-              value={role}
-              onChange={(e) => setRole(e.target.value as "lead" | "support")}
-            >
-              <option value="lead">{ROLE_LABELS.lead}</option>
-              <option value="support">{ROLE_LABELS.support}</option>
-            </select>
+          {(f) => (
+            <Select {...f} value={role} onChange={(e) => setRole(e.target.value as "lead" | "support")}>
+              <option value="lead">{ASSIGNMENT_ROLE_LABELS.lead}</option>
+              <option value="support">{ASSIGNMENT_ROLE_LABELS.support}</option>
+            </Select>
           )}
         </Field>
       </div>
@@ -154,20 +125,14 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
         />
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" className={primaryButton} disabled={pending}>
-          {pending ? "Đang lưu…" : "Thêm nhiệm vụ"}
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => setOpen(false)} disabled={pending}>
+        <Button type="submit" pending={pending} pendingLabel="Đang lưu…">
+          Thêm nhiệm vụ
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
           Hủy
-        </button>
+        </Button>
       </div>
-      <p
-        role={message && !message.ok ? "alert" : "status"}
-        aria-live="polite"
-        className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}
-      >
-        {message?.text}
-      </p>
+      <StatusMessage tone={message ? (message.ok ? "ok" : "error") : null}>{message?.text}</StatusMessage>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
 import {
   addDirectiveAgenciesAction,
   changeAssignmentRoleAction,
@@ -9,14 +9,13 @@ import {
 } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import type { DirectiveSnapshot, NoticeEditResult } from "@/lib/notices/edit-types";
-import { ROLE_LABELS } from "@/lib/notices/labels";
-import { inputClass } from "@/components/intake/field";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
+import { INLINE_SELECT_CLASS, Input } from "@/components/ui/input";
 
 type Role = "lead" | "support";
 type Assignment = DirectiveSnapshot["assignments"][number];
-
-const smallButton =
-  "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40";
 
 /** The agencies of a directive: change a role, take one off, add agencies or a whole group. Each is saved at once. */
 export function AgencyListEditor({
@@ -75,15 +74,15 @@ export function AgencyListEditor({
             />
             <span className="font-medium">{a.agencyName}</span>
             <span className="text-xs text-slate-500">{STATE_LABELS[a.state]}</span>
-            <button
-              type="button"
-              className={`${smallButton} text-red-700`}
+            <Button
+              size="small"
+              variant="danger"
               disabled={busy}
               onClick={() => removeIds([a.id])}
               aria-label={`Bỏ ${a.agencyName}`}
             >
               Bỏ
-            </button>
+            </Button>
           </li>
         ))}
         {[...groups].map(([group, members]) => (
@@ -102,15 +101,15 @@ export function AgencyListEditor({
               />
               <span className="font-medium">{group}</span>
               <span className="text-slate-500">({members.length} đơn vị)</span>
-              <button
-                type="button"
-                className={`${smallButton} text-red-700`}
+              <Button
+                size="small"
+                variant="danger"
                 disabled={busy}
                 onClick={() => removeIds(members.map((m) => m.id))}
                 aria-label={`Bỏ cả nhóm ${group}`}
               >
                 Bỏ cả nhóm
-              </button>
+              </Button>
             </div>
             <details className="mt-1 ml-2">
               <summary className="cursor-pointer text-xs text-slate-600">Xem, đổi vai trò hoặc bỏ từng đơn vị</summary>
@@ -124,15 +123,15 @@ export function AgencyListEditor({
                       onChange={(r) => setRoleOf([m.id], r)}
                     />
                     {m.agencyName} <span className="text-slate-500">· {STATE_LABELS[m.state]}</span>
-                    <button
-                      type="button"
-                      className={`${smallButton} text-red-700`}
+                    <Button
+                      size="small"
+                      variant="danger"
                       disabled={busy}
                       onClick={() => removeIds([m.id])}
                       aria-label={`Bỏ ${m.agencyName}`}
                     >
                       Bỏ
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ul>
@@ -145,14 +144,13 @@ export function AgencyListEditor({
           <label htmlFor={inputId} className="mb-1 block text-xs font-medium text-slate-600">
             Thêm cơ quan hoặc nhóm
           </label>
-          <input
+          <Input
             id={inputId}
             list={listId}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            aria-invalid={Boolean(addError)}
+            invalid={Boolean(addError)}
             aria-describedby={`${inputId}-loi`}
-            className={inputClass}
             autoComplete="off"
           />
           <datalist id={listId}>
@@ -165,12 +163,10 @@ export function AgencyListEditor({
           </datalist>
         </div>
         <RoleSelect value={role} disabled={busy} label="Vai trò của cơ quan thêm" onChange={setRole} />
-        <button type="submit" className={smallButton} disabled={busy || !name.trim()}>
+        <Button type="submit" size="small" variant="secondary" disabled={busy || !name.trim()}>
           Thêm
-        </button>
-        <p id={`${inputId}-loi`} aria-live="polite" className="basis-full text-xs text-red-700">
-          {addError}
-        </p>
+        </Button>
+        <FieldError id={`${inputId}-loi`} error={addError} className="basis-full" />
       </form>
     </section>
   );
@@ -193,10 +189,10 @@ function RoleSelect({
       value={value}
       disabled={disabled}
       onChange={(e) => onChange(e.target.value as Role)}
-      className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs"
+      className={INLINE_SELECT_CLASS}
     >
-      <option value="lead">{ROLE_LABELS.lead}</option>
-      <option value="support">{ROLE_LABELS.support}</option>
+      <option value="lead">{ASSIGNMENT_ROLE_LABELS.lead}</option>
+      <option value="support">{ASSIGNMENT_ROLE_LABELS.support}</option>
     </select>
   );
 }

@@ -1,5 +1,5 @@
 import type { NoticeChange } from "@/lib/notices/edit-history";
-import { formatDateTime } from "@/lib/time/format";
+import { formatDateTime } from "@/lib/time/calendar";
 
 /** The notice's changes after publication, newest first: who, when, what before → after. */
 export function ChangeList({ changes }: { changes: NoticeChange[] }) {

@@ -2,7 +2,8 @@
 
 import { describeDeadline } from "@/lib/notices/edit-format";
 import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { Button } from "@/components/ui/button";
 
 /** Someone else changed the directive first: what is stored now, and a way to redo on it. */
 export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot; onRedo: () => void }) {
@@ -34,7 +35,8 @@ export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot
         <div>
           <dt className="inline font-medium">Cơ quan: </dt>
           <dd className="inline">
-            {current.assignments.map((a) => `${a.agencyName} (${ROLE_LABELS[a.role]})`).join(", ") || "chưa có"}
+            {current.assignments.map((a) => `${a.agencyName} (${ASSIGNMENT_ROLE_LABELS[a.role]})`).join(", ") ||
+              "chưa có"}
           </dd>
         </div>
       </dl>
@@ -42,13 +44,9 @@ export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot
         Thay đổi của bạn chưa được lưu (vẫn còn trong các ô bên dưới để đối chiếu). Bấm nút dưới đây để nạp bản mới vào
         các ô, rồi sửa lại.
       </p>
-      <button
-        type="button"
-        onClick={onRedo}
-        className="mt-2 rounded-lg bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900"
-      >
+      <Button variant="danger" className="mt-2" onClick={onRedo}>
         Sửa lại trên bản mới
-      </button>
+      </Button>
     </div>
   );
 }

@@ -6,15 +6,13 @@ import type { EditRegistry } from "@/lib/notices/edit-history";
 import { ZDirectiveFields, type DirectiveFields } from "@/lib/notices/edit-schemas";
 import type { DirectiveSnapshot, NoticeEditResult } from "@/lib/notices/edit-types";
 import { DeadlineEditor } from "@/components/intake/deadline-editor";
-import { Field, inputClass } from "@/components/intake/field";
 import { AgencyListEditor } from "@/components/notices/edit/agency-list-editor";
 import { ConflictNotice } from "@/components/notices/edit/conflict-notice";
 import { fieldsOf, firstErrors, issuesToErrors } from "@/components/notices/edit/snapshot";
-
-export const primaryButton =
-  "rounded-lg bg-brand-800 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-brand-900 disabled:opacity-60";
-export const secondaryButton =
-  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { StatusMessage } from "@/components/ui/status-message";
 
 type Message = { tone: "ok" | "error"; text: string } | null;
 
@@ -120,14 +118,9 @@ export function DirectiveEditPanel({
   }
 
   const status = (
-    <p
-      role={message?.tone === "error" ? "alert" : "status"}
-      aria-live="polite"
-      data-testid="directive-edit-message"
-      className={`min-h-0 text-sm ${message?.tone === "error" ? "text-red-700" : "text-emerald-800"}`}
-    >
+    <StatusMessage tone={message?.tone ?? null} testId="directive-edit-message">
       {message?.text}
-    </p>
+    </StatusMessage>
   );
 
   if (!open) {
@@ -135,9 +128,9 @@ export function DirectiveEditPanel({
       <>
         {children}
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          <button ref={toggle} type="button" className={secondaryButton} onClick={startEditing} aria-expanded={false}>
+          <Button ref={toggle} variant="secondary" onClick={startEditing} aria-expanded={false}>
             Sửa
-          </button>
+          </Button>
           {status}
         </div>
       </>
@@ -150,12 +143,10 @@ export function DirectiveEditPanel({
       <form onSubmit={save} className="grid gap-2" noValidate>
         <div className="flex flex-wrap items-end gap-3">
           <Field label="Mục" error={errors.ref} className="w-28">
-            {(id, invalid) => (
-              <input
-                id={id}
+            {(f) => (
+              <Input
+                {...f}
                 ref={firstField}
-                aria-invalid={invalid}
-                className={inputClass}
                 value={form.ref}
                 onChange={(e) => setForm({ ...form, ref: e.target.value })}
               />
@@ -172,12 +163,10 @@ export function DirectiveEditPanel({
           </label>
         </div>
         <Field label="Nội dung nhiệm vụ" error={errors.text}>
-          {(id, invalid) => (
-            <textarea
-              id={id}
-              aria-invalid={invalid}
+          {(f) => (
+            <Textarea
+              {...f}
               rows={Math.min(10, Math.max(3, Math.ceil(form.text.length / 90)))}
-              className={inputClass}
               value={form.text}
               onChange={(e) => setForm({ ...form, text: e.target.value })}
             />
@@ -195,20 +184,15 @@ export function DirectiveEditPanel({
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" className={primaryButton} disabled={pending}>
-            {pending ? "Đang lưu…" : "Lưu thay đổi"}
-          </button>
-          <button type="button" className={secondaryButton} onClick={close} disabled={pending}>
+          <Button type="submit" pending={pending} pendingLabel="Đang lưu…">
+            Lưu thay đổi
+          </Button>
+          <Button variant="secondary" onClick={close} disabled={pending}>
             Đóng
-          </button>
-          <button
-            type="button"
-            className={`${secondaryButton} ml-auto text-red-700`}
-            onClick={remove}
-            disabled={pending}
-          >
+          </Button>
+          <Button variant="danger" className="ml-auto" onClick={remove} disabled={pending}>
             {confirmDelete ? "Bấm lần nữa để xóa nhiệm vụ" : "Xóa nhiệm vụ"}
-          </button>
+          </Button>
         </div>
         {status}
       </form>

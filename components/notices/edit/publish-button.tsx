@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { publishNoticeAction } from "@/lib/notices/edit-actions";
-import { primaryButton } from "@/components/notices/edit/directive-edit-panel";
+import { Button } from "@/components/ui/button";
+import { StatusMessage } from "@/components/ui/status-message";
 
 /** "Ban hành" for a draft: its assignments appear on the agencies' boards. */
 export function PublishButton({ noticeId, version }: { noticeId: number; version: number }) {
@@ -10,10 +11,9 @@ export function PublishButton({ noticeId, version }: { noticeId: number; version
   const [pending, startTransition] = useTransition();
   return (
     <div className="mt-4 flex flex-wrap items-center gap-3">
-      <button
-        type="button"
-        className={primaryButton}
-        disabled={pending}
+      <Button
+        pending={pending}
+        pendingLabel="Đang ban hành…"
         onClick={() =>
           startTransition(async () => {
             const r = await publishNoticeAction({ noticeId, version });
@@ -21,15 +21,9 @@ export function PublishButton({ noticeId, version }: { noticeId: number; version
           })
         }
       >
-        {pending ? "Đang ban hành…" : "Ban hành"}
-      </button>
-      <p
-        role={message && !message.ok ? "alert" : "status"}
-        aria-live="polite"
-        className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}
-      >
-        {message?.text}
-      </p>
+        Ban hành
+      </Button>
+      <StatusMessage tone={message ? (message.ok ? "ok" : "error") : null}>{message?.text}</StatusMessage>
     </div>
   );
 }

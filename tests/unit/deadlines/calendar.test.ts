@@ -1,23 +1,25 @@
 import { describe, expect, it } from "vitest";
 import {
-  addDays,
   addWorkingDays,
   daysLeft,
   daysOverdue,
-  diffDays,
-  endOfMonth,
-  endOfQuarter,
-  formatVi,
   holidayPeriod,
   holidaysOf,
   isOverdue,
-  isValidYmd,
   isWorkingDay,
   judgeDeadline,
-  todayInVietnam,
-  weekday,
   workingDaysBetween,
 } from "@/lib/deadlines";
+import {
+  addDays,
+  daysBetween as diffDays,
+  endOfMonth,
+  endOfQuarter,
+  formatDay as formatVi,
+  isValidYmd,
+  vietnamDay as todayInVietnam,
+  weekday,
+} from "@/lib/time/calendar";
 
 describe("calendar dates as strings", () => {
   it("adds days across months, years and leap days", () => {

@@ -1,7 +1,7 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { documentPdf, reportPdf } from "@/lib/exports/pdf";
-import type { ReportModel } from "@/lib/exports/report";
+import type { ReportModel } from "@/lib/reports/printed-report";
 
 async function textOf(bytes: Buffer): Promise<{ pages: number; text: string }> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));

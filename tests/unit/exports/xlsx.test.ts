@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { taskSheet, agencySheet } from "@/lib/exports/sheets";
+import { taskSheet, agencySheet } from "@/lib/reports/sheets";
 import { toXlsx } from "@/lib/exports/xlsx";
 import type { AgencyRow, TaskRow } from "@/lib/reports/types";
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judge, daysLeft, daysOverdue } from "@/lib/assignments/timeliness";
-import { formatDay, formatDateTime, formatDayWithPrecision } from "@/lib/time/format";
-import { parseTypedDay } from "@/lib/time/parse-day";
+import { formatDay, formatDateTime, formatDayWithPrecision, parseTypedDay } from "@/lib/time/calendar";
 
 describe("days as Vietnamese documents write them", () => {
   it("shows dd/MM/yyyy, and instants in Asia/Ho_Chi_Minh", () => {

@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { assignmentTimeline } from "@/lib/assignments/detail";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { getDirectiveDetail } from "@/lib/notices/directive";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { directivePassage } from "@/lib/notices/passage";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
 import { Timeline } from "@/components/assignment/history";
 import { DueBadge } from "@/components/board/due-badge";
 import { DeadlineNote } from "@/components/notices/deadline-note";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { noticeLabel } from "@/lib/notices/notice-label";
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
 
@@ -97,7 +97,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
                     )}
                     {a.viaGroup ? <div className="text-xs font-normal text-slate-500">{a.viaGroup}</div> : null}
                   </td>
-                  <td className="px-3 py-2">{ROLE_LABELS[a.role]}</td>
+                  <td className="px-3 py-2">{ASSIGNMENT_ROLE_LABELS[a.role]}</td>
                   <td className="px-3 py-2">
                     {STATE_LABELS[a.state]}
                     {a.pendingExtensionTo ? (

@@ -5,7 +5,7 @@ import { boardQueryString, parseBoardFilters } from "@/lib/assignments/board-fil
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { today } from "@/lib/time/today";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { AgencySwitcher } from "@/components/board/agency-switcher";
 import { BoardColumns } from "@/components/board/board-columns";
 import { BoardFiltersForm } from "@/components/board/board-filters-form";

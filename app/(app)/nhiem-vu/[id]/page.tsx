@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { assignmentTimeline, getAssignmentDetail } from "@/lib/assignments/detail";
-import { STATE_LABELS, TIMELINESS_LABELS } from "@/lib/assignments/timeliness";
+import { STATE_LABELS } from "@/lib/assignments/state";
+import { TIMELINESS_LABELS } from "@/lib/assignments/timeliness";
 import { ALLOWED_KINDS_TEXT, UPLOAD_ACCEPT } from "@/lib/attachments/validate";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { directivePassage } from "@/lib/notices/passage";
-import { ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { today } from "@/lib/time/today";
-import { formatDay } from "@/lib/time/format";
+import { formatDay } from "@/lib/time/calendar";
 import { CommentList, ExtensionList, ReportList, Timeline } from "@/components/assignment/history";
 import { WorkflowPanel } from "@/components/assignment/workflow-panel";
 import { DueBadge } from "@/components/board/due-badge";
 import { DeadlineNote } from "@/components/notices/deadline-note";
-import { noticeLabel } from "@/components/notices/notice-label";
+import { noticeLabel } from "@/lib/notices/notice-label";
 import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Nhiệm vụ" };
@@ -43,7 +44,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
           </p>
           <h1 className="mt-2 text-xl font-semibold">{a.agency.name}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <Badge tone={a.role === "lead" ? "brand" : "neutral"}>{ROLE_LABELS[a.role]}</Badge>
+            <Badge tone={a.role === "lead" ? "brand" : "neutral"}>{ASSIGNMENT_ROLE_LABELS[a.role]}</Badge>
             <Badge tone={a.state === "completed" ? "success" : a.state === "submitted" ? "warning" : "neutral"}>
               {STATE_LABELS[a.state]}
             </Badge>
@@ -115,7 +116,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
               {detail.otherAssignments.map((o) => (
                 <li key={o.id}>
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge tone={o.role === "lead" ? "brand" : "neutral"}>{ROLE_LABELS[o.role]}</Badge>
+                    <Badge tone={o.role === "lead" ? "brand" : "neutral"}>{ASSIGNMENT_ROLE_LABELS[o.role]}</Badge>
                     <span className="font-medium">{o.agency.name}</span>
                     <span className="text-slate-500">· {STATE_LABELS[o.state]}</span>
                   </div>

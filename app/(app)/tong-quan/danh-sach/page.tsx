@@ -11,9 +11,10 @@ import {
   SORT_LABELS,
   TASK_SORTS,
   toFilters,
-} from "@/lib/exports/list-query";
-import { listTitle, recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/exports/load";
-import { listTasks, overdueSummary } from "@/lib/reports/overview";
+} from "@/lib/reports/list-query";
+import { listTitle } from "@/lib/reports/documents";
+import { recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/reports/filter-labels";
+import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
 import { today } from "@/lib/time/today";
 import { ExportLinks } from "@/components/overview/export-links";
 import { FiltersForm } from "@/components/overview/filters-form";

@@ -1,9 +1,9 @@
 import { route } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { fromSearchParams, parseOverviewQuery, toFilters } from "@/lib/exports/list-query";
-import { reportModel } from "@/lib/exports/load";
+import { fromSearchParams, parseOverviewQuery, toFilters } from "@/lib/reports/list-query";
+import { reportModel } from "@/lib/reports/documents";
 import { reportPdf } from "@/lib/exports/pdf";
-import { parseReportSigning } from "@/lib/exports/report-signing";
+import { parseReportSigning } from "@/lib/reports/report-signing";
 import { exportFileName, fileResponse } from "@/lib/exports/respond";
 import { today } from "@/lib/time/today";
 

@@ -1,7 +1,7 @@
 import { route } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { fromSearchParams, parseListQuery } from "@/lib/exports/list-query";
-import { listDocument } from "@/lib/exports/load";
+import { fromSearchParams, parseListQuery } from "@/lib/reports/list-query";
+import { listDocument } from "@/lib/reports/documents";
 import { documentBytes, exportFileName, fileResponse, requireFormat } from "@/lib/exports/respond";
 import { today } from "@/lib/time/today";
 

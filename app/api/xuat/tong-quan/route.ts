@@ -1,7 +1,7 @@
 import { route } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { fromSearchParams, parseOverviewQuery, toFilters } from "@/lib/exports/list-query";
-import { OVERVIEW_TABLES, overviewDocument, overviewTableIndex } from "@/lib/exports/load";
+import { fromSearchParams, parseOverviewQuery, toFilters } from "@/lib/reports/list-query";
+import { OVERVIEW_TABLES, overviewDocument, overviewTableIndex } from "@/lib/reports/documents";
 import { documentBytes, exportFileName, fileResponse, requireFormat } from "@/lib/exports/respond";
 import { AppError } from "@/lib/errors";
 import { today } from "@/lib/time/today";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseReportSigning, reportNumberLine, signatureBlock, signingQuery } from "@/lib/exports/report-signing";
+import { parseReportSigning, reportNumberLine, signatureBlock, signingQuery } from "@/lib/reports/report-signing";
 
 describe("the report's number and signer", () => {
   it("prints the blanks to fill in by hand when nothing is given", () => {

@@ -1,5 +1,5 @@
 import { NOTICE_KIND_LABELS } from "@/lib/notices/labels";
-import { formatDay, formatDayWithPrecision } from "@/lib/time/format";
+import { formatDay, formatDayWithPrecision, type DatePrecision } from "@/lib/time/calendar";
 
 export function noticeKindName(kind: string): string {
   return NOTICE_KIND_LABELS[kind] ?? kind;
@@ -10,7 +10,7 @@ export function noticeLabel(n: {
   kind: string;
   number: string | null;
   issuedOn: string | null;
-  issuedPrecision: "day" | "month" | "year" | "unknown";
+  issuedPrecision: DatePrecision;
   meetingOn?: string | null;
 }): string {
   const number = n.number ? `số ${n.number}` : "chưa ghi số";

@@ -1,6 +1,7 @@
-import type { AgencyRow, NoticeProgressRow, OverdueSummary, TaskCounts, TaskRow, WeekPoint } from "@/lib/reports/types";
-import type { ReportSigning } from "@/lib/exports/report-signing";
-import { formatDay } from "@/lib/time/format";
+import { totals } from "@/lib/reports/counts";
+import type { ReportSigning } from "@/lib/reports/report-signing";
+import type { AgencyRow, NoticeProgressRow, OverdueSummary, TaskRow, WeekPoint } from "@/lib/reports/types";
+import { formatDay } from "@/lib/time/calendar";
 
 // The printed report "Báo cáo tình hình thực hiện các nhiệm vụ" (Nghị định 30/2020/NĐ-CP layout:
 // issuing body and national motto side by side, number, place and date, title, sections, "Nơi
@@ -31,8 +32,6 @@ export function issuingBody(provinceName: string): [string, string] {
   return [`UBND TỈNH ${provinceName.toUpperCase()}`, "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19"];
 }
 
-/** Left blank for the secretariat to number by hand, as drafts are. */
-
 /** "Long An, ngày 20 tháng 9 năm 2021": days below 10 and months 1–2 take a leading zero. */
 export function placeAndDate(place: string, day: string): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
@@ -57,21 +56,6 @@ export function reportSubtitle(r: ReportModel): string {
       ? `văn bản ban hành ${periodPhrase(r)}; số liệu tính đến ngày ${formatDay(r.today)}`
       : periodPhrase(r);
   return `Tình hình thực hiện các nhiệm vụ ${scope} (${period})`;
-}
-
-export type Totals = TaskCounts;
-
-export function totals(agencies: AgencyRow[]): Totals {
-  const t: Totals = { assigned: 0, completedOnTime: 0, completedLate: 0, onTrack: 0, overdue: 0, noDeadline: 0 };
-  for (const a of agencies) {
-    t.assigned += a.assigned;
-    t.completedOnTime += a.completedOnTime;
-    t.completedLate += a.completedLate;
-    t.onTrack += a.onTrack;
-    t.overdue += a.overdue;
-    t.noDeadline += a.noDeadline;
-  }
-  return t;
 }
 
 /** The opening paragraph of section I, in the words such reports use. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { OverdueBucket, OverviewFilters, TaskCategory } from "@/lib/reports/types";
-import { parseTypedDay } from "@/lib/time/parse-day";
+import { isRealDay, parseTypedDay } from "@/lib/time/calendar";
 import { toPageNumber, zQueryId } from "@/lib/validation/fields";
 
 // The address of every list behind a number (/tong-quan/danh-sach?category=…&agency=…&bucket=…
@@ -58,7 +58,7 @@ const blank = (v: unknown) => {
 const ZDay = z.preprocess((v) => {
   const x = blank(v);
   if (typeof x !== "string") return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(x)) return parseTypedDay(x.split("-").reverse().join("/")) ?? undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(x)) return isRealDay(x) ? x : undefined;
   return parseTypedDay(x) ?? undefined;
 }, z.string().optional());
 const ZId = zQueryId;

@@ -1,5 +1,7 @@
-import { noticeLabel } from "@/components/notices/notice-label";
-import { STATE_LABELS } from "@/lib/assignments/timeliness";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { noticeLabel } from "@/lib/notices/notice-label";
+import { STATE_LABELS } from "@/lib/assignments/state";
+import type { ExportSheet } from "@/lib/exports/table";
 import {
   OVERDUE_BUCKET_LABELS,
   type AgencyRow,
@@ -8,9 +10,7 @@ import {
   type TaskRow,
   type WeekPoint,
 } from "@/lib/reports/types";
-import type { ExportSheet } from "@/lib/exports/table";
-import { addDays } from "@/lib/time/days";
-import { formatDay } from "@/lib/time/format";
+import { addDays, formatDay } from "@/lib/time/calendar";
 
 // The columns of each list, shared by the screens' exports and the printed report.
 
@@ -20,8 +20,6 @@ export function bucketOfDays(days: number): OverdueBucket {
   if (days <= 90) return "d31_90";
   return "d90_plus";
 }
-
-export const ROLE_LABELS = { lead: "Chủ trì", support: "Phối hợp" } as const;
 
 /** "Đang thực hiện", or "Hoàn thành 12/09/2021". */
 export function taskStatus(r: Pick<TaskRow, "state" | "completedOn">): string {
@@ -53,7 +51,7 @@ export function taskSheet(name: string, title: string, rows: TaskRow[], offset =
       r.daysOverdue,
       r.daysOverdue ? OVERDUE_BUCKET_LABELS[bucketOfDays(r.daysOverdue)] : null,
       r.agency.name,
-      ROLE_LABELS[r.role],
+      ASSIGNMENT_ROLE_LABELS[r.role],
       r.directive.text,
       r.directive.ref,
       noticeLabel(r.notice),
@@ -134,12 +132,6 @@ export function weekSheet(points: WeekPoint[]): ExportSheet {
     ],
     rows: points.map((p) => [weekLabel(p.weekStart), p.completed, p.newlyOverdue]),
   };
-}
-
-/** Percent as Vietnamese write it: "85,7%"; "—" when there is nothing to judge. */
-export function formatRate(rate: number | null): string {
-  if (rate === null) return "—";
-  return `${(Math.round(rate * 1000) / 10).toLocaleString("vi-VN")}%`;
 }
 
 /** The task columns that fit a portrait page. */

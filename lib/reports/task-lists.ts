@@ -1,0 +1,159 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/user";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ListSort } from "@/lib/reports/list-query";
+import { daysBetween } from "@/lib/time/calendar";
+import { bucketRange, categoryPredicate, checkToday, provinceOf, scope } from "@/lib/reports/scope";
+import type { OverdueBucket, OverdueSummary, OverviewFilters, Page, TaskCategory, TaskRow } from "@/lib/reports/types";
+
+// The tasks behind the overview's figures: how many are overdue and for how long, and one page of
+// any category's list. Both are read from the assignment index, a constant number of queries
+// whatever the number of assignments.
+
+export interface TaskQuery extends OverviewFilters {
+  category: TaskCategory;
+  agencyId?: number;
+  /** Only with category "overdue" (ignored otherwise). */
+  bucket?: OverdueBucket;
+  /** Default: by due day, the oldest first (for "overdue": the most days overdue first). */
+  sort?: ListSort;
+  page?: number;
+  pageSize?: number;
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+// ───────────── overdue summary ─────────────
+
+const EMPTY_BUCKETS: Record<OverdueBucket, number> = { d1_7: 0, d8_30: 0, d31_90: 0, d90_plus: 0 };
+
+/** How many tasks are overdue, and how long: one query. */
+export async function overdueSummary(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  filters: OverviewFilters = {},
+): Promise<OverdueSummary> {
+  const provinceId = provinceOf(user);
+  if (provinceId === null) return { total: 0, buckets: { ...EMPTY_BUCKETS } };
+  checkToday(today);
+  const b7 = bucketRange("d1_7", today).min!;
+  const b30 = bucketRange("d8_30", today).min!;
+  const b90 = bucketRange("d31_90", today).min!;
+  const rows = await db.$queryRaw<{ total: number; d1_7: number; d8_30: number; d31_90: number; d90_plus: number }[]>`
+    SELECT count(*)::int AS "total",
+      (count(*) FILTER (WHERE a."dueOn" >= ${b7}::date))::int AS "d1_7",
+      (count(*) FILTER (WHERE a."dueOn" < ${b7}::date AND a."dueOn" >= ${b30}::date))::int AS "d8_30",
+      (count(*) FILTER (WHERE a."dueOn" < ${b30}::date AND a."dueOn" >= ${b90}::date))::int AS "d31_90",
+      (count(*) FILTER (WHERE a."dueOn" < ${b90}::date))::int AS "d90_plus"
+    FROM "Assignment" a
+    WHERE ${scope(provinceId, filters)} AND ${categoryPredicate("overdue", today)}`;
+  const r = rows[0]!;
+  return { total: r.total, buckets: { d1_7: r.d1_7, d8_30: r.d8_30, d31_90: r.d31_90, d90_plus: r.d90_plus } };
+}
+
+// ───────────── task lists ─────────────
+
+interface TaskSqlRow {
+  assignmentId: number;
+  role: TaskRow["role"];
+  state: TaskRow["state"];
+  dueOn: string | null;
+  originalDueOn: string | null;
+  completedOn: string | null;
+  agencyId: number;
+  agencyName: string;
+  agencyShortName: string;
+  directiveId: number;
+  ref: string;
+  text: string;
+  deadlinePhrase: string | null;
+  noticeId: number;
+  kind: string;
+  number: string | null;
+  issuedOn: string | null;
+  issuedPrecision: TaskRow["notice"]["issuedPrecision"];
+  meetingOn: string | null;
+  title: string;
+}
+
+function orderBy(sort: ListSort | undefined, category: TaskCategory): Prisma.Sql {
+  switch (sort ?? (category === "completed_on_time" || category === "completed_late" ? "completed" : "due")) {
+    case "due":
+      return Prisma.sql`a."dueOn" ASC NULLS LAST, a.id ASC`;
+    case "due_desc":
+      return Prisma.sql`a."dueOn" DESC NULLS LAST, a.id ASC`;
+    case "agency":
+      return Prisma.sql`a."agencyId" ASC, a."dueOn" ASC NULLS LAST, a.id ASC`;
+    case "notice":
+      return Prisma.sql`d."noticeId" DESC, d."position" ASC, a.id ASC`;
+    case "completed":
+      return Prisma.sql`a."completedOn" DESC NULLS LAST, a.id DESC`;
+  }
+}
+
+/** One page of the tasks behind a figure: two queries (the page, and the total). */
+export async function listTasks(db: Db, user: SessionUser, today: string, query: TaskQuery): Promise<Page<TaskRow>> {
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? 50)));
+  const provinceId = provinceOf(user);
+  if (provinceId === null) return { rows: [], total: 0, page, pageSize };
+  checkToday(today);
+
+  const parts = [scope(provinceId, query), categoryPredicate(query.category, today)];
+  if (query.category === "overdue" && query.bucket) {
+    const { min, max } = bucketRange(query.bucket, today);
+    parts.push(Prisma.sql`a."dueOn" <= ${max}::date`);
+    if (min) parts.push(Prisma.sql`a."dueOn" >= ${min}::date`);
+  }
+  const where = Prisma.join(parts, " AND ");
+
+  // The page is chosen on the assignment index alone (ids only: an index-only scan for every sort but
+  // "notice"), then its rows are read and joined for display.
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<TaskSqlRow[]>`
+      SELECT a.id AS "assignmentId", a."role"::text AS "role", a."state"::text AS "state",
+        a."dueOn"::text AS "dueOn", d."dueOn"::text AS "originalDueOn", a."completedOn"::text AS "completedOn",
+        ag.id AS "agencyId", ag."name" AS "agencyName", ag."shortName" AS "agencyShortName",
+        d.id AS "directiveId", d."ref", d."text", d."deadlinePhrase",
+        n.id AS "noticeId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn",
+        n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title"
+      FROM (
+        SELECT a.id FROM "Assignment" a ${query.sort === "notice" ? Prisma.sql`JOIN "Directive" d ON d.id = a."directiveId"` : Prisma.empty}
+        WHERE ${where}
+        ORDER BY ${orderBy(query.sort, query.category)}
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+      ) p
+      JOIN "Assignment" a ON a.id = p.id
+      JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
+      ORDER BY ${orderBy(query.sort, query.category)}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Assignment" a WHERE ${where}`,
+  ]);
+
+  return {
+    rows: rows.map((r) => ({
+      assignmentId: r.assignmentId,
+      agency: { id: r.agencyId, name: r.agencyName, shortName: r.agencyShortName },
+      role: r.role,
+      state: r.state,
+      dueOn: r.dueOn,
+      originalDueOn: r.originalDueOn,
+      completedOn: r.completedOn,
+      daysOverdue: r.state !== "completed" && r.dueOn !== null && r.dueOn < today ? daysBetween(r.dueOn, today) : null,
+      directive: { id: r.directiveId, ref: r.ref, text: r.text, deadlinePhrase: r.deadlinePhrase },
+      notice: {
+        id: r.noticeId,
+        kind: r.kind,
+        number: r.number,
+        issuedOn: r.issuedOn,
+        issuedPrecision: r.issuedPrecision,
+        meetingOn: r.meetingOn,
+        title: r.title,
+      },
+    })),
+    total: counted[0]?.total ?? 0,
+    page,
+    pageSize,
+  };
+}

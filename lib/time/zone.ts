@@ -1,1 +1,0 @@
-export const TIME_ZONE = "Asia/Ho_Chi_Minh";
