@@ -1,8 +1,19 @@
 // Calendar days, the app's one module for them. A deadline is a day in Asia/Ho_Chi_Minh, not an
-// instant, so days travel as "YYYY-MM-DD" strings, and all arithmetic goes through a day number
-// (days since 1970-01-01, proleptic Gregorian): no JS Date time zone or DST rule can shift a day.
-// Instants become days (and clock times) in Vietnam through one fixed offset: UTC+7 all year, no
-// daylight saving since 1975. Pure functions: no database, no configuration (today(): today.ts).
+// instant, so days travel as "YYYY-MM-DD" strings; arithmetic on them is date-fns on the day at
+// midnight UTC, where no time zone or DST rule can shift it, and instants become days and clock
+// times in Vietnam through @date-fns/tz (UTC+7 all year). Pure functions: no database, no
+// configuration (today(): today.ts).
+import { TZDate } from "@date-fns/tz";
+import {
+  addDays as addDaysFns,
+  differenceInCalendarDays,
+  endOfMonth as endOfMonthFns,
+  format,
+  getDay,
+  isWeekend as isWeekendFns,
+  startOfDay,
+  startOfISOWeek,
+} from "date-fns";
 
 /** A calendar day, "YYYY-MM-DD". */
 export type IsoDate = string;
@@ -16,7 +27,6 @@ export const VIETNAM_UTC_OFFSET_MS = VIETNAM_UTC_OFFSET_HOURS * 3_600_000;
 /** The offset as ISO 8601 writes it after a time: "2021-09-15T17:00:00+07:00". */
 export const VIETNAM_UTC_OFFSET_ISO = "+07:00";
 
-const DAY_MS = 86_400_000;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
@@ -90,59 +100,50 @@ function dayParts(date: string): { year: number; month: number; day: number } {
   return { year, month, day };
 }
 
-// ───────────── arithmetic ─────────────
+// ───────────── arithmetic (date-fns, on the day as midnight UTC: no zone can shift it) ─────────────
 
-// Howard Hinnant's days_from_civil: exact for any Gregorian date, no floating point.
-export function toDayNumber(date: IsoDate): number {
+/** The day as a date-fns date at midnight UTC. */
+function utc(date: IsoDate): TZDate {
   const { year, month, day } = dayParts(date);
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return new TZDate(year, month - 1, day, "UTC");
+}
+
+const EPOCH = new TZDate(1970, 0, 1, "UTC");
+
+/** Days since 1970-01-01. */
+export function toDayNumber(date: IsoDate): number {
+  return differenceInCalendarDays(utc(date), EPOCH);
 }
 
 export function fromDayNumber(n: number): IsoDate {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return ymd(year, month, day);
+  return format(addDaysFns(EPOCH, n), "yyyy-MM-dd");
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(toDayNumber(date) + days);
+  return format(addDaysFns(utc(date), days), "yyyy-MM-dd");
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return toDayNumber(to) - toDayNumber(from);
+  return differenceInCalendarDays(utc(to), utc(from));
 }
 
-/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+/** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: IsoDate): number {
-  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
+  return getDay(utc(date));
 }
 
 export function isWeekend(date: IsoDate): boolean {
-  const d = weekday(date);
-  return d === 0 || d === 6;
+  return isWeekendFns(utc(date));
 }
 
 /** Monday of the week (Monday to Sunday) containing `date`. */
 export function mondayOf(date: IsoDate): IsoDate {
-  return addDays(date, -((weekday(date) + 6) % 7));
+  return format(startOfISOWeek(utc(date)), "yyyy-MM-dd");
 }
 
 export function endOfMonth(year: number, month: number): IsoDate {
-  return ymd(year, month, daysInMonth(year, month));
+  return format(endOfMonthFns(new TZDate(year, month - 1, 1, "UTC")), "yyyy-MM-dd");
 }
 
 export function endOfQuarter(year: number, quarter: number): IsoDate {
@@ -153,22 +154,27 @@ export function endOfYear(year: number): IsoDate {
   return ymd(year, 12, 31);
 }
 
-// ───────────── days and instants in Vietnam ─────────────
+// ───────────── days and instants in Vietnam (@date-fns/tz) ─────────────
+
+export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+const inVietnam = (instant: Date) => new TZDate(instant.getTime(), VIETNAM_TIME_ZONE);
 
 /** The day in Asia/Ho_Chi_Minh at an instant (17:30 UTC is already the next day there). */
 export function vietnamDay(instant: Date): IsoDate {
-  return new Date(instant.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
+  return format(inVietnam(instant), "yyyy-MM-dd");
 }
 
 /** "2021-09-15", 17, 0 → "2021-09-15T17:00:00+07:00". */
 export function vietnamDateTime(date: IsoDate, hour: number, minute = 0): string {
-  requireIso(date);
-  return `${date}T${pad(hour)}:${pad(minute)}:00${VIETNAM_UTC_OFFSET_ISO}`;
+  const { year, month, day } = requireIso(date);
+  return format(new TZDate(year, month - 1, day, hour, minute, VIETNAM_TIME_ZONE), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
 /** The time of day in Vietnam at an instant, in milliseconds since midnight there. */
 export function vietnamTimeOfDayMs(instant: Date): number {
-  return (((instant.getTime() + VIETNAM_UTC_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
+  const local = inVietnam(instant);
+  return local.getTime() - startOfDay(local).getTime();
 }
 
 /** A database DATE (midnight UTC) or an ISO day as "YYYY-MM-DD". */
@@ -193,8 +199,7 @@ export function formatDay(value: Date | string | null | undefined): string {
 /** dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh. */
 export function formatDateTime(value: Date | null | undefined): string {
   if (value == null) return "";
-  const local = new Date(value.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString();
-  return `${formatDay(local)} ${local.slice(11, 16)}`;
+  return format(inVietnam(value), "dd/MM/yyyy HH:mm");
 }
 
 /** A day with the precision it was written with: "06/9/2021" → "06/09/2021", "tháng 01/2022", "năm 2021". */
