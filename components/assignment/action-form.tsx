@@ -1,5 +1,7 @@
 "use client";
 
+import { callAction } from "@/lib/validation/call-action";
+
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useState, useTransition } from "react";
 import type { AssignmentActionResult as ActionResult } from "@/lib/assignments/action-result";
@@ -46,7 +48,7 @@ export function ActionForm({
       if (value instanceof File && value.size === 0 && value.name === "") formData.delete(key);
     }
     startTransition(async () => {
-      const r = await action(null, formData);
+      const r = await callAction(() => action(null, formData));
       setResult(r);
       if (r.ok) {
         setGeneration((g) => g + 1);

@@ -1,5 +1,8 @@
 "use client";
 
+import { callAction } from "@/lib/validation/call-action";
+import { fieldErrorsOf, firstErrors } from "@/lib/validation/field-errors";
+
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { confirmNoticeAction, proposeNoticeAction } from "@/lib/intake/actions";
@@ -29,7 +32,7 @@ export function IntakeWorkspace() {
     form.set("text", text);
     setMessage(null);
     startTransition(async () => {
-      const result = await proposeNoticeAction(null, form);
+      const result = await callAction(() => proposeNoticeAction(null, form));
       if (result.ok) {
         setProposal(result.proposal);
         setText(result.proposal.sourceText);
@@ -100,20 +103,22 @@ function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }
     const draft = model.toDraft(state);
     const parsed = ZNoticeDraft.safeParse(draft);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
+      setErrors(firstErrors(fieldErrorsOf(parsed.error.issues)));
       setMessage("Còn thông tin chưa hợp lệ, xem các ô được đánh dấu đỏ.");
       return;
     }
     setErrors({});
     setMessage(null);
     startTransition(async () => {
-      const result = await confirmNoticeAction({
-        sourceText: proposal.sourceText,
-        draft,
-        acceptedNewAgencies: state.accepted,
-        acknowledgeDuplicates: acknowledged,
-        publish,
-      });
+      const result = await callAction(() =>
+        confirmNoticeAction({
+          sourceText: proposal.sourceText,
+          draft,
+          acceptedNewAgencies: state.accepted,
+          acknowledgeDuplicates: acknowledged,
+          publish,
+        }),
+      );
       if (result.ok) {
         router.push(`/thong-bao/${result.noticeId}`);
         return;

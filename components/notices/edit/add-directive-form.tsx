@@ -1,5 +1,7 @@
 "use client";
 
+import { callAction } from "@/lib/validation/call-action";
+
 import { useId, useState, useTransition } from "react";
 import { addDirectiveAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
@@ -51,7 +53,9 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
       return;
     }
     startTransition(async () => {
-      const r = await addDirectiveAction({ noticeId, ...parsed.data, agencies: agency.trim() ? [agency] : [], role });
+      const r = await callAction(() =>
+        addDirectiveAction({ noticeId, ...parsed.data, agencies: agency.trim() ? [agency] : [], role }),
+      );
       setMessage({ ok: r.ok, text: r.message });
       if (r.ok) {
         setForm(EMPTY);

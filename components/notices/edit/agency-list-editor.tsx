@@ -1,5 +1,7 @@
 "use client";
 
+import { callAction } from "@/lib/validation/call-action";
+
 import { useId, useState, useTransition } from "react";
 import { STATE_LABELS } from "@/lib/assignments/state";
 import {
@@ -45,14 +47,20 @@ export function AgencyListEditor({
 
   const setRoleOf = (ids: number[], next: Role) =>
     startTransition(
-      async () => void onResult(await changeAssignmentRoleAction({ ...target, assignmentIds: ids, role: next })),
+      async () =>
+        void onResult(
+          await callAction(() => changeAssignmentRoleAction({ ...target, assignmentIds: ids, role: next })),
+        ),
     );
   const removeIds = (ids: number[]) =>
-    startTransition(async () => void onResult(await removeDirectiveAgencyAction({ ...target, assignmentIds: ids })));
+    startTransition(
+      async () => void onResult(await callAction(() => removeDirectiveAgencyAction({ ...target, assignmentIds: ids }))),
+    );
   const add = (e: React.FormEvent) => {
     e.preventDefault();
     startTransition(async () => {
-      if (onResult(await addDirectiveAgenciesAction({ ...target, agencies: [name], role }))) setName("");
+      if (onResult(await callAction(() => addDirectiveAgenciesAction({ ...target, agencies: [name], role }))))
+        setName("");
     });
   };
   const addError = errors.agencies ?? errors["agencies.0"];

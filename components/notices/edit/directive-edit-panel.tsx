@@ -1,5 +1,7 @@
 "use client";
 
+import { callAction } from "@/lib/validation/call-action";
+
 import { useRef, useState, useTransition } from "react";
 import { removeDirectiveAction, updateDirectiveAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
@@ -90,7 +92,13 @@ export function DirectiveEditPanel({
       return;
     }
     startTransition(async () => {
-      if (apply(await updateDirectiveAction({ directiveId: base.id, version: base.version, ...parsed.data }))) {
+      if (
+        apply(
+          await callAction(() =>
+            updateDirectiveAction({ directiveId: base.id, version: base.version, ...parsed.data }),
+          ),
+        )
+      ) {
         setOpen(false);
         requestAnimationFrame(() => toggle.current?.focus());
       }
@@ -112,7 +120,7 @@ export function DirectiveEditPanel({
       return;
     }
     startTransition(async () => {
-      apply(await removeDirectiveAction({ directiveId: base.id, version: base.version }));
+      apply(await callAction(() => removeDirectiveAction({ directiveId: base.id, version: base.version })));
       setConfirmDelete(false);
     });
   }

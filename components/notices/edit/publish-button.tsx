@@ -1,5 +1,7 @@
 "use client";
 
+import { callAction } from "@/lib/validation/call-action";
+
 import { useState, useTransition } from "react";
 import { publishNoticeAction } from "@/lib/notices/edit-actions";
 import { Button } from "@/components/ui/button";
@@ -16,7 +18,7 @@ export function PublishButton({ noticeId, version }: { noticeId: number; version
         pendingLabel="Đang ban hành…"
         onClick={() =>
           startTransition(async () => {
-            const r = await publishNoticeAction({ noticeId, version });
+            const r = await callAction(() => publishNoticeAction({ noticeId, version }));
             setMessage({ ok: r.ok, text: r.message });
           })
         }

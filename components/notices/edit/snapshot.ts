@@ -1,3 +1,4 @@
+import { fieldErrorsOf, firstErrors } from "@/lib/validation/field-errors";
 import type { Deadline } from "@/lib/notices/draft";
 import type { DirectiveFields } from "@/lib/notices/edit-schemas";
 import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
@@ -44,19 +45,11 @@ export function fieldsOf(d: DirectiveSnapshot): DirectiveFields {
 }
 
 /** zod issues or server field errors → one message per field, keyed as the forms name them ("deadline.dueOn"). */
-export function firstErrors(fieldErrors: Record<string, string[]> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, messages] of Object.entries(fieldErrors ?? {})) if (messages[0]) out[key] = messages[0];
-  return out;
-}
+export { firstErrors } from "@/lib/validation/field-errors";
 
+/** zod issues checked in the browser before sending: the same keys and rule as the server's (lib/validation/field-errors.ts). */
 export function issuesToErrors(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-    out[key] ??= issue.message;
-  }
-  return out;
+  return firstErrors(fieldErrorsOf(issues as Parameters<typeof fieldErrorsOf>[0]));
 }
