@@ -22,6 +22,7 @@ export const USER_SELECT = {
   role: true,
   provinceId: true,
   active: true,
+  mustChangePassword: true,
   province: { select: { name: true } },
   agencies: { select: { agencyId: true }, orderBy: { agencyId: "asc" } },
 } as const;
@@ -32,6 +33,7 @@ type UserRow = {
   name: string;
   role: SessionUser["role"];
   provinceId: number | null;
+  mustChangePassword: boolean;
   province: { name: string } | null;
   agencies: { agencyId: number }[];
 };
@@ -45,6 +47,7 @@ export function toSessionUser(row: UserRow): SessionUser {
     provinceId: row.provinceId,
     provinceName: row.province?.name ?? null,
     agencyIds: row.agencies.map((a) => a.agencyId),
+    mustChangePassword: row.mustChangePassword,
   };
 }
 

@@ -68,6 +68,17 @@ export interface ActionSpec<S extends z.ZodType> {
   permission?: Action;
   /** Fields of pasted free text whose control characters are removed instead of refused. */
   pastedText?: readonly string[];
+  /** Allowed while the user must still change a password an administrator set (changing it). */
+  beforePasswordChange?: boolean;
+}
+
+/** Where a user whose password an administrator set is sent until it is changed. */
+export const CHANGE_PASSWORD_PATH = "/tai-khoan/doi-mat-khau";
+
+class PasswordChangeRequired extends ForbiddenError {
+  constructor() {
+    super("Vui lòng đổi mật khẩu được cấp trước khi tiếp tục.");
+  }
 }
 
 /** The id the app's server gave this request (lib/server/serve.ts); none outside a request. */
@@ -133,6 +144,7 @@ export function action<S extends z.ZodType, T extends object, D extends object =
   return mark(async (input: unknown) => {
     try {
       const user = await signedIn();
+      if (user.mustChangePassword && !spec.beforePasswordChange) throw new PasswordChangeRequired();
       const parsed = parseWith(spec.input, input, spec.pastedText);
       checkPermission(user, spec.permission);
       await spendWriteBudget(db(), user.id, uploadedBytes(parsed));
@@ -201,6 +213,8 @@ export interface PageSpec<K extends string, Q> {
   query?: (raw: SearchParams) => Q;
   /** A permission the role must hold in its own province, else the 404 page. */
   permission?: Action;
+  /** Open while the user must still change a password an administrator set. */
+  beforePasswordChange?: boolean;
 }
 
 export interface PageContext<K extends string, Q> {
@@ -221,6 +235,7 @@ export function page<K extends string = never, Q = undefined>(
   return mark(async (props: PageProps) => {
     const user = await currentUser();
     if (!user) redirect("/dang-nhap");
+    if (user.mustChangePassword && !spec.beforePasswordChange) redirect(CHANGE_PASSWORD_PATH);
     const raw = (await props.params) ?? {};
     const params = {} as Record<string, number>;
     for (const key of spec.ids ?? []) {
@@ -316,6 +331,7 @@ export function route<K extends string = never, Q = undefined>(
   return mark(async (request: Request, ctx: { params: Promise<RawParams> }) => {
     try {
       const user = await signedIn();
+      if (user.mustChangePassword) throw new PasswordChangeRequired();
       const raw = (await ctx?.params) ?? {};
       const params = {} as Record<string, number>;
       for (const key of spec.ids ?? []) {

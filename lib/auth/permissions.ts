@@ -21,8 +21,9 @@ export type Action =
   | "digest.read" // an agency's reminder digests
   | "digest.markRead" // only the agency's own staff mark its digests read
   | "audit.read"
-  | "agency.manage"
-  | "user.manage";
+  | "agency.manage" // the province's agencies and groups
+  | "user.manage" // the province's accounts
+  | "province.manage"; // provinces themselves: the system administrator (no province) only
 
 /** "province": anything in the user's province. "ownAgency": only the user's own agencies. */
 type Reach = "province" | "ownAgency";
@@ -39,6 +40,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "audit.read": "province",
     "agency.manage": "province",
     "user.manage": "province",
+    "province.manage": "province",
   },
   secretariat: {
     "notice.read": "province",
@@ -128,4 +130,9 @@ export function scopeOf(user: SessionUser, action: Action): Scope {
 /** Whether the role may do the action somewhere in its province (menus, buttons). */
 export function roleMay(user: SessionUser, action: Action): boolean {
   return TABLE[user.role]?.[action] !== undefined;
+}
+
+/** The system administrator: an administrator of no province, who sets provinces up. */
+export function isSystemAdmin(user: SessionUser): boolean {
+  return user.role === "admin" && user.provinceId === null;
 }

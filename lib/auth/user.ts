@@ -10,6 +10,8 @@ export interface SessionUser {
   provinceId: number | null;
   provinceName: string | null;
   agencyIds: number[];
+  /** An administrator set the password: nothing opens until the user has changed it. */
+  mustChangePassword?: boolean;
 }
 
 /** What a user account is for, as the header shows it. */

@@ -43,6 +43,7 @@ const EXPECTED: Record<
     "audit.read": [false, false, false],
     "agency.manage": [false, false, false],
     "user.manage": [false, false, false],
+    "province.manage": [false, false, false],
   },
   secretariat: {
     "notice.read": [true, true, false],
@@ -62,6 +63,7 @@ const EXPECTED: Record<
     "audit.read": [true, true, false],
     "agency.manage": [true, true, false],
     "user.manage": [false, false, false],
+    "province.manage": [false, false, false],
   },
   chairman: {
     "notice.read": [true, true, false],
@@ -81,6 +83,7 @@ const EXPECTED: Record<
     "audit.read": [true, true, false],
     "agency.manage": [false, false, false],
     "user.manage": [false, false, false],
+    "province.manage": [false, false, false],
   },
   admin: {
     "notice.read": [true, true, false],
@@ -100,6 +103,7 @@ const EXPECTED: Record<
     "audit.read": [true, true, false],
     "agency.manage": [true, true, false],
     "user.manage": [true, true, false],
+    "province.manage": [true, true, false],
   },
 };
 
