@@ -6,9 +6,9 @@ import { formAction, action } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { DuplicateNotice } from "@/lib/intake/duplicates";
-import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/intake/read-upload";
+import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, readUploadedNotice } from "@/lib/intake/read-upload";
 import { inspectArchive, isZip } from "@/lib/uploads/archive";
-import { readNoticeIsolated } from "@/lib/uploads/isolated";
+import { needsIsolation, precheckNoticeFile, readNoticeIsolated } from "@/lib/uploads/isolated";
 import { confirmNotice, proposeNotice, ZConfirmNotice, type Proposal } from "@/lib/intake/service";
 
 // Server actions of the intake page, through the gate: the session, "notice.create" in the
@@ -34,9 +34,13 @@ export const proposeNoticeAction = formAction<typeof ZPropose, { proposal: Propo
     let text: string;
     if (input.file && input.file.size > 0) {
       const bytes = new Uint8Array(await input.file.arrayBuffer());
-      // An Office archive is measured before anything inflates it; reading happens off this thread.
+      // A file that is not what its name says is refused at once; an Office archive is measured
+      // before anything inflates it; documents are read off this thread.
+      precheckNoticeFile(input.file.name, bytes);
       if (isZip(bytes)) await inspectArchive(input.file.name, bytes, "file");
-      text = await readNoticeIsolated(input.file.name, bytes);
+      text = needsIsolation(input.file.name)
+        ? await readNoticeIsolated(input.file.name, bytes)
+        : await readUploadedNotice(input.file.name, bytes);
     } else if (input.text?.trim()) {
       text = input.text;
     } else {

@@ -29,6 +29,25 @@ async function slot(): Promise<() => void> {
   };
 }
 
+const EXTENSION = (fileName: string) => /\.[^.]+$/.exec(fileName.toLowerCase())?.[0] ?? "";
+
+/** Plain text needs no child process; documents that must be unpacked or parsed do. */
+export function needsIsolation(fileName: string): boolean {
+  return ![".txt", ".md"].includes(EXTENSION(fileName));
+}
+
+const MAGIC: Record<string, { bytes: number[]; message: string }> = {
+  ".docx": { bytes: [0x50, 0x4b, 0x03, 0x04], message: "Tệp .docx không hợp lệ: nội dung không phải tài liệu Word." },
+  ".pdf": { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], message: "Tệp .pdf không hợp lệ: nội dung không phải PDF." },
+};
+
+/** Refuses at once, without starting a reader, a document whose first bytes are not what its name says. */
+export function precheckNoticeFile(fileName: string, bytes: Uint8Array): void {
+  const expected = MAGIC[EXTENSION(fileName)];
+  if (expected && !expected.bytes.every((b, i) => bytes[i] === b))
+    throw new ValidationError(expected.message, { file: [expected.message] });
+}
+
 export interface IsolationLimits {
   memoryMb: number;
   timeMs: number;
