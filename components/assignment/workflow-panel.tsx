@@ -12,7 +12,7 @@ import {
 } from "@/lib/assignments/actions";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import { formatDay } from "@/lib/time/calendar";
-import { ActionForm, ChoiceField, DateField, FileField, TextField } from "@/components/assignment/action-form";
+import { ActionForm, ChoiceField, DateField, FileField, TextField } from "@/components/ui/action-form";
 
 export interface WorkflowPanelProps {
   assignment: AssignmentStatus;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { roleMay } from "@/lib/auth/permissions";
+import { isSystemAdmin, roleMay } from "@/lib/auth/permissions";
 import { USER_ROLE_LABELS, type SessionUser } from "@/lib/auth/user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/layout/nav-link";
@@ -24,6 +24,9 @@ export function AppShell({
     },
     roleMay(user, "board.read") &&
       user.provinceId !== null && { href: "/nhac-viec", label: "Nhắc việc", count: reminders },
+    roleMay(user, "agency.manage") && user.provinceId !== null && { href: "/quan-tri/co-quan", label: "Cơ quan, nhóm" },
+    roleMay(user, "user.manage") && user.provinceId !== null && { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
+    isSystemAdmin(user) && { href: "/quan-tri/tinh", label: "Các tỉnh" },
   ].filter((l): l is { href: string; label: string; count?: number } => Boolean(l));
 
   return (
@@ -60,10 +63,21 @@ export function AppShell({
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <div className="hidden text-right leading-tight md:block">
-              <div className="font-medium">{user.name}</div>
-              <div className="text-xs text-brand-100">{USER_ROLE_LABELS[user.role]}</div>
-            </div>
+            <Link
+              href="/tai-khoan"
+              className="rounded-md px-2 py-1 text-right leading-tight hover:bg-white/10"
+              aria-label={`Tài khoản của tôi: ${user.name}`}
+            >
+              <span className="hidden md:block">
+                <span className="block font-medium">{user.name}</span>
+                <span className="block text-xs text-brand-100">
+                  {user.role === "admin" && user.provinceId !== null
+                    ? "Quản trị của tỉnh"
+                    : USER_ROLE_LABELS[user.role]}
+                </span>
+              </span>
+              <span className="md:hidden">Tài khoản</span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,42 +1,49 @@
 "use client";
 
-import { callAction } from "@/lib/validation/call-action";
-
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useState, useTransition } from "react";
-import type { AssignmentActionResult as ActionResult } from "@/lib/assignments/action-result";
+import { callAction } from "@/lib/validation/call-action";
+import type { ActionResult } from "@/lib/validation/result";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/date-input";
 import { ChoiceGroup, Field } from "@/components/ui/field";
-import { controlClass, Input, Textarea } from "@/components/ui/input";
+import { controlClass, Input, Select, Textarea } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 
-type Action = (prev: unknown, formData: FormData) => Promise<ActionResult>;
+type Result = ActionResult<object, { current: unknown }>;
+type Action<R extends Result> = (prev: unknown, formData: FormData) => Promise<R>;
 
 const ErrorsContext = createContext<Record<string, string[]>>({});
 
 /**
- * A workflow form: sends its fields to a server action, keeps what was typed when the action
- * refuses, shows the message (and a stale assignment's current state), and refreshes the page
- * with a fresh, empty form when the action succeeds.
+ * A form behind a server action (formAction in lib/auth/gate.ts): sends its fields, keeps what was
+ * typed when the action refuses (each field shows its own message), shows the form's message (and,
+ * when someone changed the record first, a way to see its current state), and when the action
+ * succeeds refreshes the page with a fresh, empty form, or hands the result to `onSuccess`.
  */
-export function ActionForm({
+export function ActionForm<R extends Result>({
   action,
-  hidden,
+  hidden = {},
   submitLabel,
   tone = "primary",
   children,
   testId,
+  onSuccess,
+  after,
 }: {
-  action: Action;
-  hidden: Record<string, string | number>;
+  action: Action<R>;
+  hidden?: Record<string, string | number>;
   submitLabel: string;
   tone?: ButtonVariant;
   children?: React.ReactNode;
   testId?: string;
+  /** Instead of refreshing the page with an empty form. */
+  onSuccess?: (result: Extract<R, { ok: true }>) => void;
+  /** Shown under the form after an answer (a temporary password, a summary). */
+  after?: (result: R) => React.ReactNode;
 }) {
   const router = useRouter();
-  const [result, setResult] = useState<ActionResult | null>(null);
+  const [result, setResult] = useState<R | null>(null);
   const [generation, setGeneration] = useState(0);
   const [pending, startTransition] = useTransition();
 
@@ -50,7 +57,8 @@ export function ActionForm({
     startTransition(async () => {
       const r = await callAction(() => action(null, formData));
       setResult(r);
-      if (r.ok) {
+      if (r.ok && onSuccess) onSuccess(r as Extract<R, { ok: true }>);
+      else if (r.ok) {
         setGeneration((g) => g + 1);
         router.refresh();
       }
@@ -84,17 +92,19 @@ export function ActionForm({
             Xem trạng thái mới nhất
           </button>
         ) : null}
+        {result && after ? after(result) : null}
       </form>
     </ErrorsContext.Provider>
   );
 }
 
-function useFieldError(name: string): string | undefined {
+/** The action's message for the field named `name`, for fields made outside this file. */
+export function useFieldError(name: string): string | undefined {
   return useContext(ErrorsContext)[name]?.[0];
 }
 
-// The workflow's fields: each reads its error from the action's answer (by its name) and shows it
-// beside itself, through the shared Field (components/ui/field.tsx).
+// The fields of such a form: each reads its error from the action's answer (by its name) and
+// shows it beside itself, through the shared Field (components/ui/field.tsx).
 
 export function TextField({
   name,
@@ -102,23 +112,120 @@ export function TextField({
   multiline = false,
   required = false,
   hint,
+  defaultValue,
+  type = "text",
+  autoComplete,
 }: {
   name: string;
   label: string;
   multiline?: boolean;
   required?: boolean;
   hint?: string;
+  defaultValue?: string;
+  type?: "text" | "email" | "password";
+  autoComplete?: string;
 }) {
   return (
     <Field label={label} hint={hint} error={useFieldError(name)} required={required} size="regular">
       {(f) =>
         multiline ? (
-          <Textarea {...f} name={name} rows={3} variant="regular" />
+          <Textarea {...f} name={name} rows={3} variant="regular" defaultValue={defaultValue} />
         ) : (
-          <Input {...f} name={name} variant="regular" />
+          <Input
+            {...f}
+            name={name}
+            variant="regular"
+            type={type}
+            defaultValue={defaultValue}
+            autoComplete={autoComplete}
+          />
         )
       }
     </Field>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  options,
+  defaultValue,
+  required = false,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  required?: boolean;
+  onChange?: (value: string) => void;
+}) {
+  return (
+    <Field label={label} error={useFieldError(name)} required={required} size="regular">
+      {(f) => (
+        <Select
+          {...f}
+          name={name}
+          variant="regular"
+          defaultValue={defaultValue}
+          onChange={(e) => onChange?.(e.target.value)}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
+/** Several choices that may all be ticked (agencies of an account, kinds of e-mail). */
+export function CheckboxesField({
+  name,
+  label,
+  options,
+  defaultValues = [],
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValues?: string[];
+}) {
+  return (
+    <ChoiceGroup legend={label} error={useFieldError(name)} size="regular">
+      <div className="grid gap-1.5 sm:grid-cols-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValues.includes(o.value)}
+              className="mt-0.5 size-4 shrink-0"
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+    </ChoiceGroup>
+  );
+}
+
+export function CheckboxField({
+  name,
+  label,
+  defaultChecked,
+}: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+}) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" name={name} defaultChecked={defaultChecked} className="size-4" /> {label}
+    </label>
   );
 }
 

@@ -10,7 +10,16 @@ export interface AuditEntry {
   actorId: number | null;
   action: string; // "notice.create", "assignment.submit", …
   entityType:
-    "Notice" | "Directive" | "Assignment" | "Agency" | "ExtensionRequest" | "ProgressReport" | "Comment" | "User";
+    | "Notice"
+    | "Directive"
+    | "Assignment"
+    | "Agency"
+    | "AgencyGroup"
+    | "ExtensionRequest"
+    | "ProgressReport"
+    | "Comment"
+    | "User"
+    | "Province";
   entityId: number;
   before?: unknown;
   after?: unknown;

@@ -71,6 +71,7 @@ export async function verifyCredentials(
     throw new AppError(WRONG_CREDENTIALS);
   }
   await recordSuccess(db, keys, at);
+  await db.user.update({ where: { id: row.id }, data: { lastSignInAt: at } });
   return toSessionUser(row);
 }
 

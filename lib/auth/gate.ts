@@ -4,7 +4,7 @@ import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { scopeOf, type Action } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { currentSessionId, currentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/user";
 import {
   AppError,
@@ -58,6 +58,8 @@ export function gatedName(fn: unknown): string | undefined {
 
 export interface ActionContext {
   user: SessionUser;
+  /** The id of the session making the request (changing one's password keeps this one open). */
+  sessionId: () => Promise<string | null>;
 }
 
 export interface ActionSpec<S extends z.ZodType> {
@@ -148,7 +150,7 @@ export function action<S extends z.ZodType, T extends object, D extends object =
       const parsed = parseWith(spec.input, input, spec.pastedText);
       checkPermission(user, spec.permission);
       await spendWriteBudget(db(), user.id, uploadedBytes(parsed));
-      return await handler(parsed, { user });
+      return await handler(parsed, { user, sessionId: currentSessionId });
     } catch (error) {
       unstable_rethrow(error);
       return toFailure(error, spec.name, await requestId()) as Failure<D>;

@@ -1,13 +1,13 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-limits";
 import { foldVi } from "@/lib/deadlines/fold";
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 // What a password must be: long enough, not the login or the person's name, and not one that
 // attackers try first (zxcvbn's lists of common passwords and keyboard patterns, with the app's
 // own words added). Pure: the account services call it, the forms show its message.
-
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
 
 const APP_WORDS = [
   "matkhau",

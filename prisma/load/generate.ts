@@ -400,7 +400,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
         ...districtsOf(8 + Math.floor(r() * 7), r),
       ];
       const inserted = await client.query<{ id: number; name: string }>(
-        `INSERT INTO "Agency" ("provinceId", "name", "shortName", "kind") SELECT $1, * FROM unnest($2::text[], $3::text[], $4::"AgencyKind"[]) RETURNING id, "name"`,
+        `INSERT INTO "Agency" ("provinceId", "name", "shortName", "kind", "updatedAt") SELECT $1, *, now() FROM unnest($2::text[], $3::text[], $4::"AgencyKind"[]) RETURNING id, "name"`,
         [provinceId, specs.map((s) => s.name), specs.map((s) => s.shortName), specs.map((s) => s.kind)],
       );
       agencyCount += inserted.rowCount ?? 0;
@@ -408,7 +408,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
       const idsOf = (xs: AgencySpec[]) => xs.map((s) => ids.get(s.name)!);
       const districtSpecs = specs.filter((s) => s.kind === "district");
       const groupRows = await client.query<{ id: number; name: string }>(
-        `INSERT INTO "AgencyGroup" ("provinceId", "name") SELECT $1, * FROM unnest($2::text[]) RETURNING id, "name"`,
+        `INSERT INTO "AgencyGroup" ("provinceId", "name", "updatedAt") SELECT $1, *, now() FROM unnest($2::text[]) RETURNING id, "name"`,
         [provinceId, ["UBND các huyện, thị xã, thành phố", "Các sở, ban, ngành", "Thành viên Ban Chỉ đạo tỉnh"]],
       );
       const [gDistricts, gDepartments, gMembers] = groupRows.rows.map((g) => g.id) as [number, number, number];
@@ -433,7 +433,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
       );
       const username = `${code.replace(/-/g, "")}.chutich`;
       await client.query(
-        `INSERT INTO "User" ("username", "name", "passwordHash", "role", "provinceId") VALUES ($1, $2, $3, 'chairman', $4)`,
+        `INSERT INTO "User" ("username", "name", "passwordHash", "role", "provinceId", "updatedAt") VALUES ($1, $2, $3, 'chairman', $4, now())`,
         [username, `Chủ tịch UBND tỉnh ${name}`, passwordHash, provinceId],
       );
       chairmen.push(username);

@@ -6,5 +6,6 @@ import { revalidated, testSession } from "@/tests/helpers/test-session";
 // else the gate does (parsing, permissions, error mapping) runs for real.
 vi.mock("@/lib/auth/session", () => ({
   currentUser: async () => testSession.user,
+  currentSessionId: async () => null,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void revalidated.push(path) }));

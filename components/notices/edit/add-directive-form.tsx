@@ -1,7 +1,5 @@
 "use client";
 
-import { callAction } from "@/lib/validation/call-action";
-
 import { useId, useState, useTransition } from "react";
 import { addDirectiveAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
@@ -13,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
+import { callAction } from "@/lib/validation/call-action";
 
 const EMPTY: DirectiveFields = { ref: "", text: "", urgent: false, deadline: null };
 

@@ -1,7 +1,5 @@
 "use client";
 
-import { callAction } from "@/lib/validation/call-action";
-
 import { useId, useState, useTransition } from "react";
 import { STATE_LABELS } from "@/lib/assignments/state";
 import {
@@ -15,6 +13,7 @@ import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { INLINE_SELECT_CLASS, Input } from "@/components/ui/input";
+import { callAction } from "@/lib/validation/call-action";
 
 type Role = "lead" | "support";
 type Assignment = DirectiveSnapshot["assignments"][number];

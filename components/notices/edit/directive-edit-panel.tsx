@@ -1,7 +1,5 @@
 "use client";
 
-import { callAction } from "@/lib/validation/call-action";
-
 import { useRef, useState, useTransition } from "react";
 import { removeDirectiveAction, updateDirectiveAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
@@ -15,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
+import { callAction } from "@/lib/validation/call-action";
 
 type Message = { tone: "ok" | "error"; text: string } | null;
 

@@ -1,11 +1,10 @@
 "use client";
 
-import { callAction } from "@/lib/validation/call-action";
-
 import { useState, useTransition } from "react";
 import { publishNoticeAction } from "@/lib/notices/edit-actions";
 import { Button } from "@/components/ui/button";
 import { StatusMessage } from "@/components/ui/status-message";
+import { callAction } from "@/lib/validation/call-action";
 
 /** "Ban hành" for a draft: its assignments appear on the agencies' boards. */
 export function PublishButton({ noticeId, version }: { noticeId: number; version: number }) {
