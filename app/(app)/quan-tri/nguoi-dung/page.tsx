@@ -15,6 +15,9 @@ import { Pager } from "@/components/overview/pager";
 
 export const metadata: Metadata = { title: "Người dùng" };
 
+const roleLabel = (role: keyof typeof USER_ROLE_LABELS) =>
+  role === "admin" ? "Quản trị của tỉnh" : USER_ROLE_LABELS[role];
+
 // The province's accounts (its administrator): search, filters, each account's page.
 export default page({ permission: "user.manage", query: parseAccountFilters }, async ({ user, query }) => {
   const { rows, total, page: pageNo, pageSize } = await listAccounts(db(), user, query);
@@ -84,12 +87,13 @@ export default page({ permission: "user.manage", query: parseAccountFilters }, a
                       {a.name}
                     </Link>
                     <div className="font-mono text-xs text-slate-500">{a.username}</div>
+                    <div className="text-xs text-slate-600 sm:hidden">{roleLabel(a.role)}</div>
                   </td>
-                  <td className="px-3 py-2">{a.role === "admin" ? "Quản trị của tỉnh" : USER_ROLE_LABELS[a.role]}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{roleLabel(a.role)}</td>
                   <td className="hidden px-3 py-2 md:table-cell">
                     {a.agencies.map((g) => g.shortName).join(", ") || "—"}
                   </td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2 align-top sm:align-middle">
                     <AccountStatus active={a.active} mustChangePassword={a.mustChangePassword} />
                   </td>
                   <td className="hidden px-3 py-2 whitespace-nowrap lg:table-cell">
