@@ -15,6 +15,7 @@ import {
 } from "./classify";
 import { findRoles } from "./roles";
 import { ownText, type Node } from "./structure";
+import { emitTable } from "./tables/emit";
 import { foldVi } from "@/lib/deadlines/fold";
 
 export interface Found {
@@ -41,13 +42,13 @@ export interface BuiltDirective {
   problems: { message: string; at: number }[];
 }
 
-interface WalkEnv {
+export interface WalkEnv {
   matcher: AgencyMatcher;
   dctx: DeadlineContext;
   out: BuiltDirective[];
 }
 
-function toFound(
+export function toFound(
   m: Mention,
   role: Found["role"],
   text: string,
@@ -81,7 +82,7 @@ function toFound(
   return t.members.map((a) => ({ agency: a, role, viaGroup: t.name, isNew: false, start, end }));
 }
 
-function dedupe(list: Found[]): Found[] {
+export function dedupe(list: Found[]): Found[] {
   const seen = new Set<string>();
   const out: Found[] = [];
   for (const f of [...list.filter((x) => x.role === "lead"), ...list.filter((x) => x.role === "support")]) {
@@ -159,12 +160,18 @@ export function walk(
   let ctx = inherited;
   let inSection = inAssessment; // a lead-in ("Về tình hình dịch bệnh:") sets it for the items after it
   nodes.forEach((node, i) => {
+    if (node.block.table) {
+      emitTable(env, node.block.table, parentRef, ctx);
+      return;
+    }
     const text = ownText(node);
     if (!text) return;
     const hasChildren = node.children.length > 0;
     const leadIn = node.type === "para" && /:\s*$/.test(text) && i < nodes.length - 1;
     if (hasChildren && node.type !== "para" && isPurposeHeading(text)) return;
-    if ((hasChildren && isHeadingText(text)) || leadIn) {
+    // "3. Các sở, ngành thực hiện theo bảng sau." over a table: a heading whatever its punctuation.
+    const headsTable = node.children.some((c) => c.block.table);
+    if ((hasChildren && (isHeadingText(text) || headsTable)) || leadIn) {
       const part = node.label ?? String(++counter);
       const headCtx = headingContext(env, node, text, ctx);
       if (leadIn && !hasChildren) {
@@ -174,7 +181,7 @@ export function walk(
         return;
       }
       const ref = join(parentRef, part);
-      if (hasChildren && opensWithTask(text)) {
+      if (hasChildren && opensWithTask(text) && !headsTable) {
         const ownCtx = emit(env, node, ref, text, ctx);
         walk(env, node.children, ref, ownCtx, inSection);
         return;

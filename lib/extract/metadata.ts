@@ -68,7 +68,10 @@ export function findLayout(blocks: Block[]): Layout {
     while (bodyEnd > after && isSignatureLike(blocks[bodyEnd - 1]!)) bodyEnd--;
   }
   let bodyStart = blocks.findIndex(
-    (b, i) => i >= after && i < bodyEnd && ["roman", "num", "paren", "letter"].includes(markerOf(b.text).type),
+    (b, i) =>
+      i >= after &&
+      i < bodyEnd &&
+      (b.table !== undefined || ["roman", "num", "paren", "letter"].includes(markerOf(b.text).type)),
   );
   // "Về tình hình dịch bệnh:" right before the first item: a section lead-in, part of the body.
   if (
@@ -297,6 +300,8 @@ export function readFooter(
   let signer: string | null = null;
   let inList = false;
   for (const b of foot) {
+    if (b.table) continue;
+    if (/^PHỤ LỤC\b/iu.test(b.text)) break; // an appendix after the signature
     for (const raw of lines(b)) {
       const l = raw.trim();
       if (/^nơi nhận\s*:?/i.test(l)) {
