@@ -81,7 +81,12 @@ const RULES: Rule[] = [
     rank: 3,
     re: /\btrong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian)?\s+(\d{1,3})\s+ngay(?!\s+(?:lam\s+viec|\d|tu\s+ngay))(?:\s*\(?\s*(?:,\s*)?ke\s+tu\s+ngay\s+(?:ky|ban\s+hanh|nhan\s+duoc)[^).;]*\)?)?/g,
   },
-  { kind: "month", rank: 4, re: /\btrong\s+thang\s+(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?(?![\d/])/g },
+  // "trong tháng 9/2021", and a run of months "trong tháng 7 và tháng 8/2021" (due at the last).
+  {
+    kind: "month",
+    rank: 4,
+    re: /\btrong\s+(?:cac\s+)?thang\s+(\d{1,2})(?:\s*(?:,|va|-|–|den)\s*(?:thang\s+)?(\d{1,2}))*(?:\s*(?:\/|nam)\s*(\d{4}))?(?![\d/])/g,
+  },
   // "trong quý III", and "Quý III/2021" on its own when it names the year.
   {
     kind: "quarter",
@@ -186,8 +191,8 @@ function build(
       break;
     }
     case "month": {
-      const month = Number(m[1]);
-      const year = m[2] ? Number(m[2]) : ctx.year;
+      const month = Number(m[2] || m[1]);
+      const year = m[3] ? Number(m[3]) : ctx.year;
       if (month < 1 || month > 12) return null;
       if (year === null) problems.push(`Không xác định được năm của "${phrase}"`);
       else d.dueOn = endOfMonth(year, month);
@@ -258,7 +263,7 @@ export interface ParseOptions {
 // What a deadline cell may hold on its own that prose would only say with "trong", "đến"…
 const CELL_RULES: Rule[] = [
   { kind: "exact", rank: 2, re: new RegExp(String.raw`^\s*(?:ngay\s+)?(${DATE_NC})`, "g") },
-  { kind: "month", rank: 4, re: /\bthang\s+(\d{1,2})\s*(?:\/|nam)\s*(\d{4})/g },
+  { kind: "month", rank: 4, re: /\bthang\s+(\d{1,2})()\s*(?:\/|nam)\s*(\d{4})/g },
   { kind: "year", rank: 4, re: /\bnam\s+(\d{4})\b/g },
   { kind: "ongoing", rank: 8, re: /\b(?:thuong\s+xuyen|lien\s+tuc|kip\s+thoi|khan\s+truong)\b/g },
 ];

@@ -232,8 +232,13 @@ export class AgencyMatcher {
   private listAfterGroup(text: string, groupFolded: string, end: number, listed: Map<number, Mention>): void {
     const level = /\bcac (huyen|quan|thi xa|thanh pho)\b/.exec(groupFolded)?.[1];
     if (!level) return;
-    const colon = /^\s*:\s*/.exec(text.slice(end));
+    // After a colon, or straight after the group when a place name follows ("các huyện Đức Thọ, Can Lộc").
+    const hasColon = /^\s*:\s*/.exec(text.slice(end));
+    const colon = hasColon ?? /^\s+(?=\p{Lu})/u.exec(text.slice(end));
     if (!colon) return;
+    // Without a colon, one place would be the group's own ("UBND các huyện, thành phố Cà Mau").
+    if (!hasColon && !/^\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,2}\s*(?:,|và(?=\s))\s*\p{Lu}/u.test(text.slice(end)))
+      return;
     const LEVELS: Record<string, string> = {
       huyen: "huyện",
       quan: "quận",
@@ -241,7 +246,7 @@ export class AgencyMatcher {
       "thanh pho": "thành phố",
     };
     const item =
-      /^(?:(huyện|quận|thị xã|thành phố|TP\.?|TX\.?)\s+)?(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,2})(\s*(?:,|\bvà\b)\s*)?/u;
+      /^(?:(huyện|quận|thị xã|thành phố|TP\.?|TX\.?)\s+)?(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,2})(\s*(?:,|và(?=\s))\s*)?/u;
     let at = end + colon[0].length;
     for (let n = 0; n < 20; n++) {
       const m = item.exec(text.slice(at));

@@ -4,10 +4,12 @@ import type { DraftDirective } from "@/lib/notices/draft";
 import { parseDeadline, type DeadlineContext } from "@/lib/deadlines/parse";
 import type { AgencyMatcher, Mention } from "./agencies";
 import {
+  isAgreement,
   isAssessment,
   isAssessmentHeading,
   isAssessmentLeadIn,
   isHeadingText,
+  isOwnArticle,
   isOwnDecision,
   isPurposeHeading,
   isUrgent,
@@ -66,16 +68,24 @@ export function toFound(
     const named = ctx.leads.filter((f) => f.viaGroup === null && t.members.includes(f.agency));
     if (named.length) return named.map((f) => ({ ...f, role, start, end }));
   }
-  // "UBND các huyện: Hữu Lũng, Chi Lăng …": the list after the colon narrows the group.
+  // "UBND các huyện: Hữu Lũng, Chi Lăng …", "Chủ tịch UBND các huyện Đức Thọ, Can Lộc": the places
+  // listed right after the group narrow it.
+  // Without a colon it takes two places: "UBND các huyện, thành phố Cà Mau" names the group.
+  const place = (x: Mention | undefined) =>
+    x?.target.type === "agency" &&
+    (t.members.includes(x.target.name) ||
+      (x.target.isNew && /^UBND (huyện|quận|thị xã|thành phố) /u.test(x.target.name)));
+  const at = all.findIndex((x) => x.start >= m.end);
+  const next = all[at];
+  const colon = next !== undefined && /^\s*:\s*$/.test(text.slice(m.end, next.start));
+  const adjacent = next !== undefined && /^\s*$/.test(text.slice(m.end, next.start));
+  const second = all[at + 1];
   if (
-    /^\s*:/.test(text.slice(m.end)) &&
-    all.some(
-      (x) =>
-        x.start > m.end &&
-        x.target.type === "agency" &&
-        (t.members.includes(x.target.name) ||
-          (x.target.isNew && /^UBND (huyện|quận|thị xã|thành phố) /u.test(x.target.name))),
-    )
+    place(next) &&
+    (colon ||
+      (adjacent &&
+        place(second) &&
+        /^\s*(?:,|và)\s*(?:(?:huyện|quận|thị xã|thành phố)\s+)?$/u.test(text.slice(next!.end, second!.start))))
   )
     return [];
   if (t.isNew || !t.members.length) return [{ agency: t.name, role, viaGroup: null, isNew: true, start, end }];
@@ -187,12 +197,13 @@ export function walk(
         return;
       }
       const before = env.out.length;
-      walk(env, node.children, ref, headCtx, inSection || isAssessmentHeading(text));
+      walk(env, node.children, ref, headCtx, inSection || isAssessmentHeading(text) || isAssessmentLeadIn(text));
       // "5. Về hỗ trợ …" with one paragraph under it: that paragraph is item 5 itself.
       const only = env.out.length === before + 1 ? env.out[before] : undefined;
       if (only && only.directive.ref === `${ref}.1`) only.directive.ref = ref;
       return;
     }
+    if (isAgreement(text) || (node.type === "article" && !hasChildren && isOwnArticle(text))) return;
     if (isAssessment(text, inSection)) {
       if (hasChildren) walk(env, node.children, join(parentRef, node.label ?? "?"), ctx, true);
       return;

@@ -71,7 +71,7 @@ export function findLayout(blocks: Block[]): Layout {
     (b, i) =>
       i >= after &&
       i < bodyEnd &&
-      (b.table !== undefined || ["roman", "num", "paren", "letter"].includes(markerOf(b.text).type)),
+      (b.table !== undefined || ["article", "roman", "num", "paren", "letter"].includes(markerOf(b.text).type)),
   );
   // "Về tình hình dịch bệnh:" right before the first item: a section lead-in, part of the body.
   if (

@@ -26,7 +26,7 @@ export interface NormalizedText {
 
 const ILLEGIBLE = /^\[[^\]]*(illegible|unreadable|không đọc được|không rõ|mờ)[^\]]*\]$/i;
 const BRACKET_NOTE = /^\[[^\]]{1,60}\]$/; // "[Handwritten signature]", "[Stamp]"
-const LIST_START = /^(?:[IVXLC]+\s*[.)]|\d{1,2}\s*[.)](?!\d)|\(\d{1,2}\)|[a-zđ]\s*\)|[-+•–—*]\s)/;
+const LIST_START = /^(?:Điều\s+\d{1,2}\s*[.:]|[IVXLC]+\s*[.)]|\d{1,2}\s*[.)](?!\d)|\(\d{1,2}\)|[a-zđ]\s*\)|[-+•–—*]\s)/;
 
 export interface Line {
   text: string;

@@ -1,10 +1,10 @@
-// The numbering of a notice as a tree: "I."/"II.", "1.", "(1)", "a)", "-" and "+" items and the
+// The numbering of a notice as a tree: "Điều 1.", "I."/"II.", "1.", "(1)", "a)", "-" and "+" items and the
 // plain paragraphs under them. Levels are learnt from the order in which marker kinds first
 // appear (as a reader does), so "4. … (1) … (7)" then "5." closes the "(n)" list. A plain
 // paragraph after a bullet belongs to the bullet's parent: bullets are one paragraph long.
 import type { Block } from "./normalize";
 
-export type MarkerType = "roman" | "num" | "paren" | "letter" | "dash" | "plus" | "para";
+export type MarkerType = "article" | "roman" | "num" | "paren" | "letter" | "dash" | "plus" | "para";
 
 export interface Node {
   type: MarkerType;
@@ -16,6 +16,7 @@ export interface Node {
 }
 
 const MARKERS: [MarkerType, RegExp][] = [
+  ["article", /^Điều\s+(\d{1,2})\s*[.:]\s*/u], // a Quyết định's articles: "Điều 2." → ref "Điều 2"
   ["roman", /^([IVX]{1,5})\s*[.)]\s+/],
   ["paren", /^\((\d{1,2})\)\s*/],
   ["num", /^(\d{1,2})\s*[.)](?!\d)\s*/],
@@ -29,7 +30,7 @@ export function markerOf(text: string): { type: MarkerType; label: string | null
     const m = re.exec(text);
     if (m) {
       const raw = m[1] ?? null;
-      const label = raw === null ? null : type === "paren" ? `(${raw})` : raw;
+      const label = raw === null ? null : type === "paren" ? `(${raw})` : type === "article" ? `Điều ${raw}` : raw;
       return { type, label, length: m[0].length };
     }
   }

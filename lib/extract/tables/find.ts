@@ -181,6 +181,7 @@ function assemble(
   const rows: TableRow[] = [];
   let cur: TableRow | null = null;
   let lastLine = head.lastLine;
+  const rowEnds: number[] = [];
   const fit = (cells: CellText[]) => {
     const out = cells.slice(0, n);
     for (let k = n; k < cells.length; k++) out[n - 1] = joinCells(out[n - 1] ?? EMPTY_CELL, cells[k]!);
@@ -228,6 +229,12 @@ function assemble(
     if (cur) cur.end = Math.max(cur.end, r.end);
     lastLine = r.lastLine;
     ln = r.lastLine + 1;
+    rowEnds[rows.length - 1] = lastLine;
+  }
+  // A group row with no task under it is the next section's heading ("III. TỔ CHỨC THỰC HIỆN").
+  while (rows.length && rows[rows.length - 1]!.kind === "group") {
+    rows.pop();
+    lastLine = rows.length ? rowEnds[rows.length - 1]! : head.lastLine;
   }
   for (const row of rows) if (row.kind === "task") row.cells = fit(row.cells);
   return { rows, lastLine };

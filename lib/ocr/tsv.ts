@@ -1,0 +1,60 @@
+// Tesseract's TSV output (`tesseract IMAGE stdout tsv`): one row per page, block, paragraph, line
+// and word, each with its box and, for words, a confidence from 0 to 100.
+import type { PositionedPage } from "@/lib/extract/layout";
+
+export interface OcrWord {
+  text: string;
+  /** 0–100 as Tesseract gives it. */
+  confidence: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface TsvPage {
+  width: number;
+  height: number;
+  words: OcrWord[];
+  lineKeys: string[];
+}
+
+/** Parses one image's TSV; multi-page TIFFs give several pages. */
+export function parseTsv(tsv: string): TsvPage[] {
+  const pages = new Map<number, TsvPage>();
+  const lines = tsv.split("\n");
+  for (let k = 1; k < lines.length; k++) {
+    const cols = lines[k]!.split("\t");
+    if (cols.length < 12) continue;
+    const [level, pageNum, block, par, line, , left, top, width, height, conf] = cols.map(Number) as number[];
+    const text = cols.slice(11).join("\t").trim();
+    let page = pages.get(pageNum!);
+    if (!page) {
+      page = { width: 0, height: 0, words: [], lineKeys: [] };
+      pages.set(pageNum!, page);
+    }
+    if (level === 1) {
+      page.width = width!;
+      page.height = height!;
+    }
+    if (level !== 5 || !text) continue;
+    page.words.push({ text, confidence: Math.max(0, conf!), left: left!, top: top!, width: width!, height: height! });
+    page.lineKeys.push(`${block}.${par}.${line}`);
+  }
+  return [...pages.keys()].sort((a, b) => a - b).map((n) => pages.get(n)!);
+}
+
+export function toPositioned(page: TsvPage): PositionedPage {
+  return {
+    width: page.width,
+    height: page.height,
+    words: page.words.map((w, i) => ({
+      text: w.text,
+      x0: w.left,
+      y0: w.top,
+      x1: w.left + w.width,
+      y1: w.top + w.height,
+      lineKey: page.lineKeys[i],
+    })),
+  };
+}
