@@ -128,7 +128,9 @@ const COLUMN_RIGHT = /^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|Đ�
 
 function isColumnSplit(left: string, right: string): boolean {
   if (LIST_START.test(left + " ")) return false; // "a)<tab>Sở Y tế:" is a marker and its text
-  return COLUMN_RIGHT.test(right) || /^Số\s*:/iu.test(left) || (isUpperLine(left) && isUpperLine(right));
+  // "Nơi nhận:<tab>KT. CHỦ TỊCH", "- Như trên;<tab>PHÓ CHỦ TỊCH": the list beside the signature.
+  const footer = /^(?:Nơi nhận|[-+•])/u.test(left) && (isUpperLine(right) || /^(?:TL|KT|TM|Q|TUQ)\./u.test(right));
+  return COLUMN_RIGHT.test(right) || /^Số\s*:/iu.test(left) || (isUpperLine(left) && isUpperLine(right)) || footer;
 }
 
 /** Whether the paragraph after a gap continues the previous one (a page break mid-sentence). */

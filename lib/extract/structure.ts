@@ -37,6 +37,17 @@ export function markerOf(text: string): { type: MarkerType; label: string | null
   return { type: "para", label: null, length: 0 };
 }
 
+const ROMANS = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+const ROMAN_VALUE = (r: string) => {
+  const i = ROMANS.indexOf(r);
+  return i > 0 ? i : 0;
+};
+
+const isUpperHeading = (t: string) => {
+  const letters = t.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 4 && letters === letters.toUpperCase();
+};
+
 const isBullet = (t: MarkerType) => t === "dash" || t === "plus";
 
 /** Builds the tree of the body; returns the top-level nodes. */
@@ -60,7 +71,19 @@ export function buildTree(blocks: Block[]): Node[] {
       if (top && isBullet(top.type)) stack.pop();
     } else {
       const at = stack.findIndex((n) => n.type === mk.type);
+      // "II." again after "II." is a scan's "III." that lost a stroke: Roman sections only go up.
+      const prev = at >= 0 ? stack[at]!.label : null;
+      if (
+        mk.type === "roman" &&
+        prev &&
+        node.label &&
+        ROMAN_VALUE(node.label) <= ROMAN_VALUE(prev) &&
+        ROMAN_VALUE(node.label) > 1
+      )
+        node.label = ROMANS[ROMAN_VALUE(prev) + 1] ?? node.label;
       if (at >= 0) stack.length = at;
+      // "II. TỔ CHỨC THỰC HIỆN" is a section of the notice, even when a scan lost the "I." before it.
+      else if (mk.type === "roman" && isUpperHeading(block.text.slice(mk.length))) stack.length = 0;
     }
     const parent = stack[stack.length - 1] ?? null;
     node.parent = parent;

@@ -44,12 +44,25 @@ export function parseTsv(tsv: string): TsvPage[] {
   return [...pages.keys()].sort((a, b) => a - b).map((n) => pages.get(n)!);
 }
 
+/** The page's boxes in another image's pixels (that image being `k` times as large). */
+export function scaleTsv(page: TsvPage, k: number): TsvPage {
+  if (k === 1) return page;
+  const r = (n: number) => Math.round(n * k);
+  return {
+    width: r(page.width),
+    height: r(page.height),
+    lineKeys: page.lineKeys,
+    words: page.words.map((w) => ({ ...w, left: r(w.left), top: r(w.top), width: r(w.width), height: r(w.height) })),
+  };
+}
+
 export function toPositioned(page: TsvPage): PositionedPage {
   return {
     width: page.width,
     height: page.height,
     words: page.words.map((w, i) => ({
-      text: w.text,
+      // What Tesseract barely believes in and is that short is a speck or a table's rule.
+      text: w.confidence < 15 && w.text.length <= 3 ? "" : fixCase(w.text),
       x0: w.left,
       y0: w.top,
       x1: w.left + w.width,
@@ -57,4 +70,17 @@ export function toPositioned(page: TsvPage): PositionedPage {
       lineKey: page.lineKeys[i],
     })),
   };
+}
+
+/**
+ * Tesseract's Vietnamese model often capitalises an accented vowel inside a word ("giỜ",
+ * "ChỦ", "nhƯ") and glues a short word to the next ("SởY tế"): the first is lower-cased, the
+ * second split where a lower-case letter meets a plain capital.
+ */
+export function fixCase(word: string): string {
+  return word
+    .normalize("NFC")
+    .replace(/(\p{Ll})(\p{Lu})/gu, (_, a: string, b: string) =>
+      /[A-ZĐ]/.test(b) ? `${a} ${b}` : `${a}${b.toLocaleLowerCase("vi")}`,
+    );
 }

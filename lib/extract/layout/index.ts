@@ -3,7 +3,16 @@
 // of a header split by a tab, task tables as markdown pipe tables. Every word's place in the text
 // is kept, so the review screen can mark the words the recogniser was unsure of.
 import { LIST_START } from "../normalize";
-import { buildLines, median, segments, textOfWords, unitOf, type PositionedPage, type VisualLine } from "./lines";
+import {
+  buildLines,
+  median,
+  segments,
+  textOfWords,
+  touches,
+  unitOf,
+  type PositionedPage,
+  type VisualLine,
+} from "./lines";
 import { columnBounds, continuesTable, findHeader, readRows, type LaidRow, type TableShape } from "./table";
 
 export type { PositionedPage, PositionedWord } from "./lines";
@@ -23,13 +32,13 @@ class Writer {
     this.text += s;
   }
   word(page: PositionedPage, p: number, i: number) {
-    const t = page.words[i]!.text.trim().replace(/\|/g, "/");
+    const t = page.words[i]!.text.trim().normalize("NFC").replace(/\|/g, "/");
     this.spans[p]![i] = { start: this.text.length, end: this.text.length + t.length };
     this.text += t;
   }
   words(page: PositionedPage, p: number, ids: number[]) {
     ids.forEach((i, k) => {
-      if (k) this.raw(" ");
+      if (k && !touches(page, ids[k - 1]!, i)) this.raw(" ");
       this.word(page, p, i);
     });
   }
@@ -43,13 +52,32 @@ class Writer {
 
 const isUpper = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCase();
 
-function writeLine(w: Writer, page: PositionedPage, p: number, line: VisualLine, u: number) {
+function writeLine(w: Writer, page: PositionedPage, p: number, line: VisualLine, u: number, split: number | null) {
   let prev: number | null = null;
+  let tabbed = false;
   for (const i of line.words) {
-    if (prev !== null) w.raw(page.words[i]!.x0 - page.words[prev]!.x1 > COLUMN_GAP * u ? "\t" : " ");
+    if (prev !== null && !touches(page, prev, i)) {
+      const gap = page.words[i]!.x0 - page.words[prev]!.x1;
+      // The header's right column ("CỘNG HÒA …", "Hà Nội, ngày …") starts at `split`.
+      const column: boolean = split !== null && !tabbed && gap > 0.4 * u && page.words[i]!.x0 >= split - 0.5 * u;
+      tabbed ||= column || gap > COLUMN_GAP * u;
+      w.raw(column || gap > COLUMN_GAP * u ? "\t" : " ");
+    }
     w.word(page, p, i);
     prev = i;
   }
+}
+
+/** Where the header's right column starts: the x of "CỘNG HÒA XÃ HỘI…" near the top of page 1. */
+function headerSplit(page: PositionedPage, lines: VisualLine[]): { x: number; until: number } | null {
+  for (const l of lines) {
+    if (l.y0 > page.height * 0.3) break;
+    for (let k = 1; k < l.words.length; k++) {
+      if (/^C[ỘO]NG\s*H[ÒOÓ]/u.test(textOfWords(page, l.words.slice(k)).normalize("NFC")))
+        return { x: page.words[l.words[k]!]!.x0, until: page.height * 0.3 };
+    }
+  }
+  return null;
 }
 
 function writeTable(w: Writer, page: PositionedPage, p: number, rows: LaidRow[], shape: TableShape | null) {
@@ -76,7 +104,9 @@ function opens(prev: VisualLine, line: VisualLine, page: PositionedPage, m: Marg
   if (line.y0 - prev.y1 > m.gap + 0.45 * u) return true;
   if (LIST_START.test(b)) return true;
   if (isUpper(a) !== isUpper(b)) return true;
-  const centred = (l: VisualLine) => l.x0 > m.left + 2 * u && Math.abs((l.x0 + l.x1) / 2 - m.centre) < 2.5 * u;
+  // Centred: short of both margins by about as much on each side.
+  const centred = (l: VisualLine) =>
+    l.x0 > m.left + 2 * u && m.right - l.x1 > 2 * u && Math.abs(l.x0 - m.left - (m.right - l.x1)) < 2.5 * u;
   if (centred(prev) && centred(line)) return false;
   if (prev.x1 < m.right - 4 * u) return true; // the previous paragraph's short last line
   return line.x0 > m.left + 1.2 * u; // a first-line indent
@@ -110,6 +140,7 @@ export function layoutText(pages: PositionedPage[]): LaidOutText {
     const u = unitOf(page);
     const lines = buildLines(page).filter((l) => !isPageNumber(page, l));
     const m = margins(lines);
+    const header = p === 0 ? headerSplit(page, lines) : null;
     let i = 0;
     if (open && lines.length) {
       const again = findHeader(page, lines, 0, u);
@@ -128,7 +159,9 @@ export function layoutText(pages: PositionedPage[]): LaidOutText {
       const head = findHeader(page, lines, i, u);
       if (head) {
         const first = head.last + 1;
-        const rough: TableShape = { ...head.shape, bounds: columnBounds(page, head.shape.columns, [], u) };
+        // Borders first guessed from where the first rows' cells start, then from the whole table.
+        const near = lines.slice(first, first + 8);
+        const rough: TableShape = { ...head.shape, bounds: columnBounds(page, head.shape.columns, near, u) };
         const extent = readRows(page, lines, first, rough, u);
         const shape: TableShape = {
           ...head.shape,
@@ -146,10 +179,13 @@ export function layoutText(pages: PositionedPage[]): LaidOutText {
         }
       }
       const line = lines[i]!;
-      const split = segments(page, line, COLUMN_GAP * u).length > 1;
+      const inHeader = header && line.y1 < header.until ? header.x : null;
+      const split =
+        segments(page, line, COLUMN_GAP * u).length > 1 ||
+        (inHeader !== null && line.x0 < inHeader - u && line.x1 > inHeader + u);
       if (prev && (split || opens(prev, line, page, m, u))) w.paragraph();
       else if (prev) w.raw("\n");
-      writeLine(w, page, p, line, u);
+      writeLine(w, page, p, line, u, inHeader);
       prev = split ? null : line;
       if (split) w.paragraph();
       i++;

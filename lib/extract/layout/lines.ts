@@ -9,6 +9,8 @@ export interface PositionedWord {
   y1: number;
   /** Tesseract's (block, paragraph, line) as one key: words it put on one line stay together. */
   lineKey?: string;
+  /** A PDF text item, which may be a piece of a word: joined to a touching neighbour without a space. */
+  piece?: boolean;
 }
 
 export interface PositionedPage {
@@ -118,10 +120,24 @@ export function segments(page: PositionedPage, line: VisualLine, gap: number): S
   return out;
 }
 
-export const textOfWords = (page: PositionedPage, ids: number[]) =>
-  ids
-    .map((i) => page.words[i]!.text.trim())
-    .filter(Boolean)
-    .join(" ");
+/** Whether two neighbouring pieces of text touch: a PDF may cut one word into several items. */
+export function touches(page: PositionedPage, a: number, b: number): boolean {
+  const p = page.words[a]!;
+  const q = page.words[b]!;
+  if (!q.piece || !p.piece) return false;
+  const sameLine = Math.min(p.y1, q.y1) - Math.max(p.y0, q.y0) > 0.5 * Math.min(p.y1 - p.y0, q.y1 - q.y0);
+  return sameLine && q.x0 >= p.x0 && q.x0 - p.x1 < 0.12 * (q.y1 - q.y0) && !/\s$/.test(p.text) && !/^\s/.test(q.text);
+}
+
+export function textOfWords(page: PositionedPage, ids: number[]): string {
+  let out = "";
+  ids.forEach((i, k) => {
+    const t = page.words[i]!.text.trim();
+    if (!t) return;
+    if (out && !(k > 0 && touches(page, ids[k - 1]!, i))) out += " ";
+    out += t;
+  });
+  return out;
+}
 
 export { median };

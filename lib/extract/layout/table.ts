@@ -106,9 +106,13 @@ const GROUPISH = (t: string) =>
   /^(?:[IVX]{1,5}|[A-Z])\s*[.)/-]\s*\S/u.test(t) ||
   (t.replace(/[^\p{L}]/gu, "").length >= 3 && t === t.toUpperCase() && /\p{L}/u.test(t));
 
-/** Whether a line runs across a column border, as prose under a table does. */
+/**
+ * Whether a line runs across the column borders, as prose under a table does: across two of them
+ * at least, since a border placed between two centred headers may cut a wide cell's text.
+ */
 function crosses(segs: Segment[], bounds: number[], u: number): boolean {
-  return segs.some((s) => bounds.some((b) => s.x0 < b - u && s.x1 > b + u));
+  const need = Math.min(2, bounds.length);
+  return segs.some((s) => bounds.filter((b) => s.x0 < b - u && s.x1 > b + u).length >= need);
 }
 
 export function columnOf(x: number, bounds: number[]): number {
@@ -120,8 +124,10 @@ export function columnOf(x: number, bounds: number[]): number {
 /** Drops what a ruled table's borders turn into: "|", "[", a lone thin "l" on a border. */
 function isRule(page: PositionedPage, i: number, bounds: number[], u: number): boolean {
   const w = page.words[i]!;
-  if (/^[|¦[\]{}_]+$/.test(w.text.trim())) return true;
-  const thin = w.x1 - w.x0 < 0.3 * u && /^[lI1!|]$/.test(w.text.trim());
+  if (w.piece) return false; // a PDF's text layer has no scanned rules
+  const t = w.text.trim();
+  if (/^[|¦[\]{}_/\\—–-]+$/.test(t)) return true;
+  const thin = w.x1 - w.x0 < 0.8 * u && /^[lLIíÍìi1!|/]{1,2}$/.test(t);
   return thin && bounds.some((b) => Math.abs((w.x0 + w.x1) / 2 - b) < 0.8 * u);
 }
 
@@ -139,23 +145,32 @@ export function readRows(
   const { roles, bounds } = shape;
   const n = roles.length;
   const sttAt = roles.indexOf("stt");
+  // The gap between two lines of one cell: the lower quartile of the gaps under the header.
   const gaps: number[] = [];
-  for (let i = from + 1; i < lines.length; i++) gaps.push(lines[i]!.y0 - lines[i - 1]!.y1);
-  const rowGap = Math.max(0, gaps.length ? Math.min(...gaps.slice(0, 20)) : 0) + 0.35 * u;
+  for (let i = from + 1; i < lines.length && i < from + 30; i++) {
+    const g = lines[i]!.y0 - lines[i - 1]!.y1;
+    if (g > 0) gaps.push(g);
+  }
+  gaps.sort((a, b) => a - b);
+  const rowGap = (gaps[Math.floor(gaps.length / 4)] ?? 0) + 0.35 * u;
   const rows: LaidRow[] = [];
+  const rowLines: number[] = [];
   let cur: LaidRow | null = null;
   let i = from;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     const text = textOfWords(page, line.words);
     if (STOP.test(foldVi(text).trim())) break;
-    const segs = segments(page, line, SEGMENT_GAP * u);
     const ids = line.words.filter((w) => !isRule(page, w, bounds, u));
     if (!ids.length) continue;
-    if (crosses(segs, bounds, u)) {
+    const segs = segments(page, { ...line, words: ids }, SEGMENT_GAP * u);
+    // A merged row across the columns ("II. NHIỆM VỤ CỤ THỂ"), or the next section's heading.
+    const heading = /^(?:[IVX]{1,5}|[A-Z])(?:\s*[.)]|\s)\s*\p{Lu}/u.test(text) && columnOf(line.x0, bounds) <= 1;
+    if (crosses(segs, bounds, u) || (heading && GROUPISH(text))) {
       if (!GROUPISH(text)) break;
       cur = { kind: "group", cells: [ids] };
       rows.push(cur);
+      rowLines.push(i);
       continue;
     }
     const cells: number[][] = Array.from({ length: n }, () => []);
@@ -164,24 +179,29 @@ export function readRows(
     const filled = cells.map((c, k) => (c.length ? k : -1)).filter((k) => k >= 0);
     const sttText = sttAt >= 0 ? cellText(sttAt) : "";
     const gap = i > from ? line.y0 - lines[i - 1]!.y1 : Infinity;
-    const newRow =
-      !cur ||
-      cur.kind === "group" ||
-      (sttAt >= 0 ? sttLabel(sttText) !== null : gap > rowGap) ||
-      (sttAt >= 0 && gap > rowGap * 2.5);
+    // Rows start at their number, or (a number the scan lost) at the wider gap between rows.
+    const label = sttAt >= 0 ? sttLabel(sttText) : null;
+    const newRow = !cur || cur.kind === "group" || label !== null || gap > rowGap;
     const onlyTitle = filled.every((k) => roles[k] === "stt" || roles[k] === "content");
     if (newRow && onlyTitle && GROUPISH(filled.map(cellText).join(" ").trim())) {
       const stt = sttLabel(sttText);
       if (!stt || !/^\d/.test(stt)) {
         cur = { kind: "group", cells: [ids] };
         rows.push(cur);
+        rowLines.push(i);
         continue;
       }
     }
     if (newRow) {
       cur = { kind: "task", cells };
       rows.push(cur);
+      rowLines.push(i);
     } else cells.forEach((c, k) => cur!.cells[k]!.push(...c));
+  }
+  // A group row with nothing under it is the heading of what follows the table.
+  while (rows.length && rows[rows.length - 1]!.kind === "group") {
+    rows.pop();
+    i = rowLines.pop()!;
   }
   return { rows, end: i };
 }
@@ -189,6 +209,8 @@ export function readRows(
 /** A table continued from the page before: its first line sits in the same columns. */
 export function continuesTable(page: PositionedPage, line: VisualLine, shape: TableShape, u: number): boolean {
   const segs = segments(page, line, SEGMENT_GAP * u);
+  const text = textOfWords(page, line.words);
+  if (/^(?:[IVX]{1,5}|[A-Z])\s*[.)]?\s+\p{Lu}/u.test(text) && GROUPISH(text)) return true; // a group row
   return segs.length >= 2 && !crosses(segs, shape.bounds, u);
 }
 

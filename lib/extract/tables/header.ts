@@ -24,11 +24,26 @@ export function roleOfHeader(cell: string): ColumnRole {
     .replace(/[*_#`]/g, "")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/[.:]$/, "");
+    .replace(/[.:]$/, "")
+    .split(" ")
+    .filter((w, _i, all) => w.length > 1 || all.length === 1) // "STT l": a scanned rule beside the word
+    .join(" ");
   if (!f) return "other";
   for (const [role, re] of RULES) if (re.test(f)) return role;
+  // A scan may glue the words: "chủtrì", "phốihợp", "Thờigian".
+  const glued = f.replace(/\s+/g, "");
+  for (const [role, re] of GLUED) if (re.test(glued)) return role;
   return "other";
 }
+
+const GLUED: [ColumnRole, RegExp][] = [
+  ["support", /phoihop/],
+  ["lead", /chutri/],
+  ["deadline", /thoigian|thoihan|tiendo/],
+  ["product", /sanpham|ketqua/],
+  ["content", /noidung|nhiemvu|congviec/],
+  ["lead", /thuchien|^coquan|^donvi/],
+];
 
 /**
  * The role of each column, or null when the cells are not the header of a task table: one needs a
@@ -37,6 +52,9 @@ export function roleOfHeader(cell: string): ColumnRole {
 export function classifyHeader(cells: string[]): ColumnRole[] | null {
   if (cells.length < 3) return null;
   const roles = cells.map(roleOfHeader);
+  // A scanned "STT" read as "s1", "ST", "R": a short unreadable first header before the content.
+  if (roles[0] === "other" && !roles.includes("stt") && roles[1] === "content" && /^\S{1,3}$/.test(cells[0]!.trim()))
+    roles[0] = "stt";
   if (!roles.includes("content") || !(roles.includes("lead") || roles.includes("deadline"))) return null;
   const seen = new Set<ColumnRole>();
   for (const r of roles) {
@@ -60,10 +78,26 @@ const VOCABULARY = new Set(
 /** Whether a piece of text is only header words ("Cơ quan", "chủ trì", "Thời gian hoàn thành"). */
 export function isHeaderVocabulary(text: string): boolean {
   const words = foldVi(text)
-    .replace(/[*_#`|.:]/g, " ")
+    .replace(/[*_#`|.:^]/g, " ")
     .split(/\s+|(?=[,/()-])|(?<=[,/()-])/)
-    .filter(Boolean);
-  return words.length > 0 && words.every((w) => VOCABULARY.has(w));
+    .filter(Boolean)
+    .filter((w) => w.length > 1 || /[,/()-]/.test(w)); // a scanned rule read as "l", "d", "I"
+  if (!words.length) return false;
+  // Glued words ("phoihop") are split into known ones; a few short scraps of a scanned header
+  // ("s1" for "STT") are forgiven when the rest clearly is one.
+  const known = words.filter((w) => VOCABULARY.has(w) || splits(w));
+  const scraps = words.length - known.length;
+  return scraps === 0 || (scraps <= 2 && known.length >= 6 && words.every((w) => known.includes(w) || w.length <= 3));
+}
+
+function splits(w: string): boolean {
+  if (w.length < 4) return false;
+  const ok = new Array<boolean>(w.length + 1).fill(false);
+  ok[0] = true;
+  for (let i = 1; i <= w.length; i++)
+    for (let j = Math.max(0, i - 6); j < i && !ok[i]; j++)
+      if (ok[j] && i - j >= 2 && VOCABULARY.has(w.slice(j, i))) ok[i] = true;
+  return ok[w.length]!;
 }
 
 const ROMAN = /^[IVX]{1,5}$/;
