@@ -125,11 +125,13 @@ function findAttachmentLists(node: unknown, depth = 0, out: unknown[] = []): unk
 }
 
 function decodeBase64(s: string, name: string): Uint8Array {
+  if ((s.length * 3) / 4 > EDXML_LIMITS.maxAttachmentBytes * 1.05)
+    throw refuse(`tệp đính kèm “${name}” quá lớn (tối đa ${EDXML_LIMITS.maxAttachmentBytes / 1024 / 1024} MB).`);
   const clean = s.replace(/\s+/g, "");
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1)
-    throw refuse(`tệp đính kèm “${name}” không được mã hóa base64 đúng.`);
   if ((clean.length * 3) / 4 > EDXML_LIMITS.maxAttachmentBytes)
     throw refuse(`tệp đính kèm “${name}” quá lớn (tối đa ${EDXML_LIMITS.maxAttachmentBytes / 1024 / 1024} MB).`);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1)
+    throw refuse(`tệp đính kèm “${name}” không được mã hóa base64 đúng.`);
   return new Uint8Array(Buffer.from(clean, "base64"));
 }
 

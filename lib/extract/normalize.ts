@@ -26,7 +26,8 @@ export interface NormalizedText {
 
 const ILLEGIBLE = /^\[[^\]]*(illegible|unreadable|không đọc được|không rõ|mờ)[^\]]*\]$/i;
 const BRACKET_NOTE = /^\[[^\]]{1,60}\]$/; // "[Handwritten signature]", "[Stamp]"
-const LIST_START = /^(?:Điều\s+\d{1,2}\s*[.:]|[IVXLC]+\s*[.)]|\d{1,2}\s*[.)](?!\d)|\(\d{1,2}\)|[a-zđ]\s*\)|[-+•–—*]\s)/;
+const LIST_START =
+  /^(?:Điều\s+\d{1,2}\s*[.:]|[IVXLC]+\s*[.)]|I[IVXLl1]{0,3}\s+(?=\p{Lu}\p{Lu})|\d{1,2}\s*[.)_](?!\d)|\(\d{1,2}\)|[a-zđ]\s*\)|[-+•–—*]\s)/u;
 
 export interface Line {
   text: string;
@@ -127,10 +128,11 @@ function opensParagraph(prev: string, next: string, layout: Layout): boolean {
 const COLUMN_RIGHT = /^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN|[^,\d]{2,40},\s*ngày\b)/u;
 
 function isColumnSplit(left: string, right: string): boolean {
-  if (LIST_START.test(left + " ")) return false; // "a)<tab>Sở Y tế:" is a marker and its text
   // "Nơi nhận:<tab>KT. CHỦ TỊCH", "- Như trên;<tab>PHÓ CHỦ TỊCH": the list beside the signature.
-  const footer = /^(?:Nơi nhận|[-+•])/u.test(left) && (isUpperLine(right) || /^(?:TL|KT|TM|Q|TUQ)\./u.test(right));
-  return COLUMN_RIGHT.test(right) || /^Số\s*:/iu.test(left) || (isUpperLine(left) && isUpperLine(right)) || footer;
+  const footer = /^(?:Nơi nhận|[-+•~])/u.test(left) && (isUpperLine(right) || /^(?:TL|KT|TM|Q|TUQ)\./u.test(right));
+  if (footer) return true;
+  if (LIST_START.test(left + " ")) return false; // "a)<tab>Sở Y tế:" is a marker and its text
+  return COLUMN_RIGHT.test(right) || /^Số\s*:/iu.test(left) || (isUpperLine(left) && isUpperLine(right));
 }
 
 /** Whether the paragraph after a gap continues the previous one (a page break mid-sentence). */

@@ -18,8 +18,11 @@ export interface Node {
 const MARKERS: [MarkerType, RegExp][] = [
   ["article", /^Điều\s+(\d{1,2})\s*[.:]\s*/u], // a Quyết định's articles: "Điều 2." → ref "Điều 2"
   ["roman", /^([IVX]{1,5})\s*[.)]\s+/],
+  // What a scan makes of them: "IL NHIỆM VỤ", "III TỔ CHỨC" (the dot lost before a heading in
+  // capitals), "2_ Sở Tài chính", "3, Công an tỉnh".
+  ["roman", /^(I[IVXLl1]{0,3}|[VX][IVX]{0,3})[.)]?\s+(?=\p{Lu}\p{Lu})/u],
   ["paren", /^\((\d{1,2})\)\s*/],
-  ["num", /^(\d{1,2})\s*[.)](?!\d)\s*/],
+  ["num", /^(\d{1,2})\s*[.)_,](?!\d)\s*/],
   ["letter", /^([a-zđ])\s*\)\s*/],
   ["dash", /^[-–—•]\s+/],
   ["plus", /^\+\s+/],
@@ -30,7 +33,16 @@ export function markerOf(text: string): { type: MarkerType; label: string | null
     const m = re.exec(text);
     if (m) {
       const raw = m[1] ?? null;
-      const label = raw === null ? null : type === "paren" ? `(${raw})` : type === "article" ? `Điều ${raw}` : raw;
+      const label =
+        raw === null
+          ? null
+          : type === "paren"
+            ? `(${raw})`
+            : type === "article"
+              ? `Điều ${raw}`
+              : type === "roman"
+                ? raw.replace(/[Ll1]/g, "I")
+                : raw;
       return { type, label, length: m[0].length };
     }
   }
@@ -46,6 +58,13 @@ const ROMAN_VALUE = (r: string) => {
 const isUpperHeading = (t: string) => {
   const letters = t.replace(/[^\p{L}]/gu, "");
   return letters.length >= 4 && letters === letters.toUpperCase();
+};
+
+const headsTable = (n: Node) => {
+  const t = n.block.text.trim();
+  return (
+    n.type === "roman" || n.type === "article" || !/[.;!?]["”)]?$/.test(t) || /như sau|bảng|phụ lục|dưới đây/iu.test(t)
+  );
 };
 
 const isBullet = (t: MarkerType) => t === "dash" || t === "plus";
@@ -66,7 +85,11 @@ export function buildTree(blocks: Block[]): Node[] {
       if (at >= 0) stack.length = at;
     }
     const node: Node = { type: mk.type, label: mk.label, block, bodyStart: mk.length, children: [], parent: null };
-    if (mk.type === "para") {
+    if (block.table) {
+      // A table belongs to the heading or lead-in above it ("3. Giao nhiệm vụ như sau:"), not to a
+      // directive that happens to end just before it.
+      while (stack.length && !headsTable(stack[stack.length - 1]!)) stack.pop();
+    } else if (mk.type === "para") {
       const top = stack[stack.length - 1];
       if (top && isBullet(top.type)) stack.pop();
     } else {

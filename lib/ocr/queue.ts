@@ -29,12 +29,20 @@ export class OcrQueue {
           signal?.removeEventListener("abort", onAbort);
           this.running = true;
           this.notify();
-          job()
-            .then(resolve, reject)
-            .finally(() => {
-              this.running = false;
-              this.next();
-            });
+          const done = () => {
+            this.running = false;
+            this.next();
+          };
+          job().then(
+            (v) => {
+              done();
+              resolve(v);
+            },
+            (e: unknown) => {
+              done();
+              reject(e);
+            },
+          );
         },
         cancel: () => reject(new OcrCancelledError()),
       };

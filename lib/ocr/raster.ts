@@ -139,3 +139,34 @@ export function encodePgm(grey: Uint8Array, w: number, h: number): Buffer {
     Buffer.from(grey.buffer, grey.byteOffset, grey.byteLength),
   ]);
 }
+
+/**
+ * Paper made white: every pixel lighter than Otsu's threshold becomes 255. A scan's speckle and a
+ * JPEG's ringing are what slow Tesseract most (a noisy page took 6.6 s, cleaned 3.2 s); ink keeps
+ * its shades.
+ */
+export function whitenPaper(grey: Uint8Array): Uint8Array {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < grey.length; i++) hist[grey[i]!]!++;
+  let sum = 0;
+  for (let t = 0; t < 256; t++) sum += t * hist[t]!;
+  let wb = 0;
+  let sb = 0;
+  let best = -1;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    wb += hist[t]!;
+    if (!wb) continue;
+    const wf = grey.length - wb;
+    if (!wf) break;
+    sb += t * hist[t]!;
+    const between = wb * wf * (sb / wb - (sum - sb) / wf) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  const out = new Uint8Array(grey.length);
+  for (let i = 0; i < grey.length; i++) out[i] = grey[i]! > threshold ? 255 : grey[i]!;
+  return out;
+}

@@ -14,7 +14,7 @@ import { imageInfo } from "./image-info";
 import { runTool, throwIfAborted } from "./process";
 import { ocrQueue } from "./queue";
 import { ocrTools } from "./tools";
-import { decodePng, encodePgm, enlarge, parsePnm, stamplessGrey } from "./raster";
+import { decodePng, encodePgm, enlarge, parsePnm, stamplessGrey, whitenPaper } from "./raster";
 import { parseTsv, scaleTsv, toPositioned, type OcrWord, type TsvPage } from "./tsv";
 
 export const OCR_LIMITS = {
@@ -142,7 +142,7 @@ async function pdfPages(bytes: Uint8Array, opts: OcrOptions, dir: string): Promi
     await render(["-r", String(dpi)], "");
     const ppm = parsePnm(new Uint8Array(await readFile(`${base}.ppm`)));
     if (!ppm) throw new Error(`pdftoppm gave no readable image for page ${page}`);
-    await writeFile(`${base}.pgm`, encodePgm(stamplessGrey(ppm), ppm.width, ppm.height));
+    await writeFile(`${base}.pgm`, encodePgm(whitenPaper(stamplessGrey(ppm)), ppm.width, ppm.height));
     await rm(`${base}.ppm`, { force: true });
     const reviewDpi = Math.min(REVIEW_DPI, dpi);
     await render(["-r", String(reviewDpi), "-jpeg", "-jpegopt", "quality=80"], "v");
@@ -180,7 +180,7 @@ async function imagePages(bytes: Uint8Array, opts: OcrOptions, dir: string): Pro
   const png = info.type === "png" ? decodePng(bytes) : null;
   if (png) {
     // Red channel as grey (stamps fade); a small scan enlarged so table text is tall enough.
-    let grey = { data: stamplessGrey(png), width: png.width, height: png.height };
+    let grey = { data: whitenPaper(stamplessGrey(png)), width: png.width, height: png.height };
     const side = Math.min(png.width, png.height);
     if (side < 2000) {
       scale = Math.min(2, 2480 / side);

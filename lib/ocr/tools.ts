@@ -59,3 +59,8 @@ export async function ocrAvailable(): Promise<boolean> {
     return false;
   }
 }
+
+/** Forget the last check (tests, or after the administrator installed the tools). */
+export function resetOcrToolsCheck(): void {
+  checked = null;
+}

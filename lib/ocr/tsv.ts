@@ -75,11 +75,14 @@ export function toPositioned(page: TsvPage): PositionedPage {
 /**
  * Tesseract's Vietnamese model often capitalises an accented vowel inside a word ("giỜ",
  * "ChỦ", "nhƯ") and glues a short word to the next ("SởY tế"): the first is lower-cased, the
- * second split where a lower-case letter meets a plain capital.
+ * second split where a lower-case letter meets a plain capital; its "Ð" is the Vietnamese "Đ".
  */
 export function fixCase(word: string): string {
   return word
     .normalize("NFC")
+    .replace(/ĐÐ|ÐĐ/g, "Đ") // "CĐÐ": the Icelandic Ð read beside, or for, the Vietnamese Đ
+    .replace(/Ð/g, "Đ")
+    .replace(/ð/g, "đ")
     .replace(/(\p{Ll})(\p{Lu})/gu, (_, a: string, b: string) =>
       /[A-ZĐ]/.test(b) ? `${a} ${b}` : `${a}${b.toLocaleLowerCase("vi")}`,
     );

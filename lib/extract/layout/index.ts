@@ -82,7 +82,13 @@ function headerSplit(page: PositionedPage, lines: VisualLine[]): { x: number; un
 
 function writeTable(w: Writer, page: PositionedPage, p: number, rows: LaidRow[], shape: TableShape | null) {
   if (shape) {
-    w.raw(`| ${shape.columns.map((c) => textOfWords(page, c.words).replace(/\|/g, "/")).join(" | ")} |\n`);
+    w.raw("|");
+    for (const c of shape.columns) {
+      w.raw(" ");
+      w.words(page, p, c.words);
+      w.raw(" |");
+    }
+    w.raw("\n");
     w.raw(`|${shape.columns.map(() => "---|").join("")}\n`);
   }
   for (const row of rows) {

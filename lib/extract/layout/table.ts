@@ -3,7 +3,7 @@
 // STT column (or the wider gaps between rows), its end by a line of prose running across the
 // column borders. The result is written out as a markdown pipe table for the text reader.
 import { foldVi } from "@/lib/deadlines/fold";
-import { classifyHeader, isHeaderVocabulary, sttLabel, type ColumnRole } from "../tables/header";
+import { classifyHeader, isHeaderNoise, isHeaderVocabulary, sttLabel, type ColumnRole } from "../tables/header";
 import { median, segments, textOfWords, type PositionedPage, type Segment, type VisualLine } from "./lines";
 
 export interface Column {
@@ -56,8 +56,13 @@ export function findHeader(
   at: number,
   u: number,
 ): { shape: Omit<TableShape, "bounds">; last: number } | null {
+  // Header words without the scraps a scanned table's rules leave among them.
+  const clean = (l: VisualLine): VisualLine => ({
+    ...l,
+    words: l.words.filter((w) => page.words[w]!.piece || !isHeaderNoise(page.words[w]!.text)),
+  });
   for (let k = 0; k < 3 && at + k < lines.length; k++) {
-    const window = lines.slice(at, at + k + 1);
+    const window = lines.slice(at, at + k + 1).map(clean);
     const words = window.flatMap((l) => l.words);
     const text = textOfWords(page, words);
     if (!isHeaderVocabulary(text)) {
@@ -70,8 +75,13 @@ export function findHeader(
     if (roles) {
       const last = at + k;
       // Words of the header's last cells may wrap onto one more line ("hoàn thành").
-      const next = lines[last + 1];
-      if (next && isHeaderVocabulary(textOfWords(page, next.words)) && next.y0 - lines[last]!.y1 < u) {
+      const next = lines[last + 1] && clean(lines[last + 1]!);
+      if (
+        next &&
+        next.words.length &&
+        isHeaderVocabulary(textOfWords(page, next.words)) &&
+        next.y0 - lines[last]!.y1 < u
+      ) {
         const more = headerColumns(page, [...window, next], u);
         const moreRoles = classifyHeader(more.map((c) => textOfWords(page, c.words)));
         if (moreRoles) return { shape: { roles: moreRoles, columns: more }, last: last + 1 };
@@ -162,7 +172,8 @@ export function readRows(
     const text = textOfWords(page, line.words);
     if (STOP.test(foldVi(text).trim())) break;
     const ids = line.words.filter((w) => !isRule(page, w, bounds, u));
-    if (!ids.length) continue;
+    // A line of scraps only ("kã `", "T"): a rule the scan read as letters.
+    if (!ids.length || ids.every((w) => !page.words[w]!.piece && isHeaderNoise(page.words[w]!.text))) continue;
     const segs = segments(page, { ...line, words: ids }, SEGMENT_GAP * u);
     // A merged row across the columns ("II. NHIỆM VỤ CỤ THỂ"), or the next section's heading.
     const heading = /^(?:[IVX]{1,5}|[A-Z])(?:\s*[.)]|\s)\s*\p{Lu}/u.test(text) && columnOf(line.x0, bounds) <= 1;

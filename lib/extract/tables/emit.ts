@@ -66,7 +66,11 @@ export function emitTable(env: WalkEnv, table: ParsedTable, parentRef: string, i
   let groupCtx = inherited;
   let groups = 0;
   let seq = 0;
-  const prefix: string[] = parentRef ? [parentRef] : [];
+  // A table at the top level whose numbers the prose already used: its rows are "Bảng.1", "Bảng.2".
+  const used = new Set(env.out.map((b) => b.directive.ref));
+  const clash =
+    !parentRef && table.rows.some((r) => r.kind === "task" && used.has(sttLabel(cellOf(table, r, "stt").text) ?? ""));
+  const prefix: string[] = parentRef ? [parentRef] : clash ? ["Bảng"] : [];
   let heading: { stt: string; ctx: Context } | null = null;
   table.rows.forEach((row, i) => {
     if (row.kind === "group") {
@@ -79,8 +83,14 @@ export function emitTable(env: WalkEnv, table: ParsedTable, parentRef: string, i
       groupCtx = named.length ? { leads: named, supports: [] } : inherited;
       return;
     }
-    const stt = sttLabel(cellOf(table, row, "stt").text);
-    const content = cellOf(table, row, "content");
+    let stt = sttLabel(cellOf(table, row, "stt").text);
+    let content = cellOf(table, row, "content");
+    // A scan that put the row's number into the content cell: "4 Bố trí khu cách ly …".
+    const lead = stt ? null : /^(\d{1,3})[.)]?\s+(?=\p{Lu})/u.exec(content.text);
+    if (lead) {
+      stt = lead[1]!;
+      content = { text: content.text.slice(lead[0].length), offs: content.offs.slice(lead[0].length) };
+    }
     if (!content.text) return;
     if (isHeadingRow(table, table.rows, i, stt)) {
       const named = proseAgencies(env, content, groupCtx);

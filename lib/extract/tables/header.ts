@@ -38,6 +38,7 @@ export function roleOfHeader(cell: string): ColumnRole {
 
 const GLUED: [ColumnRole, RegExp][] = [
   ["support", /phoihop/],
+  ["deadline", /gian$|(?:^|[^a-z])han$/], // "Thời gian" whose first word the scan lost
   ["lead", /chutri/],
   ["deadline", /thoigian|thoihan|tiendo/],
   ["product", /sanpham|ketqua/],
@@ -114,3 +115,12 @@ export function sttLabel(cell: string): string | null {
 }
 
 export const isRoman = (s: string) => ROMAN.test(s);
+
+/** A scrap a scan leaves among header words: a rule read as "/", ":", "|", a stray "H". */
+export function isHeaderNoise(word: string): boolean {
+  const t = word.trim();
+  if (/^[IVX]{1,4}[.)]?$/.test(t)) return false; // a section's numeral: the line is no header
+  if (/^[|¦/\\:;.,_—–\-[\]{}'"`^~]+$/.test(t)) return true;
+  const f = foldVi(t).replace(/[^a-z0-9]/g, "");
+  return f.length <= 2 && !VOCABULARY.has(f);
+}
