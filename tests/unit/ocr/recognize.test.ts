@@ -86,6 +86,19 @@ ocr("recognising a scanned notice", { timeout: 120_000 }, () => {
   });
 });
 
+ocr("the limits of one recognition", () => {
+  it("refuses more than 30 pages and an image of more than 40 million pixels, in Vietnamese", async () => {
+    const pages = Array.from({ length: 31 }, () => 1);
+    await expect(recognizeScan("pdf", bytes("an-giang-tb-655-scan.pdf"), { pages })).rejects.toThrow(
+      /31 trang, quá giới hạn 30 trang/,
+    );
+    const huge = pngHeader();
+    new DataView(huge.buffer).setUint32(16, 10_000);
+    new DataView(huge.buffer).setUint32(20, 10_000);
+    await expect(recognizeScan("image", huge)).rejects.toThrow(/Ảnh quá lớn \(10000×10000 điểm ảnh\)/);
+  });
+});
+
 describe("without the OCR tools", () => {
   const path = process.env.PATH;
   afterEach(() => {
