@@ -9,6 +9,7 @@ export {
   formatDay as formatVi,
   isValidYmd,
   vietnamDateTime,
+  weekday,
   ymd,
   type IsoDate,
 } from "@/lib/time/calendar";

@@ -3,6 +3,7 @@
 // so OCR that lost a tone mark still matches and every span points back at the original words.
 import type { Deadline } from "@/lib/notices/draft";
 import { addDays, endOfMonth, endOfQuarter, endOfYear, formatVi, vietnamDateTime, type IsoDate } from "./calendar";
+import { readRecurring } from "./recurring";
 import { DATE_SRC, readDate, type DateReading } from "./dates";
 import { eventOf, nextHolidayPeriod } from "./events";
 import { foldVi } from "./fold";
@@ -68,7 +69,8 @@ const RULES: Rule[] = [
       "g",
     ),
   },
-  { kind: "before", rank: 2, re: new RegExp(String.raw`\btruoc\s+(${String.raw`ngay\s+(?:${DATE_NC})`})`, "g") },
+  // "trước D" reads as "trước ngày D" (the day before D); only DOMAIN's "xong trước D" is D (above).
+  { kind: "before", rank: 2, re: new RegExp(String.raw`\btruoc\s+(${D})`, "g") },
   {
     kind: "working_days",
     rank: 3,
@@ -79,8 +81,18 @@ const RULES: Rule[] = [
     rank: 3,
     re: /\btrong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian)?\s+(\d{1,3})\s+ngay(?!\s+(?:lam\s+viec|\d|tu\s+ngay))(?:\s*\(?\s*(?:,\s*)?ke\s+tu\s+ngay\s+(?:ky|ban\s+hanh|nhan\s+duoc)[^).;]*\)?)?/g,
   },
-  { kind: "month", rank: 4, re: /\btrong\s+thang\s+(\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?(?![\d/])/g },
-  { kind: "quarter", rank: 4, re: /\btrong\s+quy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:\/|nam)\s*(\d{4}))?/g },
+  // "trong tháng 9/2021", and a run of months "trong tháng 7 và tháng 8/2021" (due at the last).
+  {
+    kind: "month",
+    rank: 4,
+    re: /\btrong\s+(?:cac\s+)?thang\s+(\d{1,2})(?:\s*(?:,|va|-|–|den)\s*(?:thang\s+)?(\d{1,2}))*(?:\s*(?:\/|nam)\s*(\d{4}))?(?![\d/])/g,
+  },
+  // "trong quý III", and "Quý III/2021" on its own when it names the year.
+  {
+    kind: "quarter",
+    rank: 4,
+    re: /\b(?:trong\s+quy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:\/|nam)\s*(\d{4}))?|quy\s+(iv|i{1,3}|[1-4])\s*(?:\/|nam)\s*(\d{4}))/g,
+  },
   { kind: "year", rank: 4, re: /\btrong\s+nam\s+(\d{4})\b/g },
   {
     kind: "event",
@@ -88,6 +100,8 @@ const RULES: Rule[] = [
     re: /\b(?:trong\s+)?(?:nhung\s+ngay\s+|thoi\s+gian\s+)?(?:dip|nghi)\s+(?:nghi\s+)?((?:le\s+)?(?:tet(?:\s+nguyen\s+dan|\s+am\s+lich|\s+duong\s+lich)?|quoc\s+khanh|\d{1,2}\s*\/\s*\d{1,2}|gio\s+to\s+hung\s+vuong))(?:\s+(?:nham|quy|giap|at|binh|dinh|mau|ky|canh|tan)\s+(?:ty|suu|dan|mao|thin|ti|ngo|mui|than|dau|tuat|hoi))?/g,
   },
   { kind: "recurring", rank: 6, re: /\b(?:dinh\s+ky\s+)?(?:hang|moi)\s+(ngay|tuan|thang|quy|nam)\b|\bdinh\s+ky\b/g },
+  // "thứ Sáu hằng tuần" read the other way round.
+  { kind: "recurring", rank: 6, re: /\bthu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])\s+(?:hang|moi)\s+(tuan)\b/g },
   {
     kind: "start",
     rank: 7,
@@ -109,13 +123,6 @@ const RULES: Rule[] = [
 const TABLE_PACE = /^(?:thuong\s+xuyen|kip\s+thoi|khan\s+truong)$/;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-const RECURRENCE: Record<string, Deadline["recurrence"]> = {
-  ngay: "daily",
-  tuan: "weekly",
-  thang: "monthly",
-  quy: "quarterly",
-  nam: "yearly",
-};
 
 function blank(kind: Kind, phrase: string): Deadline {
   return { kind, dueOn: null, dueAt: null, phrase, startOn: null, recurrence: null, target: null };
@@ -144,8 +151,10 @@ function build(
   ctx: DeadlineContext,
   text: string,
   folded: string,
-): { d: Deadline; problems: string[] } | null {
+  opts: ParseOptions,
+): { d: Deadline; problems: string[]; span: [number, number] | null } | null {
   const problems: string[] = [];
+  let span: [number, number] | null = null;
   const d = blank(kind, phrase);
   switch (kind) {
     case "datetime": {
@@ -182,16 +191,18 @@ function build(
       break;
     }
     case "month": {
-      const month = Number(m[1]);
-      const year = m[2] ? Number(m[2]) : ctx.year;
+      const month = Number(m[2] || m[1]);
+      const year = m[3] ? Number(m[3]) : ctx.year;
       if (month < 1 || month > 12) return null;
       if (year === null) problems.push(`Không xác định được năm của "${phrase}"`);
       else d.dueOn = endOfMonth(year, month);
       break;
     }
     case "quarter": {
-      const q = ROMAN[m[1] ?? ""] ?? Number(m[1]);
-      const year = m[2] ? Number(m[2]) : ctx.year;
+      const numeral = m[1] ?? m[3] ?? "";
+      const q = ROMAN[numeral] ?? Number(numeral);
+      const yearText = m[2] ?? m[4];
+      const year = yearText ? Number(yearText) : ctx.year;
       if (year === null) problems.push(`Không xác định được năm của "${phrase}"`);
       else d.dueOn = endOfQuarter(year, q);
       break;
@@ -211,23 +222,16 @@ function build(
     }
     case "recurring": {
       // A recurring report only when the clause speaks of reporting; "khai báo y tế hằng ngày" is not.
+      // In a table's deadline cell the row's task is the report: "Định kỳ hằng tuần vào thứ Sáu".
       const clauseStart = Math.max(folded.lastIndexOf(";", m.index), folded.lastIndexOf(".", m.index)) + 1;
       const nextStops = [folded.indexOf(";", m.index), folded.indexOf(".", m.index)].filter((i) => i >= 0);
       const clause = folded.slice(clauseStart, nextStops.length ? Math.min(...nextStops) : folded.length);
-      if (!/\bbao\s+cao\b/.test(clause)) return null;
-      d.recurrence = RECURRENCE[m[1] ?? ""] ?? (/(hang|moi)\s+tuan/.test(clause) ? "weekly" : "monthly");
-      const from = ctx.issuedOn;
-      if (from) {
-        const y = Number(from.slice(0, 4));
-        const mo = Number(from.slice(5, 7));
-        d.dueOn = {
-          daily: from,
-          weekly: addDays(from, 7),
-          monthly: endOfMonth(y, mo),
-          quarterly: endOfQuarter(y, Math.ceil(mo / 3)),
-          yearly: endOfYear(y),
-        }[d.recurrence ?? "monthly"];
-      }
+      if (!opts.cell && !/\bbao\s+cao\b/.test(clause)) return null;
+      const r = readRecurring(folded, m[1], m.index, m.index + m[0].length, ctx.issuedOn);
+      d.recurrence = r.recurrence;
+      d.dueOn = r.dueOn;
+      d.dueAt = r.dueAt;
+      span = [r.start, r.end];
       break;
     }
     case "start": {
@@ -248,24 +252,41 @@ function build(
     case "none":
       break;
   }
-  return { d, problems };
+  return { d, problems, span };
 }
 
+export interface ParseOptions {
+  /** The text is a table's deadline cell: bare "30/9/2021", "Tháng 9/2021", "Thường xuyên" count. */
+  cell?: boolean;
+}
+
+// What a deadline cell may hold on its own that prose would only say with "trong", "đến"…
+const CELL_RULES: Rule[] = [
+  { kind: "exact", rank: 2, re: new RegExp(String.raw`^\s*(?:ngay\s+)?(${DATE_NC})`, "g") },
+  { kind: "month", rank: 4, re: /\bthang\s+(\d{1,2})()\s*(?:\/|nam)\s*(\d{4})/g },
+  { kind: "year", rank: 4, re: /\bnam\s+(\d{4})\b/g },
+  { kind: "ongoing", rank: 8, re: /\b(?:thuong\s+xuyen|lien\s+tuc|kip\s+thoi|khan\s+truong)\b/g },
+];
+
 /** Every deadline phrase in the text, best first (see rank), each with its offsets. */
-export function findDeadlines(text: string, ctx: DeadlineContext): DeadlineMatch[] {
+export function findDeadlines(text: string, ctx: DeadlineContext, opts: ParseOptions = {}): DeadlineMatch[] {
   const folded = foldVi(text);
   const found: (DeadlineMatch & { rank: number })[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
-  for (const rule of RULES) {
+  for (const rule of opts.cell ? [...RULES, ...CELL_RULES] : RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
-      const start = m.index;
-      const end = m.index + m[0].replace(/[\s,(]+$/, "").length;
+      let start = m.index;
+      let end = m.index + m[0].replace(/[\s,(]+$/, "").length;
       if (overlaps(start, end)) continue;
-      const phrase = text.slice(start, end).trim();
-      const built = build(rule.kind, m, phrase, ctx, text, folded);
+      const built = build(rule.kind, m, text.slice(start, end).trim(), ctx, text, folded, opts);
       if (!built) continue;
+      if (built.span) {
+        [start, end] = built.span;
+        if (overlaps(start, end)) continue;
+        built.d.phrase = text.slice(start, end).trim();
+      }
       taken.push([start, end]);
       found.push({
         deadline: built.d,
@@ -289,8 +310,8 @@ export function findDeadlines(text: string, ctx: DeadlineContext): DeadlineMatch
  * The deadline of one directive: the most precise phrase wins; a start date ("từ ngày D") found
  * beside it becomes its startOn. Null when the text says nothing about time.
  */
-export function parseDeadline(text: string, ctx: DeadlineContext): DeadlineMatch | null {
-  const all = findDeadlines(text, ctx);
+export function parseDeadline(text: string, ctx: DeadlineContext, opts: ParseOptions = {}): DeadlineMatch | null {
+  const all = findDeadlines(text, ctx, opts);
   const best = all[0];
   if (!best) return null;
   if (best.deadline.startOn === null && best.deadline.kind !== "start") {

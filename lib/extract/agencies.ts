@@ -131,7 +131,8 @@ export class AgencyMatcher {
     for (const s of SUPERIORS) add(s, { type: "superior", name: s }, 0);
     for (const g of GENERIC_GROUPS) {
       const t = this.groupForRole(g);
-      for (const s of [g.name, ...g.aliases]) add(s, t, 1);
+      for (const s of [g.name, ...g.aliases])
+        add(s, t.type === "group" && !t.own ? { ...t, name: writtenGroupName(s, g) } : t, 1);
     }
     for (const a of GENERIC_AGENCIES) {
       const own = registry.agencies.find((x) => foldVi(x.name) === foldVi(a.name));
@@ -145,13 +146,13 @@ export class AgencyMatcher {
   }
 
   /** The province's group playing a role, found by its aliases or built from agency kinds. */
-  private groupForRole(g: RegistryGroup & { role: GroupRole }): Target {
+  private groupForRole(g: RegistryGroup & { role: GroupRole }): Target & { own: boolean } {
     const keys = new Set([g.name, ...g.aliases].map((s) => words(s).join(" ")));
     const own = this.registry.groups.find((x) => [x.name, ...x.aliases].some((s) => keys.has(words(s).join(" "))));
-    if (own) return { type: "group", name: own.name, members: own.members, isNew: own.members.length === 0 };
+    if (own) return { type: "group", name: own.name, members: own.members, isNew: own.members.length === 0, own: true };
     const kinds = ROLE_KINDS[g.role];
     const members = this.registry.agencies.filter((a) => kinds.includes(a.kind)).map((a) => a.name);
-    return { type: "group", name: g.name, members, isNew: members.length === 0 };
+    return { type: "group", name: g.name, members, isNew: members.length === 0, own: false };
   }
 
   private matchAt(tokens: Token[], i: number): { key: Key; len: number } | null {
@@ -231,8 +232,13 @@ export class AgencyMatcher {
   private listAfterGroup(text: string, groupFolded: string, end: number, listed: Map<number, Mention>): void {
     const level = /\bcac (huyen|quan|thi xa|thanh pho)\b/.exec(groupFolded)?.[1];
     if (!level) return;
-    const colon = /^\s*:\s*/.exec(text.slice(end));
+    // After a colon, or straight after the group when a place name follows ("các huyện Đức Thọ, Can Lộc").
+    const hasColon = /^\s*:\s*/.exec(text.slice(end));
+    const colon = hasColon ?? /^\s+(?=\p{Lu})/u.exec(text.slice(end));
     if (!colon) return;
+    // Without a colon, one place would be the group's own ("UBND các huyện, thành phố Cà Mau").
+    if (!hasColon && !/^\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,2}\s*(?:,|và(?=\s))\s*\p{Lu}/u.test(text.slice(end)))
+      return;
     const LEVELS: Record<string, string> = {
       huyen: "huyện",
       quan: "quận",
@@ -240,7 +246,7 @@ export class AgencyMatcher {
       "thanh pho": "thành phố",
     };
     const item =
-      /^(?:(huyện|quận|thị xã|thành phố|TP\.?|TX\.?)\s+)?(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,2})(\s*(?:,|\bvà\b)\s*)?/u;
+      /^(?:(huyện|quận|thị xã|thành phố|TP\.?|TX\.?)\s+)?(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,2})(\s*(?:,|và(?=\s))\s*)?/u;
     let at = end + colon[0].length;
     for (let n = 0; n < 20; n++) {
       const m = item.exec(text.slice(at));
@@ -275,6 +281,26 @@ export class AgencyMatcher {
     if (!name) return null;
     return { start: at, end: at + name.length, target: { type: "agency", name, isNew: true } };
   }
+}
+
+/**
+ * The name a group keeps when the province has no such group: as the notice writes it
+ * ("UBND các huyện, thành phố" stays that, not "…, thị xã, …"), without the head's title
+ * ("Chủ tịch UBND các huyện" → "UBND các huyện"). Words that name no list ("các địa phương",
+ * "cấp xã") take the group's generic name.
+ */
+function writtenGroupName(alias: string, g: RegistryGroup & { role: GroupRole }): string {
+  const bare = alias
+    .replace(/^(?:Chủ tịch|Thủ trưởng|Giám đốc|Lãnh đạo)\s+/u, "")
+    .replace(/^Ủy ban nhân dân\b/u, "UBND");
+  const lists =
+    g.role === "districts"
+      ? /^(?:UBND\s+)?(?:các\s+)?(?:huyện|quận|thị xã|thành phố)(?:,\s*(?:huyện|quận|thị xã|thành phố))*$/u
+      : g.role === "departments"
+        ? /^các sở(?!\p{L})/iu
+        : null;
+  if (!lists?.test(bare)) return g.name;
+  return bare.charAt(0).toLocaleUpperCase("vi") + bare.slice(1);
 }
 
 /**

@@ -147,6 +147,12 @@ export const GENERIC_GROUPS: (RegistryGroup & { role: GroupRole })[] = [
       "Thủ trưởng các sở, ngành",
       "các sở, ngành liên quan",
       "các sở, ban, ngành liên quan",
+      // "Giám đốc các sở, Thủ trưởng các ban, ngành": the heads of the provincial bodies.
+      "Giám đốc các sở, Thủ trưởng các ban, ngành",
+      "các sở",
+      "các ban, ngành",
+      "các ban, ngành tỉnh",
+      "các ban, ngành cấp tỉnh",
     ],
   },
   {

@@ -58,6 +58,8 @@ export function isPurposeHeading(text: string): boolean {
 export function isOwnDecision(text: string, hasAgency: boolean): boolean {
   if (hasAgency) return false;
   const f = foldVi(text);
+  // A Quyết định's own articles: what it issues, and when it takes effect.
+  if (/^ban hanh kem theo\b|\bco hieu luc (?:thi hanh )?(?:ke )?tu\b/.test(f.trim())) return true;
   return /\b(ubnd tinh|chu tich ubnd tinh|truong ban chi dao)\s+se\b/.test(f) || /\bchua xem xet\b/.test(f);
 }
 
@@ -66,4 +68,17 @@ const URGENT =
 
 export function isUrgent(text: string): boolean {
   return URGENT.test(foldVi(text));
+}
+
+/** "Thống nhất chủ trương …", "Đồng ý …": the chairman agrees; nobody is given work by it. */
+export function isAgreement(text: string): boolean {
+  const f = foldVi(text).trim();
+  return /^(?:thong nhat|dong y|chap thuan|nhat tri)\b/.test(f) && !/\b(?:giao|yeu cau|de nghi|phan cong)\b/.test(f);
+}
+
+/** A Quyết định's own operative article: what it applies, issues, sets up or approves. */
+export function isOwnArticle(text: string): boolean {
+  return /^(?:ap dung|ban hanh|phe duyet|thanh lap|kien toan|cho phep|dieu chinh|bai bo|quyet dinh nay)\b/.test(
+    foldVi(text).trim(),
+  );
 }

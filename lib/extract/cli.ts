@@ -1,12 +1,20 @@
 // npm run -s extract -- FILE [--province NAME]
 // Prints the extraction as JSON on stdout; a file that cannot be read as a notice → stderr, exit 2.
+// FILE: text (.txt, .md or any name), .docx, .pdf (with or without a text layer), an image
+// (.jpg, .png, .tif) or an edXML package; "source" says how its text was obtained.
 import { readFileSync, statSync } from "node:fs";
 import type { AgencyRegistry } from "@/lib/agencies/registry";
 import { foldVi } from "@/lib/deadlines/fold";
+import { AppError } from "@/lib/errors";
+import { extractReading } from "@/lib/intake/extract-reading";
+import { extensionOf, readNoticeFile, type NoticeReading } from "@/lib/intake/read-notice";
+import type { OcrProgress } from "@/lib/ocr/recognize";
 import { REGISTRIES } from "@/prisma/seed/data/registries";
-import { extractNotice, guessRegistry } from "./index";
+import { guessRegistry } from "./index";
 
-const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_BYTES = 2 * 1024 * 1024; // a text notice
+const MAX_FILE_BYTES = 50 * 1024 * 1024; // a document, scan or package
+const DOCUMENTS = new Set([".docx", ".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".edxml", ".xml"]);
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -31,15 +39,17 @@ function parseArgs(argv: string[]): { file: string; province: string | null } {
   return { file, province };
 }
 
-function readNotice(file: string): string {
-  let size: number;
+function sizeOf(file: string): number {
   try {
     const st = statSync(file);
     if (!st.isFile()) fail(`Không phải là tệp: ${file}`);
-    size = st.size;
+    return st.size;
   } catch {
     fail(`Không tìm thấy tệp: ${file}`);
   }
+}
+
+function readText(file: string, size: number): string {
   if (size > MAX_BYTES) fail(`Tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB, tối đa 2 MB): ${file}`);
   const buf = readFileSync(file);
   if (buf.includes(0)) fail(`Tệp không phải văn bản (có dữ liệu nhị phân): ${file}`);
@@ -53,6 +63,37 @@ function readNotice(file: string): string {
   return text.replace(/^\uFEFF/, "");
 }
 
+function progress(p: OcrProgress): void {
+  if (!process.stderr.isTTY) return;
+  const line =
+    p.phase === "queued"
+      ? `Đang chờ lượt nhận dạng (${p.ahead} việc trước)`
+      : p.phase === "done"
+        ? `Đã nhận dạng ${p.pages} trang trong ${p.seconds.toFixed(1)} giây`
+        : `${p.phase === "rendering" ? "Đang chuyển trang thành ảnh" : "Đang nhận dạng chữ"}: trang ${p.page}/${p.pages}`;
+  process.stderr.write(`${line}\n`);
+}
+
+async function readNotice(file: string): Promise<NoticeReading> {
+  const size = sizeOf(file);
+  if (!DOCUMENTS.has(extensionOf(file)))
+    return {
+      text: readText(file, size),
+      source: { kind: "text", fileName: file },
+      pages: [],
+      exchange: null,
+      warnings: [],
+    };
+  if (size === 0) fail(`Tệp rỗng: ${file}`);
+  if (size > MAX_FILE_BYTES) fail(`Tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB, tối đa 50 MB): ${file}`);
+  try {
+    return await readNoticeFile(file, new Uint8Array(readFileSync(file)), { onProgress: progress });
+  } catch (e) {
+    if (e instanceof AppError) fail(e.message);
+    throw e;
+  }
+}
+
 function pickRegistry(text: string, province: string | null): AgencyRegistry {
   if (province) {
     const hit = REGISTRIES.find((r) => r.province && foldVi(r.province).trim() === foldVi(province).trim());
@@ -61,11 +102,11 @@ function pickRegistry(text: string, province: string | null): AgencyRegistry {
   return guessRegistry(text, REGISTRIES) ?? { province: null, agencies: [], groups: [] };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { file, province } = parseArgs(process.argv.slice(2));
-  const text = readNotice(file);
-  const registry = pickRegistry(text, province);
-  const { draft, warnings } = extractNotice(text, registry);
+  const reading = await readNotice(file);
+  const registry = pickRegistry(reading.text, province);
+  const { draft, warnings } = extractReading(reading, registry);
   const n = draft.notice;
   const issuedOn =
     n.issuedOn === null
@@ -91,6 +132,9 @@ function main(): void {
       signingFormula: n.signingFormula,
       recipients: n.recipients,
       citations: n.citations,
+      audience: n.audience ?? [],
+      urgency: n.urgency ?? null,
+      ...(n.exchange ? { exchange: n.exchange } : {}),
     },
     directives: draft.directives.map((d) => ({
       ref: d.ref,
@@ -110,8 +154,12 @@ function main(): void {
       sourceEnd: d.sourceEnd,
     })),
     warnings,
+    source: reading.source,
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 
-main();
+main().catch((e: unknown) => {
+  process.stderr.write(`Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

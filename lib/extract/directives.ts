@@ -4,10 +4,12 @@ import type { DraftDirective } from "@/lib/notices/draft";
 import { parseDeadline, type DeadlineContext } from "@/lib/deadlines/parse";
 import type { AgencyMatcher, Mention } from "./agencies";
 import {
+  isAgreement,
   isAssessment,
   isAssessmentHeading,
   isAssessmentLeadIn,
   isHeadingText,
+  isOwnArticle,
   isOwnDecision,
   isPurposeHeading,
   isUrgent,
@@ -15,6 +17,7 @@ import {
 } from "./classify";
 import { findRoles } from "./roles";
 import { ownText, type Node } from "./structure";
+import { emitTable } from "./tables/emit";
 import { foldVi } from "@/lib/deadlines/fold";
 
 export interface Found {
@@ -41,13 +44,13 @@ export interface BuiltDirective {
   problems: { message: string; at: number }[];
 }
 
-interface WalkEnv {
+export interface WalkEnv {
   matcher: AgencyMatcher;
   dctx: DeadlineContext;
   out: BuiltDirective[];
 }
 
-function toFound(
+export function toFound(
   m: Mention,
   role: Found["role"],
   text: string,
@@ -65,23 +68,31 @@ function toFound(
     const named = ctx.leads.filter((f) => f.viaGroup === null && t.members.includes(f.agency));
     if (named.length) return named.map((f) => ({ ...f, role, start, end }));
   }
-  // "UBND các huyện: Hữu Lũng, Chi Lăng …": the list after the colon narrows the group.
+  // "UBND các huyện: Hữu Lũng, Chi Lăng …", "Chủ tịch UBND các huyện Đức Thọ, Can Lộc": the places
+  // listed right after the group narrow it.
+  // Without a colon it takes two places: "UBND các huyện, thành phố Cà Mau" names the group.
+  const place = (x: Mention | undefined) =>
+    x?.target.type === "agency" &&
+    (t.members.includes(x.target.name) ||
+      (x.target.isNew && /^UBND (huyện|quận|thị xã|thành phố) /u.test(x.target.name)));
+  const at = all.findIndex((x) => x.start >= m.end);
+  const next = all[at];
+  const colon = next !== undefined && /^\s*:\s*$/.test(text.slice(m.end, next.start));
+  const adjacent = next !== undefined && /^\s*$/.test(text.slice(m.end, next.start));
+  const second = all[at + 1];
   if (
-    /^\s*:/.test(text.slice(m.end)) &&
-    all.some(
-      (x) =>
-        x.start > m.end &&
-        x.target.type === "agency" &&
-        (t.members.includes(x.target.name) ||
-          (x.target.isNew && /^UBND (huyện|quận|thị xã|thành phố) /u.test(x.target.name))),
-    )
+    place(next) &&
+    (colon ||
+      (adjacent &&
+        place(second) &&
+        /^\s*(?:,|và)\s*(?:(?:huyện|quận|thị xã|thành phố)\s+)?$/u.test(text.slice(next!.end, second!.start))))
   )
     return [];
   if (t.isNew || !t.members.length) return [{ agency: t.name, role, viaGroup: null, isNew: true, start, end }];
   return t.members.map((a) => ({ agency: a, role, viaGroup: t.name, isNew: false, start, end }));
 }
 
-function dedupe(list: Found[]): Found[] {
+export function dedupe(list: Found[]): Found[] {
   const seen = new Set<string>();
   const out: Found[] = [];
   for (const f of [...list.filter((x) => x.role === "lead"), ...list.filter((x) => x.role === "support")]) {
@@ -159,12 +170,18 @@ export function walk(
   let ctx = inherited;
   let inSection = inAssessment; // a lead-in ("Về tình hình dịch bệnh:") sets it for the items after it
   nodes.forEach((node, i) => {
+    if (node.block.table) {
+      emitTable(env, node.block.table, parentRef, ctx);
+      return;
+    }
     const text = ownText(node);
     if (!text) return;
     const hasChildren = node.children.length > 0;
     const leadIn = node.type === "para" && /:\s*$/.test(text) && i < nodes.length - 1;
     if (hasChildren && node.type !== "para" && isPurposeHeading(text)) return;
-    if ((hasChildren && isHeadingText(text)) || leadIn) {
+    // "3. Các sở, ngành thực hiện theo bảng sau." over a table: a heading whatever its punctuation.
+    const headsTable = node.children.some((c) => c.block.table);
+    if ((hasChildren && (isHeadingText(text) || headsTable)) || leadIn) {
       const part = node.label ?? String(++counter);
       const headCtx = headingContext(env, node, text, ctx);
       if (leadIn && !hasChildren) {
@@ -174,18 +191,19 @@ export function walk(
         return;
       }
       const ref = join(parentRef, part);
-      if (hasChildren && opensWithTask(text)) {
+      if (hasChildren && opensWithTask(text) && !headsTable) {
         const ownCtx = emit(env, node, ref, text, ctx);
         walk(env, node.children, ref, ownCtx, inSection);
         return;
       }
       const before = env.out.length;
-      walk(env, node.children, ref, headCtx, inSection || isAssessmentHeading(text));
+      walk(env, node.children, ref, headCtx, inSection || isAssessmentHeading(text) || isAssessmentLeadIn(text));
       // "5. Về hỗ trợ …" with one paragraph under it: that paragraph is item 5 itself.
       const only = env.out.length === before + 1 ? env.out[before] : undefined;
       if (only && only.directive.ref === `${ref}.1`) only.directive.ref = ref;
       return;
     }
+    if (isAgreement(text) || (node.type === "article" && !hasChildren && isOwnArticle(text))) return;
     if (isAssessment(text, inSection)) {
       if (hasChildren) walk(env, node.children, join(parentRef, node.label ?? "?"), ctx, true);
       return;

@@ -4,6 +4,7 @@ import type { AgencyRegistry } from "@/lib/agencies/registry";
 import type { NoticeDraft } from "@/lib/notices/draft";
 import { foldVi } from "@/lib/deadlines/fold";
 import { matcherFor } from "./agencies";
+import { readAudience, readUrgency } from "./audience";
 import { walk, type BuiltDirective, type Context } from "./directives";
 import {
   findLayout,
@@ -19,6 +20,7 @@ import {
 } from "./metadata";
 import { lineOf, normalize } from "./normalize";
 import { buildTree } from "./structure";
+import { emitTable } from "./tables/emit";
 import { collectWarnings, type Warning } from "./warnings";
 
 export type { Warning } from "./warnings";
@@ -94,6 +96,8 @@ export function guessRegistry(text: string, registries: AgencyRegistry[]): Agenc
   return bestScore >= 2 ? best : null;
 }
 
+const POINTS_TO_APPENDIX = /\b(?:theo|tai|o|trong|kem theo)\s+(?:cac\s+)?(?:phu luc|bang phan cong)\b/;
+
 export function extractNotice(text: string, registry: AgencyRegistry, options: ExtractOptions = {}): ExtractionResult {
   void options; // reserved: no check against the present day yet
   const norm = normalize(text);
@@ -107,6 +111,7 @@ export function extractNotice(text: string, registry: AgencyRegistry, options: E
   const footer = readFooter(blocks, layout);
   const title = readTitle(blocks, layout);
   const matcher = matcherFor(registry);
+  const urgency = readUrgency(blocks, layout);
 
   const built: BuiltDirective[] = [];
   const dctx = {
@@ -115,7 +120,16 @@ export function extractNotice(text: string, registry: AgencyRegistry, options: E
     referenceOn: issue.precision === "day" ? issue.issuedOn : meetingOn,
   };
   const rootCtx = rootContext(blocks.slice(0, layout.bodyStart), matcher);
-  walk({ matcher, dctx, out: built }, buildTree(blocks.slice(layout.bodyStart, layout.bodyEnd)), "", rootCtx, false);
+  const env = { matcher, dctx, out: built };
+  walk(env, buildTree(blocks.slice(layout.bodyStart, layout.bodyEnd)), "", rootCtx, false);
+  // Tables after the body: the appendix ("PHỤ LỤC PHÂN CÔNG NHIỆM VỤ") after the signature.
+  const appendix = blocks.slice(layout.bodyEnd).filter((b) => b.table);
+  if (appendix.length) {
+    // "… thực hiện nhiệm vụ theo Phụ lục kèm theo.": the appendix's rows are those tasks.
+    const pointers = built.filter((b) => !b.directive.deadline && POINTS_TO_APPENDIX.test(foldVi(b.directive.text)));
+    built.splice(0, built.length, ...built.filter((b) => !pointers.includes(b)));
+  }
+  for (const [k, b] of appendix.entries()) emitTable(env, b.table!, appendix.length > 1 ? `PL${k + 1}` : "PL", rootCtx);
 
   const draft: NoticeDraft = {
     notice: {
@@ -132,8 +146,10 @@ export function extractNotice(text: string, registry: AgencyRegistry, options: E
       signingFormula: footer.signingFormula,
       recipients: footer.recipients,
       citations: readCitations(blocks, layout, num.number),
+      audience: readAudience(blocks, layout),
+      urgency,
     },
-    directives: built.map((b) => b.directive),
+    directives: built.map((b) => (urgency ? { ...b.directive, urgent: true } : b.directive)),
   };
   const warnings = collectWarnings({
     norm,

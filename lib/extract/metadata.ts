@@ -51,6 +51,22 @@ export function isClosing(b: Block): boolean {
   );
 }
 
+/**
+ * "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở … nghiêm túc thực hiện Chỉ thị này." right before
+ * "Nơi nhận": the closing request, even when a scan lost its "./.".
+ */
+function isClosingRequest(b: Block, next: Block | undefined): boolean {
+  if (!next || !/^noi nhan\b/.test(foldVi(next.text))) return false;
+  const f = foldVi(b.text.replace(/\n/g, " ")).trim();
+  return (
+    f.length < 400 &&
+    /^(?:(?:chu tich )?(?:ubnd|uy ban nhan dan) tinh|yeu cau|de nghi|ban chi dao|van phong|truong ban|tren day)\b/.test(
+      f,
+    ) &&
+    /\b(?:thuc hien|thi hanh)\b[^.;]{0,40}\.?\s*$/.test(f)
+  );
+}
+
 const isSignatureLike = (b: Block) => lines(b).every((l) => isUpper(l) || /^(TL|KT|TM|Q|TUQ)\./.test(l));
 
 export function findLayout(blocks: Block[]): Layout {
@@ -62,13 +78,16 @@ export function findLayout(blocks: Block[]): Layout {
     if (!rest && blocks[kindIdx + 1]) titleIdx = kindIdx + 1;
   } else kindIdx = vv;
   const after = Math.max(titleIdx, 0) + 1;
-  let bodyEnd = blocks.findIndex((b, i) => i >= after && isClosing(b));
+  let bodyEnd = blocks.findIndex((b, i) => i >= after && (isClosing(b) || isClosingRequest(b, blocks[i + 1])));
   if (bodyEnd < 0) {
     bodyEnd = blocks.length;
     while (bodyEnd > after && isSignatureLike(blocks[bodyEnd - 1]!)) bodyEnd--;
   }
   let bodyStart = blocks.findIndex(
-    (b, i) => i >= after && i < bodyEnd && ["roman", "num", "paren", "letter"].includes(markerOf(b.text).type),
+    (b, i) =>
+      i >= after &&
+      i < bodyEnd &&
+      (b.table !== undefined || ["article", "roman", "num", "paren", "letter"].includes(markerOf(b.text).type)),
   );
   // "Về tình hình dịch bệnh:" right before the first item: a section lead-in, part of the body.
   if (
@@ -83,11 +102,15 @@ export function findLayout(blocks: Block[]): Layout {
   return { titleIdx, bodyStart, bodyEnd };
 }
 
+/** Where the header's lines may be: past the title, and in a letter read column by column (the
+ *  place and date after "V/v …"), up to the body. */
+const headEnd = (layout: Layout) => Math.max(Math.max(layout.titleIdx, 0) + 3, Math.min(layout.bodyStart, 12));
+
 export function readNumber(
   blocks: Block[],
   layout: Layout,
 ): { number: string | null; code: string | null; at: number | null; present: boolean } {
-  const top = blocks.slice(0, Math.max(layout.titleIdx, 0) + 3);
+  const top = blocks.slice(0, headEnd(layout));
   for (const b of top) {
     const ls = lines(b);
     for (let i = 0; i < ls.length; i++) {
@@ -123,7 +146,7 @@ export interface IssueDate {
 }
 
 export function readIssueDate(blocks: Block[], layout: Layout): IssueDate {
-  for (const b of blocks.slice(0, Math.max(layout.titleIdx, 0) + 3)) {
+  for (const b of blocks.slice(0, headEnd(layout))) {
     for (const l of lines(b)) {
       const m = /^([^,\d]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})?/iu.exec(l);
       if (!m) continue;
@@ -296,15 +319,19 @@ export function readFooter(
   const formula: string[] = [];
   let signer: string | null = null;
   let inList = false;
+  let sawList = false; // a scan read row by row mixes the list with the signing formula beside it
   for (const b of foot) {
+    if (b.table) continue;
+    if (/^PHỤ LỤC\b/iu.test(b.text)) break; // an appendix after the signature
     for (const raw of lines(b)) {
       const l = raw.trim();
       if (/^nơi nhận\s*:?/i.test(l)) {
         inList = true;
+        sawList = true;
         continue;
       }
       const isFormula = /^(TL|KT|TM|Q|TUQ)\.\s/.test(l) || (isUpper(l) && !NATIONAL.test(foldVi(l)));
-      if (inList && /^[-+•]/.test(l)) {
+      if ((inList || sawList) && /^[-+•]/.test(l)) {
         recipients.push(cleanRecipient(l.replace(/^[-+•]\s*/, "")));
         continue;
       }
@@ -318,7 +345,7 @@ export function readFooter(
         continue;
       }
       const name = new RegExp(`^${NAME}$`, "u").exec(l);
-      if (name && !inList) signer = name[1] ?? null;
+      if (name && (!inList || formula.length > 0)) signer = name[1] ?? null;
     }
   }
   return {

@@ -2,6 +2,8 @@
 // the original, so every span found later can be highlighted in what the user pasted.
 // Cleaning: markdown marks (#, **, __) go, NFC composition, spaces collapsed; paragraphs split
 // by a page break mid-sentence are joined again; illegible passages are set aside with their line.
+// A task table (tables/find.ts) becomes one block of its own that carries the parsed table.
+import { findTables, type ParsedTable } from "./tables/find";
 
 export interface Block {
   /** Clean text; the lines of the paragraph are joined with "\n". */
@@ -12,6 +14,8 @@ export interface Block {
   lineNo: number;
   start: number;
   end: number; // exclusive offset in the original
+  /** Set on the block standing for a task table; its text is empty. */
+  table?: ParsedTable;
 }
 
 export interface NormalizedText {
@@ -22,14 +26,15 @@ export interface NormalizedText {
 
 const ILLEGIBLE = /^\[[^\]]*(illegible|unreadable|không đọc được|không rõ|mờ)[^\]]*\]$/i;
 const BRACKET_NOTE = /^\[[^\]]{1,60}\]$/; // "[Handwritten signature]", "[Stamp]"
-const LIST_START = /^(?:[IVXLC]+\s*[.)]|\d{1,2}\s*[.)](?!\d)|\(\d{1,2}\)|[a-zđ]\s*\)|[-+•–—*]\s)/;
+const LIST_START =
+  /^(?:Điều\s+\d{1,2}\s*[.:]|[IVXLC]+\s*[.)]|I[IVXLl1]{0,3}\s+(?=\p{Lu}\p{Lu})|\d{1,2}\s*[.)_](?!\d)|\(\d{1,2}\)|[a-zđ]\s*\)|[-+•–—*]\s)/u;
 
-interface Line {
+export interface Line {
   text: string;
   offs: number[];
 }
 
-function cleanLine(src: string, base: number): Line {
+export function cleanLine(src: string, base: number): Line {
   const chars: string[] = [];
   const offs: number[] = [];
   let i = 0;
@@ -123,6 +128,9 @@ function opensParagraph(prev: string, next: string, layout: Layout): boolean {
 const COLUMN_RIGHT = /^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN|[^,\d]{2,40},\s*ngày\b)/u;
 
 function isColumnSplit(left: string, right: string): boolean {
+  // "Nơi nhận:<tab>KT. CHỦ TỊCH", "- Như trên;<tab>PHÓ CHỦ TỊCH": the list beside the signature.
+  const footer = /^(?:Nơi nhận|[-+•~])/u.test(left) && (isUpperLine(right) || /^(?:TL|KT|TM|Q|TUQ)\./u.test(right));
+  if (footer) return true;
   if (LIST_START.test(left + " ")) return false; // "a)<tab>Sở Y tế:" is a marker and its text
   return COLUMN_RIGHT.test(right) || /^Số\s*:/iu.test(left) || (isUpperLine(left) && isUpperLine(right));
 }
@@ -146,7 +154,12 @@ export function normalize(original: string): NormalizedText {
   let prevLine = "";
   const rawLines: string[] = [];
   let gaps = 0;
+  const tables = findTables(original, lineStarts);
+  const tableAt = new Map(tables.map((t) => [t.firstLine, t]));
+  const inTable = new Uint8Array(lineStarts.length);
+  for (const t of tables) inTable.fill(1, t.firstLine, t.lastLine + 1);
   for (let ln = 0; ln < lineStarts.length; ln++) {
+    if (inTable[ln]) continue;
     const next = lineStarts[ln + 1];
     const l = original.slice(lineStarts[ln] as number, next === undefined ? original.length : next - 1);
     if (/^[\s*_#]*$/.test(l)) {
@@ -155,9 +168,12 @@ export function normalize(original: string): NormalizedText {
     rawLines.push(l);
   }
   const layout = layoutOf(rawLines, gaps);
-  const segments: { ln: number; start: number; raw: string }[] = [];
+  const segments: { ln: number; start: number; raw: string; table?: (typeof tables)[number] }[] = [];
   for (let ln = 0; ln < lineStarts.length; ln++) {
     const start = lineStarts[ln] as number;
+    const table = tableAt.get(ln);
+    if (table) segments.push({ ln, start, raw: "", table });
+    if (inTable[ln]) continue;
     const next = lineStarts[ln + 1];
     const end = next === undefined ? original.length : next - 1;
     const raw = original.slice(start, end).replace(/\r$/, "");
@@ -171,7 +187,15 @@ export function normalize(original: string): NormalizedText {
       segments.push({ ln, start: start + left.length + gap[1]!.length, raw: right });
     } else segments.push({ ln, start, raw });
   }
-  for (const { ln, start, raw } of segments) {
+  for (const { ln, start, raw, table } of segments) {
+    if (table) {
+      if (cur) blocks.push(cur);
+      blocks.push({ text: "", offs: [], lineNo: ln + 1, start: table.start, end: table.end, table: table.table });
+      cur = null;
+      pendingGap = false;
+      prevLine = "";
+      continue;
+    }
     const line = cleanLine(raw, start);
     const t = line.text;
     if (!t || /^[*_#\s]*$/.test(t)) {

@@ -24,6 +24,7 @@ export const DEADLINE_KINDS = [
 ] as const;
 export const RECURRENCES = ["daily", "weekly", "monthly", "quarterly", "yearly"] as const;
 export const ROLES = ["lead", "support"] as const;
+export const URGENCIES = ["khan", "thuong_khan", "hoa_toc"] as const;
 
 const isoDate = z
   .string()
@@ -76,6 +77,23 @@ export const ZDraftNotice = z.object({
   signingFormula: z.string().trim().nullable(),
   recipients: z.array(z.string()),
   citations: z.array(z.string()),
+  // Added with issue 13; optional so that drafts written before them still parse.
+  /** Whom the notice is addressed to: a Công điện's list after "điện:", a letter's "Kính gửi". */
+  audience: z.array(z.string()).optional(),
+  /** The urgency mark of the header: "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC" (every directive is urgent). */
+  urgency: z.enum(URGENCIES).nullable().optional(),
+  /** What the e-office exchange (edXML) said about the document, when it came that way. */
+  exchange: z
+    .object({
+      documentId: z.string().nullable(),
+      fromOrganId: z.string().nullable(), // electronic identification code, "000.00.00.H49"
+      fromOrganName: z.string().nullable(),
+      toOrganIds: z.array(z.string()),
+      dueOn: isoDate.nullable(), // the sender's processing deadline (DueDate)
+      toPlaces: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
 });
 export type DraftNotice = z.infer<typeof ZDraftNotice>;
 

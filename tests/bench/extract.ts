@@ -2,11 +2,14 @@
 // fixtures, and a ~1 MB concatenation of the seeds, after warm-up. The 1 MB text is measured two
 // ways: split back into notices at their headers and extracted one by one (what a batch import
 // does; per-notice throughput), and whole, as one text (a stress test: it is not one notice).
+// Then the accuracy corpus per form (text, table, docx, pdf-text, scan; see corpus-accuracy.ts):
+// `-- --no-scan` skips OCR, `-- --misses` lists every miss.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { extractNotice, guessRegistry } from "@/lib/extract";
 import { REGISTRIES } from "@/prisma/seed/data/registries";
+import { corpusAccuracy } from "./corpus-accuracy";
 
 const SEEDS = join(__dirname, "../../../shared/seeds");
 const UNSEEN = join(__dirname, "../fixtures/extract/unseen");
@@ -133,4 +136,11 @@ console.log(
 console.log(
   `whole: 1 MB time / (per-seed time scaled to 1 MB) = ${(rBig.median / ((sumMedian / seedBytes) * big.length)).toFixed(2)} ` +
     "(below 1: as one text most of it is never read as directives, since the first closing formula ends the body)",
+);
+
+corpusAccuracy({ scan: !process.argv.includes("--no-scan"), misses: process.argv.includes("--misses") }).catch(
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
 );

@@ -58,7 +58,8 @@ describe("reading in a child process", () => {
     clearInterval(timer);
     const seconds = (performance.now() - start) / 1000;
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toMatch(/quá nhiều bộ nhớ|quá 15 giây/);
+    // Refused by the reader itself, or stopped at its ceiling: either way in Vietnamese, within seconds.
+    expect((error as Error).message).toMatch(/quá nhiều bộ nhớ|quá 15 giây|Không đọc được tệp Word/);
     expect(seconds).toBeLessThan(16);
     // The event loop kept turning all along (a tick every 50 ms).
     expect(ticks).toBeGreaterThan((seconds * 1000) / 50 / 2);

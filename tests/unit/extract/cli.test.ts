@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { ocrAvailable } from "@/lib/ocr/tools";
 
 const ROOT = join(__dirname, "../../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
@@ -69,5 +70,48 @@ describe("npm run extract", { timeout: 120_000 }, () => {
     const r = run(join(ROOT, "tests/fixtures/extract/unseen/ha-giang-tb-215.txt"), "--province=lang son");
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { province: string }).province).toBe("Lạng Sơn");
+  });
+});
+
+const withOcr = await ocrAvailable(); // CI installs tesseract; without it this one test is skipped
+
+describe("npm run extract on every format", { timeout: 120_000 }, () => {
+  const json = (path: string, ...args: string[]) => {
+    const r = run(path, ...args);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as {
+      source: { kind: string; ocr?: { pages: number; meanConfidence: number }; attachment?: { kind: string } };
+      notice: { number: string | null; urgency: string | null };
+      directives: { ref: string }[];
+    };
+  };
+
+  it("says a text file was read as text", () => {
+    expect(json(join(ROOT, "tests/fixtures/extract/unseen/ha-giang-tb-215.txt")).source.kind).toBe("text");
+  });
+
+  it("reads a Word file, a PDF's text layer and an edXML package", () => {
+    expect(json(join(ROOT, "tests/fixtures/intake/long-an-875.docx")).source.kind).toBe("docx");
+    const pdf = json(join(ROOT, "tests/fixtures/intake/khanh-hoa-tb-520.pdf"));
+    expect(pdf.source.kind).toBe("pdf-text");
+    expect(pdf.directives.map((d) => d.ref)).toEqual(["2.1", "2.2", "2.3", "2.4", "3"]);
+    const pkg = json(join(ROOT, "tests/fixtures/edxml/son-la-tb-88.edxml"));
+    expect(pkg.source).toMatchObject({ kind: "edxml", attachment: { kind: "docx" } });
+    expect(pkg.notice).toMatchObject({ number: "88/TB-UBND", urgency: "khan" });
+  });
+
+  it("refuses a broken edXML package with a message and exit code 2", () => {
+    const r = run(file("hong.edxml", '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><a>&b;</a>'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Gói edXML không hợp lệ: có khai báo DOCTYPE/);
+  });
+
+  it.skipIf(!withOcr)("recognises a scan and says how, with its confidence", () => {
+    const out = json(join(ROOT, "tests/fixtures/ocr/tay-ninh-cd-09-photo.jpg"));
+    expect(out.source.kind).toBe("ocr");
+    expect(out.source.ocr!.pages).toBe(1);
+    expect(out.source.ocr!.meanConfidence).toBeGreaterThan(85);
+    expect(out.directives.map((d) => d.ref)).toEqual(["1", "2", "3", "4"]);
   });
 });

@@ -81,11 +81,26 @@ describe("agency matching", () => {
   it("names the districts listed after a group, proposing those the registry lacks", () => {
     const empty = { province: null, agencies: [], groups: [] };
     expect(names("Chủ tịch UBND các huyện: Mèo Vạc, Đồng Văn và thành phố Hà Giang", empty)).toEqual([
-      "Chủ tịch UBND các huyện → UBND các huyện, thị xã, thành phố",
+      // With no such group in the registry the group keeps the notice's own words (issue 13).
+      "Chủ tịch UBND các huyện → UBND các huyện",
       "Mèo Vạc → UBND huyện Mèo Vạc",
       "Đồng Văn → UBND huyện Đồng Văn",
       "thành phố Hà Giang → UBND thành phố Hà Giang",
     ]);
+  });
+  it("keeps a group's written name when the registry has no such group", () => {
+    const empty = { province: null, agencies: [], groups: [] };
+    expect(names("UBND các huyện, thành phố triển khai", empty)).toEqual([
+      "UBND các huyện, thành phố → UBND các huyện, thành phố",
+    ]);
+    expect(names("Ủy ban nhân dân các huyện, thị xã, thành phố triển khai", empty)).toEqual([
+      "Ủy ban nhân dân các huyện, thị xã, thành phố → UBND các huyện, thị xã, thành phố",
+    ]);
+    expect(names("Thủ trưởng các sở, ngành chỉ đạo", empty)).toEqual(["Thủ trưởng các sở, ngành → Các sở, ngành"]);
+    // A registry's own group wins whatever the notice calls it.
+    expect(names("UBND các huyện, thị xã, thành phố triển khai", REGISTRIES[0]!)[0]).toMatch(
+      /→ UBND các huyện, thành phố$/,
+    );
   });
   it("guesses 003's province from its districts, not from the OCR'd stamp", () => {
     const text = "TỈNH ỦY QUẢNG BÌNH\n\nCác địa phương: Đầm Hà, Hải Hà, Móng Cái, Tiên Yên khẩn trương";

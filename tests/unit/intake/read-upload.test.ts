@@ -45,3 +45,15 @@ describe("reading an uploaded notice", () => {
     await expect(readUploadedNotice("a.doc", utf8("x"))).rejects.toThrow(/Chưa hỗ trợ định dạng/);
   });
 });
+
+describe("scans and packages in the upload", () => {
+  it("refuses an image name on other bytes, and broken images, before any OCR", async () => {
+    await expect(readUploadedNotice("a.png", fixture("long-an-875.pdf"))).rejects.toThrow(/không phải ảnh PNG/);
+    await expect(readUploadedNotice("a.jpg", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1]))).rejects.toThrow(
+      /dữ liệu nhị phân không phải ảnh JPEG/,
+    );
+  });
+  it("lists the formats it reads when refusing another", async () => {
+    await expect(readUploadedNotice("a.xlsx", utf8("x"))).rejects.toThrow(/\.docx, \.pdf, ảnh quét .*edXML/);
+  });
+});
