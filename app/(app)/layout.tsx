@@ -1,14 +1,21 @@
 import { layoutUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
+import { queueCount } from "@/lib/queues/queues";
+import { unreadNotifications } from "@/lib/notifications/inbox";
 import { reminderBadge } from "@/lib/reminders/list";
 import { today } from "@/lib/time/today";
 import { AppShell } from "@/components/layout/app-shell";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await layoutUser();
-  const reminders = await reminderBadge(db(), user, today());
+  const day = today();
+  const [reminders, unread, waiting] = await Promise.all([
+    reminderBadge(db(), user, day),
+    unreadNotifications(db(), user),
+    queueCount(db(), user),
+  ]);
   return (
-    <AppShell user={user} reminders={reminders}>
+    <AppShell user={user} reminders={reminders + unread} waiting={waiting}>
       {children}
     </AppShell>
   );

@@ -1,4 +1,4 @@
-import type { CommentView, ExtensionView, ReportView, TimelineEvent } from "@/lib/assignments/detail";
+import type { CommentView, ExplanationView, ExtensionView, ReportView, TimelineEvent } from "@/lib/assignments/detail";
 import { formatDateTime, formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 
@@ -74,6 +74,47 @@ export function ExtensionList({ extensions }: { extensions: ExtensionView[] }) {
               : ""}
             {e.decisionNote ? ` · ${e.decisionNote}` : ""}
           </p>
+          {e.grantedDueOn ? (
+            <p className="mt-1 text-slate-800">
+              Được gia hạn đến <strong>{formatDay(e.grantedDueOn)}</strong> (khác ngày đề nghị).
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function ExplanationList({ explanations }: { explanations: ExplanationView[] }) {
+  return (
+    <ol className="grid gap-2" data-testid="explanations">
+      {explanations.map((e) => (
+        <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={e.status === "answered" ? "success" : e.late ? "danger" : "warning"}>
+              {e.status === "answered" ? "Đã giải trình" : e.late ? "Quá hạn trả lời" : "Chờ giải trình"}
+            </Badge>
+            <span>
+              Trả lời trước <strong>{formatDay(e.replyDueOn)}</strong> ({e.workingDays} ngày làm việc)
+            </span>
+          </div>
+          <p className="mt-1 text-slate-700">Yêu cầu: {e.message}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {e.requestedByName ?? "—"}, {formatDateTime(new Date(e.createdAt))}
+          </p>
+          {e.answer ? (
+            <div className="mt-2 rounded-md bg-slate-50 px-3 py-2">
+              <p className="whitespace-pre-line text-slate-800">{e.answer}</p>
+              {e.attachment ? (
+                <a className="mt-1 inline-block text-brand-800 underline" href={`/api/tep/${e.attachment.id}`}>
+                  Tệp: {e.attachment.fileName}
+                </a>
+              ) : null}
+              <p className="mt-1 text-xs text-slate-500">
+                {e.answeredByName ?? "—"}, {e.answeredAt ? formatDateTime(new Date(e.answeredAt)) : ""}
+              </p>
+            </div>
+          ) : null}
         </li>
       ))}
     </ol>

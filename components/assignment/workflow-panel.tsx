@@ -2,9 +2,11 @@
 
 import {
   addCommentAction,
+  answerExplanationAction,
   confirmCompletionAction,
   decideExtensionAction,
   reportProgressAction,
+  requestExplanationAction,
   requestExtensionAction,
   returnCompletionAction,
   startAssignmentAction,
@@ -16,8 +18,15 @@ import { ActionForm, ChoiceField, DateField, FileField, TextField } from "@/comp
 
 export interface WorkflowPanelProps {
   assignment: AssignmentStatus;
-  permissions: { work: boolean; confirm: boolean; decideExtension: boolean; comment: boolean };
+  permissions: {
+    work: boolean;
+    confirm: boolean;
+    decideExtension: boolean;
+    comment: boolean;
+    requestExplanation: boolean;
+  };
   pendingExtension: { id: number; requestedDueOn: string; reason: string; originalDueOn: string | null } | null;
+  pendingExplanation: { id: number; message: string; replyDueOn: string; late: boolean } | null;
   periodicLabel: string | null;
   upload: { accept: string; kinds: string };
   today: string;
@@ -56,6 +65,7 @@ export function WorkflowPanel({
   assignment: a,
   permissions: p,
   pendingExtension,
+  pendingExplanation,
   periodicLabel,
   upload,
   today,
@@ -63,6 +73,37 @@ export function WorkflowPanel({
   const target = { assignmentId: a.id, version: a.version };
   const open = a.state !== "completed";
   const sections: React.ReactNode[] = [];
+  const overdue = a.state !== "completed" && a.dueOn !== null && a.dueOn < today;
+
+  if (p.work && pendingExplanation) {
+    sections.push(
+      <div
+        key="explain"
+        className="grid gap-3 rounded-xl border border-red-300 bg-red-50 p-4"
+        data-testid="explanation-answer-section"
+      >
+        <p className="text-sm text-red-950">
+          <span className="font-semibold">Cần giải trình</span> (trả lời trước{" "}
+          {formatDay(pendingExplanation.replyDueOn)}
+          {pendingExplanation.late ? ", đã quá hạn trả lời" : ""}): {pendingExplanation.message}
+        </p>
+        <ActionForm
+          action={answerExplanationAction}
+          hidden={{ explanationId: pendingExplanation.id }}
+          submitLabel="Gửi giải trình"
+          testId="explanation-answer-form"
+        >
+          <TextField name="answer" label="Nội dung giải trình" multiline required />
+          <FileField
+            name="attachment"
+            label="Văn bản kèm theo (nếu có)"
+            accept={upload.accept}
+            hint={`${upload.kinds}; tối đa 10 MB.`}
+          />
+        </ActionForm>
+      </div>,
+    );
+  }
 
   if (p.work && a.state === "not_started") {
     sections.push(
@@ -127,7 +168,8 @@ export function WorkflowPanel({
         </ActionForm>
       </Section>,
     );
-    if (!pendingExtension) {
+    // A task without a deadline has nothing to extend.
+    if (!pendingExtension && a.dueOn) {
       sections.push(
         <Section key="extend" title="Xin gia hạn" testId="extension-section">
           <ActionForm
@@ -138,8 +180,7 @@ export function WorkflowPanel({
             testId="extension-form"
           >
             <p className="text-sm text-slate-600">
-              Thời hạn hiện tại: {a.dueOn ? formatDay(a.dueOn) : "không có"}. Thời hạn gốc của thông báo luôn được giữ
-              lại.
+              Thời hạn hiện tại: {formatDay(a.dueOn)}. Thời hạn gốc của thông báo luôn được giữ lại.
             </p>
             <DateField name="requestedDueOn" label="Đề nghị gia hạn đến ngày" required />
             <TextField name="reason" label="Lý do" multiline required />
@@ -163,6 +204,7 @@ export function WorkflowPanel({
           action={confirmCompletionAction}
           hidden={target}
           submitLabel="Xác nhận hoàn thành"
+          confirm="Xác nhận nhiệm vụ đã hoàn thành?"
           testId="confirm-form"
         />
         <Section title="Trả lại, yêu cầu bổ sung">
@@ -171,6 +213,7 @@ export function WorkflowPanel({
             hidden={target}
             submitLabel="Trả lại"
             tone="danger"
+            confirm="Trả lại kết quả cho cơ quan?"
             testId="return-form"
           >
             <TextField name="reason" label="Lý do trả lại" multiline required />
@@ -195,6 +238,7 @@ export function WorkflowPanel({
           action={decideExtensionAction}
           hidden={{ extensionId: pendingExtension.id, version: a.version }}
           submitLabel="Ghi quyết định"
+          confirm="Ghi quyết định về đề nghị gia hạn?"
           testId="decide-form"
         >
           <ChoiceField
@@ -205,9 +249,39 @@ export function WorkflowPanel({
               { value: "refuse", label: "Không đồng ý" },
             ]}
           />
-          <TextField name="note" label="Ghi chú (nếu có)" />
+          <DateField name="grantedDueOn" label="Gia hạn đến ngày khác (nếu không theo đề nghị)" />
+          <TextField
+            name="note"
+            label="Ghi chú, lý do"
+            hint="Bắt buộc khi không đồng ý hoặc khi gia hạn đến ngày khác ngày đề nghị."
+          />
         </ActionForm>
       </div>,
+    );
+  }
+  if (p.requestExplanation && overdue && !pendingExplanation) {
+    sections.push(
+      <Section key="ask-explanation" title="Yêu cầu giải trình" testId="explanation-request-section">
+        <ActionForm
+          action={requestExplanationAction}
+          hidden={target}
+          submitLabel="Gửi yêu cầu giải trình"
+          tone="secondary"
+          testId="explanation-request-form"
+        >
+          <p className="text-sm text-slate-600">
+            Nhiệm vụ đã quá hạn từ {formatDay(a.dueOn)}. Cơ quan sẽ được thông báo và trả lời trong thời gian đặt ra.
+          </p>
+          <TextField
+            name="message"
+            label="Nội dung yêu cầu"
+            multiline
+            required
+            defaultValue="Đề nghị báo cáo, giải trình lý do chậm thực hiện nhiệm vụ và thời gian hoàn thành."
+          />
+          <TextField name="workingDays" label="Thời gian trả lời (ngày làm việc)" defaultValue="3" required />
+        </ActionForm>
+      </Section>,
     );
   }
   if (p.comment) {

@@ -16,8 +16,12 @@ export function BoardMarkers({ item }: { item: BoardItem }) {
       {d.recurrence ? <Badge tone="info">Định kỳ</Badge> : null}
       {item.periodicReportMissing ? <Badge tone="danger">Chưa báo cáo kỳ này</Badge> : null}
       {d.deadlineKind === "milestone" ? <Badge tone="info">Mốc phấn đấu</Badge> : null}
+      {item.returnReason ? <Badge tone="danger">Bị trả lại</Badge> : null}
+      {item.explanationDueOn ? (
+        <Badge tone="danger">Cần giải trình trước {formatDay(item.explanationDueOn)}</Badge>
+      ) : null}
       {item.extensionRequestedOn ? (
-        <Badge tone="warning">Xin gia hạn đến {formatDay(item.extensionRequestedOn)}</Badge>
+        <Badge tone="warning">Đang xin gia hạn đến {formatDay(item.extensionRequestedOn)}</Badge>
       ) : null}
       {item.dueOn && d.dueOn && item.dueOn !== d.dueOn ? <Badge tone="success">Đã gia hạn</Badge> : null}
       {item.changedOn ? <Badge tone="warning">Điều chỉnh {formatDay(item.changedOn)}</Badge> : null}

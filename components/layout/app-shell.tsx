@@ -4,30 +4,41 @@ import { USER_ROLE_LABELS, type SessionUser } from "@/lib/auth/user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/layout/nav-link";
 
-/** `reminders`: the number beside "Nhắc việc" (unread digests, or today's for the province's readers). */
+/**
+ * `reminders`: the number beside "Nhắc việc" (unread notifications and digests); `waiting`: the
+ * number beside "Việc chờ xử lý" (what needs this person's action).
+ */
 export function AppShell({
   user,
   reminders = 0,
+  waiting = 0,
   children,
 }: {
   user: SessionUser;
   reminders?: number;
+  waiting?: number;
   children: React.ReactNode;
 }) {
-  const links = [
-    roleMay(user, "overview.read") && { href: "/tong-quan", label: "Tổng quan" },
-    roleMay(user, "overview.read") && { href: "/qua-han", label: "Việc quá hạn" },
-    roleMay(user, "notice.read") && { href: "/thong-bao", label: "Thông báo kết luận" },
-    roleMay(user, "board.read") && {
-      href: "/co-quan",
-      label: user.role === "agency_staff" ? "Bảng việc của tôi" : "Bảng việc cơ quan",
-    },
-    roleMay(user, "board.read") &&
-      user.provinceId !== null && { href: "/nhac-viec", label: "Nhắc việc", count: reminders },
-    roleMay(user, "agency.manage") && user.provinceId !== null && { href: "/quan-tri/co-quan", label: "Cơ quan, nhóm" },
-    roleMay(user, "user.manage") && user.provinceId !== null && { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
-    isSystemAdmin(user) && { href: "/quan-tri/tinh", label: "Các tỉnh" },
-  ].filter((l): l is { href: string; label: string; count?: number } => Boolean(l));
+  const hasQueue = user.provinceId !== null && user.role !== "admin";
+  type Item = { href: string; label: string; count?: number; countLabel?: string };
+  const links = (
+    [
+      hasQueue && { href: "/cho-xu-ly", label: "Việc chờ xử lý", count: waiting, countLabel: "việc chờ xử lý" },
+      roleMay(user, "overview.read") && { href: "/tong-quan", label: "Tổng quan" },
+      roleMay(user, "overview.read") && { href: "/qua-han", label: "Việc quá hạn" },
+      roleMay(user, "notice.read") && { href: "/thong-bao", label: "Thông báo kết luận" },
+      roleMay(user, "board.read") && {
+        href: "/co-quan",
+        label: user.role === "agency_staff" ? "Bảng việc của tôi" : "Bảng việc cơ quan",
+      },
+      roleMay(user, "board.read") &&
+        user.provinceId !== null && { href: "/nhac-viec", label: "Nhắc việc", count: reminders, countLabel: "tin mới" },
+      roleMay(user, "agency.manage") &&
+        user.provinceId !== null && { href: "/quan-tri/co-quan", label: "Cơ quan, nhóm" },
+      roleMay(user, "user.manage") && user.provinceId !== null && { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
+      isSystemAdmin(user) && { href: "/quan-tri/tinh", label: "Các tỉnh" },
+    ] as (Item | false | null)[]
+  ).filter((l): l is Item => Boolean(l));
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -54,7 +65,8 @@ export function AppShell({
                 {l.count ? (
                   <span
                     className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white tabular-nums"
-                    aria-label={`(${l.count} bản tin mới)`}
+                    aria-label={`(${l.count} ${l.countLabel})`}
+                    data-testid={`nav-count-${l.href.slice(1)}`}
                   >
                     {l.count}
                   </span>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useState, useTransition } from "react";
+import { createContext, useContext, useEffect, useRef, useState, useTransition } from "react";
 import { callAction } from "@/lib/validation/call-action";
 import type { ActionResult } from "@/lib/validation/result";
 import { Button, type ButtonVariant } from "@/components/ui/button";
@@ -20,6 +20,8 @@ const ErrorsContext = createContext<Record<string, string[]>>({});
  * typed when the action refuses (each field shows its own message), shows the form's message (and,
  * when someone changed the record first, a way to see its current state), and when the action
  * succeeds refreshes the page with a fresh, empty form, or hands the result to `onSuccess`.
+ * After an answer, focus and scroll go to the message that says what happened. With `confirm`,
+ * the first press asks ("Xác nhận trả lại?") and only the second sends.
  */
 export function ActionForm<R extends Result>({
   action,
@@ -30,6 +32,7 @@ export function ActionForm<R extends Result>({
   testId,
   onSuccess,
   after,
+  confirm,
 }: {
   action: Action<R>;
   hidden?: Record<string, string | number>;
@@ -41,14 +44,28 @@ export function ActionForm<R extends Result>({
   onSuccess?: (result: Extract<R, { ok: true }>) => void;
   /** Shown under the form after an answer (a temporary password, a summary). */
   after?: (result: R) => React.ReactNode;
+  /** Asks before sending: the question shown, with "Đồng ý" and "Huỷ". */
+  confirm?: string;
 }) {
   const router = useRouter();
   const [result, setResult] = useState<R | null>(null);
+  const [asking, setAsking] = useState(false);
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!result) return;
+    messageRef.current?.focus({ preventScroll: true });
+    messageRef.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, [result]);
   const [generation, setGeneration] = useState(0);
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (confirm && !asking) {
+      setAsking(true);
+      return;
+    }
+    setAsking(false);
     const formData = new FormData(event.currentTarget);
     // A file input left empty still submits a nameless, empty file; send nothing instead.
     for (const [key, value] of [...formData.entries()]) {
@@ -73,12 +90,30 @@ export function ActionForm<R extends Result>({
         ))}
         {children}
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant={tone} pending={pending} pendingLabel="Đang gửi…">
-            {submitLabel}
-          </Button>
-          <StatusMessage tone={result ? (result.ok ? "ok" : "error") : null} testId="action-message">
-            {result?.message}
-          </StatusMessage>
+          {asking ? (
+            <div
+              role="group"
+              aria-label="Xác nhận thao tác"
+              className="flex flex-wrap items-center gap-2 rounded-lg bg-amber-50 px-3 py-2 ring-1 ring-amber-200"
+            >
+              <span className="text-sm font-medium text-amber-950">{confirm}</span>
+              <Button type="submit" variant={tone} pending={pending} pendingLabel="Đang gửi…" autoFocus>
+                Đồng ý
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setAsking(false)}>
+                Huỷ
+              </Button>
+            </div>
+          ) : (
+            <Button type="submit" variant={tone} pending={pending} pendingLabel="Đang gửi…">
+              {submitLabel}
+            </Button>
+          )}
+          <div ref={messageRef} tabIndex={-1} className="outline-none">
+            <StatusMessage tone={result ? (result.ok ? "ok" : "error") : null} testId="action-message">
+              {result?.message}
+            </StatusMessage>
+          </div>
         </div>
         {result && !result.ok && result.current ? (
           <button

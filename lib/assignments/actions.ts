@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import {
   ZAddComment,
+  ZAnswerExplanation,
+  ZRequestExplanation,
   ZConfirmCompletion,
   ZDecideExtension,
   ZReportProgress,
@@ -22,8 +24,10 @@ import {
   startAssignment,
   submitCompletion,
 } from "@/lib/assignments/workflow";
+import { answerExplanation, requestExplanation } from "@/lib/assignments/explanations";
 import { formAction } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
+import { formatDay } from "@/lib/time/calendar";
 
 // Server actions of the assignment page, one per workflow step, all of the shape React's
 // useActionState calls: (previous state, FormData) → AssignmentActionResult. Each goes through the
@@ -35,8 +39,11 @@ import { db } from "@/lib/db/client";
 //   confirmCompletionAction   assignmentId, version
 //   returnCompletionAction    assignmentId, version, reason
 //   requestExtensionAction    assignmentId, version, requestedDueOn, reason
-//   decideExtensionAction     extensionId, version (the assignment's), decision ("approve" | "refuse"), note?
+//   decideExtensionAction     extensionId, version (the assignment's), decision ("approve" | "refuse"),
+//                             grantedDueOn? (another date than asked; then note is required), note?
 //   addCommentAction          assignmentId, body
+//   requestExplanationAction  assignmentId, version, message, workingDays
+//   answerExplanationAction   explanationId, answer, attachment? (File)
 // Dates are "YYYY-MM-DD" (what the date fields send).
 
 type Changed = { assignment: AssignmentStatus };
@@ -114,7 +121,9 @@ export const decideExtensionAction = formAction<typeof ZDecideExtension, Changed
     const r = await decideExtension(db(), user, input);
     refresh({ ...r, assignmentId: r.assignment.id });
     const message =
-      r.status === "approved" ? "Đã đồng ý gia hạn; thời hạn mới được áp dụng." : "Đã không đồng ý gia hạn.";
+      r.status === "approved"
+        ? `Đã đồng ý gia hạn đến ${formatDay(r.assignment.dueOn)}; thời hạn mới được áp dụng.`
+        : "Đã không đồng ý gia hạn.";
     return { ok: true, message, assignment: r.assignment, extensionId: r.extensionId };
   },
 );
@@ -125,5 +134,25 @@ export const addCommentAction = formAction<typeof ZAddComment, { commentId: numb
     const r = await addComment(db(), user, input);
     refresh(r);
     return { ok: true, message: "Đã gửi ý kiến.", commentId: r.commentId };
+  },
+);
+
+export const requestExplanationAction = formAction<typeof ZRequestExplanation, { explanationId: number }, Stale>(
+  { name: "explanation.request", input: ZRequestExplanation },
+  async (input, { user }) => {
+    const r = await requestExplanation(db(), user, input);
+    refresh(r);
+    revalidatePath("/cho-xu-ly");
+    return { ok: true, message: "Đã gửi yêu cầu giải trình cho cơ quan.", explanationId: r.explanationId };
+  },
+);
+
+export const answerExplanationAction = formAction<typeof ZAnswerExplanation, { explanationId: number }>(
+  { name: "explanation.answer", input: ZAnswerExplanation },
+  async (input, { user }) => {
+    const r = await answerExplanation(db(), user, input);
+    refresh(r);
+    revalidatePath("/cho-xu-ly");
+    return { ok: true, message: "Đã gửi nội dung giải trình.", explanationId: r.explanationId };
   },
 );

@@ -25,6 +25,10 @@ export interface BoardItem {
   completedOn: string | null;
   /** A pending extension request's date, if any. */
   extensionRequestedOn: string | null;
+  /** The secretariat sent the result back (the reason), while the agency works on. */
+  returnReason: string | null;
+  /** An explanation request waiting for the agency's answer: its reply day. */
+  explanationDueOn: string | null;
   /** The day the directive was changed after the task was given, if it was. */
   changedOn: string | null;
   /** A recurring directive whose report for the current period is still missing. */
@@ -184,6 +188,8 @@ interface DetailRow {
   completedOn: string | null;
   createdAt: Date;
   extensionRequestedOn: string | null;
+  returnReason: string | null;
+  explanationDueOn: string | null;
   dId: number;
   ref: string;
   text: string;
@@ -220,6 +226,8 @@ function detailSql(agencyId: number, source: Prisma.Sql, order: Prisma.Sql): Pri
     )
     SELECT a.id, a."role"::text AS "role", a."state"::text AS "state", a."dueOn"::text AS "dueOn", a."completedOn"::text AS "completedOn", a."createdAt",
       (SELECT e."requestedDueOn"::text FROM "ExtensionRequest" e WHERE e."assignmentId" = a.id AND e."status" = 'pending' ORDER BY e.id LIMIT 1) AS "extensionRequestedOn",
+      CASE WHEN a."state" = 'in_progress' THEN a."returnReason" END AS "returnReason",
+      (SELECT x."replyDueOn"::text FROM "ExplanationRequest" x WHERE x."assignmentId" = a.id AND x."status" = 'pending' ORDER BY x.id LIMIT 1) AS "explanationDueOn",
       d.id AS "dId", d."ref", d."text", d."urgent", d."deadlineKind"::text AS "deadlineKind", d."dueOn"::text AS "dDueOn", d."deadlinePhrase",
       d."startOn"::text AS "startOn", d."recurrence"::text AS "recurrence", d."milestoneTarget", d."updatedAt" AS "dUpdatedAt", d."createdAt" AS "dCreatedAt",
       n.id AS "nId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn", n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title",
@@ -366,6 +374,8 @@ export async function agencyBoard(
       dueOn: r.dueOn,
       completedOn: r.completedOn,
       extensionRequestedOn: r.extensionRequestedOn,
+      returnReason: r.returnReason,
+      explanationDueOn: r.explanationDueOn,
       changedOn: changed ? vietnamDay(r.dUpdatedAt) : null,
       directive: {
         id: r.dId,

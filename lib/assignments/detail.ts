@@ -12,6 +12,7 @@ import { canReadReports } from "@/lib/assignments/visibility";
 import { canSee, STATUS_SELECT, systemClock, toStatus, type Clock } from "@/lib/assignments/workflow-core";
 import { ATTACHMENT_META_SELECT, type AttachmentMeta } from "@/lib/attachments/store";
 import { can } from "@/lib/auth/permissions";
+import { isExplanationLate } from "@/lib/assignments/explanations";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -47,6 +48,24 @@ export interface ExtensionView {
   decidedByName: string | null;
   decidedAt: string | null;
   decisionNote: string | null;
+  /** Granted to another date than the one asked. */
+  grantedDueOn: string | null;
+}
+
+export interface ExplanationView {
+  id: number;
+  status: "pending" | "answered";
+  message: string;
+  workingDays: number;
+  replyDueOn: string;
+  requestedByName: string | null;
+  createdAt: string;
+  answer: string | null;
+  answeredByName: string | null;
+  answeredAt: string | null;
+  attachment: AttachmentMeta | null;
+  /** Unanswered past its reply day. */
+  late: boolean;
 }
 
 export interface CommentView {
@@ -98,13 +117,21 @@ export interface AssignmentDetail {
   /** Newest first. */
   extensions: ExtensionView[];
   pendingExtension: ExtensionView | null;
+  /** Newest first. */
+  explanations: ExplanationView[];
   /** Oldest first, as a conversation reads. */
   comments: CommentView[];
   otherAssignments: OtherAssignmentView[];
   /** Recurring directives: the current period and whether its report is still missing. */
   periodic: { recurrence: Recurrence; period: Period; label: string; missing: boolean } | null;
   /** What the user may do here, for buttons; every action checks again on the server. */
-  permissions: { work: boolean; confirm: boolean; decideExtension: boolean; comment: boolean };
+  permissions: {
+    work: boolean;
+    confirm: boolean;
+    decideExtension: boolean;
+    comment: boolean;
+    requestExplanation: boolean;
+  };
 }
 
 const day = (d: Date | null) => (d ? toIsoDay(d) : null);
@@ -193,8 +220,25 @@ const DETAIL_SELECT = {
       createdAt: true,
       decidedAt: true,
       decisionNote: true,
+      grantedDueOn: true,
       requestedBy: { select: { name: true } },
       decidedBy: { select: { name: true } },
+    },
+  },
+  explanations: {
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      status: true,
+      message: true,
+      workingDays: true,
+      replyDueOn: true,
+      createdAt: true,
+      answer: true,
+      answeredAt: true,
+      requestedBy: { select: { name: true } },
+      answeredBy: { select: { name: true } },
+      answerAttachment: { select: ATTACHMENT_META_SELECT },
     },
   },
   comments: {
@@ -238,6 +282,7 @@ export async function getAssignmentDetail(
     decidedByName: e.decidedBy?.name ?? null,
     decidedAt: e.decidedAt?.toISOString() ?? null,
     decisionNote: e.decisionNote,
+    grantedDueOn: day(e.grantedDueOn),
   }));
   const recurrence = directive.recurrence;
   const target = { provinceId: row.provinceId, agencyId: row.agencyId };
@@ -255,6 +300,23 @@ export async function getAssignmentDetail(
     reports: row.reports.map(toReport),
     extensions,
     pendingExtension: extensions.find((e) => e.status === "pending") ?? null,
+    explanations: row.explanations.map((e) => {
+      const replyDueOn = toIsoDay(e.replyDueOn);
+      return {
+        id: e.id,
+        status: e.status,
+        message: e.message,
+        workingDays: e.workingDays,
+        replyDueOn,
+        requestedByName: e.requestedBy?.name ?? null,
+        createdAt: e.createdAt.toISOString(),
+        answer: e.answer,
+        answeredByName: e.answeredBy?.name ?? null,
+        answeredAt: e.answeredAt?.toISOString() ?? null,
+        attachment: e.answerAttachment,
+        late: isExplanationLate({ status: e.status, replyDueOn }, todayDay),
+      };
+    }),
     comments: row.comments.map((c) => ({
       id: c.id,
       body: c.body,
@@ -296,6 +358,7 @@ export async function getAssignmentDetail(
       confirm: can(actor, "assignment.confirm", target),
       decideExtension: can(actor, "extension.decide", target),
       comment: can(actor, "assignment.comment", target),
+      requestExplanation: can(actor, "explanation.request", target),
     },
   };
 }

@@ -19,6 +19,7 @@ import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, invalidField, NotFoundError } from "@/lib/errors";
+import { notifyWorkflow } from "@/lib/notifications/workflow-events";
 import { formatDay, fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 // Xin gia hạn: the agency asks for a later date with a reason; the secretariat or the chairman
@@ -82,6 +83,16 @@ export async function requestExtension(
         status: "pending",
       },
     });
+    await notifyWorkflow(
+      tx,
+      {
+        kind: "extension_requested",
+        assignmentId: row.id,
+        extensionId: created.id,
+        requestedDueOn: data.requestedDueOn,
+      },
+      actor.id,
+    );
     return {
       assignment: updated,
       extensionId: created.id,
@@ -122,17 +133,28 @@ export async function decideExtension(
 
   const approved = data.decision === "approve";
   const status = approved ? "approved" : "refused";
+  const requested = toIsoDay(request.requestedDueOn);
+  // The decider may grant another date than the one asked, saying why.
+  const granted = approved ? (data.grantedDueOn ?? requested) : null;
+  if (granted && granted !== requested) {
+    if (!data.note) invalidField("note", "Vui lòng nêu lý do khi gia hạn đến ngày khác ngày đề nghị.");
+    const current = request.originalDueOn ? toIsoDay(request.originalDueOn) : null;
+    if (current && granted <= current)
+      invalidField("grantedDueOn", `Thời hạn gia hạn phải sau thời hạn hiện tại (${formatDay(current)}).`);
+    if (granted <= clock.today()) invalidField("grantedDueOn", "Thời hạn gia hạn phải sau ngày hôm nay.");
+  }
   return db.$transaction(async (tx) => {
-    const updated = await updateIfUnchanged(
-      tx,
-      row.id,
-      data.version,
-      approved ? { dueOn: request.requestedDueOn } : {},
-    );
+    const updated = await updateIfUnchanged(tx, row.id, data.version, granted ? { dueOn: fromIsoDay(granted) } : {});
     // The version check above already pins the request as pending; the condition is a second lock.
     const decided = await tx.extensionRequest.updateMany({
       where: { id: request.id, status: "pending" },
-      data: { status, decidedById: actor.id, decidedAt: clock.now(), decisionNote: data.note ?? null },
+      data: {
+        status,
+        decidedById: actor.id,
+        decidedAt: clock.now(),
+        decisionNote: data.note ?? null,
+        grantedDueOn: granted && granted !== requested ? fromIsoDay(granted) : null,
+      },
     });
     if (decided.count !== 1) throw new ConflictError("Đề nghị gia hạn này đã được quyết định trước đó.");
     await audit(tx, [
@@ -143,7 +165,7 @@ export async function decideExtension(
         entityType: "ExtensionRequest",
         entityId: request.id,
         before: { status: "pending" },
-        after: { status, decisionNote: data.note ?? null, requestedDueOn: toIsoDay(request.requestedDueOn) },
+        after: { status, decisionNote: data.note ?? null, requestedDueOn: requested, grantedDueOn: granted },
       },
       ...(approved
         ? [
@@ -159,6 +181,18 @@ export async function decideExtension(
           ]
         : []),
     ]);
+    await notifyWorkflow(
+      tx,
+      {
+        kind: "extension_decided",
+        assignmentId: row.id,
+        extensionId: request.id,
+        approved,
+        dueOn: granted,
+        note: data.note ?? null,
+      },
+      actor.id,
+    );
     return {
       assignment: updated,
       extensionId: request.id,

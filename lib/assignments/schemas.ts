@@ -87,7 +87,61 @@ export const ZDecideExtension = z.object({
   extensionId: ZExtensionId,
   version: ZVersion,
   decision: z.enum(["approve", "refuse"], { error: "Vui lòng chọn đồng ý hoặc không đồng ý gia hạn." }),
+  /** Approving to a date other than the one asked (a reason is then required). */
+  grantedDueOn: ZOptionalDay,
   note: ZDecisionNote,
+});
+
+export const ZExplanationId = zId("Mã yêu cầu giải trình không hợp lệ.");
+
+export const ZRequestExplanation = ZTarget.extend({
+  message: requiredText(
+    "Vui lòng nêu nội dung yêu cầu giải trình.",
+    2_000,
+    "Nội dung yêu cầu quá dài (tối đa 2.000 ký tự).",
+  ),
+  workingDays: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.coerce
+      .number({ error: "Vui lòng nhập số ngày làm việc để trả lời." })
+      .int("Số ngày làm việc phải là số nguyên.")
+      .min(1, "Thời gian trả lời ít nhất 1 ngày làm việc.")
+      .max(30, "Thời gian trả lời tối đa 30 ngày làm việc."),
+  ),
+});
+
+export const ZAnswerExplanation = z.object({
+  explanationId: ZExplanationId,
+  answer: requiredText(
+    "Vui lòng nhập nội dung giải trình.",
+    10_000,
+    "Nội dung giải trình quá dài (tối đa 10.000 ký tự).",
+  ),
+  attachment: ZUpload.optional(),
+});
+
+/** Several reported results confirmed or returned at once from the queue: "id:version" pairs. */
+export const ZBulkDecision = z.object({
+  items: z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(
+        z
+          .string()
+          .regex(/^\d{1,9}:\d{1,9}$/, "Lựa chọn không hợp lệ.")
+          .transform((s) => {
+            const [assignmentId, version] = s.split(":").map(Number);
+            return { assignmentId: assignmentId!, version: version! };
+          }),
+      )
+      .min(1, "Vui lòng chọn ít nhất một kết quả.")
+      .max(100, "Mỗi lần xử lý tối đa 100 kết quả."),
+  ),
+  decision: z.enum(["confirm", "return"], { error: "Vui lòng chọn xác nhận hoặc trả lại." }),
+  reason: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().max(2_000, "Lý do quá dài (tối đa 2.000 ký tự).").optional(),
+  ),
 });
 
 export const ZAddComment = z.object({ assignmentId: ZAssignmentId, body: ZCommentBody });
@@ -101,3 +155,6 @@ export type ReturnCompletionInput = z.output<typeof ZReturnCompletion>;
 export type RequestExtensionInput = z.output<typeof ZRequestExtension>;
 export type DecideExtensionInput = z.output<typeof ZDecideExtension>;
 export type AddCommentInput = z.output<typeof ZAddComment>;
+export type RequestExplanationInput = z.output<typeof ZRequestExplanation>;
+export type AnswerExplanationInput = z.output<typeof ZAnswerExplanation>;
+export type BulkDecisionInput = z.output<typeof ZBulkDecision>;

@@ -26,6 +26,7 @@ import { audit } from "@/lib/audit/log";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
 import { invalidField } from "@/lib/errors";
+import { notifyWorkflow } from "@/lib/notifications/workflow-events";
 import { fromIsoDay } from "@/lib/time/calendar";
 
 // The agency's and the secretariat's steps on one assignment:
@@ -227,6 +228,7 @@ export async function submitCompletion(
       after: auditView(updated),
     });
     const written = await writeReport(tx, actor, row, "completion", data, upload, null);
+    await notifyWorkflow(tx, { kind: "submitted", assignmentId: row.id, version: updated.version }, actor.id);
     return { ...result(row, updated), ...written };
   }, TX_OPTIONS);
 }
@@ -257,6 +259,7 @@ export async function confirmCompletion(
       before: auditView(toStatus(row)),
       after: auditView(updated),
     });
+    await notifyWorkflow(tx, { kind: "confirmed", assignmentId: row.id, version: updated.version }, actor.id);
     return updated;
   }, TX_OPTIONS);
   return result(row, after);
@@ -288,6 +291,7 @@ export async function returnCompletion(
       before: auditView(toStatus(row)),
       after: auditView(updated),
     });
+    await notifyWorkflow(tx, { kind: "returned", assignmentId: row.id, version: updated.version, reason }, actor.id);
     return updated;
   }, TX_OPTIONS);
   return result(row, after);

@@ -45,36 +45,35 @@ export interface AttachmentFile extends AttachmentMeta {
 }
 
 /**
- * A file for download. Permission comes from the report that cites it: whoever may read that
+ * A file for download. Permission comes from the report (or explanation) that cites it: whoever may read that
  * report (its own agency, the lead of the same directive, the province's leadership) may read
  * the file; anyone else is told it does not exist.
  */
 export async function readAttachment(db: Db, actor: SessionUser, id: number): Promise<AttachmentFile> {
   if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("Tệp đính kèm");
-  const row = await db.attachment.findUnique({
-    where: { id },
+  const cited = {
     select: {
-      ...ATTACHMENT_META_SELECT,
-      report: {
+      assignment: {
         select: {
-          assignment: {
+          provinceId: true,
+          agencyId: true,
+          role: true,
+          directive: {
             select: {
-              provinceId: true,
-              agencyId: true,
-              role: true,
-              directive: {
-                select: {
-                  notice: { select: { status: true } },
-                  assignments: { select: { provinceId: true, agencyId: true, role: true } },
-                },
-              },
+              notice: { select: { status: true } },
+              assignments: { select: { provinceId: true, agencyId: true, role: true } },
             },
           },
         },
       },
     },
+  } as const;
+  const row = await db.attachment.findUnique({
+    where: { id },
+    select: { ...ATTACHMENT_META_SELECT, report: cited, explanation: cited },
   });
-  const assignment = row?.report?.assignment;
+  // A report's file, or the document an agency attached to its explanation: read like a report.
+  const assignment = row?.report?.assignment ?? row?.explanation?.assignment;
   if (!row || !assignment) throw new NotFoundError("Tệp đính kèm");
   const draft = assignment.directive.notice.status !== "published";
   if (draft && !can(actor, "notice.readDraft", { provinceId: assignment.provinceId }))

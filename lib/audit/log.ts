@@ -16,6 +16,7 @@ export interface AuditEntry {
     | "Agency"
     | "AgencyGroup"
     | "ExtensionRequest"
+    | "ExplanationRequest"
     | "ProgressReport"
     | "Comment"
     | "User"

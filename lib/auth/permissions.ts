@@ -17,6 +17,7 @@ export type Action =
   | "assignment.comment"
   | "assignment.confirm" // confirm or return a reported result
   | "extension.decide"
+  | "explanation.request" // ask an overdue agency to explain (the agency answers with "assignment.work")
   | "overview.read"
   | "digest.read" // an agency's reminder digests
   | "digest.markRead" // only the agency's own staff mark its digests read
@@ -53,6 +54,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "assignment.comment": "province",
     "assignment.confirm": "province",
     "extension.decide": "province",
+    "explanation.request": "province",
     "overview.read": "province",
     "digest.read": "province",
     "audit.read": "province",
@@ -66,6 +68,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "assignment.readShared": "province",
     "assignment.comment": "province",
     "extension.decide": "province",
+    "explanation.request": "province",
     "overview.read": "province",
     "digest.read": "province",
     "audit.read": "province",

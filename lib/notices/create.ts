@@ -1,5 +1,6 @@
 import "server-only";
 import { audit } from "@/lib/audit/log";
+import { notifyPublished } from "@/lib/notifications/workflow-events";
 import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import { inTransaction, type Db, type Tx } from "@/lib/db/client";
@@ -200,6 +201,7 @@ export async function createNotice(
           })),
         ]);
       }
+      if (opts.status === "published") await notifyPublished(tx, notice.id, actorId);
       return notice.id;
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyPublished } from "@/lib/notifications/workflow-events";
 import { audit } from "@/lib/audit/log";
 import { authorize, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
@@ -230,6 +231,7 @@ export async function publishNotice(
       before: { noticeId: notice.id, status: "draft" },
       after: { noticeId: notice.id, status: "published", assignments: agencies.length },
     });
+    await notifyPublished(tx, notice.id, actor.id);
     return {
       directive: null,
       notice: await noticeSnapshot(tx, notice.id),

@@ -7,12 +7,15 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress, REQUEST_ID_HEADER } from "@/lib/auth/client-address";
-import { closeDb } from "@/lib/db/client";
+import { closeDb, db } from "@/lib/db/client";
+import { runOutbox } from "@/lib/outbox/worker";
+import { smtpMailer } from "@/lib/reminders/mailer";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { announceServer, withdrawServer } from "@/lib/server/running";
 
 const SHUTDOWN_GRACE_MS = 20_000;
+const OUTBOX_EVERY_MS = 15_000;
 
 async function main(): Promise<void> {
   const config = env();
@@ -64,9 +67,29 @@ async function main(): Promise<void> {
   announceServer(config.DATA_DIR, config.PORT);
   logger.info({ port: config.PORT }, "listening");
 
+  // The outbox (e-mails the app's changes wrote in their transactions) is sent from here, a few
+  // at a time; several servers share it safely (the worker claims rows with SKIP LOCKED).
+  const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : null;
+  let sending = false;
+  const outbox = mailer
+    ? setInterval(() => {
+        if (sending || stopping) return;
+        sending = true;
+        runOutbox(db(), { mailer, baseUrl: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}` })
+          .then((r) => {
+            if (r.sent + r.retried + r.failed > 0) logger.info(r, "outbox round");
+          })
+          .catch((error: unknown) => logger.error({ err: error }, "outbox round failed"))
+          .finally(() => {
+            sending = false;
+          });
+      }, OUTBOX_EVERY_MS)
+    : null;
+
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    if (outbox) clearInterval(outbox);
     logger.info({ signal, inFlight }, "shutting down: finishing requests in flight");
     server.close();
     server.closeIdleConnections();

@@ -183,6 +183,7 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const us = await import("@/lib/users/schemas");
   const provinces = await import("@/lib/provinces/actions");
   const { ZCreateProvince } = await import("@/lib/provinces/setup");
+  const queues = await import("@/lib/queues/actions");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -211,6 +212,11 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("requestExtensionAction", wf.requestExtensionAction, s.ZRequestExtension),
     form("decideExtensionAction", wf.decideExtensionAction, s.ZDecideExtension),
     form("addCommentAction", wf.addCommentAction, s.ZAddComment),
+    form("requestExplanationAction", wf.requestExplanationAction, s.ZRequestExplanation),
+    form("answerExplanationAction", wf.answerExplanationAction, s.ZAnswerExplanation, ["attachment"]),
+    // Refuses each stale or forbidden item and says so: an answer that changes nothing.
+    { ...form("decideManyAction", queues.decideManyAction, s.ZBulkDecision), readOnly: true },
+    { ...form("markQueueSeenAction", queues.markQueueSeenAction, z.object({})), stores: true },
     json("updateDirectiveAction", ed.updateDirectiveAction, e.ZUpdateDirective),
     json("addDirectiveAgenciesAction", ed.addDirectiveAgenciesAction, e.ZAddDirectiveAgencies),
     json("removeDirectiveAgencyAction", ed.removeDirectiveAgencyAction, e.ZRemoveDirectiveAgency),
@@ -224,6 +230,7 @@ async function actionEntries(): Promise<ActionEntry[]> {
     },
     json("confirmNoticeAction", intake.confirmNoticeAction, ZConfirmNotice),
     form("markRemindersRead", reminders.markRemindersRead, z.object({})),
+    { ...form("markNotificationsReadAction", reminders.markNotificationsReadAction, z.object({})), stores: true },
     form("createAccountAction", users.createAccountAction, us.ZCreateUser),
     form("updateAccountAction", users.updateAccountAction, us.ZUpdateUser),
     form("resetPasswordAction", users.resetPasswordAction, us.ZUserTarget),
@@ -268,6 +275,7 @@ describe("malformed input to every server action", async () => {
       await import("@/app/(app)/nhac-viec/actions"),
       await import("@/lib/users/actions"),
       await import("@/lib/provinces/actions"),
+      await import("@/lib/queues/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -396,6 +404,7 @@ describe("malformed addresses of every page", () => {
     ["/tong-quan/danh-sach", "@/app/(app)/tong-quan/danh-sach/page"],
     ["/bao-cao", "@/app/(app)/bao-cao/page"],
     ["/nhac-viec", "@/app/(app)/nhac-viec/page"],
+    ["/cho-xu-ly", "@/app/(app)/cho-xu-ly/page"],
   ] as const;
   const QUERY_KEYS = [
     "q",

@@ -14,7 +14,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { MarkReadForm } from "@/components/reminders/mark-read-form";
-import { markRemindersRead } from "./actions";
+import { listNotifications } from "@/lib/notifications/inbox";
+import { markNotificationsReadAction, markRemindersRead } from "./actions";
 
 export const metadata: Metadata = { title: "Nhắc việc" };
 
@@ -22,7 +23,10 @@ export const metadata: Metadata = { title: "Nhắc việc" };
 // secretariat and the chairman the province's.
 export default page({ permission: "digest.read", query: (raw) => raw }, async ({ user, query: sp }) => {
   const pageNo = toPageNumber(sp.page);
-  const { rows, total, page, pageSize } = await listDigests(db(), user, { page: pageNo });
+  const [{ rows, total, page, pageSize }, inbox] = await Promise.all([
+    listDigests(db(), user, { page: pageNo }),
+    listNotifications(db(), user),
+  ]);
   const own = user.role === "agency_staff";
   const unread = rows.some((d) => d.unread);
   return (
@@ -36,6 +40,45 @@ export default page({ permission: "digest.read", query: (raw) => raw }, async ({
         }
         actions={own && unread ? <MarkReadForm action={markRemindersRead} /> : undefined}
       />
+      <section aria-labelledby="hop-thu" className="mb-8" data-testid="inbox">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="hop-thu" className="text-lg font-semibold text-slate-900">
+            Thông báo của tôi
+            {inbox.unread > 0 ? (
+              <span className="ml-2 align-middle">
+                <Badge tone="brand">{inbox.unread} chưa đọc</Badge>
+              </span>
+            ) : null}
+          </h2>
+          {inbox.unread > 0 ? <MarkReadForm action={markNotificationsReadAction} /> : null}
+        </div>
+        {inbox.rows.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
+            Chưa có thông báo. Khi có việc được giao, kết quả được xác nhận hoặc trả lại, gia hạn được quyết định hay
+            yêu cầu giải trình, thông báo sẽ hiện ở đây.
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
+            {inbox.rows.map((n) => (
+              <li key={n.id} className={`px-4 py-3 ${n.unread ? "bg-brand-50/60" : ""}`} data-testid="notification">
+                <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                  {n.link ? (
+                    <Link href={n.link} className="font-medium text-slate-900 hover:text-brand-800 hover:underline">
+                      {n.unread ? <span className="sr-only">Chưa đọc: </span> : null}
+                      {n.title}
+                    </Link>
+                  ) : (
+                    <span className="font-medium text-slate-900">{n.title}</span>
+                  )}
+                  <span className="text-xs text-slate-500">{formatDateTime(new Date(n.createdAt))}</span>
+                </div>
+                {n.body ? <p className="mt-0.5 text-sm text-slate-600">{n.body}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <h2 className="mb-3 text-lg font-semibold text-slate-900">Bản tin nhắc việc</h2>
       {rows.length === 0 ? (
         <EmptyState title="Chưa có bản tin nhắc việc">
           Bản tin được tạo mỗi ngày một lần khi có việc quá hạn, đến hạn hoặc sắp đến hạn.

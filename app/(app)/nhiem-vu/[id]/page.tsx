@@ -10,7 +10,7 @@ import { directivePassage } from "@/lib/notices/passage";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { today } from "@/lib/time/today";
 import { formatDay } from "@/lib/time/calendar";
-import { CommentList, ExtensionList, ReportList, Timeline } from "@/components/assignment/history";
+import { CommentList, ExplanationList, ExtensionList, ReportList, Timeline } from "@/components/assignment/history";
 import { WorkflowPanel } from "@/components/assignment/workflow-panel";
 import { DueBadge } from "@/components/board/due-badge";
 import { DeadlineNote } from "@/components/notices/deadline-note";
@@ -28,6 +28,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
     directivePassage(db(), detail.directive.id),
   ]);
   const { assignment: a, directive: d, notice: n } = detail;
+  const pendingExplanation = detail.explanations.find((e) => e.status === "pending") ?? null;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -54,6 +55,12 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
               <Badge tone="warning">Đang xin gia hạn đến {formatDay(detail.pendingExtension.requestedDueOn)}</Badge>
             ) : null}
             {detail.periodic?.missing ? <Badge tone="danger">Chưa báo cáo {detail.periodic.label}</Badge> : null}
+            {pendingExplanation ? (
+              <Badge tone="danger">
+                Cần giải trình trước {formatDay(pendingExplanation.replyDueOn)}
+                {pendingExplanation.late ? " · quá hạn trả lời" : ""}
+              </Badge>
+            ) : null}
           </div>
           <p className="mt-1 text-xs text-slate-500">Đánh giá: {TIMELINESS_LABELS[detail.timeliness]}</p>
           {a.returnReason && a.state === "in_progress" ? (
@@ -87,6 +94,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
           assignment={a}
           permissions={detail.permissions}
           pendingExtension={detail.pendingExtension}
+          pendingExplanation={pendingExplanation}
           periodicLabel={detail.periodic?.label ?? null}
           upload={{ accept: UPLOAD_ACCEPT, kinds: ALLOWED_KINDS_TEXT }}
           today={day}
@@ -100,6 +108,12 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
           <section>
             <h2 className="mb-2 font-semibold">Gia hạn</h2>
             <ExtensionList extensions={detail.extensions} />
+          </section>
+        ) : null}
+        {detail.explanations.length > 0 ? (
+          <section>
+            <h2 className="mb-2 font-semibold">Giải trình</h2>
+            <ExplanationList explanations={detail.explanations} />
           </section>
         ) : null}
         <section>

@@ -1,0 +1,110 @@
+import Link from "next/link";
+import { noticeLabel } from "@/lib/notices/notice-label";
+import type { QueueKind, QueueSection, QueueTask } from "@/lib/queues/queues";
+import { formatDateTime, formatDay } from "@/lib/time/calendar";
+import { Badge } from "@/components/ui/badge";
+
+export const QUEUE_TITLES: Record<QueueKind, { title: string; empty: string }> = {
+  toConfirm: { title: "Kết quả chờ xác nhận", empty: "Không có kết quả nào chờ xác nhận." },
+  extensions: { title: "Đề nghị gia hạn chờ quyết định", empty: "Không có đề nghị gia hạn nào chờ quyết định." },
+  explanationsAnswered: { title: "Giải trình mới nhận", empty: "Chưa có giải trình mới từ lần xem trước." },
+  newlyOverdue: { title: "Mới quá hạn từ lần xem trước", empty: "Không có nhiệm vụ mới quá hạn." },
+  returned: { title: "Bị trả lại, cần bổ sung", empty: "Không có nhiệm vụ bị trả lại." },
+  dueSoon: { title: "Đến hạn trong 7 ngày", empty: "Không có nhiệm vụ đến hạn trong 7 ngày tới." },
+  explanationsToAnswer: { title: "Yêu cầu giải trình cần trả lời", empty: "Không có yêu cầu giải trình." },
+  newTasks: { title: "Nhiệm vụ mới từ lần xem trước", empty: "Không có nhiệm vụ mới." },
+};
+
+/** The figure beside each item, in words the list means. */
+function daysWords(kind: QueueKind, t: QueueTask): React.ReactNode {
+  if (t.days === null) return null;
+  switch (kind) {
+    case "toConfirm":
+    case "extensions":
+      return <Badge tone={t.days >= 3 ? "warning" : "neutral"}>chờ {t.days} ngày</Badge>;
+    case "newlyOverdue":
+      return <Badge tone="danger">quá hạn {t.days} ngày</Badge>;
+    case "dueSoon":
+      return (
+        <Badge tone={t.days <= 1 ? "warning" : "info"}>{t.days === 0 ? "hạn hôm nay" : `còn ${t.days} ngày`}</Badge>
+      );
+    case "explanationsToAnswer":
+      return t.days < 0 ? (
+        <Badge tone="danger">quá hạn trả lời {-t.days} ngày</Badge>
+      ) : (
+        <Badge tone="warning">trả lời trước {formatDay(t.since)}</Badge>
+      );
+    default:
+      return null;
+  }
+}
+
+export function QueueItem({ kind, task: t }: { kind: QueueKind; task: QueueTask }) {
+  return (
+    <div className="min-w-0">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+        <span className="font-semibold text-slate-800">{t.agency}</span>
+        <span>
+          · mục {t.ref}, {noticeLabel(t.notice)}
+        </span>
+        {t.dueOn ? <span>· hạn {formatDay(t.dueOn)}</span> : null}
+        {daysWords(kind, t)}
+      </div>
+      <Link
+        href={`/nhiem-vu/${t.assignmentId}`}
+        className="mt-0.5 line-clamp-2 text-sm text-slate-900 hover:text-brand-800 hover:underline"
+      >
+        {t.text}
+      </Link>
+      {t.note ? (
+        <p className="mt-1 line-clamp-3 text-sm text-slate-700">
+          {kind === "returned" ? "Lý do trả lại: " : kind === "explanationsAnswered" ? "Giải trình: " : ""}
+          {t.note}
+        </p>
+      ) : null}
+      {kind === "toConfirm" && t.since ? (
+        <p className="text-xs text-slate-500">Báo cáo lúc {formatDateTime(new Date(t.since))}</p>
+      ) : null}
+    </div>
+  );
+}
+
+export function QueueHeading({ section }: { section: QueueSection }) {
+  return (
+    <h2 id={`q-${section.kind}`} className="mb-2 flex items-center gap-2 text-lg font-semibold text-slate-900">
+      {QUEUE_TITLES[section.kind].title}
+      <span
+        className="rounded-full bg-slate-200 px-2 py-0.5 text-sm font-semibold text-slate-800 tabular-nums"
+        data-testid={`queue-count-${section.kind}`}
+      >
+        {section.total}
+      </span>
+    </h2>
+  );
+}
+
+export function QueueList({ section }: { section: QueueSection }) {
+  return (
+    <section aria-labelledby={`q-${section.kind}`} data-testid={`queue-${section.kind}`}>
+      <QueueHeading section={section} />
+      {section.items.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-4 text-sm text-slate-600">
+          {QUEUE_TITLES[section.kind].empty}
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
+          {section.items.map((t) => (
+            <li key={`${t.assignmentId}`} className="px-4 py-3" data-testid="queue-item">
+              <QueueItem kind={section.kind} task={t} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {section.total > section.items.length ? (
+        <p className="mt-2 text-sm text-slate-600">
+          Hiển thị {section.items.length} trên {section.total} mục, cũ nhất trước.
+        </p>
+      ) : null}
+    </section>
+  );
+}

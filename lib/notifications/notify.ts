@@ -1,0 +1,84 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { Recipient } from "@/lib/notifications/recipients";
+import type { NotificationKind } from "@/lib/users/schemas";
+
+// Telling people what waits for them, inside the transaction of the change that caused it: one
+// Notification per person and item (the inbox), and, for those who want this kind by e-mail and
+// have an address, one outbox message per person and event (a notice published with 40 tasks for
+// one agency is one e-mail listing them, not 40). The outbox worker (lib/outbox) sends it.
+
+/** The notification kinds as stored, and the e-mail choice (NOTIFICATION_KINDS) each falls under. */
+export const KIND_GROUP = {
+  assigned: "assigned",
+  returned: "returned",
+  confirmed: "returned",
+  extension_decided: "extension",
+  explanation_requested: "explanation",
+  explanation_answered: "explanation",
+  reminder: "reminder",
+  waiting: "waiting",
+} as const satisfies Record<string, NotificationKind>;
+export type StoredKind = keyof typeof KIND_GROUP;
+
+export interface NotificationItem {
+  title: string;
+  body?: string;
+  /** A path in the app: "/nhiem-vu/12". */
+  link?: string;
+}
+
+export interface NotifyEvent {
+  kind: StoredKind;
+  provinceId: number;
+  /** Identifies the event (a publication, a decision): one e-mail per person per event. */
+  eventKey: string;
+  /** E-mail subject when there are several items (one item: its own title). */
+  subject: string;
+  recipients: Recipient[];
+  items: NotificationItem[] | ((recipient: Recipient) => NotificationItem[]);
+}
+
+export async function notify(tx: Tx, events: NotifyEvent[], excludeUserId?: number): Promise<void> {
+  const rows: {
+    userId: number;
+    provinceId: number;
+    kind: string;
+    title: string;
+    body: string | null;
+    link: string | null;
+    batch: string;
+  }[] = [];
+  const mails: { kind: string; dedupeKey: string; payload: object }[] = [];
+  const smtp = Boolean(env().SMTP_URL);
+  for (const e of events) {
+    const seen = new Set<number>();
+    for (const r of e.recipients) {
+      if (seen.has(r.id) || r.id === excludeUserId) continue;
+      seen.add(r.id);
+      const items = typeof e.items === "function" ? e.items(r) : e.items;
+      if (items.length === 0) continue;
+      const batch = `${e.eventKey}:${r.id}`;
+      for (const i of items)
+        rows.push({
+          userId: r.id,
+          provinceId: e.provinceId,
+          kind: e.kind,
+          title: i.title,
+          body: i.body ?? null,
+          link: i.link ?? null,
+          batch,
+        });
+      if (smtp && r.email && !r.emailOptOut.includes(KIND_GROUP[e.kind])) {
+        mails.push({
+          kind: "email",
+          dedupeKey: `email:${batch}`,
+          payload: { to: r.email, subject: items.length === 1 ? items[0]!.title : e.subject, items },
+        });
+      }
+    }
+  }
+  if (rows.length > 0) await tx.notification.createMany({ data: rows });
+  if (mails.length > 0) await tx.outboxMessage.createMany({ data: mails, skipDuplicates: true });
+}

@@ -1,0 +1,213 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { noticeLabel } from "@/lib/notices/notice-label";
+import { notify, type NotifyEvent } from "@/lib/notifications/notify";
+import { leadersOf, staffOf } from "@/lib/notifications/recipients";
+import { formatDay, toIsoDay } from "@/lib/time/calendar";
+
+// The workflow's events as notifications, written in the transaction of the step itself so that a
+// step that fails tells nobody and one that succeeds tells everyone concerned exactly once.
+// The person who acted is never told of their own step.
+
+interface TaskLabel {
+  assignmentId: number;
+  provinceId: number;
+  agencyId: number;
+  agency: string;
+  ref: string;
+  notice: string;
+  link: string;
+}
+
+async function taskLabel(tx: Tx, assignmentId: number): Promise<TaskLabel> {
+  const a = await tx.assignment.findUniqueOrThrow({
+    where: { id: assignmentId },
+    select: {
+      id: true,
+      provinceId: true,
+      agencyId: true,
+      agency: { select: { name: true } },
+      directive: {
+        select: {
+          ref: true,
+          notice: { select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } },
+        },
+      },
+    },
+  });
+  const n = a.directive.notice;
+  return {
+    assignmentId: a.id,
+    provinceId: a.provinceId,
+    agencyId: a.agencyId,
+    agency: a.agency.name,
+    ref: a.directive.ref,
+    notice: noticeLabel({
+      ...n,
+      issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null,
+      meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null,
+    }),
+    link: `/nhiem-vu/${a.id}`,
+  };
+}
+
+const item = (t: TaskLabel, title: string, body?: string | null) => ({
+  title,
+  body: body ? `${t.notice}, mục ${t.ref}. ${body}` : `${t.notice}, mục ${t.ref}.`,
+  link: t.link,
+});
+
+export type WorkflowEvent =
+  | { kind: "submitted"; assignmentId: number; version: number }
+  | { kind: "confirmed"; assignmentId: number; version: number }
+  | { kind: "returned"; assignmentId: number; version: number; reason: string }
+  | { kind: "extension_requested"; assignmentId: number; extensionId: number; requestedDueOn: string }
+  | {
+      kind: "extension_decided";
+      assignmentId: number;
+      extensionId: number;
+      approved: boolean;
+      dueOn: string | null;
+      note: string | null;
+    }
+  | { kind: "explanation_requested"; assignmentId: number; explanationId: number; replyDueOn: string }
+  | { kind: "explanation_answered"; assignmentId: number; explanationId: number };
+
+/** Tells those concerned by one step on one assignment. */
+export async function notifyWorkflow(tx: Tx, event: WorkflowEvent, actorId: number): Promise<void> {
+  const t = await taskLabel(tx, event.assignmentId);
+  const base = { provinceId: t.provinceId, subject: "" };
+  let e: NotifyEvent;
+  switch (event.kind) {
+    case "submitted":
+      e = {
+        ...base,
+        kind: "waiting",
+        eventKey: `submitted:${t.assignmentId}:${event.version}`,
+        recipients: await leadersOf(tx, t.provinceId, ["secretariat"]),
+        items: [item(t, `${t.agency} báo cáo hoàn thành, chờ xác nhận`)],
+      };
+      break;
+    case "confirmed":
+      e = {
+        ...base,
+        kind: "confirmed",
+        eventKey: `confirmed:${t.assignmentId}:${event.version}`,
+        recipients: await staffOf(tx, [t.agencyId]),
+        items: [item(t, `Văn phòng đã xác nhận hoàn thành nhiệm vụ của ${t.agency}`)],
+      };
+      break;
+    case "returned":
+      e = {
+        ...base,
+        kind: "returned",
+        eventKey: `returned:${t.assignmentId}:${event.version}`,
+        recipients: await staffOf(tx, [t.agencyId]),
+        items: [item(t, `Kết quả của ${t.agency} bị trả lại`, `Lý do: ${event.reason}`)],
+      };
+      break;
+    case "extension_requested":
+      e = {
+        ...base,
+        kind: "waiting",
+        eventKey: `extension:${event.extensionId}:requested`,
+        recipients: await leadersOf(tx, t.provinceId, ["secretariat", "chairman"]),
+        items: [item(t, `${t.agency} xin gia hạn đến ${formatDay(event.requestedDueOn)}, chờ quyết định`)],
+      };
+      break;
+    case "extension_decided":
+      e = {
+        ...base,
+        kind: "extension_decided",
+        eventKey: `extension:${event.extensionId}:decided`,
+        recipients: await staffOf(tx, [t.agencyId]),
+        items: [
+          item(
+            t,
+            event.approved
+              ? `Được gia hạn đến ${formatDay(event.dueOn!)}`
+              : `Đề nghị gia hạn của ${t.agency} không được đồng ý`,
+            event.note ? `Ghi chú: ${event.note}` : null,
+          ),
+        ],
+      };
+      break;
+    case "explanation_requested":
+      e = {
+        ...base,
+        kind: "explanation_requested",
+        eventKey: `explanation:${event.explanationId}:requested`,
+        recipients: await staffOf(tx, [t.agencyId]),
+        items: [item(t, `Yêu cầu ${t.agency} giải trình việc chậm, trả lời trước ${formatDay(event.replyDueOn)}`)],
+      };
+      break;
+    case "explanation_answered":
+      e = {
+        ...base,
+        kind: "explanation_answered",
+        eventKey: `explanation:${event.explanationId}:answered`,
+        recipients: await leadersOf(tx, t.provinceId, ["secretariat", "chairman"]),
+        items: [item(t, `${t.agency} đã giải trình`)],
+      };
+      break;
+  }
+  await notify(tx, [e], actorId);
+}
+
+/**
+ * A notice published: every agency's staff are told of their new tasks, one item per agency they
+ * follow (a notice with 40 tasks for one agency is one line and one e-mail, not 40).
+ */
+export async function notifyPublished(tx: Tx, noticeId: number, actorId: number | null): Promise<void> {
+  const notice = await tx.notice.findUniqueOrThrow({
+    where: { id: noticeId },
+    select: {
+      id: true,
+      provinceId: true,
+      kind: true,
+      number: true,
+      issuedOn: true,
+      issuedPrecision: true,
+      meetingOn: true,
+    },
+  });
+  const counts = await tx.assignment.groupBy({
+    by: ["agencyId"],
+    where: { noticeId },
+    _count: { _all: true },
+  });
+  if (counts.length === 0) return;
+  const perAgency = new Map(counts.map((c) => [c.agencyId, c._count._all]));
+  const agencies = await tx.agency.findMany({
+    where: { id: { in: [...perAgency.keys()] } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(agencies.map((a) => [a.id, a.name]));
+  const label = noticeLabel({
+    ...notice,
+    issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null,
+    meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null,
+  });
+  const staff = await staffOf(tx, [...perAgency.keys()]);
+  await notify(
+    tx,
+    [
+      {
+        kind: "assigned",
+        provinceId: notice.provinceId,
+        eventKey: `published:${notice.id}`,
+        subject: `Nhiệm vụ mới: ${label}`,
+        recipients: staff,
+        items: (r) =>
+          (staff.find((s) => s.id === r.id)?.agencyIds ?? [])
+            .filter((id) => perAgency.has(id))
+            .map((id) => ({
+              title: `${names.get(id)} được giao ${perAgency.get(id)} nhiệm vụ mới`,
+              body: label,
+              link: `/co-quan/${id}?notice=${notice.id}`,
+            })),
+      },
+    ],
+    actorId ?? undefined,
+  );
+}

@@ -1,0 +1,277 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/user";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { addDays, daysBetween, fromIsoDay, toIsoDay, vietnamDay } from "@/lib/time/calendar";
+import { now as appNow } from "@/lib/time/today";
+
+// What waits for each person (/cho-xu-ly), one list per kind of work:
+//   secretariat: results to confirm (oldest first, how long they waited), extension requests to
+//                decide, explanations received since the last visit;
+//   chairman:    extension requests to decide, explanations received, tasks newly overdue since
+//                the last visit;
+//   agency staff: tasks returned (with the reason), due within 7 days, explanation requests to
+//                answer, new tasks since the last visit.
+// Only published notices count. "Since the last visit" is User.queueSeenAt (a first visit looks
+// back 7 days), on the app's clock so the demo's fixed day works too.
+
+export const DUE_SOON_DAYS = 7;
+const LOOK_BACK_DAYS = 7;
+const LIMIT = 200;
+
+export interface QueueTask {
+  assignmentId: number;
+  version: number;
+  agency: string;
+  agencyId: number;
+  ref: string;
+  text: string;
+  noticeId: number;
+  notice: {
+    kind: string;
+    number: string | null;
+    issuedOn: string | null;
+    issuedPrecision: "day" | "month" | "year" | "unknown";
+  };
+  dueOn: string | null;
+  /** Depends on the list: days waited, days left, days overdue. */
+  days: number | null;
+  note: string | null;
+  since: string | null;
+}
+
+export type QueueKind =
+  | "toConfirm"
+  | "extensions"
+  | "explanationsAnswered"
+  | "newlyOverdue"
+  | "returned"
+  | "dueSoon"
+  | "explanationsToAnswer"
+  | "newTasks";
+
+export interface QueueSection {
+  kind: QueueKind;
+  items: QueueTask[];
+  total: number;
+}
+
+const TASK_SELECT = {
+  id: true,
+  version: true,
+  agencyId: true,
+  dueOn: true,
+  submittedAt: true,
+  returnReason: true,
+  agency: { select: { name: true } },
+  directive: { select: { ref: true, text: true } },
+  notice: { select: { id: true, kind: true, number: true, issuedOn: true, issuedPrecision: true } },
+} as const satisfies Prisma.AssignmentSelect;
+type TaskRow = Prisma.AssignmentGetPayload<{ select: typeof TASK_SELECT }>;
+
+function toTask(r: TaskRow, extra: Partial<QueueTask> = {}): QueueTask {
+  return {
+    assignmentId: r.id,
+    version: r.version,
+    agency: r.agency.name,
+    agencyId: r.agencyId,
+    ref: r.directive.ref,
+    text: r.directive.text,
+    noticeId: r.notice.id,
+    notice: {
+      kind: r.notice.kind,
+      number: r.notice.number,
+      issuedOn: r.notice.issuedOn ? toIsoDay(r.notice.issuedOn) : null,
+      issuedPrecision: r.notice.issuedPrecision,
+    },
+    dueOn: r.dueOn ? toIsoDay(r.dueOn) : null,
+    days: null,
+    note: null,
+    since: null,
+    ...extra,
+  };
+}
+
+/** The assignments this user's queues look at: the province's, or the staff's own agencies'. */
+function scopeWhere(user: SessionUser): Prisma.AssignmentWhereInput | null {
+  if (user.provinceId === null) return null;
+  const base: Prisma.AssignmentWhereInput = { provinceId: user.provinceId, notice: { status: "published" } };
+  if (user.role === "agency_staff") return { ...base, agencyId: { in: user.agencyIds } };
+  if (user.role === "secretariat" || user.role === "chairman") return base;
+  return null;
+}
+
+function sinceOf(seenAt: Date | null, now: Date): Date {
+  return seenAt ?? new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000);
+}
+
+type Lister = (db: Db, where: Prisma.AssignmentWhereInput, today: string, since: Date) => Promise<QueueSection>;
+
+async function section(
+  kind: QueueKind,
+  db: Db,
+  where: Prisma.AssignmentWhereInput,
+  orderBy: Prisma.AssignmentOrderByWithRelationInput[],
+  map: (r: TaskRow) => QueueTask,
+): Promise<QueueSection> {
+  const [rows, total] = await Promise.all([
+    db.assignment.findMany({ where, orderBy, take: LIMIT, select: TASK_SELECT }),
+    db.assignment.count({ where }),
+  ]);
+  return { kind, items: rows.map(map), total };
+}
+
+const LISTS: Record<QueueKind, Lister> = {
+  toConfirm: (db, where, today) =>
+    section("toConfirm", db, { ...where, state: "submitted" }, [{ submittedAt: "asc" }, { id: "asc" }], (r) =>
+      toTask(r, {
+        since: r.submittedAt ? r.submittedAt.toISOString() : null,
+        days: r.submittedAt ? daysBetween(vietnamDay(r.submittedAt), today) : null,
+      }),
+    ),
+  extensions: async (db, where, today) => {
+    const rows = await db.extensionRequest.findMany({
+      where: { status: "pending", assignment: where },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: LIMIT,
+      select: { id: true, requestedDueOn: true, reason: true, createdAt: true, assignment: { select: TASK_SELECT } },
+    });
+    const total = await db.extensionRequest.count({ where: { status: "pending", assignment: where } });
+    return {
+      kind: "extensions",
+      total,
+      items: rows.map((e) =>
+        toTask(e.assignment, {
+          note: `Xin gia hạn đến ${toIsoDay(e.requestedDueOn)}: ${e.reason}`,
+          since: e.createdAt.toISOString(),
+          days: daysBetween(vietnamDay(e.createdAt), today),
+        }),
+      ),
+    };
+  },
+  explanationsAnswered: async (db, where, _today, since) => {
+    const w: Prisma.ExplanationRequestWhereInput = { status: "answered", answeredAt: { gt: since }, assignment: where };
+    const [rows, total] = await Promise.all([
+      db.explanationRequest.findMany({
+        where: w,
+        orderBy: [{ answeredAt: "desc" }, { id: "desc" }],
+        take: LIMIT,
+        select: { answer: true, answeredAt: true, assignment: { select: TASK_SELECT } },
+      }),
+      db.explanationRequest.count({ where: w }),
+    ]);
+    return {
+      kind: "explanationsAnswered",
+      total,
+      items: rows.map((e) =>
+        toTask(e.assignment, { note: e.answer, since: e.answeredAt ? e.answeredAt.toISOString() : null }),
+      ),
+    };
+  },
+  newlyOverdue: (db, where, today, since) => {
+    // Due on a day that has passed since the last visit: overdue now, not yet at the last visit.
+    const from = vietnamDay(since);
+    return section(
+      "newlyOverdue",
+      db,
+      { ...where, state: { not: "completed" }, dueOn: { gte: fromIsoDay(from), lt: fromIsoDay(today) } },
+      [{ dueOn: "asc" }, { id: "asc" }],
+      (r) => toTask(r, { days: r.dueOn ? daysBetween(toIsoDay(r.dueOn), today) : null }),
+    );
+  },
+  returned: (db, where) =>
+    section(
+      "returned",
+      db,
+      { ...where, state: "in_progress", returnReason: { not: null } },
+      [{ updatedAt: "desc" }, { id: "asc" }],
+      (r) => toTask(r, { note: r.returnReason }),
+    ),
+  dueSoon: (db, where, today) =>
+    section(
+      "dueSoon",
+      db,
+      {
+        ...where,
+        state: { in: ["not_started", "in_progress"] },
+        dueOn: { gte: fromIsoDay(today), lte: fromIsoDay(addDays(today, DUE_SOON_DAYS)) },
+      },
+      [{ dueOn: "asc" }, { id: "asc" }],
+      (r) => toTask(r, { days: r.dueOn ? daysBetween(today, toIsoDay(r.dueOn)) : null }),
+    ),
+  explanationsToAnswer: async (db, where, today) => {
+    const w: Prisma.ExplanationRequestWhereInput = { status: "pending", assignment: where };
+    const [rows, total] = await Promise.all([
+      db.explanationRequest.findMany({
+        where: w,
+        orderBy: [{ replyDueOn: "asc" }, { id: "asc" }],
+        take: LIMIT,
+        select: { message: true, replyDueOn: true, assignment: { select: TASK_SELECT } },
+      }),
+      db.explanationRequest.count({ where: w }),
+    ]);
+    return {
+      kind: "explanationsToAnswer",
+      total,
+      items: rows.map((e) => {
+        const due = toIsoDay(e.replyDueOn);
+        return toTask(e.assignment, { note: e.message, since: due, days: daysBetween(today, due) });
+      }),
+    };
+  },
+  newTasks: (db, where, _today, since) =>
+    section(
+      "newTasks",
+      db,
+      { ...where, notice: { status: "published", publishedAt: { gt: since } } },
+      [{ createdAt: "desc" }, { id: "asc" }],
+      (r) => toTask(r),
+    ),
+};
+
+export const QUEUES_BY_ROLE: Partial<Record<SessionUser["role"], QueueKind[]>> = {
+  secretariat: ["toConfirm", "extensions", "explanationsAnswered"],
+  chairman: ["extensions", "explanationsAnswered", "newlyOverdue"],
+  agency_staff: ["returned", "explanationsToAnswer", "dueSoon", "newTasks"],
+};
+
+export async function queuesFor(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  now: Date = appNow(),
+): Promise<QueueSection[]> {
+  const where = scopeWhere(user);
+  const kinds = QUEUES_BY_ROLE[user.role];
+  if (!where || !kinds) return [];
+  const seen = await db.user.findUnique({ where: { id: user.id }, select: { queueSeenAt: true } });
+  const since = sinceOf(seen?.queueSeenAt ?? null, now);
+  return Promise.all(kinds.map((k) => LISTS[k](db, where, today, since)));
+}
+
+/** The menu's figure: what needs this person's action (not the lists that only inform). */
+export async function queueCount(db: Db, user: SessionUser): Promise<number> {
+  const where = scopeWhere(user);
+  if (!where) return 0;
+  if (user.role === "secretariat") {
+    const [results, extensions] = await Promise.all([
+      db.assignment.count({ where: { ...where, state: "submitted" } }),
+      db.extensionRequest.count({ where: { status: "pending", assignment: where } }),
+    ]);
+    return results + extensions;
+  }
+  if (user.role === "chairman") return db.extensionRequest.count({ where: { status: "pending", assignment: where } });
+  if (user.role === "agency_staff") {
+    const [returned, explanations] = await Promise.all([
+      db.assignment.count({ where: { ...where, state: "in_progress", returnReason: { not: null } } }),
+      db.explanationRequest.count({ where: { status: "pending", assignment: where } }),
+    ]);
+    return returned + explanations;
+  }
+  return 0;
+}
+
+/** The visit is recorded after the page has read the lists. */
+export async function markQueueSeen(db: Db, user: SessionUser, now: Date = appNow()): Promise<void> {
+  await db.user.update({ where: { id: user.id }, data: { queueSeenAt: now } });
+}
