@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { createContext, useContext, useState, useTransition } from "react";
 import { callAction } from "@/lib/validation/call-action";
 import type { ActionResult } from "@/lib/validation/result";
-import { Button, type ButtonVariant } from "@/components/ui/button";
+import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/date-input";
 import { ChoiceGroup, Field } from "@/components/ui/field";
 import { controlClass, Input, Select, Textarea } from "@/components/ui/input";
@@ -26,6 +26,7 @@ export function ActionForm<R extends Result>({
   hidden = {},
   submitLabel,
   tone = "primary",
+  size = "regular",
   children,
   testId,
   onSuccess,
@@ -35,6 +36,7 @@ export function ActionForm<R extends Result>({
   hidden?: Record<string, string | number>;
   submitLabel: string;
   tone?: ButtonVariant;
+  size?: ButtonSize;
   children?: React.ReactNode;
   testId?: string;
   /** Instead of refreshing the page with an empty form. */
@@ -73,7 +75,7 @@ export function ActionForm<R extends Result>({
         ))}
         {children}
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant={tone} pending={pending} pendingLabel="Đang gửi…">
+          <Button type="submit" variant={tone} size={size} pending={pending} pendingLabel="Đang gửi…">
             {submitLabel}
           </Button>
           <StatusMessage tone={result ? (result.ok ? "ok" : "error") : null} testId="action-message">

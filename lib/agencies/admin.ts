@@ -158,9 +158,7 @@ export interface AgencyDetail extends AgencyView {
 export async function getAgency(db: Db, actor: SessionUser, agencyId: number): Promise<AgencyDetail> {
   const row = await loadAgency(db, actor, agencyId);
   const [successor, predecessors, groups, counts, users] = await Promise.all([
-    row.successorId
-      ? db.agency.findUnique({ where: { id: row.successorId }, select: { id: true, name: true } })
-      : null,
+    row.successorId ? db.agency.findUnique({ where: { id: row.successorId }, select: { id: true, name: true } }) : null,
     db.agency.findMany({
       where: { successorId: row.id },
       orderBy: { name: "asc" },
@@ -316,7 +314,9 @@ export async function deleteAgency(db: Db, actor: SessionUser, input: AgencyTarg
         `Không thể xóa: cơ quan đã được giao ${tasks} nhiệm vụ. Hãy cho ngừng hoạt động hoặc sáp nhập vào cơ quan khác để giữ lịch sử.`,
       );
     if (users > 0)
-      throw new ConflictError(`Không thể xóa: còn ${users} tài khoản gắn với cơ quan; hãy gắn các tài khoản sang cơ quan khác trước.`);
+      throw new ConflictError(
+        `Không thể xóa: còn ${users} tài khoản gắn với cơ quan; hãy gắn các tài khoản sang cơ quan khác trước.`,
+      );
     if (predecessors > 0)
       throw new ConflictError("Không thể xóa: cơ quan đang tiếp nhận công việc của cơ quan đã sáp nhập vào nó.");
     const { count } = await tx.agency.deleteMany({ where: { id: before.id, version: input.version } });

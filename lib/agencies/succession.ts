@@ -120,28 +120,24 @@ export async function mergeAgency(db: Db, actor: SessionUser, input: MergeAgency
           entityId: to.id,
           after: { predecessor: move.from, tasksMoved: moving.length, groups: groups.map((g) => g.group.name) },
         },
-        ...moving.map(
-          (a): AuditEntry => ({
-            provinceId,
-            actorId: actor.id,
-            action: "assignment.succession",
-            entityType: "Assignment",
-            entityId: a.id,
-            before: { agencyId: from.id, agency: from.name },
-            after: { agencyId: to.id, agency: to.name, state: a.state },
-          }),
-        ),
-        ...usersMoved.map(
-          (userId): AuditEntry => ({
-            provinceId,
-            actorId: actor.id,
-            action: "user.agency_succession",
-            entityType: "User",
-            entityId: userId,
-            before: { agencies: [from.name] },
-            after: { agencies: [to.name] },
-          }),
-        ),
+        ...moving.map((a): AuditEntry => ({
+          provinceId,
+          actorId: actor.id,
+          action: "assignment.succession",
+          entityType: "Assignment",
+          entityId: a.id,
+          before: { agencyId: from.id, agency: from.name },
+          after: { agencyId: to.id, agency: to.name, state: a.state },
+        })),
+        ...usersMoved.map((userId): AuditEntry => ({
+          provinceId,
+          actorId: actor.id,
+          action: "user.agency_succession",
+          entityType: "User",
+          entityId: userId,
+          before: { agencies: [from.name] },
+          after: { agencies: [to.name] },
+        })),
       ];
       await audit(tx, entries);
       return { moved: moving.length, keptDuplicates: carried.size, usersMoved: usersMoved.length, ...move };
