@@ -602,17 +602,21 @@ describe("permission matrix of the registry actions", () => {
       const who = await user(role);
       n++;
       const r = await as(who, createAgencyAction, { name: `Cơ quan mới ${n}`, shortName: `M${n}`, kind: "other" });
-      const g = await as(who, createGroupAction, { name: `Nhóm mới ${n}`, memberIds: [] });
+      // Members from Long An: the group is made in the creator's own province, so for Lạng Sơn's
+      // administrator they are another province's agencies.
+      const syt = await t.prisma.agency.findFirstOrThrow({ where: { provinceId, name: "Sở Y tế" } });
+      const g = await as(who, createGroupAction, { name: `Nhóm mới ${n}`, memberIds: [String(syt.id)] });
       const outcome = expected[role] === "not_found" ? "ok" : expected[role];
       if (outcome === "ok") {
         expect(r).toMatchObject({ ok: true });
         expect((await t.prisma.agency.findFirstOrThrow({ where: { name: `Cơ quan mới ${n}` } })).provinceId).toBe(
           who.provinceId,
         );
-        expect(g).toMatchObject({ ok: false, code: "invalid" }); // a group needs members
+        expect(g).toMatchObject(who.provinceId === provinceId ? { ok: true } : { ok: false, code: "invalid" });
       } else {
         expect(r).toMatchObject({ ok: false, code: outcome });
         expect(g).toMatchObject({ ok: false, code: outcome });
+        expect(await t.prisma.agencyGroup.count({ where: { name: `Nhóm mới ${n}` } })).toBe(0);
         expect(await t.prisma.agency.count({ where: { name: `Cơ quan mới ${n}` } })).toBe(0);
       }
     });

@@ -183,6 +183,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const us = await import("@/lib/users/schemas");
   const provinces = await import("@/lib/provinces/actions");
   const { ZCreateProvince } = await import("@/lib/provinces/setup");
+  const agencies = await import("@/lib/agencies/actions");
+  const ag = await import("@/lib/agencies/schemas");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -230,6 +232,15 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("changeOwnPasswordAction", users.changeOwnPasswordAction, us.ZChangePassword),
     { ...form("updateOwnProfileAction", users.updateOwnProfileAction, us.ZOwnProfile), stores: true },
     form("createProvinceAction", provinces.createProvinceAction, ZCreateProvince),
+    form("createAgencyAction", agencies.createAgencyAction, ag.ZCreateAgency),
+    form("updateAgencyAction", agencies.updateAgencyAction, ag.ZUpdateAgency),
+    form("deleteAgencyAction", agencies.deleteAgencyAction, ag.ZAgencyTarget),
+    form("mergeAgencyAction", agencies.mergeAgencyAction, ag.ZMergeAgency),
+    form("createGroupAction", agencies.createGroupAction, ag.ZCreateGroup),
+    form("updateGroupAction", agencies.updateGroupAction, ag.ZUpdateGroup),
+    form("addGroupMemberAction", agencies.addGroupMemberAction, ag.ZGroupMember),
+    form("removeGroupMemberAction", agencies.removeGroupMemberAction, ag.ZGroupMember),
+    form("deleteGroupAction", agencies.deleteGroupAction, ag.ZGroupTarget),
   ];
 }
 
@@ -268,6 +279,7 @@ describe("malformed input to every server action", async () => {
       await import("@/app/(app)/nhac-viec/actions"),
       await import("@/lib/users/actions"),
       await import("@/lib/provinces/actions"),
+      await import("@/lib/agencies/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -396,9 +408,15 @@ describe("malformed addresses of every page", () => {
     ["/tong-quan/danh-sach", "@/app/(app)/tong-quan/danh-sach/page"],
     ["/bao-cao", "@/app/(app)/bao-cao/page"],
     ["/nhac-viec", "@/app/(app)/nhac-viec/page"],
+    ["/quan-tri/co-quan", "@/app/(app)/quan-tri/co-quan/page"],
+    ["/quan-tri/co-quan/moi", "@/app/(app)/quan-tri/co-quan/moi/page"],
+    ["/quan-tri/co-quan/nhom", "@/app/(app)/quan-tri/co-quan/nhom/page"],
+    ["/quan-tri/co-quan/[id]", "@/app/(app)/quan-tri/co-quan/[id]/page"],
   ] as const;
   const QUERY_KEYS = [
     "q",
+    "kind",
+    "status",
     "state",
     "role",
     "due",
