@@ -37,6 +37,13 @@ export async function mergeAgency(db: Db, actor: SessionUser, input: MergeAgency
 
   return db.$transaction(
     async (tx) => {
+      // The successor may have ended meanwhile (merged into A, say): checked again under the lock.
+      const successor = await tx.agency.updateMany({
+        where: { id: to.id, active: true, endedAt: null },
+        data: { version: { increment: 1 } },
+      });
+      if (successor.count !== 1)
+        invalidField("successorId", "Cơ quan tiếp nhận đã ngừng hoạt động; hãy chọn một cơ quan đang hoạt động.");
       const { count } = await tx.agency.updateMany({
         where: { id: from.id, version: input.version, endedAt: null },
         data: { active: false, successorId: to.id, endedAt: new Date(), version: { increment: 1 } },

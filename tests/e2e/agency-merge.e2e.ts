@@ -43,7 +43,10 @@ async function addAgency(page: Page, name: string, shortName: string) {
 describe("merging an agency into its successor in the browser", () => {
   it("moves the open task to the successor, visible on its board with its history", async () => {
     const page = await signedInPage(browser(), baseUrl, "longan.vanphong");
-    await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Cơ quan, nhóm" }).click();
+    await page
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Cơ quan, nhóm" })
+      .click();
     await page.waitForURL("**/quan-tri/co-quan");
     const a = await addAgency(page, A, "TTKDYTQT");
     const b = await addAgency(page, B, "TTKSBT-KD");
@@ -82,9 +85,7 @@ describe("merging an agency into its successor in the browser", () => {
     await expect.poll(() => card.count()).toBe(1);
     await card.getByRole("link").first().click();
     await page.waitForURL(/\/nhiem-vu\/\d+$/);
-    expect(await page.getByTestId("timeline").innerText()).toContain(
-      `Chuyển sang cơ quan kế nhiệm: từ ${A} sang ${B}`,
-    );
+    expect(await page.getByTestId("timeline").innerText()).toContain(`Chuyển sang cơ quan kế nhiệm: từ ${A} sang ${B}`);
   });
 
   it("answers the registry pages with the 404 page for an agency's staff and the chairman", async () => {
