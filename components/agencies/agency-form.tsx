@@ -51,6 +51,7 @@ function Fields({ values }: { values?: AgencyFormValues }) {
         name="aliases"
         label="Tên gọi khác (mỗi dòng một tên)"
         multiline
+        rows={Math.min(10, Math.max(3, (values?.aliases.length ?? 0) + 1))}
         defaultValue={values?.aliases.join("\n")}
         hint="Chữ viết tắt và cách gọi qua người đứng đầu: Sở YT, Giám đốc Sở Y tế. Dùng để nhận ra cơ quan trong văn bản."
       />

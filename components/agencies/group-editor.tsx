@@ -43,6 +43,7 @@ export function GroupEditor({ group, choices }: { group: GroupEditorValues; choi
               name="aliases"
               label="Tên gọi khác (mỗi dòng một tên)"
               multiline
+              rows={Math.min(8, Math.max(3, group.aliases.length + 1))}
               defaultValue={group.aliases.join("\n")}
               hint="Cách văn bản gọi nhóm: UBND các huyện, thị xã, thành phố; các địa phương"
             />

@@ -117,10 +117,13 @@ export function TextField({
   defaultValue,
   type = "text",
   autoComplete,
+  rows = 3,
 }: {
   name: string;
   label: string;
   multiline?: boolean;
+  /** Lines a multiline field shows. */
+  rows?: number;
   required?: boolean;
   hint?: string;
   defaultValue?: string;
@@ -131,7 +134,7 @@ export function TextField({
     <Field label={label} hint={hint} error={useFieldError(name)} required={required} size="regular">
       {(f) =>
         multiline ? (
-          <Textarea {...f} name={name} rows={3} variant="regular" defaultValue={defaultValue} />
+          <Textarea {...f} name={name} rows={rows} variant="regular" defaultValue={defaultValue} />
         ) : (
           <Input
             {...f}

@@ -68,7 +68,7 @@ export default page({ permission: "agency.manage", query: parseAgencyFilters }, 
                   Loại
                 </th>
                 <th scope="col" className="hidden px-3 py-2 text-right md:table-cell">
-                  Nhiệm vụ đang thực hiện
+                  Đang thực hiện / được giao
                 </th>
                 <th scope="col" className="px-3 py-2">
                   Trạng thái

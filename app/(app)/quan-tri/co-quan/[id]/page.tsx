@@ -35,12 +35,12 @@ export default page({ ids: ["id"], permission: "agency.manage" }, async ({ user,
       <PageHeader
         title={agency.name}
         subtitle={
-          <span className="flex flex-wrap items-center gap-2">
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span>{agency.shortName}</span>
-            <span>· {AGENCY_KIND_LABELS[agency.kind]}</span>
+            <span>{AGENCY_KIND_LABELS[agency.kind]}</span>
             <AgencyStatusBadge status={agency.status} />
             <span>
-              · {agency.open} nhiệm vụ đang thực hiện / {agency.assigned} được giao
+              {agency.open} nhiệm vụ đang thực hiện / {agency.assigned} được giao
             </span>
           </span>
         }
