@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, useTransition } from "react";
 import { callAction } from "@/lib/validation/call-action";
 import type { ActionResult } from "@/lib/validation/result";
-import { Button, type ButtonVariant } from "@/components/ui/button";
+import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/date-input";
 import { ChoiceGroup, Field } from "@/components/ui/field";
 import { controlClass, Input, Select, Textarea } from "@/components/ui/input";
@@ -28,6 +28,7 @@ export function ActionForm<R extends Result>({
   hidden = {},
   submitLabel,
   tone = "primary",
+  size = "regular",
   children,
   testId,
   onSuccess,
@@ -38,6 +39,7 @@ export function ActionForm<R extends Result>({
   hidden?: Record<string, string | number>;
   submitLabel: string;
   tone?: ButtonVariant;
+  size?: ButtonSize;
   children?: React.ReactNode;
   testId?: string;
   /** Instead of refreshing the page with an empty form. */
@@ -97,7 +99,7 @@ export function ActionForm<R extends Result>({
               className="flex flex-wrap items-center gap-2 rounded-lg bg-amber-50 px-3 py-2 ring-1 ring-amber-200"
             >
               <span className="text-sm font-medium text-amber-950">{confirm}</span>
-              <Button type="submit" variant={tone} pending={pending} pendingLabel="Đang gửi…" autoFocus>
+              <Button type="submit" variant={tone} size={size} pending={pending} pendingLabel="Đang gửi…" autoFocus>
                 Đồng ý
               </Button>
               <Button type="button" variant="secondary" onClick={() => setAsking(false)}>
@@ -105,7 +107,7 @@ export function ActionForm<R extends Result>({
               </Button>
             </div>
           ) : (
-            <Button type="submit" variant={tone} pending={pending} pendingLabel="Đang gửi…">
+            <Button type="submit" variant={tone} size={size} pending={pending} pendingLabel="Đang gửi…">
               {submitLabel}
             </Button>
           )}
@@ -150,10 +152,13 @@ export function TextField({
   defaultValue,
   type = "text",
   autoComplete,
+  rows = 3,
 }: {
   name: string;
   label: string;
   multiline?: boolean;
+  /** Lines a multiline field shows. */
+  rows?: number;
   required?: boolean;
   hint?: string;
   defaultValue?: string;
@@ -164,7 +169,7 @@ export function TextField({
     <Field label={label} hint={hint} error={useFieldError(name)} required={required} size="regular">
       {(f) =>
         multiline ? (
-          <Textarea {...f} name={name} rows={3} variant="regular" defaultValue={defaultValue} />
+          <Textarea {...f} name={name} rows={rows} variant="regular" defaultValue={defaultValue} />
         ) : (
           <Input
             {...f}

@@ -15,6 +15,8 @@ export interface BoardAgency {
   name: string;
   shortName: string;
   provinceId: number;
+  /** In the list of boards: a deactivated or merged agency's board stays readable, listed apart. */
+  active?: boolean;
 }
 
 export interface BoardItem {
@@ -84,7 +86,7 @@ export async function boardAgencies(db: Db, user: SessionUser): Promise<BoardAge
   return db.agency.findMany({
     where,
     orderBy: [{ kind: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, shortName: true, provinceId: true },
+    select: { id: true, name: true, shortName: true, provinceId: true, active: true },
   });
 }
 

@@ -45,7 +45,22 @@ const LABELS: Record<string, string> = {
   "assignment.reschedule": "Điều chỉnh thời hạn theo chỉ đạo mới",
   "assignment.role": "Đổi vai trò chủ trì/phối hợp",
   "assignment.delete": "Bỏ cơ quan khỏi nhiệm vụ",
+  "assignment.succession": "Chuyển sang cơ quan kế nhiệm",
 };
+
+/** An agency's name kept in an audit row ({ agency: "Sở Y tế" }), if any. */
+function agencyIn(value: unknown): string | null {
+  const name = value && typeof value === "object" ? (value as { agency?: unknown }).agency : undefined;
+  return typeof name === "string" ? name : null;
+}
+
+function labelOf(action: string, before: unknown, after: unknown): string {
+  const label = LABELS[action] ?? action;
+  if (action !== "assignment.succession") return label;
+  const from = agencyIn(before);
+  const to = agencyIn(after);
+  return from && to ? `${label}: từ ${from} sang ${to}` : label;
+}
 
 export async function assignmentTimeline(
   db: Db,
@@ -129,7 +144,7 @@ export async function assignmentTimeline(
       id: r.id.toString(),
       at: r.createdAt.toISOString(),
       action: r.action,
-      label: LABELS[r.action] ?? r.action,
+      label: labelOf(r.action, r.before, r.after),
       entityType: r.entityType,
       entityId: r.entityId,
       actorName: r.actor?.name ?? null,

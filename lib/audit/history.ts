@@ -24,7 +24,19 @@ const LABELS: Record<string, string> = {
   "user.password_change": "Người dùng đổi mật khẩu",
   "user.profile": "Người dùng sửa e-mail, thông báo",
   "user.import": "Nhập từ tệp danh sách",
+  "user.agency_succession": "Chuyển sang cơ quan kế nhiệm",
   "province.create": "Tạo tỉnh",
+  "agency.create": "Thêm cơ quan",
+  "agency.update": "Sửa cơ quan",
+  "agency.deactivate": "Ngừng hoạt động",
+  "agency.reactivate": "Hoạt động trở lại",
+  "agency.merge": "Sáp nhập, chuyển công việc sang cơ quan kế nhiệm",
+  "agency.receive": "Tiếp nhận công việc của cơ quan sáp nhập",
+  "agency.import": "Nhập từ tệp danh mục",
+  "group.create": "Tạo nhóm",
+  "group.update": "Sửa tên nhóm",
+  "group.member_add": "Thêm thành viên",
+  "group.member_remove": "Bỏ thành viên",
 };
 
 export function historyLabel(action: string, labels: Record<string, string> = {}): string {

@@ -68,14 +68,18 @@ async function resolveAgencies(
   draft: NoticeDraft,
   opts: CreateNoticeOptions,
 ) {
-  const agencies = await tx.agency.findMany({ where: { provinceId }, select: { id: true, name: true } });
-  const byName = new Map(agencies.map((a) => [a.name, a.id]));
+  const agencies = await tx.agency.findMany({ where: { provinceId }, select: { id: true, name: true, active: true } });
+  const byName = new Map(agencies.filter((a) => a.active).map((a) => [a.name, a.id]));
+  // A deactivated or merged agency is given no new task (its name stays taken in the registry).
+  const inactive = new Set(agencies.filter((a) => !a.active).map((a) => a.name));
   const groups = await tx.agencyGroup.findMany({ where: { provinceId }, select: { id: true, name: true } });
   const groupByName = new Map(groups.map((g) => [g.name, g.id]));
 
   const wanted = new Set(draft.directives.flatMap((d) => d.assignments.map((a) => a.agency.trim())));
   for (const name of wanted) {
     if (byName.has(name)) continue;
+    if (inactive.has(name))
+      throw new ValidationError(`Cơ quan “${name}” đã ngừng hoạt động; vui lòng giao cho cơ quan đang hoạt động.`);
     if (!opts.createNewAgencies) throw new ValidationError(`Cơ quan “${name}” chưa có trong danh mục của tỉnh.`);
     const created = await tx.agency.create({
       data: { provinceId, name, shortName: shortNameOf(name), kind: guessKind(name) },

@@ -184,6 +184,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const provinces = await import("@/lib/provinces/actions");
   const { ZCreateProvince } = await import("@/lib/provinces/setup");
   const queues = await import("@/lib/queues/actions");
+  const agencies = await import("@/lib/agencies/actions");
+  const ag = await import("@/lib/agencies/schemas");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -237,6 +239,15 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("changeOwnPasswordAction", users.changeOwnPasswordAction, us.ZChangePassword),
     { ...form("updateOwnProfileAction", users.updateOwnProfileAction, us.ZOwnProfile), stores: true },
     form("createProvinceAction", provinces.createProvinceAction, ZCreateProvince),
+    form("createAgencyAction", agencies.createAgencyAction, ag.ZCreateAgency),
+    form("updateAgencyAction", agencies.updateAgencyAction, ag.ZUpdateAgency),
+    form("deleteAgencyAction", agencies.deleteAgencyAction, ag.ZAgencyTarget),
+    form("mergeAgencyAction", agencies.mergeAgencyAction, ag.ZMergeAgency),
+    form("createGroupAction", agencies.createGroupAction, ag.ZCreateGroup),
+    form("updateGroupAction", agencies.updateGroupAction, ag.ZUpdateGroup),
+    form("addGroupMemberAction", agencies.addGroupMemberAction, ag.ZGroupMember),
+    form("removeGroupMemberAction", agencies.removeGroupMemberAction, ag.ZGroupMember),
+    form("deleteGroupAction", agencies.deleteGroupAction, ag.ZGroupTarget),
   ];
 }
 
@@ -276,6 +287,7 @@ describe("malformed input to every server action", async () => {
       await import("@/lib/users/actions"),
       await import("@/lib/provinces/actions"),
       await import("@/lib/queues/actions"),
+      await import("@/lib/agencies/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -405,9 +417,15 @@ describe("malformed addresses of every page", () => {
     ["/bao-cao", "@/app/(app)/bao-cao/page"],
     ["/nhac-viec", "@/app/(app)/nhac-viec/page"],
     ["/cho-xu-ly", "@/app/(app)/cho-xu-ly/page"],
+    ["/quan-tri/co-quan", "@/app/(app)/quan-tri/co-quan/page"],
+    ["/quan-tri/co-quan/moi", "@/app/(app)/quan-tri/co-quan/moi/page"],
+    ["/quan-tri/co-quan/nhom", "@/app/(app)/quan-tri/co-quan/nhom/page"],
+    ["/quan-tri/co-quan/[id]", "@/app/(app)/quan-tri/co-quan/[id]/page"],
   ] as const;
   const QUERY_KEYS = [
     "q",
+    "kind",
+    "status",
     "state",
     "role",
     "due",

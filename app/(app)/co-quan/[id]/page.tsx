@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { successionOf } from "@/lib/agencies/succession";
 import { agencyBoard, boardAgencies, BOARD_COLUMN_LIMIT, BOARD_LIST_LIMIT } from "@/lib/assignments/board";
 import { boardQueryString, parseBoardFilters } from "@/lib/assignments/board-filters";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { today } from "@/lib/time/today";
-import { formatDay } from "@/lib/time/calendar";
+import { formatDay, vietnamDay } from "@/lib/time/calendar";
 import { AgencySwitcher } from "@/components/board/agency-switcher";
 import { BoardColumns } from "@/components/board/board-columns";
 import { BoardFiltersForm } from "@/components/board/board-filters-form";
@@ -18,7 +19,10 @@ export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, pa
   const day = today();
   // Another agency's board answers as the 404 page (the gate): nothing about it leaks.
   const board = await agencyBoard(db(), user, id, filters, day);
-  const mine = user.role === "agency_staff" ? await boardAgencies(db(), user) : [];
+  const [mine, succession] = await Promise.all([
+    user.role === "agency_staff" ? boardAgencies(db(), user) : [],
+    successionOf(db(), board.agency.id),
+  ]);
   const basePath = `/co-quan/${id}`;
   const view = filters.view ?? "board";
   const count =
@@ -43,6 +47,26 @@ export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, pa
         }
         actions={mine.length > 1 ? <AgencySwitcher agencies={mine} current={board.agency.id} /> : null}
       />
+      {succession ? (
+        <p
+          role="status"
+          className="mb-4 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="board-succession"
+        >
+          {board.agency.name} đã ngừng hoạt động từ ngày {formatDay(vietnamDay(succession.endedAt))}
+          {succession.successor ? (
+            <>
+              ; các nhiệm vụ đang thực hiện đã chuyển sang{" "}
+              <Link href={`/co-quan/${succession.successor.id}`} className="font-medium underline">
+                {succession.successor.name}
+              </Link>
+              . Các nhiệm vụ đã hoàn thành vẫn ở đây.
+            </>
+          ) : (
+            "."
+          )}
+        </p>
+      ) : null}
       <BoardFiltersForm basePath={basePath} filters={filters} notices={board.notices} noticeTotal={board.noticeTotal} />
       <nav aria-label="Cách xem" className="mb-3 flex gap-1 text-sm">
         {(["board", "list"] as const).map((v) => (
