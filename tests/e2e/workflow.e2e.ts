@@ -18,6 +18,14 @@ async function submitSection(page: Page, section: string, button: string) {
   await page.getByTestId(section).getByRole("button", { name: button }).click();
 }
 
+/** Confirming, returning and deciding ask first: the question, then "Đồng ý". */
+async function submitAndAgree(page: Page, section: string, button: string, question: string) {
+  const form = page.getByTestId(section);
+  await form.getByRole("button", { name: button }).click();
+  await expect.poll(() => form.getByRole("group", { name: "Xác nhận thao tác" }).innerText()).toContain(question);
+  await form.getByRole("button", { name: "Đồng ý" }).click();
+}
+
 describe("the task workflow in the browser", () => {
   let taskPath = "";
 
@@ -57,7 +65,7 @@ describe("the task workflow in the browser", () => {
     await sec.goto(taskPath);
     await sec.getByTestId("confirm-section").locator("summary").click();
     await sec.getByTestId("return-form").getByLabel("Lý do trả lại").fill("Bổ sung danh sách cơ sở đã rà soát.");
-    await submitSection(sec, "return-form", "Trả lại");
+    await submitAndAgree(sec, "return-form", "Trả lại", "Trả lại kết quả cho cơ quan?");
     await expect
       .poll(() => sec.locator("main").innerText())
       .toContain("Văn phòng trả lại: Bổ sung danh sách cơ sở đã rà soát.");
@@ -69,7 +77,7 @@ describe("the task workflow in the browser", () => {
     await expect.poll(() => staff.locator("main").innerText()).toContain("Chờ xác nhận");
 
     await sec.reload();
-    await submitSection(sec, "confirm-form", "Xác nhận hoàn thành");
+    await submitAndAgree(sec, "confirm-form", "Xác nhận hoàn thành", "Xác nhận nhiệm vụ đã hoàn thành?");
     // An ongoing directive ("khẩn trương", no date): completed, judged as having no deadline.
     await expect.poll(() => sec.getByTestId("confirm-section").count()).toBe(0);
     expect(await sec.locator("main").innerText()).toMatch(/Hoàn thành[\s\S]*Đánh giá: Không có thời hạn/);
@@ -95,7 +103,7 @@ describe("the task workflow in the browser", () => {
     const chair = await signedInPage(browser(), baseUrl, "longan.chutich");
     await chair.goto(path);
     await chair.getByTestId("decide-form").getByLabel("Đồng ý gia hạn").check();
-    await submitSection(chair, "decide-form", "Ghi quyết định");
+    await submitAndAgree(chair, "decide-form", "Ghi quyết định", "Ghi quyết định về đề nghị gia hạn?");
     await expect
       .poll(() => chair.locator("main").innerText())
       .toContain("Hạn đang áp dụng sau gia hạn: 30/09/2021 (hạn gốc 15/06/2021)");
