@@ -42,14 +42,10 @@ function daysWords(kind: QueueKind, t: QueueTask): React.ReactNode {
 export function QueueItem({ kind, task: t }: { kind: QueueKind; task: QueueTask }) {
   return (
     <div className="min-w-0">
-      <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-        <span className="font-semibold text-slate-800">{t.agency}</span>
-        <span>
-          · mục {t.ref}, {noticeLabel(t.notice)}
-        </span>
-        {t.dueOn ? <span>· hạn {formatDay(t.dueOn)}</span> : null}
-        {daysWords(kind, t)}
-      </div>
+      <p className="text-xs text-slate-600">
+        <span className="font-semibold text-slate-800">{t.agency}</span> · mục {t.ref}, {noticeLabel(t.notice)}
+        {t.dueOn ? ` · hạn ${formatDay(t.dueOn)}` : ""} <span className="inline-block">{daysWords(kind, t)}</span>
+      </p>
       <Link
         href={`/nhiem-vu/${t.assignmentId}`}
         className="mt-0.5 line-clamp-2 text-sm text-slate-900 hover:text-brand-800 hover:underline"

@@ -19,7 +19,8 @@ const SUBTITLES: Record<string, string> = {
 
 /** What waits for the signed-in person, by kind of work; once shown, the visit is recorded (MarkSeen). */
 export default page({}, async ({ user }) => {
-  const sections = await queuesFor(db(), user, today());
+  // What has items first (on a phone the empty lists would push the work off the first screen).
+  const sections = (await queuesFor(db(), user, today())).sort((a, b) => Number(b.total > 0) - Number(a.total > 0));
   return (
     <>
       <MarkSeen />
