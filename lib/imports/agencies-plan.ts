@@ -162,7 +162,8 @@ export function planAgencies(table: StoredTable<AgencyColumn>, state: RegistrySt
       diff("Tên đầy đủ", existing.name, name);
       diff("Tên viết tắt", existing.shortName, shortName);
       diff("Loại", AGENCY_KIND_LABELS[existing.kind], AGENCY_KIND_LABELS[data.kind]);
-      if (!sameSet(existing.aliases, aliases)) changes.push({ field: "Tên gọi khác", before: joinList(existing.aliases), after: joinList(aliases) });
+      if (!sameSet(existing.aliases, aliases))
+        changes.push({ field: "Tên gọi khác", before: joinList(existing.aliases), after: joinList(aliases) });
       diff("E-mail", existing.email ?? "", email ?? "");
       diff("Đang hoạt động", yesNo(existing.active), yesNo(active));
       const beforeGroups = existing.groupIds.map((id) => groupById.get(id)?.name ?? "").sort();
@@ -176,7 +177,11 @@ export function planAgencies(table: StoredTable<AgencyColumn>, state: RegistrySt
           );
         if (!sameMembers) {
           membership = groups;
-          changes.push({ field: "Nhóm", before: joinList(beforeGroups), after: joinList(groupNames(groups, groupById)) });
+          changes.push({
+            field: "Nhóm",
+            before: joinList(beforeGroups),
+            after: joinList(groupNames(groups, groupById)),
+          });
         }
       }
       op = {
@@ -208,7 +213,10 @@ export function planAgencies(table: StoredTable<AgencyColumn>, state: RegistrySt
     const active = op ? op.data.active : (existing?.active ?? true);
     if (!active || !r.values.shortName) return;
     const key = nameKey(r.values.shortName);
-    finalShort.set(key, [...(finalShort.get(key) ?? []), { id: existing?.id ?? `line-${r.line}`, name: r.values.name ?? "", line: r.line }]);
+    finalShort.set(key, [
+      ...(finalShort.get(key) ?? []),
+      { id: existing?.id ?? `line-${r.line}`, name: r.values.name ?? "", line: r.line },
+    ]);
   });
   for (const a of state.agencies) {
     if (inFile.has(a.id) || !a.active) continue;
@@ -221,7 +229,9 @@ export function planAgencies(table: StoredTable<AgencyColumn>, state: RegistrySt
     const holders = finalShort.get(nameKey(short)) ?? [];
     const other = holders.find((h) => h.line === undefined);
     if (holders.length > 1 && other) {
-      row.errors.push(`Tên viết tắt “${short}” đã là của “${other.name}” trong danh mục; mỗi cơ quan cần một tên viết tắt riêng.`);
+      row.errors.push(
+        `Tên viết tắt “${short}” đã là của “${other.name}” trong danh mục; mỗi cơ quan cần một tên viết tắt riêng.`,
+      );
       row.status = "error";
       ops[i] = null;
     }

@@ -14,7 +14,12 @@ const EMAIL_ALIASES = ["Email", "Thư điện tử", "Địa chỉ e-mail", "Đ�
 const ACTIVE_ALIASES = ["Hoạt động", "Còn hoạt động", "Trạng thái"];
 
 export const AGENCY_COLUMNS: readonly ColumnSpec<AgencyColumn>[] = [
-  { key: "name", header: "Tên đầy đủ", aliases: ["Tên cơ quan", "Tên cơ quan, đơn vị", "Tên đơn vị", "Tên"], required: true },
+  {
+    key: "name",
+    header: "Tên đầy đủ",
+    aliases: ["Tên cơ quan", "Tên cơ quan, đơn vị", "Tên đơn vị", "Tên"],
+    required: true,
+  },
   { key: "shortName", header: "Tên viết tắt", aliases: ["Viết tắt", "Tên ngắn", "Tên ngắn gọn"], required: true },
   { key: "kind", header: "Loại", aliases: ["Loại cơ quan", "Loại đơn vị"] },
   { key: "aliases", header: "Tên gọi khác", aliases: ["Tên khác", "Các tên gọi khác", "Bí danh"] },
@@ -47,7 +52,10 @@ export function roleLabel(role: RoleName): string {
   return role === "admin" ? "Quản trị của tỉnh" : USER_ROLE_LABELS[role];
 }
 
-const key = (s: string) => foldVi(s.normalize("NFC")).replace(/[^a-z0-9]+/g, " ").trim();
+const key = (s: string) =>
+  foldVi(s.normalize("NFC"))
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 const KIND_WORDS = new Map<string, AgencyKindName>();
 for (const kind of AGENCY_KINDS) {

@@ -105,7 +105,9 @@ export function planAccounts(table: StoredTable<UserColumn>, state: AccountsStat
       for (const word of splitList(v.agencies)) {
         const found = agencyByWord.get(nameKey(word)) ?? [];
         if (found.length === 0)
-          errors.push(`Không có cơ quan “${word}” trong danh mục của tỉnh (ghi tên viết tắt như trong danh mục cơ quan).`);
+          errors.push(
+            `Không có cơ quan “${word}” trong danh mục của tỉnh (ghi tên viết tắt như trong danh mục cơ quan).`,
+          );
         else if (found.length > 1)
           errors.push(`“${word}” ứng với nhiều cơ quan (${found.map((a) => a.name).join(", ")}); ghi tên đầy đủ.`);
         else if (!agencyIds.includes(found[0]!.id)) agencyIds.push(found[0]!.id);
@@ -141,7 +143,11 @@ export function planAccounts(table: StoredTable<UserColumn>, state: AccountsStat
       diff("Họ tên", existing.name, name);
       diff("Vai trò", roleLabel(existing.role), roleLabel(role));
       if (!sameSet(existing.agencyIds.map(String), agencyIds.map(String)))
-        changes.push({ field: "Cơ quan", before: joinList(shortNames(existing.agencyIds)), after: joinList(shortNames(agencyIds)) });
+        changes.push({
+          field: "Cơ quan",
+          before: joinList(shortNames(existing.agencyIds)),
+          after: joinList(shortNames(agencyIds)),
+        });
       diff("E-mail", existing.email ?? "", email ?? "");
       diff("Đang hoạt động", yesNo(existing.active), yesNo(active));
     }

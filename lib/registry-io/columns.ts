@@ -28,7 +28,10 @@ export interface HeaderMatch<K extends string> {
   repeated: string[];
 }
 
-export function matchHeaders<K extends string>(cells: readonly string[], columns: readonly ColumnSpec<K>[]): HeaderMatch<K> {
+export function matchHeaders<K extends string>(
+  cells: readonly string[],
+  columns: readonly ColumnSpec<K>[],
+): HeaderMatch<K> {
   const byKey = new Map<string, K>();
   for (const c of columns) for (const name of [c.header, ...(c.aliases ?? [])]) byKey.set(headerKey(name), c.key);
   const positions: Partial<Record<K, number>> = {};

@@ -46,12 +46,13 @@ export async function readRegistryFile<K extends string>(
   if (!format) refuseFile(field, `Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv); tệp “${fileName}” không phải loại này.`);
   if (bytes.byteLength === 0) refuseFile(field, `Tệp “${fileName}” trống.`);
   if (bytes.byteLength > READ_LIMITS.bytes)
-    refuseFile(field, `Tệp “${fileName}” lớn hơn ${READ_LIMITS.bytes / 1024 / 1024} MB; danh sách của một tỉnh không cần lớn như vậy.`);
+    refuseFile(
+      field,
+      `Tệp “${fileName}” lớn hơn ${READ_LIMITS.bytes / 1024 / 1024} MB; danh sách của một tỉnh không cần lớn như vậy.`,
+    );
   const raw: RawRow[] =
     format === "xlsx" ? await readXlsxRows(fileName, bytes, field) : readCsvRows(fileName, bytes, field);
-  const rows = raw
-    .map((r) => ({ line: r.line, cells: r.cells.map(clean) }))
-    .filter((r) => r.cells.some(Boolean));
+  const rows = raw.map((r) => ({ line: r.line, cells: r.cells.map(clean) })).filter((r) => r.cells.some(Boolean));
   if (rows.length === 0) refuseFile(field, `Tệp “${fileName}” không có dữ liệu.`);
 
   // The header: the first of the first ten rows that names the most required columns.
