@@ -45,7 +45,17 @@ describe("reading an XLSX list", () => {
           active: "Có",
         },
       },
-      { line: 4, values: { username: "longan.ktv", name: "Lê Thị Hoa", role: "Văn phòng", agencies: "", email: "", active: "Không" } },
+      {
+        line: 4,
+        values: {
+          username: "longan.ktv",
+          name: "Lê Thị Hoa",
+          role: "Văn phòng",
+          agencies: "",
+          email: "",
+          active: "Không",
+        },
+      },
     ]);
   });
 
@@ -67,9 +77,9 @@ describe("reading an XLSX list", () => {
   });
 
   it("refuses a file that is not a spreadsheet, a zip bomb, and a list without its required columns", async () => {
-    expect(await refusal(readRegistryFile("a.xlsx", new TextEncoder().encode("<html></html>"), USER_COLUMNS))).toContain(
-      "không phải bảng tính Excel",
-    );
+    expect(
+      await refusal(readRegistryFile("a.xlsx", new TextEncoder().encode("<html></html>"), USER_COLUMNS)),
+    ).toContain("không phải bảng tính Excel");
     const bomb = makeZip({ "xl/worksheets/sheet1.xml": "0".repeat(60 * 1024 * 1024) });
     expect(await refusal(readRegistryFile("bom.xlsx", bomb, USER_COLUMNS))).toMatch(/nén bất thường|lớn hơn/);
     const noRole = await xlsxOf([
@@ -89,8 +99,14 @@ describe("reading a CSV list", () => {
     ["UBND huyện Đức Hòa", "UBND Đức Hòa", "UBND cấp huyện, cấp xã", ""],
   ];
   const expected = [
-    { line: 2, values: { name: "Sở Y tế", shortName: "SYT", kind: "Sở, ban, ngành", aliases: "Sở YT; Giám đốc Sở Y tế" } },
-    { line: 3, values: { name: "UBND huyện Đức Hòa", shortName: "UBND Đức Hòa", kind: "UBND cấp huyện, cấp xã", aliases: "" } },
+    {
+      line: 2,
+      values: { name: "Sở Y tế", shortName: "SYT", kind: "Sở, ban, ngành", aliases: "Sở YT; Giám đốc Sở Y tế" },
+    },
+    {
+      line: 3,
+      values: { name: "UBND huyện Đức Hòa", shortName: "UBND Đức Hòa", kind: "UBND cấp huyện, cấp xã", aliases: "" },
+    },
   ];
 
   it("reads UTF-8 with a byte-order mark and commas (Excel's “CSV UTF-8”)", async () => {
@@ -122,7 +138,10 @@ describe("reading a CSV list", () => {
     expect(await refusal(readRegistryFile("a.csv", latin1, AGENCY_COLUMNS))).toContain("UTF-8");
     const broken = new TextEncoder().encode('Tên đầy đủ,Tên viết tắt\n"Sở Y tế,SYT\n');
     expect(await refusal(readRegistryFile("b.csv", broken, AGENCY_COLUMNS))).toContain("sai định dạng CSV");
-    const twice = csvOf([["Tên đầy đủ", "Tên viết tắt", "Tên"], ["Sở Y tế", "SYT", "x"]]);
+    const twice = csvOf([
+      ["Tên đầy đủ", "Tên viết tắt", "Tên"],
+      ["Sở Y tế", "SYT", "x"],
+    ]);
     expect(await refusal(readRegistryFile("c.csv", twice, AGENCY_COLUMNS))).toContain("cột lặp lại");
     expect(await refusal(readRegistryFile("d.docx", new Uint8Array([1, 2]), AGENCY_COLUMNS))).toContain("Chỉ nhận tệp");
     expect(await refusal(readRegistryFile("e.csv", new Uint8Array(), AGENCY_COLUMNS))).toContain("trống");
@@ -137,6 +156,11 @@ describe("reading a CSV list", () => {
 describe("list cells", () => {
   it("splits names on semicolons and reads yes or no in Vietnamese", () => {
     expect(splitList(" Sở Y tế ;; Công an  tỉnh;")).toEqual(["Sở Y tế", "Công an tỉnh"]);
-    expect([readYesNo("Có"), readYesNo("KHÔNG"), readYesNo(""), readYesNo("có lẽ")]).toEqual([true, false, undefined, null]);
+    expect([readYesNo("Có"), readYesNo("KHÔNG"), readYesNo(""), readYesNo("có lẽ")]).toEqual([
+      true,
+      false,
+      undefined,
+      null,
+    ]);
   });
 });
