@@ -183,6 +183,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const us = await import("@/lib/users/schemas");
   const provinces = await import("@/lib/provinces/actions");
   const { ZCreateProvince } = await import("@/lib/provinces/setup");
+  const imports = await import("@/lib/imports/actions");
+  const is = await import("@/lib/imports/schemas");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -230,6 +232,11 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("changeOwnPasswordAction", users.changeOwnPasswordAction, us.ZChangePassword),
     { ...form("updateOwnProfileAction", users.updateOwnProfileAction, us.ZOwnProfile), stores: true },
     form("createProvinceAction", provinces.createProvinceAction, ZCreateProvince),
+    // Reading an upload stores it for its preview (RegistryImport): refused files store nothing.
+    { ...form("uploadAgencyListAction", imports.uploadAgencyListAction, is.ZImportUpload, ["file"]), runs: 60 },
+    form("confirmAgencyListAction", imports.confirmAgencyListAction, is.ZImportConfirm),
+    { ...form("uploadUserListAction", imports.uploadUserListAction, is.ZImportUpload, ["file"]), runs: 60 },
+    form("confirmUserListAction", imports.confirmUserListAction, is.ZImportConfirm),
   ];
 }
 
@@ -268,6 +275,7 @@ describe("malformed input to every server action", async () => {
       await import("@/app/(app)/nhac-viec/actions"),
       await import("@/lib/users/actions"),
       await import("@/lib/provinces/actions"),
+      await import("@/lib/imports/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -335,6 +343,10 @@ describe("malformed input to every route handler", () => {
     ["/api/xuat/bao-cao", "@/app/api/xuat/bao-cao/route"],
     ["/api/xuat/danh-sach", "@/app/api/xuat/danh-sach/route"],
     ["/api/xuat/tong-quan", "@/app/api/xuat/tong-quan/route"],
+    ["/api/quan-tri/co-quan/xuat", "@/app/api/quan-tri/co-quan/xuat/route"],
+    ["/api/quan-tri/co-quan/mau", "@/app/api/quan-tri/co-quan/mau/route"],
+    ["/api/quan-tri/nguoi-dung/xuat", "@/app/api/quan-tri/nguoi-dung/xuat/route"],
+    ["/api/quan-tri/nguoi-dung/mau", "@/app/api/quan-tri/nguoi-dung/mau/route"],
   ] as const;
   const queryValue = fc.oneof(
     fc.constantFrom("xlsx", "csv", "pdf", "overdue", "d1_7", "1", "2021-07-01", "01/07/2021"),
@@ -396,8 +408,11 @@ describe("malformed addresses of every page", () => {
     ["/tong-quan/danh-sach", "@/app/(app)/tong-quan/danh-sach/page"],
     ["/bao-cao", "@/app/(app)/bao-cao/page"],
     ["/nhac-viec", "@/app/(app)/nhac-viec/page"],
+    ["/quan-tri/co-quan/nhap", "@/app/(app)/quan-tri/co-quan/nhap/page"],
+    ["/quan-tri/nguoi-dung/nhap", "@/app/(app)/quan-tri/nguoi-dung/nhap/page"],
   ] as const;
   const QUERY_KEYS = [
+    "lan",
     "q",
     "state",
     "role",
