@@ -17,10 +17,12 @@ function Row({ row }: { row: PreviewRow }) {
       data-status={row.status}
       data-line={row.line}
     >
-      <span className="text-xs text-slate-500 tabular-nums sm:pt-0.5 sm:text-sm">Dòng {row.line}</span>
-      <span>
-        <Badge tone={s.tone}>{s.label}</Badge>
-      </span>
+      <div className="flex items-center gap-2 sm:contents">
+        <span className="text-xs text-slate-500 tabular-nums sm:pt-0.5 sm:text-sm">Dòng {row.line}</span>
+        <span>
+          <Badge tone={s.tone}>{s.label}</Badge>
+        </span>
+      </div>
       <div className="min-w-0">
         <p className="font-medium break-words text-slate-900">{row.label}</p>
         {row.detail ? <p className="text-sm break-words text-slate-600">{row.detail}</p> : null}

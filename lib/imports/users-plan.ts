@@ -100,6 +100,7 @@ export function planAccounts(table: StoredTable<UserColumn>, state: AccountsStat
     role ??= existing?.role ?? "agency_staff";
 
     let agencyIds: number[] = existing && role === "agency_staff" ? existing.agencyIds : [];
+    const agencyErrors = errors.length;
     if (has("agencies")) {
       agencyIds = [];
       for (const word of splitList(v.agencies)) {
@@ -113,7 +114,8 @@ export function planAccounts(table: StoredTable<UserColumn>, state: AccountsStat
         else if (!agencyIds.includes(found[0]!.id)) agencyIds.push(found[0]!.id);
       }
     }
-    if (role === "agency_staff" && agencyIds.length === 0 && (v.role ? parseRole(v.role) : null))
+    const unknownAgency = errors.length > agencyErrors;
+    if (role === "agency_staff" && agencyIds.length === 0 && !unknownAgency && parseRole(v.role ?? ""))
       errors.push("Cán bộ cơ quan, đơn vị cần ít nhất một cơ quan (cột “Cơ quan”).");
     if (role !== "agency_staff" && agencyIds.length > 0) errors.push("Chỉ cán bộ cơ quan, đơn vị mới gắn với cơ quan.");
 
@@ -152,9 +154,8 @@ export function planAccounts(table: StoredTable<UserColumn>, state: AccountsStat
       diff("Đang hoạt động", yesNo(existing.active), yesNo(active));
     }
     const status = statusOf(errors, !existing, changes);
-    const detail = [name, roleLabel(role), has("agencies") ? joinList(shortNames(agencyIds)) : ""]
-      .filter(Boolean)
-      .join(" · ");
+    const roleText = parseRole(v.role ?? "") ? roleLabel(role) : (v.role ?? "");
+    const detail = [name, roleText, has("agencies") ? joinList(shortNames(agencyIds)) : ""].filter(Boolean).join(" · ");
     rows.push({ line, label: username || "(không có tên đăng nhập)", detail, status, changes, errors });
     if (status === "new") ops.push({ op: "create", line, data });
     if (status === "changed" && existing)

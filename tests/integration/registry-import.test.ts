@@ -245,6 +245,7 @@ describe("importing the accounts", () => {
         ["longan.xyz", "Ai Đó", "Cán bộ cơ quan, đơn vị", "XYZ", "", "Có"],
         ["longan.khongten", "", "Văn phòng", "", "e-mail-sai", "Có"],
         ["longan.lanhdao2", "Lê Lãnh Đạo", "Lãnh đạo Ban Chỉ đạo", "SYT", "", "Có"],
+        ["longan.khongcq", "Không Cơ Quan", "Cán bộ cơ quan, đơn vị", "", "", "Có"],
       ]),
     );
     const rows = byLine(p);
@@ -256,12 +257,12 @@ describe("importing the accounts", () => {
     expect(rows.get(6)!.errors).toEqual([expect.stringContaining("Vai trò “Giám đốc” không có")]);
     expect(rows.get(7)!.errors).toEqual([
       "Không có cơ quan “XYZ” trong danh mục của tỉnh (ghi tên viết tắt như trong danh mục cơ quan).",
-      "Cán bộ cơ quan, đơn vị cần ít nhất một cơ quan (cột “Cơ quan”).",
     ]);
     expect(rows.get(8)!.errors).toEqual(["Vui lòng nhập họ tên.", "E-mail “e-mail-sai” không hợp lệ."]);
     expect(rows.get(9)!.errors).toEqual(["Chỉ cán bộ cơ quan, đơn vị mới gắn với cơ quan."]);
+    expect(rows.get(10)!.errors).toEqual(["Cán bộ cơ quan, đơn vị cần ít nhất một cơ quan (cột “Cơ quan”)."]);
     expect(rows.get(3)).toMatchObject({ status: "changed", errors: [] });
-    expect(p.preview.counts).toEqual({ new: 1, changed: 1, unchanged: 0, error: 6 });
+    expect(p.preview.counts).toEqual({ new: 1, changed: 1, unchanged: 0, error: 7 });
   });
 
   it("creates accounts with a temporary password each (to be changed at sign-in), updates the others, audits both", async () => {
