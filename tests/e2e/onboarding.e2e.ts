@@ -150,7 +150,7 @@ describe("a province sets itself up from its own lists", () => {
       passwords.get("binhdinh.vanphong")!,
       "Tháp Đôi Quy Nhơn dưới trăng rằm",
     );
-    await secretariat.goto("/thong-bao/nhap", { waitUntil: "networkidle" });
+    await secretariat.goto("/thong-bao/nhap", { waitUntil: "load" });
     await secretariat.getByLabel("Dán nội dung thông báo").fill(NOTICE);
     await secretariat.getByRole("button", { name: "Phân tích văn bản" }).click();
     await secretariat.getByRole("heading", { name: "Các nhiệm vụ đề xuất (2)" }).waitFor({ timeout: 30_000 });
