@@ -30,6 +30,8 @@ export interface RegistryAgencyState {
   active: boolean;
   version: number;
   groupIds: number[];
+  /** Its tasks not yet completed: an agency that still has some is not deactivated by a list. */
+  openTasks: number;
 }
 
 export interface RegistryGroupState {
@@ -132,6 +134,10 @@ export function planAgencies(table: StoredTable<AgencyColumn>, state: RegistrySt
       const parsed = readYesNo(v.active);
       if (parsed === null) errors.push(`Cột “Đang hoạt động” ghi “Có” hoặc “Không”, không phải “${v.active}”.`);
       else if (parsed !== undefined) active = parsed;
+      if (existing?.active && !active && existing.openTasks > 0)
+        errors.push(
+          `Cơ quan còn ${existing.openTasks} nhiệm vụ chưa hoàn thành; hãy chuyển cho cơ quan kế nhiệm ở trang của cơ quan trước khi ngừng hoạt động.`,
+        );
     }
 
     let groups: GroupRef[] | null = null;
@@ -189,7 +195,15 @@ export function planAgencies(table: StoredTable<AgencyColumn>, state: RegistrySt
         line,
         id: existing.id,
         version: existing.version,
-        before: { ...existing, groups: beforeGroups },
+        before: {
+          name: existing.name,
+          shortName: existing.shortName,
+          kind: existing.kind,
+          aliases: existing.aliases,
+          email: existing.email,
+          active: existing.active,
+          groups: beforeGroups,
+        },
         data,
         groups: membership,
       };

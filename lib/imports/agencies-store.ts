@@ -26,6 +26,7 @@ export async function registryState(db: Db | Tx, provinceId: number): Promise<Re
         active: true,
         version: true,
         memberships: { select: { groupId: true }, orderBy: { groupId: "asc" } },
+        _count: { select: { assignments: { where: { state: { not: "completed" } } } } },
       },
     }),
     db.agencyGroup.findMany({
@@ -35,7 +36,11 @@ export async function registryState(db: Db | Tx, provinceId: number): Promise<Re
     }),
   ]);
   return {
-    agencies: agencies.map(({ memberships, ...a }) => ({ ...a, groupIds: memberships.map((m) => m.groupId) })),
+    agencies: agencies.map(({ memberships, _count, ...a }) => ({
+      ...a,
+      groupIds: memberships.map((m) => m.groupId),
+      openTasks: _count.assignments,
+    })),
     groups,
   };
 }

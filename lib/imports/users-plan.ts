@@ -35,12 +35,13 @@ export interface AgencyChoice {
   id: number;
   name: string;
   shortName: string;
+  active: boolean;
 }
 
 export interface AccountsState {
   actorId: number;
   accounts: AccountState[];
-  /** Active agencies of the province. */
+  /** The province's agencies (an inactive one is kept by an account that has it, never newly given). */
   agencies: AgencyChoice[];
   /** Logins of the file already used outside the province. */
   takenElsewhere: Set<string>;
@@ -72,8 +73,11 @@ export function planAccounts(table: StoredTable<UserColumn>, state: AccountsStat
     const list = agencyByWord.get(nameKey(w)) ?? [];
     if (!list.includes(a)) agencyByWord.set(nameKey(w), [...list, a]);
   };
-  for (const a of state.agencies) addWord(a.shortName, a);
-  for (const a of state.agencies) if (!agencyByWord.has(nameKey(a.name))) addWord(a.name, a);
+  // Active agencies first: an inactive one is found by a word no active agency answers to.
+  const ordered = [...state.agencies.filter((a) => a.active), ...state.agencies.filter((a) => !a.active)];
+  for (const a of ordered)
+    if (!agencyByWord.get(nameKey(a.shortName))?.some((b) => b.active !== a.active)) addWord(a.shortName, a);
+  for (const a of ordered) if (!agencyByWord.has(nameKey(a.name))) addWord(a.name, a);
   const shortNames = (ids: number[]) => ids.map((id) => agencyById.get(id)?.shortName ?? `#${id}`).sort();
   const seenLogin = duplicateTracker();
 
@@ -111,6 +115,8 @@ export function planAccounts(table: StoredTable<UserColumn>, state: AccountsStat
           );
         else if (found.length > 1)
           errors.push(`“${word}” ứng với nhiều cơ quan (${found.map((a) => a.name).join(", ")}); ghi tên đầy đủ.`);
+        else if (!found[0]!.active && !existing?.agencyIds.includes(found[0]!.id))
+          errors.push(`Cơ quan “${word}” đã ngừng hoạt động; không giao thêm người dùng cho cơ quan này.`);
         else if (!agencyIds.includes(found[0]!.id)) agencyIds.push(found[0]!.id);
       }
     }
@@ -159,7 +165,21 @@ export function planAccounts(table: StoredTable<UserColumn>, state: AccountsStat
     rows.push({ line, label: username || "(không có tên đăng nhập)", detail, status, changes, errors });
     if (status === "new") ops.push({ op: "create", line, data });
     if (status === "changed" && existing)
-      ops.push({ op: "update", line, id: existing.id, version: existing.version, before: { ...existing }, data });
+      ops.push({
+        op: "update",
+        line,
+        id: existing.id,
+        version: existing.version,
+        before: {
+          username: existing.username,
+          name: existing.name,
+          role: existing.role,
+          email: existing.email,
+          active: existing.active,
+          agencyIds: existing.agencyIds,
+        },
+        data,
+      });
   }
   return { rows, counts: countStatuses(rows), notes: [], ops, fingerprint: fingerprintOf({ rows, ops }) };
 }

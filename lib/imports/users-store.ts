@@ -37,9 +37,9 @@ export async function accountsState(
       },
     }),
     db.agency.findMany({
-      where: { provinceId, active: true },
+      where: { provinceId },
       orderBy: { id: "asc" },
-      select: { id: true, name: true, shortName: true },
+      select: { id: true, name: true, shortName: true, active: true },
     }),
     db.user.findMany({
       where: { username: { in: logins }, OR: [{ provinceId: null }, { provinceId: { not: provinceId } }] },
@@ -139,7 +139,7 @@ export async function applyAccountPlan(
       action: deactivated ? "user.deactivate" : "user.update",
       entityType: "User",
       entityId: op.id,
-      before: { ...op.before, id: undefined, version: undefined },
+      before: op.before,
       after: { ...op.data, via: "import" },
     });
   }

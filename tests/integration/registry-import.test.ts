@@ -229,6 +229,53 @@ describe("importing the agency registry", () => {
   });
 });
 
+describe("deactivating through a list", () => {
+  it("stops an agency without open tasks, refuses one that has some, and gives no account an inactive agency", async () => {
+    const header = ["Tên đầy đủ", "Tên viết tắt", "Đang hoạt động"];
+    const first = await previewOf(
+      admin,
+      "agencies",
+      "ngung.xlsx",
+      await xlsxOf([header, ["Sở Y tế", "SYT", "Không"], ["Hội Cựu chiến binh tỉnh", "Hội CCB", "Không"]]),
+    );
+    const rows = byLine(first);
+    expect(rows.get(2)!.errors).toEqual([expect.stringContaining("nhiệm vụ chưa hoàn thành")]);
+    expect(rows.get(3)).toMatchObject({
+      status: "changed",
+      changes: [{ field: "Đang hoạt động", before: "Có", after: "Không" }],
+    });
+
+    const p = await previewOf(
+      admin,
+      "agencies",
+      "ngung.xlsx",
+      await xlsxOf([header, ["Hội Cựu chiến binh tỉnh", "Hội CCB", "Không"]]),
+    );
+    await confirmImport(t.prisma, admin, "agencies", { batchId: p.batchId, fingerprint: p.preview.fingerprint });
+    const ccb = await t.prisma.agency.findFirstOrThrow({
+      where: { provinceId: admin.provinceId!, shortName: "Hội CCB" },
+    });
+    expect(ccb.active).toBe(false);
+    expect(ccb.endedAt).not.toBeNull();
+    expect(
+      await t.prisma.auditLog.count({ where: { entityType: "Agency", entityId: ccb.id, action: "agency.deactivate" } }),
+    ).toBe(1);
+
+    const u = await previewOf(
+      admin,
+      "users",
+      "nguoi-dung.xlsx",
+      await xlsxOf([
+        ["Tên đăng nhập", "Họ tên", "Vai trò", "Cơ quan"],
+        ["longan.ccb", "Cựu Chiến Binh", "Cán bộ", "Hội CCB"],
+      ]),
+    );
+    expect(byLine(u).get(2)!.errors).toEqual([
+      "Cơ quan “Hội CCB” đã ngừng hoạt động; không giao thêm người dùng cho cơ quan này.",
+    ]);
+  });
+});
+
 describe("importing the accounts", () => {
   it("puts every error beside its row: login twice or in another province, bad role, unknown agency, no name, bad e-mail", async () => {
     const p = await previewOf(
