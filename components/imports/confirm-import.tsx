@@ -20,6 +20,7 @@ export function ConfirmImport({
   toStore,
   errors,
   confirmedAt,
+  expired,
 }: {
   kind: ImportKind;
   batchId: number;
@@ -27,6 +28,7 @@ export function ConfirmImport({
   toStore: number;
   errors: number;
   confirmedAt: string | null;
+  expired: boolean;
 }) {
   const [result, setResult] = useState<(ImportResult & { message: string }) | null>(null);
   if (result)
@@ -42,6 +44,12 @@ export function ConfirmImport({
     return (
       <p role="status" className="text-sm text-slate-700" data-testid="import-done">
         Tệp này đã được nhập lúc {confirmedAt}. Tải lên tệp khác để nhập tiếp.
+      </p>
+    );
+  if (expired)
+    return (
+      <p role="alert" className="text-sm font-medium text-red-700" data-testid="import-expired">
+        Bản xem trước này đã quá một ngày; hãy tải tệp lên lại để xem trước theo dữ liệu hiện nay.
       </p>
     );
   if (errors > 0)

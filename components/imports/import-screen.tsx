@@ -69,6 +69,7 @@ export function ImportScreen({
               fingerprint={current.preview.fingerprint}
               toStore={counts.new + counts.changed}
               errors={counts.error}
+              expired={current.expired}
               confirmedAt={current.batch.confirmedAt ? formatDateTime(current.batch.confirmedAt) : null}
             />
           </div>

@@ -139,7 +139,7 @@ export async function confirmImport(
       throw new ValidationError(`Còn ${p.counts.error} dòng có lỗi; chưa lưu gì. Hãy sửa tệp rồi tải lên lại.`);
     if (p.fingerprint !== input.fingerprint)
       throw new ConflictError(
-        "Dữ liệu đã thay đổi từ lúc xem trước (có người vừa sửa danh mục hoặc tài khoản); chưa lưu gì. Hãy xem lại bản xem trước mới rồi xác nhận.",
+        "Dữ liệu đã thay đổi từ lúc xem trước (có người vừa sửa danh mục hoặc tài khoản); chưa lưu gì. Tải lại trang để xem bản xem trước mới, rồi xác nhận.",
       );
   };
   checkPlan(outside);

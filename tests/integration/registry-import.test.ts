@@ -7,9 +7,11 @@ import { confirmImport, previewImport, uploadImport } from "@/lib/imports/batche
 import { agencyRegistryDocument, userListDocument } from "@/lib/imports/exports";
 import type { ImportKind } from "@/lib/imports/plan";
 import { applyAccountPlan, planUserImport } from "@/lib/imports/users-store";
+import { useDbForTests } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { csvOf, xlsxOf } from "@/tests/helpers/sheets";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import { signInAs } from "@/tests/helpers/test-session";
 import { tableChecksums } from "@/tests/helpers/table-checksums";
 
 // Importing a province's agencies and accounts from its own lists, on a real database: the
@@ -50,9 +52,11 @@ beforeAll(async () => {
   otherAdmin = await user("langson.quantri");
   secretariat = await user("longan.vanphong");
   systemAdmin = await user("quantri");
+  useDbForTests(t.prisma);
 }, 180_000);
 
 afterAll(async () => {
+  signInAs(null);
   await t?.drop();
 });
 
@@ -452,4 +456,64 @@ describe("export, then import back", () => {
       );
     });
   }
+});
+
+describe("through the gate, by role", () => {
+  const pageExit = async (render: Promise<unknown>) =>
+    render.then(
+      () => "rendered",
+      (e: { digest?: string }) => (e.digest === "NEXT_HTTP_ERROR_FALLBACK;404" ? 404 : e.digest),
+    );
+
+  it("lets agency staff and the chairman neither upload, confirm, download nor open the import pages", async () => {
+    const actions = await import("@/lib/imports/actions");
+    const agenciesPage = (await import("@/app/(app)/quan-tri/co-quan/nhap/page")).default;
+    const usersPage = (await import("@/app/(app)/quan-tri/nguoi-dung/nhap/page")).default;
+    const exportUsers = (await import("@/app/api/quan-tri/nguoi-dung/xuat/route")).GET;
+    const exportAgencies = (await import("@/app/api/quan-tri/co-quan/xuat/route")).GET;
+    const file = new File(
+      [Buffer.from(await xlsxOf([USER_HEADER, ["longan.x1", "Ai Đó", "Văn phòng", "", "", "Có"]]))],
+      "a.xlsx",
+    );
+    const props = { params: Promise.resolve({}), searchParams: Promise.resolve({}) };
+    const ctx = { params: Promise.resolve({}) };
+    for (const login of ["longan.syt", "longan.chutich"]) {
+      signInAs(await user(login));
+      for (const upload of [actions.uploadUserListAction, actions.uploadAgencyListAction]) {
+        const fd = new FormData();
+        fd.append("file", file);
+        expect(await upload(null, fd)).toMatchObject({ ok: false, code: "forbidden" });
+      }
+      const confirm = new FormData();
+      confirm.append("batchId", "1");
+      confirm.append("fingerprint", "0".repeat(32));
+      expect(await actions.confirmAgencyListAction(null, confirm)).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await pageExit(agenciesPage(props))).toBe(404);
+      expect(await pageExit(usersPage(props))).toBe(404);
+      expect((await exportUsers(new Request("http://x/api/quan-tri/nguoi-dung/xuat"), ctx)).status).toBe(403);
+      expect((await exportAgencies(new Request("http://x/api/quan-tri/co-quan/xuat"), ctx)).status).toBe(403);
+    }
+    // The province's administrator goes through: upload, then the preview page of that upload.
+    signInAs(admin);
+    const fd = new FormData();
+    fd.append("file", file);
+    const r = (await actions.uploadUserListAction(null, fd)) as { ok: boolean; batchId: number };
+    expect(r.ok).toBe(true);
+    const shown = await usersPage({
+      params: Promise.resolve({}),
+      searchParams: Promise.resolve({ lan: String(r.batchId) }),
+    });
+    expect(shown).toBeTruthy();
+    const exported = await exportUsers(new Request("http://x/api/quan-tri/nguoi-dung/xuat"), ctx);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-type")).toContain("spreadsheetml");
+    // Another province's administrator sees that upload as missing.
+    signInAs(otherAdmin);
+    expect(
+      await pageExit(
+        usersPage({ params: Promise.resolve({}), searchParams: Promise.resolve({ lan: String(r.batchId) }) }),
+      ),
+    ).toBe(404);
+    signInAs(null);
+  });
 });
