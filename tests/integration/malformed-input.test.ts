@@ -186,6 +186,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const queues = await import("@/lib/queues/actions");
   const agencies = await import("@/lib/agencies/actions");
   const ag = await import("@/lib/agencies/schemas");
+  const imports = await import("@/lib/imports/actions");
+  const is = await import("@/lib/imports/schemas");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -248,6 +250,11 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("addGroupMemberAction", agencies.addGroupMemberAction, ag.ZGroupMember),
     form("removeGroupMemberAction", agencies.removeGroupMemberAction, ag.ZGroupMember),
     form("deleteGroupAction", agencies.deleteGroupAction, ag.ZGroupTarget),
+    // Reading an upload stores it for its preview (RegistryImport): refused files store nothing.
+    { ...form("uploadAgencyListAction", imports.uploadAgencyListAction, is.ZImportUpload, ["file"]), runs: 60 },
+    form("confirmAgencyListAction", imports.confirmAgencyListAction, is.ZImportConfirm),
+    { ...form("uploadUserListAction", imports.uploadUserListAction, is.ZImportUpload, ["file"]), runs: 60 },
+    form("confirmUserListAction", imports.confirmUserListAction, is.ZImportConfirm),
   ];
 }
 
@@ -288,6 +295,7 @@ describe("malformed input to every server action", async () => {
       await import("@/lib/provinces/actions"),
       await import("@/lib/queues/actions"),
       await import("@/lib/agencies/actions"),
+      await import("@/lib/imports/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -355,6 +363,10 @@ describe("malformed input to every route handler", () => {
     ["/api/xuat/bao-cao", "@/app/api/xuat/bao-cao/route"],
     ["/api/xuat/danh-sach", "@/app/api/xuat/danh-sach/route"],
     ["/api/xuat/tong-quan", "@/app/api/xuat/tong-quan/route"],
+    ["/api/quan-tri/co-quan/xuat", "@/app/api/quan-tri/co-quan/xuat/route"],
+    ["/api/quan-tri/co-quan/mau", "@/app/api/quan-tri/co-quan/mau/route"],
+    ["/api/quan-tri/nguoi-dung/xuat", "@/app/api/quan-tri/nguoi-dung/xuat/route"],
+    ["/api/quan-tri/nguoi-dung/mau", "@/app/api/quan-tri/nguoi-dung/mau/route"],
   ] as const;
   const queryValue = fc.oneof(
     fc.constantFrom("xlsx", "csv", "pdf", "overdue", "d1_7", "1", "2021-07-01", "01/07/2021"),
@@ -421,8 +433,11 @@ describe("malformed addresses of every page", () => {
     ["/quan-tri/co-quan/moi", "@/app/(app)/quan-tri/co-quan/moi/page"],
     ["/quan-tri/co-quan/nhom", "@/app/(app)/quan-tri/co-quan/nhom/page"],
     ["/quan-tri/co-quan/[id]", "@/app/(app)/quan-tri/co-quan/[id]/page"],
+    ["/quan-tri/co-quan/nhap", "@/app/(app)/quan-tri/co-quan/nhap/page"],
+    ["/quan-tri/nguoi-dung/nhap", "@/app/(app)/quan-tri/nguoi-dung/nhap/page"],
   ] as const;
   const QUERY_KEYS = [
+    "lan",
     "q",
     "kind",
     "status",
