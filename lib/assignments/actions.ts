@@ -13,7 +13,9 @@ import {
   ZReturnCompletion,
   ZStartAssignment,
   ZSubmitCompletion,
+  ZUndoDecision,
 } from "@/lib/assignments/schemas";
+import { undoDecision } from "@/lib/assignments/undo";
 import {
   addComment,
   confirmCompletion,
@@ -42,6 +44,7 @@ import { formatDay } from "@/lib/time/calendar";
 //   decideExtensionAction     extensionId, version (the assignment's), decision ("approve" | "refuse"),
 //                             grantedDueOn? (another date than asked; then note is required), note?
 //   addCommentAction          assignmentId, body
+//   undoDecisionAction        assignmentId, version (taking back one's confirmation or return)
 //   requestExplanationAction  assignmentId, version, message, workingDays
 //   answerExplanationAction   explanationId, answer, attachment? (File)
 // Dates are "YYYY-MM-DD" (what the date fields send).
@@ -154,5 +157,15 @@ export const answerExplanationAction = formAction<typeof ZAnswerExplanation, { e
     refresh(r);
     revalidatePath("/cho-xu-ly");
     return { ok: true, message: "Đã gửi nội dung giải trình.", explanationId: r.explanationId };
+  },
+);
+
+export const undoDecisionAction = formAction<typeof ZUndoDecision, Changed, Stale>(
+  { name: "assignment.undo", input: ZUndoDecision },
+  async (input, { user }) => {
+    const r = await undoDecision(db(), user, input);
+    refresh({ ...r, assignmentId: r.assignment.id });
+    revalidatePath("/cho-xu-ly");
+    return { ok: true, message: "Đã hoàn tác: nhiệm vụ trở lại chờ xác nhận.", assignment: r.assignment };
   },
 );

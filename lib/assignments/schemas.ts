@@ -78,6 +78,9 @@ export const ZConfirmCompletion = ZTarget;
 
 export const ZReturnCompletion = ZTarget.extend({ reason: ZReason });
 
+/** Takes back one's own confirmation or return within a few minutes. */
+export const ZUndoDecision = ZTarget;
+
 export const ZRequestExtension = ZTarget.extend({
   requestedDueOn: requiredDay("Vui lòng nhập thời hạn đề nghị gia hạn."),
   reason: ZReason,
@@ -158,3 +161,4 @@ export type AddCommentInput = z.output<typeof ZAddComment>;
 export type RequestExplanationInput = z.output<typeof ZRequestExplanation>;
 export type AnswerExplanationInput = z.output<typeof ZAnswerExplanation>;
 export type BulkDecisionInput = z.output<typeof ZBulkDecision>;
+export type UndoDecisionInput = z.output<typeof ZUndoDecision>;
