@@ -4,7 +4,17 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListSort } from "@/lib/reports/list-query";
 import { daysBetween } from "@/lib/time/calendar";
-import { bucketRange, categoryPredicate, checkToday, provinceOf, scope } from "@/lib/reports/scope";
+import { dueInForce, judge } from "@/lib/assignments/timeliness";
+import { isRecurrence } from "@/lib/deadlines/period";
+import {
+  bucketRange,
+  categoryPredicate,
+  checkToday,
+  dueInForceSql,
+  periodReportedSql,
+  provinceOf,
+  scope,
+} from "@/lib/reports/scope";
 import type { OverdueBucket, OverdueSummary, OverviewFilters, Page, TaskCategory, TaskRow } from "@/lib/reports/types";
 
 // The tasks behind the overview's figures: how many are overdue and for how long, and one page of
@@ -43,12 +53,14 @@ export async function overdueSummary(
   const b90 = bucketRange("d31_90", today).min!;
   const rows = await db.$queryRaw<{ total: number; d1_7: number; d8_30: number; d31_90: number; d90_plus: number }[]>`
     SELECT count(*)::int AS "total",
-      (count(*) FILTER (WHERE a."dueOn" >= ${b7}::date))::int AS "d1_7",
-      (count(*) FILTER (WHERE a."dueOn" < ${b7}::date AND a."dueOn" >= ${b30}::date))::int AS "d8_30",
-      (count(*) FILTER (WHERE a."dueOn" < ${b30}::date AND a."dueOn" >= ${b90}::date))::int AS "d31_90",
-      (count(*) FILTER (WHERE a."dueOn" < ${b90}::date))::int AS "d90_plus"
-    FROM "Assignment" a
-    WHERE ${scope(provinceId, filters)} AND ${categoryPredicate("overdue", today)}`;
+      (count(*) FILTER (WHERE x."due" >= ${b7}::date))::int AS "d1_7",
+      (count(*) FILTER (WHERE x."due" < ${b7}::date AND x."due" >= ${b30}::date))::int AS "d8_30",
+      (count(*) FILTER (WHERE x."due" < ${b30}::date AND x."due" >= ${b90}::date))::int AS "d31_90",
+      (count(*) FILTER (WHERE x."due" < ${b90}::date))::int AS "d90_plus"
+    FROM (
+      SELECT ${dueInForceSql(today)} AS "due" FROM "Assignment" a
+      WHERE ${scope(provinceId, filters)} AND ${categoryPredicate("overdue", today)}
+    ) x`;
   const r = rows[0]!;
   return { total: r.total, buckets: { d1_7: r.d1_7, d8_30: r.d8_30, d31_90: r.d31_90, d90_plus: r.d90_plus } };
 }
@@ -69,6 +81,8 @@ interface TaskSqlRow {
   ref: string;
   text: string;
   deadlinePhrase: string | null;
+  recurrence: string | null;
+  periodReported: boolean;
   noticeId: number;
   kind: string;
   number: string | null;
@@ -78,12 +92,19 @@ interface TaskSqlRow {
   title: string;
 }
 
-function orderBy(sort: ListSort | undefined, category: TaskCategory): Prisma.Sql {
+/** Lists of open tasks with a deadline order by the due day in force (a recurring task's current period's). */
+function dueOrder(category: TaskCategory, today: string): Prisma.Sql {
+  return category === "overdue" || category === "due_soon" || category === "on_track"
+    ? dueInForceSql(today)
+    : Prisma.sql`a."dueOn"`;
+}
+
+function orderBy(sort: ListSort | undefined, category: TaskCategory, today: string): Prisma.Sql {
   switch (sort ?? (category === "completed_on_time" || category === "completed_late" ? "completed" : "due")) {
     case "due":
-      return Prisma.sql`a."dueOn" ASC NULLS LAST, a.id ASC`;
+      return Prisma.sql`${dueOrder(category, today)} ASC NULLS LAST, a.id ASC`;
     case "due_desc":
-      return Prisma.sql`a."dueOn" DESC NULLS LAST, a.id ASC`;
+      return Prisma.sql`${dueOrder(category, today)} DESC NULLS LAST, a.id ASC`;
     case "agency":
       return Prisma.sql`a."agencyId" ASC, a."dueOn" ASC NULLS LAST, a.id ASC`;
     case "notice":
@@ -104,8 +125,9 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
   const parts = [scope(provinceId, query), categoryPredicate(query.category, today)];
   if (query.category === "overdue" && query.bucket) {
     const { min, max } = bucketRange(query.bucket, today);
-    parts.push(Prisma.sql`a."dueOn" <= ${max}::date`);
-    if (min) parts.push(Prisma.sql`a."dueOn" >= ${min}::date`);
+    const due = dueInForceSql(today);
+    parts.push(Prisma.sql`${due} <= ${max}::date`);
+    if (min) parts.push(Prisma.sql`${due} >= ${min}::date`);
   }
   const where = Prisma.join(parts, " AND ");
 
@@ -116,44 +138,67 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
       SELECT a.id AS "assignmentId", a."role"::text AS "role", a."state"::text AS "state",
         a."dueOn"::text AS "dueOn", d."dueOn"::text AS "originalDueOn", a."completedOn"::text AS "completedOn",
         ag.id AS "agencyId", ag."name" AS "agencyName", ag."shortName" AS "agencyShortName",
-        d.id AS "directiveId", d."ref", d."text", d."deadlinePhrase",
+        d.id AS "directiveId", d."ref", d."text", d."deadlinePhrase", d."recurrence"::text AS "recurrence",
+        (d."recurrence" IS NOT NULL AND ${periodReportedSql(today)}) AS "periodReported",
         n.id AS "noticeId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn",
         n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title"
       FROM (
         SELECT a.id FROM "Assignment" a ${query.sort === "notice" ? Prisma.sql`JOIN "Directive" d ON d.id = a."directiveId"` : Prisma.empty}
         WHERE ${where}
-        ORDER BY ${orderBy(query.sort, query.category)}
+        ORDER BY ${orderBy(query.sort, query.category, today)}
         LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
       ) p
       JOIN "Assignment" a ON a.id = p.id
       JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
-      ORDER BY ${orderBy(query.sort, query.category)}`,
+      ORDER BY ${orderBy(query.sort, query.category, today)}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Assignment" a WHERE ${where}`,
   ]);
 
   return {
-    rows: rows.map((r) => ({
-      assignmentId: r.assignmentId,
-      agency: { id: r.agencyId, name: r.agencyName, shortName: r.agencyShortName },
-      role: r.role,
-      state: r.state,
-      dueOn: r.dueOn,
-      originalDueOn: r.originalDueOn,
-      completedOn: r.completedOn,
-      daysOverdue: r.state !== "completed" && r.dueOn !== null && r.dueOn < today ? daysBetween(r.dueOn, today) : null,
-      directive: { id: r.directiveId, ref: r.ref, text: r.text, deadlinePhrase: r.deadlinePhrase },
-      notice: {
-        id: r.noticeId,
-        kind: r.kind,
-        number: r.number,
-        issuedOn: r.issuedOn,
-        issuedPrecision: r.issuedPrecision,
-        meetingOn: r.meetingOn,
-        title: r.title,
-      },
-    })),
+    rows: rows.map((r) => toTaskRow(r, today)),
     total: counted[0]?.total ?? 0,
     page,
     pageSize,
+  };
+}
+
+/** A row as the screens show it, judged by the one judge (recurring directives per period). */
+function toTaskRow(r: TaskSqlRow, today: string): TaskRow {
+  const status = {
+    state: r.state,
+    dueOn: r.dueOn,
+    completedOn: r.completedOn,
+    recurrence: isRecurrence(r.recurrence) ? r.recurrence : null,
+    periodReported: r.periodReported,
+  };
+  const currentDueOn = dueInForce(status, today);
+  const timeliness = judge(status, today);
+  return {
+    assignmentId: r.assignmentId,
+    agency: { id: r.agencyId, name: r.agencyName, shortName: r.agencyShortName },
+    role: r.role,
+    state: r.state,
+    dueOn: r.dueOn,
+    originalDueOn: r.originalDueOn,
+    completedOn: r.completedOn,
+    currentDueOn,
+    timeliness,
+    daysOverdue: timeliness === "overdue" && currentDueOn ? daysBetween(currentDueOn, today) : null,
+    directive: {
+      id: r.directiveId,
+      ref: r.ref,
+      text: r.text,
+      deadlinePhrase: r.deadlinePhrase,
+      recurrence: status.recurrence,
+    },
+    notice: {
+      id: r.noticeId,
+      kind: r.kind,
+      number: r.number,
+      issuedOn: r.issuedOn,
+      issuedPrecision: r.issuedPrecision,
+      meetingOn: r.meetingOn,
+      title: r.title,
+    },
   };
 }

@@ -1,4 +1,6 @@
+import type { Recurrence } from "@/lib/assignments/recurrence";
 import type { AssignmentState } from "@/lib/assignments/state";
+import type { Timeliness } from "@/lib/assignments/timeliness";
 import type { DatePrecision } from "@/lib/time/calendar";
 // The shapes of the chairman's overview and its lists: computed in lib/reports/ (task-lists.ts,
 // running-totals.ts, weekly-series.ts: database aggregates that stay fast at a million
@@ -36,8 +38,11 @@ export interface TaskRow {
   /** The deadline the notice set, before any extension. */
   originalDueOn: string | null;
   completedOn: string | null;
+  /** The due day judged today: dueOn, or for an open recurring directive its current period's report's. */
+  currentDueOn: string | null;
+  timeliness: Timeliness;
   daysOverdue: number | null;
-  directive: { id: number; ref: string; text: string; deadlinePhrase: string | null };
+  directive: { id: number; ref: string; text: string; deadlinePhrase: string | null; recurrence: Recurrence | null };
   notice: {
     id: number;
     kind: string;
