@@ -15,7 +15,16 @@ import {
   provinceOf,
   scope,
 } from "@/lib/reports/scope";
-import type { OverdueBucket, OverdueSummary, OverviewFilters, Page, TaskCategory, TaskRow } from "@/lib/reports/types";
+import type {
+  DirectiveGroup,
+  GroupPage,
+  OverdueBucket,
+  OverdueSummary,
+  OverviewFilters,
+  Page,
+  TaskCategory,
+  TaskRow,
+} from "@/lib/reports/types";
 
 // The tasks behind the overview's figures: how many are overdue and for how long, and one page of
 // any category's list. Both are read from the assignment index, a constant number of queries
@@ -30,6 +39,8 @@ export interface TaskQuery extends OverviewFilters {
   sort?: ListSort;
   page?: number;
   pageSize?: number;
+  /** Only this directive's tasks (the per-agency detail of a grouped row). */
+  directiveId?: number;
 }
 
 export const MAX_PAGE_SIZE = 500;
@@ -114,14 +125,8 @@ function orderBy(sort: ListSort | undefined, category: TaskCategory, today: stri
   }
 }
 
-/** One page of the tasks behind a figure: two queries (the page, and the total). */
-export async function listTasks(db: Db, user: SessionUser, today: string, query: TaskQuery): Promise<Page<TaskRow>> {
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? 50)));
-  const provinceId = provinceOf(user);
-  if (provinceId === null) return { rows: [], total: 0, page, pageSize };
-  checkToday(today);
-
+/** Which assignments a list holds: scope, category, bucket, and the one directive asked for. */
+function taskWhere(provinceId: number, query: TaskQuery, today: string): Prisma.Sql {
   const parts = [scope(provinceId, query), categoryPredicate(query.category, today)];
   if (query.category === "overdue" && query.bucket) {
     const { min, max } = bucketRange(query.bucket, today);
@@ -129,28 +134,52 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
     parts.push(Prisma.sql`${due} <= ${max}::date`);
     if (min) parts.push(Prisma.sql`${due} >= ${min}::date`);
   }
-  const where = Prisma.join(parts, " AND ");
+  if (query.directiveId !== undefined) parts.push(Prisma.sql`a."directiveId" = ${query.directiveId}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** The rows of the assignments whose ids `ids` (a subquery giving "id") selects, in `order`. */
+function readRows(db: Db, ids: Prisma.Sql, order: Prisma.Sql, today: string): Promise<TaskSqlRow[]> {
+  return db.$queryRaw<TaskSqlRow[]>`
+    SELECT a.id AS "assignmentId", a."role"::text AS "role", a."state"::text AS "state",
+      a."dueOn"::text AS "dueOn", d."dueOn"::text AS "originalDueOn", a."completedOn"::text AS "completedOn",
+      ag.id AS "agencyId", ag."name" AS "agencyName", ag."shortName" AS "agencyShortName",
+      d.id AS "directiveId", d."ref", d."text", d."deadlinePhrase", d."recurrence"::text AS "recurrence",
+      (d."recurrence" IS NOT NULL AND ${periodReportedSql(today)}) AS "periodReported",
+      n.id AS "noticeId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn",
+      n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title"
+    FROM (${ids}) p
+    JOIN "Assignment" a ON a.id = p.id
+    JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
+    ORDER BY ${order}`;
+}
+
+function pageOf(query: { page?: number; pageSize?: number }): { page: number; pageSize: number } {
+  return {
+    page: Math.max(1, Math.floor(query.page ?? 1)),
+    pageSize: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? 50))),
+  };
+}
+
+/** One page of the tasks behind a figure: two queries (the page, and the total). */
+export async function listTasks(db: Db, user: SessionUser, today: string, query: TaskQuery): Promise<Page<TaskRow>> {
+  const { page, pageSize } = pageOf(query);
+  const provinceId = provinceOf(user);
+  if (provinceId === null) return { rows: [], total: 0, page, pageSize };
+  checkToday(today);
+  const where = taskWhere(provinceId, query, today);
+  const order = orderBy(query.sort, query.category, today);
 
   // The page is chosen on the assignment index alone (ids only: an index-only scan for every sort but
   // "notice"), then its rows are read and joined for display.
   const [rows, counted] = await Promise.all([
-    db.$queryRaw<TaskSqlRow[]>`
-      SELECT a.id AS "assignmentId", a."role"::text AS "role", a."state"::text AS "state",
-        a."dueOn"::text AS "dueOn", d."dueOn"::text AS "originalDueOn", a."completedOn"::text AS "completedOn",
-        ag.id AS "agencyId", ag."name" AS "agencyName", ag."shortName" AS "agencyShortName",
-        d.id AS "directiveId", d."ref", d."text", d."deadlinePhrase", d."recurrence"::text AS "recurrence",
-        (d."recurrence" IS NOT NULL AND ${periodReportedSql(today)}) AS "periodReported",
-        n.id AS "noticeId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn",
-        n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title"
-      FROM (
-        SELECT a.id FROM "Assignment" a ${query.sort === "notice" ? Prisma.sql`JOIN "Directive" d ON d.id = a."directiveId"` : Prisma.empty}
-        WHERE ${where}
-        ORDER BY ${orderBy(query.sort, query.category, today)}
-        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-      ) p
-      JOIN "Assignment" a ON a.id = p.id
-      JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
-      ORDER BY ${orderBy(query.sort, query.category, today)}`,
+    readRows(
+      db,
+      Prisma.sql`SELECT a.id FROM "Assignment" a ${query.sort === "notice" ? Prisma.sql`JOIN "Directive" d ON d.id = a."directiveId"` : Prisma.empty}
+        WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      order,
+      today,
+    ),
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Assignment" a WHERE ${where}`,
   ]);
 
@@ -159,6 +188,80 @@ export async function listTasks(db: Db, user: SessionUser, today: string, query:
     total: counted[0]?.total ?? 0,
     page,
     pageSize,
+  };
+}
+
+// ───────────── grouped by directive ─────────────
+
+/**
+ * One page of a list grouped by directive: each directive once, with the agencies' tasks in the
+ * list (those that have not finished it, for "overdue"), the most days overdue first. Three queries
+ * (the page of directives, their tasks, the totals). `total` counts directives, `tasks` assignments:
+ * the per-agency list's total.
+ */
+export async function listDirectiveGroups(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  query: Omit<TaskQuery, "directiveId">,
+): Promise<GroupPage> {
+  const { page, pageSize } = pageOf(query);
+  const provinceId = provinceOf(user);
+  if (provinceId === null) return { rows: [], total: 0, tasks: 0, page, pageSize };
+  checkToday(today);
+  const where = taskWhere(provinceId, query, today);
+  const due = dueOrder(query.category, today);
+  const groupOrder =
+    query.sort === "due_desc"
+      ? Prisma.sql`g."lastDue" DESC NULLS LAST, g."directiveId" ASC`
+      : query.sort === "notice"
+        ? Prisma.sql`g."noticeId" DESC, g."position" ASC`
+        : Prisma.sql`g."firstDue" ASC NULLS LAST, g."directiveId" ASC`;
+  const [groups, counted] = await Promise.all([
+    db.$queryRaw<{ directiveId: number }[]>`
+      SELECT g."directiveId" FROM (
+        SELECT a."directiveId", min(${due}) AS "firstDue", max(${due}) AS "lastDue",
+          min(a."noticeId") AS "noticeId", min(dx."position") AS "position"
+        FROM "Assignment" a JOIN "Directive" dx ON dx.id = a."directiveId"
+        WHERE ${where} GROUP BY a."directiveId"
+      ) g
+      ORDER BY ${groupOrder} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    db.$queryRaw<{ groups: number; tasks: number }[]>`
+      SELECT count(DISTINCT a."directiveId")::int AS "groups", count(*)::int AS "tasks" FROM "Assignment" a WHERE ${where}`,
+  ]);
+  const ids = groups.map((g) => g.directiveId);
+  const rows = ids.length
+    ? await readRows(
+        db,
+        Prisma.sql`SELECT a.id FROM "Assignment" a WHERE ${where} AND a."directiveId" IN (${Prisma.join(ids)})`,
+        Prisma.sql`${due} ASC NULLS LAST, ag."name" ASC, a.id ASC`,
+        today,
+      )
+    : [];
+  const byDirective = new Map<number, TaskRow[]>(ids.map((id) => [id, []]));
+  for (const r of rows) byDirective.get(r.directiveId)?.push(toTaskRow(r, today));
+  return {
+    rows: ids.map((id) => groupOf(byDirective.get(id)!)),
+    total: counted[0]?.groups ?? 0,
+    tasks: counted[0]?.tasks ?? 0,
+    page,
+    pageSize,
+  };
+}
+
+/** A directive's tasks in a list as one group (the tasks already in order). */
+export function groupOf(tasks: TaskRow[]): DirectiveGroup {
+  const first = tasks[0]!;
+  const days = tasks.map((t) => t.daysOverdue).filter((d): d is number => d !== null);
+  const dues = tasks.map((t) => t.currentDueOn).filter((d): d is string => d !== null);
+  return {
+    directive: first.directive,
+    notice: first.notice,
+    tasks,
+    maxDaysOverdue: days.length ? Math.max(...days) : null,
+    minDaysOverdue: days.length ? Math.min(...days) : null,
+    firstDueOn: dues.length ? dues.reduce((a, b) => (a < b ? a : b)) : null,
+    lastDueOn: dues.length ? dues.reduce((a, b) => (a > b ? a : b)) : null,
   };
 }
 

@@ -54,6 +54,24 @@ export interface TaskRow {
   };
 }
 
+/** A directive listed once, with the agencies' tasks in the list (for "overdue": those not finished). */
+export interface DirectiveGroup {
+  directive: TaskRow["directive"];
+  notice: TaskRow["notice"];
+  /** Most days overdue first, then by agency name. */
+  tasks: TaskRow[];
+  maxDaysOverdue: number | null;
+  minDaysOverdue: number | null;
+  /** The earliest and latest due day in force among the tasks. */
+  firstDueOn: string | null;
+  lastDueOn: string | null;
+}
+
+/** A page of directive groups: `total` directives, holding `tasks` assignments in all. */
+export interface GroupPage extends Page<DirectiveGroup> {
+  tasks: number;
+}
+
 export interface Page<T> {
   rows: T[];
   total: number;
