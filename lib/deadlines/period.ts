@@ -9,7 +9,13 @@ import { addDays, daysBetween, type IsoDate } from "@/lib/time/calendar";
 // becoming the month's last day). Before the first due day, the first due day governs.
 // lib/reports/scope.ts `periodDueSql` writes the same rule in SQL; tests compare the two.
 
-export const RECURRENCES = ["daily", "weekly", "monthly", "quarterly", "yearly"] as const satisfies readonly Recurrence[];
+export const RECURRENCES = [
+  "daily",
+  "weekly",
+  "monthly",
+  "quarterly",
+  "yearly",
+] as const satisfies readonly Recurrence[];
 
 export function isRecurrence(value: unknown): value is Recurrence {
   return typeof value === "string" && (RECURRENCES as readonly string[]).includes(value);
