@@ -12,6 +12,8 @@ import { listDocument, reportModel } from "@/lib/reports/documents";
 import { agencyTable, noticeProgress } from "@/lib/reports/running-totals";
 import { listDirectiveGroups, listTasks, overdueSummary } from "@/lib/reports/task-lists";
 import { BUCKETS, parseListQuery } from "@/lib/reports/list-query";
+import { periodDeadline, RECURRENCES } from "@/lib/deadlines/period";
+import { periodDueSql } from "@/lib/reports/scope";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 
@@ -327,5 +329,19 @@ describe("a recurring directive is judged per period", () => {
     expect(judge(base, "2021-09-11")).toBe("overdue");
     expect(judge({ ...base, periodReported: true }, "2021-09-11")).toBe("on_track");
     expect(judge({ ...base, recurrence: null }, "2021-09-06")).toBe("overdue");
+  });
+});
+
+describe("the SQL of the per-period due day", () => {
+  it("agrees with periodDeadline for every recurrence, first due day and today", async () => {
+    const firsts = ["2021-06-04", "2021-06-30", "2021-05-30", "2021-01-31", "2021-03-31", "2021-12-31", "2021-02-15"];
+    const todays = ["2021-06-01", "2021-06-30", "2021-07-01", "2021-09-11", "2022-02-28", "2024-02-29", "2021-12-31"];
+    const cases = RECURRENCES.flatMap((r) => firsts.flatMap((f) => todays.map((d) => [r, f, d] as const)));
+    for (const [r, first, day] of cases) {
+      const [row] = await t.prisma.$queryRaw<{ due: string }[]>`
+        SELECT (${periodDueSql(day)})::text AS "due"
+        FROM (SELECT ${first}::date AS "dueOn") a, (SELECT ${r}::text AS "recurrence") d`;
+      expect(row!.due, `${r} ${first} ${day}`).toBe(periodDeadline(r, first, day).dueOn);
+    }
   });
 });
