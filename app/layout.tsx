@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
+import { ReadyMark } from "@/components/layout/ready-mark";
 
 export const metadata: Metadata = {
   title: { default: "Theo dõi chỉ đạo phòng, chống dịch", template: "%s · Theo dõi chỉ đạo" },
@@ -19,6 +20,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Bỏ qua điều hướng
         </a>
         {children}
+        <ReadyMark />
       </body>
     </html>
   );

@@ -5,6 +5,22 @@ import { DEMO_PASSWORD } from "@/prisma/seed/demo";
 
 export { launchBrowser } from "@/tests/helpers/chromium";
 
+/**
+ * Opens a page and waits until React has hydrated it (the layout's ReadyMark), which is when a
+ * person could use it. Network silence ("networkidle") never comes on some pages: Next's
+ * prefetches of the menu's links are aborted and retried as the page settles.
+ */
+export async function gotoReady(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForSelector("html[data-ready]", { state: "attached" });
+}
+
+/** Reloads a page and waits until it is hydrated again. */
+export async function reloadReady(page: Page): Promise<void> {
+  await page.reload({ waitUntil: "load" });
+  await page.waitForSelector("html[data-ready]", { state: "attached" });
+}
+
 /** A fresh browser context signed in through the sign-in form, as a person would. */
 export async function signedInPage(
   browser: Browser,
@@ -19,7 +35,7 @@ export async function signedInPage(
     timezoneId: "Asia/Ho_Chi_Minh",
   });
   const page = await context.newPage();
-  await page.goto("/dang-nhap", { waitUntil: "networkidle" });
+  await gotoReady(page, "/dang-nhap");
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();

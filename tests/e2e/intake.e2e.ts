@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { signedInPage, sharedBrowser } from "@/tests/e2e/browser";
+import { signedInPage, sharedBrowser, gotoReady } from "@/tests/e2e/browser";
 
 const baseUrl = inject("baseUrl");
 const SEED_002 = fs.readFileSync(
@@ -51,7 +51,7 @@ describe("notice intake in the browser", () => {
 
   it("keeps the pasted text and says why when the input cannot be read", async () => {
     const page = await signedInPage(browser(), baseUrl, "longan.vanphong");
-    await page.goto("/thong-bao/nhap", { waitUntil: "networkidle" });
+    await gotoReady(page, "/thong-bao/nhap");
     await page.getByLabel("Dán nội dung thông báo").fill("Không phải thông báo");
     await page
       .getByLabel("hoặc tải lên tệp")

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { signedInPage, sharedBrowser } from "@/tests/e2e/browser";
+import { signedInPage, sharedBrowser, gotoReady, reloadReady } from "@/tests/e2e/browser";
 
 // The secretariat edits directive II.6 of Long An's notice 875 (other journeys rely on other
 // directives): it adds Sở Y tế as support and gives the directive a deadline; Sở Y tế's staff
@@ -12,12 +12,12 @@ const browser = sharedBrowser();
 
 /** The seed's notice 875 (the oldest one of that number: another journey enters a copy of it). */
 async function openNotice875(page: Page): Promise<string> {
-  await page.goto("/thong-bao", { waitUntil: "networkidle" });
+  await gotoReady(page, "/thong-bao");
   const hrefs = await page
     .getByRole("link", { name: /875\/TB-VPUBND/ })
     .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const href = hrefs.sort((a, b) => Number(a.split("/").pop()) - Number(b.split("/").pop()))[0]!;
-  await page.goto(href, { waitUntil: "networkidle" });
+  await gotoReady(page, href);
   return href;
 }
 
@@ -27,7 +27,7 @@ describe("editing a published notice", () => {
     const href = await openNotice875(page);
     // A second secretariat page, loaded before the change.
     const stale = await signedInPage(browser(), baseUrl, "longan.vanphong", { width: 390, height: 844 });
-    await stale.goto(href, { waitUntil: "networkidle" });
+    await gotoReady(stale, href);
 
     const card = page.getByRole("article", { name: "Nhiệm vụ II.6" });
     expect(await card.getByTestId("directive-progress").innerText()).toBe("0/2 hoàn thành");
@@ -89,7 +89,7 @@ describe("editing a published notice", () => {
     expect(await staleCard.getByLabel("Hạn hoàn thành").inputValue()).toBe("30/09/2021");
     expect(await stale.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadReady(page);
     expect(await page.getByRole("article", { name: "Nhiệm vụ II.6" }).innerText()).not.toContain(
       "Bản sửa trên trang cũ",
     );

@@ -56,7 +56,8 @@ describe("operations on the embedded database", () => {
     expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe("%PDF-");
     // npm itself dies of the signal it was sent; the app's server said it stopped with nothing unfinished.
     expect([0, null]).toContain(exit);
-    expect(app.log()).toMatch(/"unfinished":0,"msg":"stopped"/);
+    // npm exits at once; the server behind it says so when it has finished, a moment later.
+    await expect.poll(() => app!.log(), { timeout: 20_000 }).toMatch(/"unfinished":0,"msg":"stopped"/);
     expect(fs.existsSync(path.join(app.dataDir, "server.json"))).toBe(false);
     await expect(fetch(`${app.baseUrl}/dang-nhap`)).rejects.toThrow();
 
@@ -71,7 +72,8 @@ describe("operations on the embedded database", () => {
         "--import",
         "tsx",
         "-e",
-        `import("@/lib/db/sql-client").then(async ({ pgliteSqlClient }) => {
+        `import("@/lib/db/sql-client").then(async (m) => {
+           const { pgliteSqlClient } = m.default ?? m;
            const c = await pgliteSqlClient(${JSON.stringify(path.join(app!.dataDir, "pglite"))});
            const [n] = await c.query('SELECT count(*)::int AS sessions FROM "UserSession"');
            const [u] = await c.query('SELECT count(*)::int AS users FROM "User"');
@@ -81,6 +83,7 @@ describe("operations on the embedded database", () => {
       ],
       { encoding: "utf8" },
     );
+    expect(check.status, check.stderr).toBe(0);
     expect(JSON.parse(check.stdout.trim().split("\n").pop()!)).toEqual({ sessions: 1, users: 25 });
   }, 300_000);
 });

@@ -127,6 +127,11 @@ async function expectFiltersAndExportsByTab(page: Page, what: string, withFilter
   for (const f of ["xlsx", "csv", "pdf"])
     expect(stops.some(isExport(f)), `${what}: Tab reaches the ${f} export`).toBe(true);
   if (withFilters) {
+    // On a phone the content comes first: the filters are folded behind a button until it is pressed.
+    expect(await page.locator('main input[name="from"]').isVisible(), `${what}: filters folded`).toBe(false);
+    await tabUntil(page, (f) => f.testId === "filter-toggle");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('main input[name="from"]').isVisible()).toBe(true);
     const all = await tabUntil(page, (f) => f.tag === "button" && f.text === "Lọc");
     expect(
       all.some((f) => f.tag === "input" && f.name === "from" && f.label.startsWith("Văn bản ban hành từ ngày")),

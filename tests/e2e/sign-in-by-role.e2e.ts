@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { signedInPage, sharedBrowser } from "@/tests/e2e/browser";
+import { signedInPage, sharedBrowser, gotoReady } from "@/tests/e2e/browser";
 
 const baseUrl = inject("baseUrl");
 const browser = sharedBrowser();
@@ -7,7 +7,7 @@ const browser = sharedBrowser();
 describe("each role signs in and lands in its place", () => {
   it("refuses a wrong password with a message that does not say which part was wrong, keeping the login typed", async () => {
     const page = await (await browser().newContext({ baseURL: baseUrl })).newPage();
-    await page.goto("/dang-nhap", { waitUntil: "networkidle" });
+    await gotoReady(page, "/dang-nhap");
     await page.getByLabel("Tên đăng nhập").fill("longan.syt");
     await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
