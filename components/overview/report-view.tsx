@@ -20,8 +20,14 @@ import {
 import { reportNumberLine, signatureBlock } from "@/lib/reports/report-signing";
 
 function SheetTable({ sheet, testId }: { sheet: ExportSheet; testId?: string }) {
+  const total = sheet.columns.reduce((n, c) => n + (c.width ?? 14), 0);
   return (
     <table className="report-table" data-testid={testId}>
+      <colgroup>
+        {sheet.columns.map((c) => (
+          <col key={c.header} style={{ width: `${(((c.width ?? 14) / total) * 100).toFixed(1)}%` }} />
+        ))}
+      </colgroup>
       <thead>
         <tr>
           {sheet.columns.map((c) => (
