@@ -127,9 +127,15 @@ export function periodReportedSql(today: string): Prisma.Sql {
     AND pr."kind" = 'periodic' AND pr."periodStart" = ${periodStartSql(today)})`;
 }
 
+/**
+ * The assignment `a` belongs to a recurring directive: a hashed list of the few recurring
+ * directives, probed per row, so that one-off tasks (nearly all) never look their directive up.
+ */
+const RECURRING = Prisma.sql`a."directiveId" IN (SELECT dr.id FROM "Directive" dr WHERE dr."recurrence" IS NOT NULL)`;
+
 /** The assignment `a` belongs to a recurring directive `d` that `cond` (on a and d) holds for. */
 function recurringWhere(cond: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "Directive" d WHERE d.id = a."directiveId" AND d."recurrence" IS NOT NULL AND ${cond})`;
+  return Prisma.sql`(${RECURRING} AND EXISTS (SELECT 1 FROM "Directive" d WHERE d.id = a."directiveId" AND d."recurrence" IS NOT NULL AND ${cond}))`;
 }
 
 /**
@@ -137,8 +143,9 @@ function recurringWhere(cond: Prisma.Sql): Prisma.Sql {
  * for an open recurring directive the due day of the current period's report.
  */
 export function dueInForceSql(today: string): Prisma.Sql {
-  return Prisma.sql`COALESCE((SELECT ${periodDueSql(today)} FROM "Directive" d
-    WHERE d.id = a."directiveId" AND d."recurrence" IS NOT NULL AND a."state" <> 'completed'), a."dueOn")`;
+  return Prisma.sql`(CASE WHEN a."dueOn" < ${today}::date AND a."state" <> 'completed' AND ${RECURRING}
+    THEN COALESCE((SELECT ${periodDueSql(today)} FROM "Directive" d WHERE d.id = a."directiveId"), a."dueOn")
+    ELSE a."dueOn" END)`;
 }
 
 /** An open recurring task past its first due day whose current period is not late: reported, or not due yet. */

@@ -62,6 +62,7 @@ export async function overdueSummary(
   const b7 = bucketRange("d1_7", today).min!;
   const b30 = bucketRange("d8_30", today).min!;
   const b90 = bucketRange("d31_90", today).min!;
+  // OFFSET 0 keeps the subquery whole: the due day in force is computed once per row, not once per bucket.
   const rows = await db.$queryRaw<{ total: number; d1_7: number; d8_30: number; d31_90: number; d90_plus: number }[]>`
     SELECT count(*)::int AS "total",
       (count(*) FILTER (WHERE x."due" >= ${b7}::date))::int AS "d1_7",
@@ -71,6 +72,7 @@ export async function overdueSummary(
     FROM (
       SELECT ${dueInForceSql(today)} AS "due" FROM "Assignment" a
       WHERE ${scope(provinceId, filters)} AND ${categoryPredicate("overdue", today)}
+      OFFSET 0
     ) x`;
   const r = rows[0]!;
   return { total: r.total, buckets: { d1_7: r.d1_7, d8_30: r.d8_30, d31_90: r.d31_90, d90_plus: r.d90_plus } };
