@@ -59,7 +59,7 @@ export function BoardCard({ item, today }: { item: BoardItem; today: string }) {
         </p>
       ) : null}
       <div className="mt-2">
-        <DueBadge assignment={item} today={today} phrase={d.deadlinePhrase} />
+        <DueBadge assignment={item} today={today} phrase={d.deadlinePhrase} recurrence={d.recurrence} />
       </div>
     </article>
   );

@@ -65,7 +65,12 @@ export function BoardList({
                 </div>
               </td>
               <td className="px-3 py-2">
-                <DueBadge assignment={i} today={today} phrase={i.directive.deadlinePhrase} />
+                <DueBadge
+                  assignment={i}
+                  today={today}
+                  phrase={i.directive.deadlinePhrase}
+                  recurrence={i.directive.recurrence}
+                />
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{STATE_LABELS[i.state]}</td>
               <td className="px-3 py-2 whitespace-nowrap">{ASSIGNMENT_ROLE_LABELS[i.role]}</td>

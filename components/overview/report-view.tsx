@@ -1,10 +1,14 @@
 import { formatRate } from "@/lib/reports/counts";
-import { agencySheet, noticeSheet, reportTaskSheet } from "@/lib/reports/sheets";
+import { agencySheet, noticeSheet, reportGroupSheet } from "@/lib/reports/sheets";
 import type { ExportSheet } from "@/lib/exports/table";
 import {
   issuingBody,
   NATIONAL_MOTTO,
   NATIONAL_NAME,
+  dueSoonHeading,
+  overdueHeading,
+  overdueLead,
+  overdueMore,
   placeAndDate,
   PROPOSAL_TEXT,
   RECIPIENTS,
@@ -15,13 +19,19 @@ import {
 } from "@/lib/reports/printed-report";
 import { reportNumberLine, signatureBlock } from "@/lib/reports/report-signing";
 
-function SheetTable({ sheet }: { sheet: ExportSheet }) {
+function SheetTable({ sheet, testId }: { sheet: ExportSheet; testId?: string }) {
+  const total = sheet.columns.reduce((n, c) => n + (c.width ?? 14), 0);
   return (
-    <table className="report-table">
+    <table className="report-table" data-testid={testId}>
+      <colgroup>
+        {sheet.columns.map((c) => (
+          <col key={c.header} style={{ width: `${(((c.width ?? 14) / total) * 100).toFixed(1)}%` }} />
+        ))}
+      </colgroup>
       <thead>
         <tr>
           {sheet.columns.map((c) => (
-            <th key={c.header} scope="col">
+            <th key={c.header} scope="col" className={c.header === "STT" ? "nowrap" : undefined}>
               {c.header}
             </th>
           ))}
@@ -34,7 +44,10 @@ function SheetTable({ sheet }: { sheet: ExportSheet }) {
               const kind = sheet.columns[j]?.kind;
               const text = v === null ? "" : kind === "percent" && typeof v === "number" ? formatRate(v) : String(v);
               return (
-                <td key={j} className={kind === "number" || kind === "percent" ? "num" : undefined}>
+                <td
+                  key={j}
+                  className={kind === "number" || kind === "percent" ? "num" : kind === "date" ? "nowrap" : undefined}
+                >
                   {text}
                 </td>
               );
@@ -72,20 +85,19 @@ export function ReportView({ r }: { r: ReportModel }) {
       <p className="mx-8 text-center font-bold">{reportSubtitle(r)}</p>
       <h2>I. TÌNH HÌNH CHUNG</h2>
       <p className="indent">{summaryParagraph(r)}</p>
-      <h2>II. CÁC NHIỆM VỤ QUÁ HẠN ({r.summary.total})</h2>
+      <h2>{overdueHeading(r)}</h2>
       {r.overdue.length ? (
-        <SheetTable sheet={reportTaskSheet(r.overdue)} />
+        <>
+          <p className="indent">{overdueLead(r)}</p>
+          <SheetTable sheet={reportGroupSheet(r.overdue)} testId="report-overdue" />
+        </>
       ) : (
         <p className="indent">Không có nhiệm vụ quá hạn.</p>
       )}
-      {r.summary.total > r.overdue.length ? (
-        <p className="indent italic">
-          (Liệt kê {r.overdue.length} nhiệm vụ quá hạn lâu nhất; danh sách đầy đủ xem trên hệ thống.)
-        </p>
-      ) : null}
-      <h2>III. CÁC NHIỆM VỤ ĐẾN HẠN TRONG 07 NGÀY TỚI ({r.dueSoon.length})</h2>
+      {r.overdueDirectives > r.overdue.length ? <p className="indent italic">{overdueMore(r)}</p> : null}
+      <h2>{dueSoonHeading(r)}</h2>
       {r.dueSoon.length ? (
-        <SheetTable sheet={reportTaskSheet(r.dueSoon)} />
+        <SheetTable sheet={reportGroupSheet(r.dueSoon)} testId="report-due-soon" />
       ) : (
         <p className="indent">Không có nhiệm vụ đến hạn trong 07 ngày tới.</p>
       )}

@@ -22,8 +22,8 @@ function Due({ row, today }: { row: TaskRow; today: string }) {
         {taskStatus(row)}
       </Badge>
     );
-  if (!row.dueOn) return <Badge>Không có thời hạn</Badge>;
-  const left = daysLeft(row.dueOn, today);
+  if (!row.currentDueOn) return <Badge>Không có thời hạn</Badge>;
+  const left = daysLeft(row.currentDueOn, today);
   return <Badge tone={left <= 3 ? "warning" : "info"}>{left === 0 ? "Đến hạn hôm nay" : `Còn ${left} ngày`}</Badge>;
 }
 
@@ -95,7 +95,10 @@ export function TaskTable({
                 <div className="text-xs text-slate-500">mục {r.directive.ref}</div>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
-                {r.dueOn ? formatDay(r.dueOn) : "—"}
+                {r.currentDueOn ? formatDay(r.currentDueOn) : "—"}
+                {r.directive.recurrence && r.currentDueOn !== r.dueOn ? (
+                  <div className="text-xs text-slate-500">báo cáo định kỳ: hạn của kỳ này</div>
+                ) : null}
                 {r.originalDueOn && r.originalDueOn !== r.dueOn ? (
                   <div className="text-xs text-slate-500">hạn gốc {formatDay(r.originalDueOn)}</div>
                 ) : null}

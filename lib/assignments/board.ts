@@ -1,6 +1,6 @@
 import "server-only";
 import { matchesFilters, searchTextOf, windowEnd, type BoardFilters } from "@/lib/assignments/board-filters";
-import { assignmentsMissingPeriodicReport } from "@/lib/assignments/periodic";
+import { assignmentsMissingPeriodicReport, assignmentsReportedThisPeriod } from "@/lib/assignments/periodic";
 import { authorize, scopeOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
@@ -35,6 +35,8 @@ export interface BoardItem {
   changedOn: string | null;
   /** A recurring directive whose report for the current period is still missing. */
   periodicReportMissing: boolean;
+  /** A recurring directive whose current period's report was sent (judged per period: timeliness.ts). */
+  periodReported: boolean;
   directive: {
     id: number;
     ref: string;
@@ -402,10 +404,17 @@ export async function agencyBoard(
       },
       otherAgencies: r.others ?? [],
       periodicReportMissing: false,
+      periodReported: false,
     };
   });
-  const missing = await assignmentsMissingPeriodicReport(db, items, today);
-  for (const item of items) item.periodicReportMissing = missing.has(item.id);
+  const [missing, reported] = await Promise.all([
+    assignmentsMissingPeriodicReport(db, items, today),
+    assignmentsReportedThisPeriod(db, items, today),
+  ]);
+  for (const item of items) {
+    item.periodicReportMissing = missing.has(item.id);
+    item.periodReported = reported.has(item.id);
+  }
   return {
     agency,
     items,

@@ -57,3 +57,33 @@ export async function assignmentsMissingPeriodicReport(
       .map((i) => i.id),
   );
 }
+
+/**
+ * Which of the listed assignments of recurring directives already sent the current period's
+ * report (what the one judge needs to say "due", "done" or "late" for the period). One query.
+ */
+export async function assignmentsReportedThisPeriod(
+  db: Db,
+  items: readonly PeriodicCandidate[],
+  today: string,
+): Promise<Set<number>> {
+  const recurring = items.filter(
+    (i) => i.directive.recurrence !== null && RECURRENCES.has(i.directive.recurrence) && i.state !== "completed",
+  );
+  if (recurring.length === 0) return new Set();
+  const starts = [...new Set(recurring.map((i) => currentPeriod(i.directive.recurrence as Recurrence, today).start))];
+  const reports = await db.progressReport.findMany({
+    where: {
+      assignmentId: { in: recurring.map((i) => i.id) },
+      kind: "periodic",
+      periodStart: { in: starts.map(fromIsoDay) },
+    },
+    select: { assignmentId: true, periodStart: true },
+  });
+  const want = new Map(recurring.map((i) => [i.id, currentPeriod(i.directive.recurrence as Recurrence, today).start]));
+  return new Set(
+    reports
+      .filter((r) => r.periodStart && want.get(r.assignmentId) === toIsoDay(r.periodStart))
+      .map((r) => r.assignmentId),
+  );
+}

@@ -1,4 +1,6 @@
+import type { Recurrence } from "@/lib/assignments/recurrence";
 import type { AssignmentState } from "@/lib/assignments/state";
+import { periodDeadline } from "@/lib/deadlines/period";
 import { daysBetween } from "@/lib/time/calendar";
 
 // How the government's reports sort a task (DOMAIN.md, "How tracking is judged"). A task is
@@ -13,6 +15,22 @@ export interface TimelinessInput {
   state: AssignmentState;
   dueOn: string | null; // "YYYY-MM-DD", the date in force (an approved extension's, if any)
   completedOn: string | null;
+  /**
+   * A recurring directive ("hằng tuần", "hằng tháng") is judged per period: the report of the period
+   * holding today is due, done or late (lib/deadlines/period.ts); `dueOn` is its first report's due day.
+   */
+  recurrence?: Recurrence | null;
+  /** Recurring only: this period's report was sent ("đã báo cáo kỳ này"). */
+  periodReported?: boolean;
+}
+
+/**
+ * The due day a task is judged by today: its due day, or for an open recurring directive the due
+ * day of the current period's report.
+ */
+export function dueInForce(a: Pick<TimelinessInput, "state" | "dueOn" | "recurrence">, today: string): string | null {
+  if (!a.dueOn || !a.recurrence || a.state === "completed") return a.dueOn;
+  return periodDeadline(a.recurrence, a.dueOn, today).dueOn;
 }
 
 /**
@@ -25,6 +43,10 @@ export function judge(a: TimelinessInput, today: string): Timeliness {
     return a.completedOn && a.completedOn > a.dueOn ? "completed_late" : "completed_on_time";
   }
   if (!a.dueOn) return "no_deadline";
+  if (a.recurrence) {
+    if (a.periodReported && today > a.dueOn) return "on_track";
+    return today > dueInForce(a, today)! ? "overdue" : "on_track";
+  }
   return today > a.dueOn ? "overdue" : "on_track";
 }
 

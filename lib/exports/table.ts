@@ -7,7 +7,8 @@ export interface Column {
   header: string;
   /** Approximate width in characters (XLSX) and relative width (PDF). */
   width?: number;
-  kind?: "text" | "number" | "percent";
+  /** "date": dd/MM/yyyy, printed on one line. */
+  kind?: "text" | "number" | "percent" | "date";
 }
 
 export interface ExportSheet {
@@ -24,6 +25,11 @@ export interface ExportDocument {
   /** Lines describing scope: province, period, notice, "tính đến ngày …". */
   notes: string[];
   sheets: ExportSheet[];
+  /**
+   * What the PDF prints instead of `sheets`, when it differs: lists grouped by directive for a
+   * reader (each directive once with its agencies), while XLSX and CSV keep a row per agency.
+   */
+  pdfSheets?: ExportSheet[];
 }
 
 /** A file name in Vietnamese without diacritics: "Việc quá hạn" → "viec-qua-han". */

@@ -69,6 +69,8 @@ export const ZFilters = z.object({ from: ZDay, to: ZDay, notice: ZId });
 export const ZListQuery = ZFilters.extend({
   category: z.preprocess(blank, z.enum(CATEGORIES).default("overdue")).catch("overdue"),
   agency: ZId,
+  /** One directive's tasks, agency by agency (what a row of a grouped list opens). */
+  directive: ZId,
   bucket: z.preprocess(blank, z.enum(BUCKETS).optional()).catch(undefined),
   sort: z.preprocess(blank, z.enum(TASK_SORTS).optional()).catch(undefined),
   page: ZPage,
@@ -115,5 +117,5 @@ export function queryString(values: Record<string, string | number | null | unde
 
 /** The list behind a number. */
 export function listHref(q: Partial<ListQuery>): string {
-  return `/tong-quan/danh-sach${queryString({ category: q.category, agency: q.agency, bucket: q.bucket, notice: q.notice, from: q.from, to: q.to, sort: q.sort, page: q.page })}`;
+  return `/tong-quan/danh-sach${queryString({ category: q.category, agency: q.agency, directive: q.directive, bucket: q.bucket, notice: q.notice, from: q.from, to: q.to, sort: q.sort, page: q.page })}`;
 }

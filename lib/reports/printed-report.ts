@@ -1,6 +1,6 @@
 import { totals } from "@/lib/reports/counts";
 import type { ReportSigning } from "@/lib/reports/report-signing";
-import type { AgencyRow, NoticeProgressRow, OverdueSummary, TaskRow, WeekPoint } from "@/lib/reports/types";
+import type { AgencyRow, DirectiveGroup, NoticeProgressRow, OverdueSummary, WeekPoint } from "@/lib/reports/types";
 import { formatDay } from "@/lib/time/calendar";
 
 // The printed report "Báo cáo tình hình thực hiện các nhiệm vụ" (Nghị định 30/2020/NĐ-CP layout:
@@ -15,8 +15,14 @@ export interface ReportModel {
   /** The chosen notice, as its label, when the report is narrowed to one. */
   noticeName?: string;
   summary: OverdueSummary;
-  overdue: TaskRow[];
-  dueSoon: TaskRow[];
+  /** The overdue tasks grouped by directive (each directive once, with the agencies that have not finished it), the longest overdue first. */
+  overdue: DirectiveGroup[];
+  /** How many directives the overdue tasks (summary.total) belong to. */
+  overdueDirectives: number;
+  /** Tasks due within 7 days, grouped by directive; dueSoonTasks of them in dueSoonDirectives directives. */
+  dueSoon: DirectiveGroup[];
+  dueSoonTasks: number;
+  dueSoonDirectives: number;
   agencies: AgencyRow[];
   notices: NoticeProgressRow[];
   weeks: WeekPoint[];
@@ -67,6 +73,23 @@ export function summaryParagraph(r: ReportModel): string {
     `nhiệm vụ thường xuyên (không có thời hạn) ${t.noDeadline}. Tính đến ngày ${formatDay(r.today)}, có ${r.summary.total} lượt nhiệm vụ quá hạn: ` +
     `1–7 ngày ${r.summary.buckets.d1_7}, 8–30 ngày ${r.summary.buckets.d8_30}, 31–90 ngày ${r.summary.buckets.d31_90}, trên 90 ngày ${r.summary.buckets.d90_plus}.`
   );
+}
+
+export function overdueHeading(r: Pick<ReportModel, "summary">): string {
+  return `II. CÁC NHIỆM VỤ QUÁ HẠN (${r.summary.total} lượt)`;
+}
+
+/** "23 lượt nhiệm vụ quá hạn thuộc 1 nhiệm vụ; mỗi nhiệm vụ được liệt kê một lần cùng các cơ quan chưa hoàn thành." */
+export function overdueLead(r: Pick<ReportModel, "summary" | "overdueDirectives">): string {
+  return `${r.summary.total} lượt nhiệm vụ quá hạn thuộc ${r.overdueDirectives} nhiệm vụ; mỗi nhiệm vụ được liệt kê một lần cùng các cơ quan, đơn vị chưa hoàn thành.`;
+}
+
+export function overdueMore(r: Pick<ReportModel, "overdue" | "overdueDirectives">): string {
+  return `(Liệt kê ${r.overdue.length} trên ${r.overdueDirectives} nhiệm vụ quá hạn lâu nhất; danh sách đầy đủ xem trên hệ thống.)`;
+}
+
+export function dueSoonHeading(r: Pick<ReportModel, "dueSoonTasks">): string {
+  return `III. CÁC NHIỆM VỤ ĐẾN HẠN TRONG 07 NGÀY TỚI (${r.dueSoonTasks} lượt)`;
 }
 
 export const PROPOSAL_TEXT =

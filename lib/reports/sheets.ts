@@ -5,6 +5,7 @@ import type { ExportSheet } from "@/lib/exports/table";
 import {
   OVERDUE_BUCKET_LABELS,
   type AgencyRow,
+  type DirectiveGroup,
   type NoticeProgressRow,
   type OverdueBucket,
   type TaskRow,
@@ -41,9 +42,9 @@ export function taskSheet(name: string, title: string, rows: TaskRow[], offset =
       { header: "Nhiệm vụ", width: 60 },
       { header: "Mục", width: 8 },
       { header: "Văn bản", width: 36 },
-      { header: "Hạn", width: 12 },
+      { header: "Hạn", width: 12, kind: "date" },
       { header: "Thời hạn theo văn bản", width: 30 },
-      { header: "Hạn gốc", width: 12 },
+      { header: "Hạn gốc", width: 12, kind: "date" },
       { header: "Tình trạng", width: 22 },
     ],
     rows: rows.map((r, i) => [
@@ -55,7 +56,7 @@ export function taskSheet(name: string, title: string, rows: TaskRow[], offset =
       r.directive.text,
       r.directive.ref,
       noticeLabel(r.notice),
-      r.dueOn ? formatDay(r.dueOn) : null,
+      r.currentDueOn ? formatDay(r.currentDueOn) : null,
       r.directive.deadlinePhrase,
       r.originalDueOn && r.originalDueOn !== r.dueOn ? formatDay(r.originalDueOn) : null,
       taskStatus(r),
@@ -144,6 +145,88 @@ export function reportTaskSheet(rows: TaskRow[]): ExportSheet {
     columns: idx.map((i) => ({
       ...full.columns[i]!,
       width: full.columns[i]!.header === "Nhiệm vụ" ? 40 : full.columns[i]!.width,
+    })),
+    rows: full.rows.map((row) => idx.map((i) => row[i] ?? null)),
+  };
+}
+
+// ───────────── grouped by directive ─────────────
+
+/** "16 cơ quan", or the one agency's name. */
+export function agencyCount(g: Pick<DirectiveGroup, "tasks">): string {
+  return `${g.tasks.length} cơ quan`;
+}
+
+/**
+ * The agencies of a group in words: "16 cơ quan: Sở Y tế, Công an tỉnh (phối hợp), …". When their
+ * days overdue differ (an extension), each says its own.
+ */
+export function groupAgencies(g: DirectiveGroup): string {
+  const mixed = g.maxDaysOverdue !== g.minDaysOverdue || g.firstDueOn !== g.lastDueOn;
+  const names = g.tasks.map((t) => {
+    const notes: string[] = [];
+    if (t.role === "support") notes.push(ASSIGNMENT_ROLE_LABELS.support.toLowerCase());
+    if (mixed)
+      notes.push(t.daysOverdue ? `${t.daysOverdue} ngày` : t.currentDueOn ? `hạn ${formatDay(t.currentDueOn)}` : "");
+    const extra = notes.filter(Boolean);
+    return extra.length ? `${t.agency.name} (${extra.join(", ")})` : t.agency.name;
+  });
+  return g.tasks.length === 1 ? names[0]! : `${agencyCount(g)}: ${names.join(", ")}`;
+}
+
+/** Days overdue of a group: "12", or "5–12" when the agencies' differ. */
+export function groupDays(g: Pick<DirectiveGroup, "maxDaysOverdue" | "minDaysOverdue">): string | number | null {
+  if (g.maxDaysOverdue === null) return null;
+  return g.minDaysOverdue !== null && g.minDaysOverdue !== g.maxDaysOverdue
+    ? `${g.minDaysOverdue}–${g.maxDaysOverdue}`
+    : g.maxDaysOverdue;
+}
+
+/** The due day(s) of a group: "15/06/2021", or "15/06/2021 – 30/06/2021". */
+export function groupDue(g: Pick<DirectiveGroup, "firstDueOn" | "lastDueOn">): string | null {
+  if (!g.firstDueOn) return null;
+  return g.lastDueOn && g.lastDueOn !== g.firstDueOn
+    ? `${formatDay(g.firstDueOn)} – ${formatDay(g.lastDueOn)}`
+    : formatDay(g.firstDueOn);
+}
+
+/** A grouped list: each directive once, with the agencies that have it in the list. */
+export function groupSheet(name: string, title: string, groups: DirectiveGroup[], offset = 0): ExportSheet {
+  return {
+    name,
+    title,
+    columns: [
+      { header: "STT", width: 5, kind: "number" },
+      { header: "Số ngày quá hạn", width: 8, kind: "number" },
+      { header: "Nhiệm vụ", width: 60 },
+      { header: "Cơ quan chưa hoàn thành", width: 40 },
+      { header: "Văn bản", width: 26 },
+      { header: "Hạn", width: 11, kind: "date" },
+      { header: "Thời hạn theo văn bản", width: 24 },
+    ],
+    rows: groups.map((g, i) => [
+      offset + i + 1,
+      groupDays(g),
+      g.directive.text,
+      groupAgencies(g),
+      `${noticeLabel(g.notice)}, mục ${g.directive.ref}`,
+      groupDue(g),
+      g.directive.deadlinePhrase,
+    ]),
+  };
+}
+
+/** The grouped columns that fit a portrait page. */
+export function reportGroupSheet(groups: DirectiveGroup[]): ExportSheet {
+  const full = groupSheet("", "", groups);
+  const keep = ["STT", "Nhiệm vụ", "Cơ quan chưa hoàn thành", "Văn bản", "Hạn", "Số ngày quá hạn"];
+  const idx = keep.map((h) => full.columns.findIndex((c) => c.header === h));
+  const widths: Record<string, number> = { "Nhiệm vụ": 44, "Cơ quan chưa hoàn thành": 30, "Văn bản": 18 };
+  return {
+    ...full,
+    columns: idx.map((i) => ({
+      ...full.columns[i]!,
+      width: widths[full.columns[i]!.header] ?? full.columns[i]!.width,
     })),
     rows: full.rows.map((row) => idx.map((i) => row[i] ?? null)),
   };

@@ -1,4 +1,6 @@
+import type { Recurrence } from "@/lib/assignments/recurrence";
 import type { AssignmentState } from "@/lib/assignments/state";
+import type { Timeliness } from "@/lib/assignments/timeliness";
 import type { DatePrecision } from "@/lib/time/calendar";
 // The shapes of the chairman's overview and its lists: computed in lib/reports/ (task-lists.ts,
 // running-totals.ts, weekly-series.ts: database aggregates that stay fast at a million
@@ -36,8 +38,11 @@ export interface TaskRow {
   /** The deadline the notice set, before any extension. */
   originalDueOn: string | null;
   completedOn: string | null;
+  /** The due day judged today: dueOn, or for an open recurring directive its current period's report's. */
+  currentDueOn: string | null;
+  timeliness: Timeliness;
   daysOverdue: number | null;
-  directive: { id: number; ref: string; text: string; deadlinePhrase: string | null };
+  directive: { id: number; ref: string; text: string; deadlinePhrase: string | null; recurrence: Recurrence | null };
   notice: {
     id: number;
     kind: string;
@@ -47,6 +52,24 @@ export interface TaskRow {
     meetingOn: string | null;
     title: string;
   };
+}
+
+/** A directive listed once, with the agencies' tasks in the list (for "overdue": those not finished). */
+export interface DirectiveGroup {
+  directive: TaskRow["directive"];
+  notice: TaskRow["notice"];
+  /** Most days overdue first, then by agency name. */
+  tasks: TaskRow[];
+  maxDaysOverdue: number | null;
+  minDaysOverdue: number | null;
+  /** The earliest and latest due day in force among the tasks. */
+  firstDueOn: string | null;
+  lastDueOn: string | null;
+}
+
+/** A page of directive groups: `total` directives, holding `tasks` assignments in all. */
+export interface GroupPage extends Page<DirectiveGroup> {
+  tasks: number;
 }
 
 export interface Page<T> {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemo } from "@/prisma/seed/demo";
-import { launchBrowser, signedInPage } from "@/tests/e2e/browser";
+import { gotoReady, launchBrowser, signedInPage } from "@/tests/e2e/browser";
 import { createTestDatabase } from "@/tests/helpers/test-database";
 
 // The chairman's journey on Lạng Sơn, a province no other browser test changes: the expected
@@ -146,6 +146,37 @@ describe("the chairman's overview", () => {
     const pdfHref = (await page.getByTestId("report-pdf").getAttribute("href")) ?? "";
     expect(new URL(pdfHref, baseUrl).searchParams.get("so")).toBe("45/BC-BCĐ");
     expect(new URL(pdfHref, baseUrl).searchParams.get("ky")).toBe("Hồ Tiến Thiệu");
+    await page.close();
+  });
+
+  it("lists a directive once with the agencies that have not finished it, and its row opens them agency by agency", async () => {
+    // Long An's notice 875: II.3.2 is overdue for many agencies (other browser tests may finish some).
+    const page = await signedInPage(browser, baseUrl, "longan.chutich");
+    await gotoReady(page, "/qua-han");
+    // "23 lượt việc chưa hoàn thành đã quá hạn, thuộc 1 nhiệm vụ · …": the tasks, counted agency by agency.
+    const total = Number.parseInt((await page.getByTestId("overdue-total").textContent())!, 10);
+    const rows = page.getByTestId("overdue-row");
+    const agencies = (
+      await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-agencies"))))
+    ).reduce((n, x) => n + x, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(agencies).toBe(total);
+    const group = rows.filter({ has: page.getByTestId("group-count") }).first();
+    const n = count(await group.getByTestId("group-count").textContent());
+    expect(n).toBeGreaterThan(1);
+    const text = (await group.locator("td:nth-child(3) a").first().innerText()).trim();
+    expect(
+      await page
+        .locator("main")
+        .innerText()
+        .then((t) => t.split(text.slice(0, 40)).length - 1),
+    ).toBe(1);
+    await group.getByTestId("group-detail").click();
+    await page.waitForURL((u) => u.pathname === "/tong-quan/danh-sach" && u.searchParams.has("directive"));
+    await expect.poll(() => page.getByTestId("task-row").count()).toBe(n);
+    expect(await page.getByTestId("list-directive").innerText()).toContain(text.slice(0, 40));
+    await page.getByTestId("task-row").first().locator("td:nth-child(3) a").click();
+    await page.waitForURL(/\/nhiem-vu\/\d+$/);
     await page.close();
   });
 

@@ -23,7 +23,8 @@ const PRINT_CSS = `
 .report-table { width: 100%; border-collapse: collapse; font-size: 10pt; margin: 4pt 0; }
 .report-table th, .report-table td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 .report-table th { font-weight: 700; text-align: center; }
-.report-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.report-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.report-table .nowrap { white-space: nowrap; }
 .report-table tr { break-inside: avoid; }
 .report-page .signature { break-inside: avoid; }
 @media (max-width: 640px) { .report-page { padding: 6mm; font-size: 11pt; } .report-table { font-size: 8pt; } }

@@ -3,14 +3,14 @@ import Link from "next/link";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { parseListQuery, queryString } from "@/lib/reports/list-query";
-import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
+import { listDirectiveGroups, overdueSummary } from "@/lib/reports/task-lists";
 import { OVERDUE_BUCKET_LABELS } from "@/lib/reports/types";
 import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
 import { ExportLinks } from "@/components/overview/export-links";
 import { OverdueBuckets } from "@/components/overview/overdue-buckets";
 import { Pager } from "@/components/overview/pager";
-import { TaskTable } from "@/components/overview/task-table";
+import { GroupTable } from "@/components/overview/group-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -18,7 +18,10 @@ export const metadata: Metadata = { title: "Việc quá hạn" };
 
 const PAGE_SIZE = 50;
 
-/** What is overdue in the province, the most days overdue first, by how long, a page at a time. */
+/**
+ * What is overdue in the province, the most days overdue first, by how long, a page at a time:
+ * each directive once with the agencies that have not finished it.
+ */
 export default page(
   { permission: "overview.read", query: (raw) => parseListQuery({ ...raw, category: "overdue" }) },
   async ({ user, query: q }) => {
@@ -26,7 +29,12 @@ export default page(
     const database = db();
     const [summary, page] = await Promise.all([
       overdueSummary(database, user, day),
-      listTasks(database, user, day, { category: "overdue", bucket: q.bucket, page: q.page, pageSize: PAGE_SIZE }),
+      listDirectiveGroups(database, user, day, {
+        category: "overdue",
+        bucket: q.bucket,
+        page: q.page,
+        pageSize: PAGE_SIZE,
+      }),
     ]);
     const href = (bucket: string | undefined, p = 1) => `/qua-han${queryString({ bucket, page: p })}`;
     return (
@@ -35,8 +43,8 @@ export default page(
           title="Việc quá hạn"
           subtitle={
             <span data-testid="overdue-total">
-              {page.total} lượt việc chưa hoàn thành đã quá hạn{q.bucket ? ` ${OVERDUE_BUCKET_LABELS[q.bucket]}` : ""} ·
-              tính đến ngày {formatDay(day)}
+              {page.tasks} lượt việc chưa hoàn thành đã quá hạn{q.bucket ? ` ${OVERDUE_BUCKET_LABELS[q.bucket]}` : ""},
+              thuộc {page.total} nhiệm vụ · tính đến ngày {formatDay(day)}
             </span>
           }
           actions={
@@ -55,10 +63,12 @@ export default page(
         {page.rows.length === 0 ? (
           <EmptyState title="Không có việc nào quá hạn" />
         ) : (
-          <TaskTable
-            rows={page.rows}
+          <GroupTable
+            groups={page.rows}
             today={day}
-            caption="Danh sách việc quá hạn, quá hạn lâu nhất trước"
+            category="overdue"
+            scope={{ bucket: q.bucket }}
+            caption="Danh sách việc quá hạn theo nhiệm vụ, quá hạn lâu nhất trước, cùng các cơ quan chưa hoàn thành"
             rowTestId="overdue-row"
             offset={(page.page - 1) * page.pageSize}
           />

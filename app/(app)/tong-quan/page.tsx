@@ -6,7 +6,7 @@ import { listHref, parseOverviewQuery, queryString, toFilters } from "@/lib/repo
 import { formatRate, onTimeRate, totals } from "@/lib/reports/counts";
 import { recentNoticeOptions } from "@/lib/reports/filter-labels";
 import { agencyTable, noticeProgressPage } from "@/lib/reports/running-totals";
-import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
+import { listDirectiveGroups, overdueSummary } from "@/lib/reports/task-lists";
 import { weeklySeries } from "@/lib/reports/weekly-series";
 import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
@@ -15,7 +15,7 @@ import { ExportLinks, TableCsvLink } from "@/components/overview/export-links";
 import { FiltersForm } from "@/components/overview/filters-form";
 import { NoticeProgress } from "@/components/overview/notice-progress";
 import { OverdueBuckets } from "@/components/overview/overdue-buckets";
-import { TaskTable } from "@/components/overview/task-table";
+import { GroupTable } from "@/components/overview/group-table";
 import { WeekCharts } from "@/components/overview/week-chart";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -61,8 +61,8 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
   const database = db();
   const [summary, overdue, dueSoon, agencies, notices, weeks, options] = await Promise.all([
     overdueSummary(database, user, day, f),
-    listTasks(database, user, day, { ...f, category: "overdue", page: 1, pageSize: TOP }),
-    listTasks(database, user, day, { ...f, category: "due_soon", page: 1, pageSize: TOP }),
+    listDirectiveGroups(database, user, day, { ...f, category: "overdue", page: 1, pageSize: TOP }),
+    listDirectiveGroups(database, user, day, { ...f, category: "due_soon", page: 1, pageSize: TOP }),
     agencyTable(database, user, day, f, { sort: q.sort, dir: q.dir }),
     noticeProgressPage(database, user, day, f, { limit: NOTICE_ROWS, order: "attention" }),
     weeklySeries(database, user, day, f),
@@ -71,10 +71,10 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
   const t = totals(agencies);
   const filterQs = queryString({ from: q.from, to: q.to, notice: q.notice });
   const scope = { from: q.from, to: q.to, notice: q.notice };
-  const more = (category: "overdue" | "due_soon", total: number) =>
-    total > TOP ? (
+  const more = (category: "overdue" | "due_soon", directives: number) =>
+    directives > TOP ? (
       <Link href={listHref({ ...scope, category })} className="text-sm font-medium text-brand-800 hover:underline">
-        Xem tất cả {total} →
+        Xem tất cả {directives} nhiệm vụ →
       </Link>
     ) : null;
 
@@ -111,7 +111,7 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {[
           { label: "Quá hạn", value: summary.total, category: "overdue" as const, danger: true },
-          { label: "Đến hạn 7 ngày tới", value: dueSoon.total, category: "due_soon" as const },
+          { label: "Đến hạn 7 ngày tới", value: dueSoon.tasks, category: "due_soon" as const },
           { label: "Được giao", value: t.assigned, category: "assigned" as const },
           { label: "Hoàn thành đúng hạn", value: t.completedOnTime, category: "completed_on_time" as const },
           { label: "Hoàn thành quá hạn", value: t.completedLate, category: "completed_late" as const },
@@ -135,7 +135,7 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
 
       <Section
         id="qua-han"
-        title={`Việc quá hạn (${summary.total})`}
+        title={`Việc quá hạn (${summary.total} lượt, ${overdue.total} nhiệm vụ)`}
         action={
           <Actions>
             {more("overdue", overdue.total)}
@@ -145,10 +145,12 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
       >
         <OverdueBuckets summary={summary} href={(bucket) => listHref({ ...scope, category: "overdue", bucket })} />
         {overdue.rows.length ? (
-          <TaskTable
-            rows={overdue.rows}
+          <GroupTable
+            groups={overdue.rows}
             today={day}
-            caption="Việc quá hạn, quá hạn lâu nhất trước"
+            category="overdue"
+            scope={scope}
+            caption="Việc quá hạn theo nhiệm vụ, quá hạn lâu nhất trước, cùng các cơ quan chưa hoàn thành"
             rowTestId="overview-overdue-row"
           />
         ) : (
@@ -158,7 +160,7 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
 
       <Section
         id="sap-den-han"
-        title={`Đến hạn trong 7 ngày tới (${dueSoon.total})`}
+        title={`Đến hạn trong 7 ngày tới (${dueSoon.tasks} lượt, ${dueSoon.total} nhiệm vụ)`}
         action={
           <Actions>
             {more("due_soon", dueSoon.total)}
@@ -167,7 +169,14 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
         }
       >
         {dueSoon.rows.length ? (
-          <TaskTable rows={dueSoon.rows} today={day} caption="Việc đến hạn trong 7 ngày tới" rowTestId="due-soon-row" />
+          <GroupTable
+            groups={dueSoon.rows}
+            today={day}
+            category="due_soon"
+            scope={scope}
+            caption="Việc đến hạn trong 7 ngày tới theo nhiệm vụ"
+            rowTestId="due-soon-row"
+          />
         ) : (
           <EmptyState title="Không có việc nào đến hạn trong 7 ngày tới" />
         )}

@@ -2,6 +2,8 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { documentPdf, reportPdf } from "@/lib/exports/pdf";
 import type { ReportModel } from "@/lib/reports/printed-report";
+import { groupOf } from "@/lib/reports/task-lists";
+import type { TaskRow } from "@/lib/reports/types";
 
 async function textOf(bytes: Buffer): Promise<{ pages: number; text: string }> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
@@ -9,40 +11,46 @@ async function textOf(bytes: Buffer): Promise<{ pages: number; text: string }> {
   return { pages: totalPages, text };
 }
 
+const task: TaskRow = {
+  assignmentId: 1,
+  agency: { id: 1, name: "UBND huyện Văn Lãng", shortName: "VL" },
+  role: "lead",
+  state: "not_started",
+  dueOn: "2021-09-10",
+  originalDueOn: "2021-09-10",
+  completedOn: null,
+  currentDueOn: "2021-09-10",
+  timeliness: "overdue",
+  daysOverdue: 10,
+  directive: {
+    id: 1,
+    ref: "3",
+    text: "Kiểm soát chặt chẽ người ra vào tại cửa khẩu Tân Thanh",
+    deadlinePhrase: "chậm nhất ngày 10/9/2021",
+    recurrence: null,
+  },
+  notice: {
+    id: 1,
+    kind: "TB",
+    number: null,
+    issuedOn: null,
+    issuedPrecision: "unknown",
+    meetingOn: "2021-09-06",
+    title: "Kết luận",
+  },
+};
+
 const model: ReportModel = {
   provinceName: "Lạng Sơn",
   today: "2021-09-20",
   from: "2021-09-01",
   to: "2021-09-20",
   summary: { total: 1, buckets: { d1_7: 0, d8_30: 1, d31_90: 0, d90_plus: 0 } },
-  overdue: [
-    {
-      assignmentId: 1,
-      agency: { id: 1, name: "UBND huyện Văn Lãng", shortName: "VL" },
-      role: "lead",
-      state: "not_started",
-      dueOn: "2021-09-10",
-      originalDueOn: "2021-09-10",
-      completedOn: null,
-      daysOverdue: 10,
-      directive: {
-        id: 1,
-        ref: "3",
-        text: "Kiểm soát chặt chẽ người ra vào tại cửa khẩu Tân Thanh",
-        deadlinePhrase: "chậm nhất ngày 10/9/2021",
-      },
-      notice: {
-        id: 1,
-        kind: "TB",
-        number: null,
-        issuedOn: null,
-        issuedPrecision: "unknown",
-        meetingOn: "2021-09-06",
-        title: "Kết luận",
-      },
-    },
-  ],
+  overdue: [groupOf([task])],
+  overdueDirectives: 1,
   dueSoon: [],
+  dueSoonTasks: 0,
+  dueSoonDirectives: 0,
   agencies: [
     {
       agency: { id: 1, name: "UBND huyện Văn Lãng", shortName: "VL", kind: "district" },
@@ -80,6 +88,37 @@ describe("PDF", () => {
     ]) {
       expect(flat).toContain(s);
     }
+  });
+
+  it("lists a directive once with the agencies that have not finished it, its header rules as lines and its dates on one line", async () => {
+    const text90 =
+      "Đẩy nhanh việc tổ chức xét nghiệm ngẫu nhiên cho 20% người lao động làm việc tại các khu, cụm công nghiệp, khu kinh tế cửa khẩu";
+    const districts = Array.from({ length: 16 }, (_, i) => ({
+      ...task,
+      assignmentId: 100 + i,
+      agency: { id: 100 + i, name: `UBND huyện Số ${i + 1}`, shortName: `H${i + 1}` },
+      dueOn: "2021-06-15",
+      currentDueOn: "2021-06-15",
+      daysOverdue: 5,
+      directive: { ...task.directive, id: 9, text: text90 },
+    }));
+    const bytes = await reportPdf({
+      ...model,
+      summary: { total: 16, buckets: { d1_7: 16, d8_30: 0, d31_90: 0, d90_plus: 0 } },
+      overdue: [groupOf(districts)],
+    });
+    const { text, pages } = await textOf(bytes);
+    const flat = text.replace(/\s+/g, " ");
+    // The directive once, with "16 cơ quan: …" naming every agency.
+    expect(flat.split("Đẩy nhanh việc tổ chức xét nghiệm").length - 1).toBe(1);
+    expect(flat).toContain("16 cơ quan: UBND huyện Số 1, UBND huyện Số 2");
+    expect(flat).toContain("UBND huyện Số 16");
+    expect(pages).toBeLessThanOrEqual(2); // one row for the 16 agencies, not 16 rows of the same text
+    // Dates and "STT" are never broken across lines ("15/06/20 21", "ST T").
+    expect(flat).toContain("15/06/2021");
+    expect(flat).toMatch(/\bSTT\b/);
+    // The rules under the names are drawn, not box-drawing characters the font lacks.
+    expect(text).not.toMatch(/[\u2500-\u257f]/);
   });
 
   it("writes the number and the signer the secretariat gave", async () => {

@@ -12,12 +12,15 @@ const task: TaskRow = {
   dueOn: "2021-06-15",
   originalDueOn: "2021-06-10",
   completedOn: null,
+  currentDueOn: "2021-06-15",
+  timeliness: "overdue",
   daysOverdue: 97,
   directive: {
     id: 3,
     ref: "2.a",
     text: "Phấn đấu đến ngày 15/6/2021 tiêm đạt 50% kế hoạch; ưu tiên người trên 65 tuổi",
     deadlinePhrase: "phấn đấu đến ngày 15/6/2021",
+    recurrence: null,
   },
   notice: {
     id: 2,

@@ -49,7 +49,17 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
             <Badge tone={a.state === "completed" ? "success" : a.state === "submitted" ? "warning" : "neutral"}>
               {STATE_LABELS[a.state]}
             </Badge>
-            <DueBadge assignment={a} today={day} phrase={d.deadlinePhrase} />
+            <DueBadge
+              assignment={{
+                ...a,
+                periodReported: detail.reports.some(
+                  (r) => r.kind === "periodic" && r.periodStart === detail.periodic?.period.start,
+                ),
+              }}
+              today={day}
+              phrase={d.deadlinePhrase}
+              recurrence={d.recurrence}
+            />
             {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
             {detail.pendingExtension ? (
               <Badge tone="warning">Đang xin gia hạn đến {formatDay(detail.pendingExtension.requestedDueOn)}</Badge>

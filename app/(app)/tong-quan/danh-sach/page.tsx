@@ -12,14 +12,15 @@ import {
   TASK_SORTS,
   toFilters,
 } from "@/lib/reports/list-query";
-import { listTitle } from "@/lib/reports/documents";
+import { groupsByDirective, listTitle } from "@/lib/reports/documents";
 import { recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/reports/filter-labels";
-import { listTasks, overdueSummary } from "@/lib/reports/task-lists";
+import { listDirectiveGroups, listTasks, overdueSummary } from "@/lib/reports/task-lists";
 import { today } from "@/lib/time/today";
 import { ExportLinks } from "@/components/overview/export-links";
 import { FiltersForm } from "@/components/overview/filters-form";
 import { OverdueBuckets } from "@/components/overview/overdue-buckets";
 import { Pager } from "@/components/overview/pager";
+import { GroupTable } from "@/components/overview/group-table";
 import { TaskTable } from "@/components/overview/task-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,24 +34,32 @@ export default page({ permission: "overview.read", query: parseListQuery }, asyn
   const day = today();
   const database = db();
   const f = toFilters(q);
-  const [page, names, options, summary] = await Promise.all([
-    listTasks(database, user, day, {
-      ...f,
-      category: q.category,
-      agencyId: q.agency,
-      bucket: q.bucket,
-      sort: q.sort,
-      page: q.page,
-      pageSize: PAGE_SIZE,
-    }),
+  const grouped = groupsByDirective(q);
+  const taskQuery = {
+    ...f,
+    category: q.category,
+    agencyId: q.agency,
+    bucket: q.bucket,
+    sort: q.sort,
+    page: q.page,
+    pageSize: PAGE_SIZE,
+  };
+  const [page, groups, names, options, summary] = await Promise.all([
+    grouped ? null : listTasks(database, user, day, { ...taskQuery, directiveId: q.directive }),
+    grouped ? listDirectiveGroups(database, user, day, taskQuery) : null,
     scopeNames(database, user, q),
     recentNoticeOptions(database, user, { limit: 50, selected: q.notice }),
     q.category === "overdue" ? overdueSummary(database, user, day, { ...f }) : null,
   ]);
   const title = listTitle(q);
+  const total = groups ? groups.tasks : page!.total;
+  const shown = groups ?? page!;
+  // The per-agency detail of one directive: its words above the list.
+  const directive = q.directive !== undefined ? (page?.rows[0]?.directive ?? null) : null;
   const exportQs = queryString({
     category: q.category,
     agency: q.agency,
+    directive: q.directive,
     bucket: q.bucket,
     notice: q.notice,
     from: q.from,
@@ -73,7 +82,8 @@ export default page({ permission: "overview.read", query: parseListQuery }, asyn
         title={`${title}${names.agency ? ` – ${names.agency}` : ""}`}
         subtitle={
           <span data-testid="list-total">
-            {scopeNotes(names, day, f).join(" · ")} · {page.total} lượt nhiệm vụ
+            {scopeNotes(names, day, f).join(" · ")} · {total} lượt nhiệm vụ
+            {groups ? `, thuộc ${groups.total} nhiệm vụ` : ""}
           </span>
         }
         actions={<ExportLinks base="/api/xuat/danh-sach" query={exportQs} />}
@@ -90,6 +100,17 @@ export default page({ permission: "overview.read", query: parseListQuery }, asyn
             </Link>
           </li>
         ))}
+        {q.directive !== undefined ? (
+          <li>
+            <Link
+              href={listHref({ ...q, directive: undefined, page: 1 })}
+              className={`${chip} border-slate-300 bg-slate-100 text-slate-700`}
+              aria-label="Bỏ lọc nhiệm vụ: xem tất cả nhiệm vụ"
+            >
+              Một nhiệm vụ <span aria-hidden>✕</span>
+            </Link>
+          </li>
+        ) : null}
         {names.agency ? (
           <li>
             <Link
@@ -109,8 +130,20 @@ export default page({ permission: "overview.read", query: parseListQuery }, asyn
         notice={q.notice}
         notices={options.options}
         noticeTotal={options.total}
-        hidden={{ category: q.category, agency: q.agency, bucket: q.bucket, sort: q.sort }}
+        hidden={{ category: q.category, agency: q.agency, directive: q.directive, bucket: q.bucket, sort: q.sort }}
       />
+      {directive ? (
+        <section
+          aria-label="Nhiệm vụ đang xem"
+          className="mb-4 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm"
+          data-testid="list-directive"
+        >
+          <p className="text-xs font-medium text-slate-500">
+            Mục {directive.ref} · {total} cơ quan
+          </p>
+          <p className="mt-1 text-slate-900">{directive.text}</p>
+        </section>
+      ) : null}
       {summary && !q.agency ? (
         <OverdueBuckets summary={summary} current={q.bucket} href={(bucket) => listHref({ ...q, bucket, page: 1 })} />
       ) : null}
@@ -127,12 +160,26 @@ export default page({ permission: "overview.read", query: parseListQuery }, asyn
           </Link>
         ))}
       </div>
-      {page.rows.length ? (
+      {groups && groups.rows.length ? (
+        <GroupTable
+          groups={groups.rows}
+          today={day}
+          category={q.category}
+          scope={{ from: q.from, to: q.to, notice: q.notice, agency: q.agency, bucket: q.bucket }}
+          caption={`${title}, mỗi nhiệm vụ một dòng cùng các cơ quan`}
+          offset={(groups.page - 1) * groups.pageSize}
+        />
+      ) : page && page.rows.length ? (
         <TaskTable rows={page.rows} today={day} caption={title} offset={(page.page - 1) * page.pageSize} />
       ) : (
         <EmptyState title="Không có nhiệm vụ nào">Thử bỏ bớt điều kiện lọc.</EmptyState>
       )}
-      <Pager page={page.page} pageSize={page.pageSize} total={page.total} href={(p) => listHref({ ...q, page: p })} />
+      <Pager
+        page={shown.page}
+        pageSize={shown.pageSize}
+        total={shown.total}
+        href={(p) => listHref({ ...q, page: p })}
+      />
     </>
   );
 });

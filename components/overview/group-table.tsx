@@ -1,0 +1,155 @@
+import { Badge } from "@/components/ui/badge";
+import { noticeLabel } from "@/lib/notices/notice-label";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { daysLeft } from "@/lib/assignments/timeliness";
+import { periodLabel } from "@/lib/assignments/recurrence";
+import { periodDeadline } from "@/lib/deadlines/period";
+import { listHref, type ListQuery } from "@/lib/reports/list-query";
+import { bucketOfDays, groupDays, groupDue } from "@/lib/reports/sheets";
+import { OVERDUE_BUCKET_LABELS, type DirectiveGroup, type TaskCategory } from "@/lib/reports/types";
+
+/** How late a directive is for the agencies listed, or how soon it is due, in words. */
+function Due({ g, today }: { g: DirectiveGroup; today: string }) {
+  if (g.maxDaysOverdue) {
+    return (
+      <div className="flex flex-col items-start gap-1">
+        <Badge tone="danger">{g.maxDaysOverdue} ngày quá hạn</Badge>
+        <span className="text-xs text-slate-500">{OVERDUE_BUCKET_LABELS[bucketOfDays(g.maxDaysOverdue)]}</span>
+        {g.minDaysOverdue !== g.maxDaysOverdue ? (
+          <span className="text-xs text-slate-500">{groupDays(g)} ngày tùy cơ quan</span>
+        ) : null}
+      </div>
+    );
+  }
+  if (!g.firstDueOn) return <Badge>Không có thời hạn</Badge>;
+  const left = daysLeft(g.firstDueOn, today);
+  return <Badge tone={left <= 3 ? "warning" : "info"}>{left === 0 ? "Đến hạn hôm nay" : `Còn ${left} ngày`}</Badge>;
+}
+
+/**
+ * A list grouped by directive: each directive once, with the agencies that have it in the list
+ * ("16 cơ quan: …"); the row opens the per-agency detail (the one agency's task, or the list of
+ * this directive's tasks agency by agency).
+ */
+export function GroupTable({
+  groups,
+  today,
+  caption,
+  category,
+  scope = {},
+  rowTestId = "group-row",
+  offset = 0,
+}: {
+  groups: DirectiveGroup[];
+  today: string;
+  caption: string;
+  category: TaskCategory;
+  scope?: Pick<Partial<ListQuery>, "from" | "to" | "notice" | "agency" | "bucket">;
+  rowTestId?: string;
+  offset?: number;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              Tình trạng
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Cơ quan chưa hoàn thành
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Nhiệm vụ
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Văn bản
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Hạn
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {groups.map((g, i) => {
+            const one = g.tasks.length === 1 ? g.tasks[0]! : null;
+            const detail = one
+              ? `/nhiem-vu/${one.assignmentId}`
+              : listHref({ ...scope, category, directive: g.directive.id });
+            const rec = g.directive.recurrence;
+            return (
+              <tr
+                key={g.directive.id}
+                className="align-top"
+                data-testid={rowTestId}
+                data-directive={g.directive.id}
+                data-agencies={g.tasks.length}
+                data-stt={offset + i + 1}
+              >
+                <td className="px-3 py-2">
+                  <Due g={g} today={today} />
+                </td>
+                <td className="max-w-xs min-w-48 px-3 py-2">
+                  {one ? (
+                    <>
+                      <span className="font-medium text-slate-900">{one.agency.name}</span>
+                      <div className="text-xs text-slate-500">{ASSIGNMENT_ROLE_LABELS[one.role]}</div>
+                    </>
+                  ) : (
+                    <>
+                      <span className="font-medium text-slate-900" data-testid="group-count">
+                        {g.tasks.length} cơ quan
+                      </span>
+                      <p className="line-clamp-3 text-xs text-slate-600">
+                        {g.tasks
+                          .map((t) => (t.role === "support" ? `${t.agency.name} (phối hợp)` : t.agency.name))
+                          .join(", ")}
+                      </p>
+                    </>
+                  )}
+                </td>
+                <td className="max-w-md min-w-64 px-3 py-2">
+                  <a
+                    href={detail}
+                    className="line-clamp-3 text-slate-900 hover:text-brand-800 hover:underline focus-visible:underline"
+                  >
+                    {g.directive.text}
+                  </a>
+                  {one ? null : (
+                    <a
+                      href={detail}
+                      className="mt-1 inline-block text-xs font-medium text-brand-800 hover:underline"
+                      data-testid="group-detail"
+                    >
+                      Xem từng cơ quan ({g.tasks.length}) →
+                    </a>
+                  )}
+                </td>
+                <td className="min-w-48 px-3 py-2">
+                  <a className="text-brand-800 underline-offset-2 hover:underline" href={`/thong-bao/${g.notice.id}`}>
+                    {noticeLabel(g.notice)}
+                  </a>
+                  <div className="text-xs text-slate-500">mục {g.directive.ref}</div>
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {groupDue(g) ?? "—"}
+                  {rec && g.tasks[0]?.dueOn && g.firstDueOn ? (
+                    <div className="text-xs text-slate-500">
+                      báo cáo {periodLabel(rec, periodDeadline(rec, g.tasks[0].dueOn, today).period)}
+                    </div>
+                  ) : null}
+                  {g.directive.deadlinePhrase ? (
+                    <div className="max-w-48 text-xs whitespace-normal text-slate-500 italic">
+                      “{g.directive.deadlinePhrase}”
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
