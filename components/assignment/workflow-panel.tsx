@@ -14,7 +14,10 @@ import {
 } from "@/lib/assignments/actions";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import { formatDay } from "@/lib/time/calendar";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { ActionForm, ChoiceField, DateField, FileField, TextField } from "@/components/ui/action-form";
+import { UndoForm } from "@/components/assignment/undo-form";
 
 export interface WorkflowPanelProps {
   assignment: AssignmentStatus;
@@ -70,6 +73,9 @@ export function WorkflowPanel({
   upload,
   today,
 }: WorkflowPanelProps) {
+  const router = useRouter();
+  // The confirmation or return just made here, which its author may take back for a few minutes.
+  const [decided, setDecided] = useState<{ version: number; label: string } | null>(null);
   const target = { assignmentId: a.id, version: a.version };
   const open = a.state !== "completed";
   const sections: React.ReactNode[] = [];
@@ -206,6 +212,10 @@ export function WorkflowPanel({
           submitLabel="Xác nhận hoàn thành"
           confirm="Xác nhận nhiệm vụ đã hoàn thành?"
           testId="confirm-form"
+          onSuccess={(r) => {
+            setDecided({ version: r.assignment.version, label: "Đã xác nhận hoàn thành." });
+            router.refresh();
+          }}
         />
         <Section title="Trả lại, yêu cầu bổ sung">
           <ActionForm
@@ -215,6 +225,10 @@ export function WorkflowPanel({
             tone="danger"
             confirm="Trả lại kết quả cho cơ quan?"
             testId="return-form"
+            onSuccess={(r) => {
+              setDecided({ version: r.assignment.version, label: "Đã trả lại kết quả cho cơ quan." });
+              router.refresh();
+            }}
           >
             <TextField name="reason" label="Lý do trả lại" multiline required />
           </ActionForm>
@@ -299,6 +313,8 @@ export function WorkflowPanel({
       </Section>,
     );
   }
+  if (decided && a.version === decided.version)
+    sections.unshift(<UndoForm key="undo" assignmentId={a.id} version={decided.version} label={decided.label} />);
   if (sections.length === 0) return null;
   return <div className="grid gap-3">{sections}</div>;
 }

@@ -1,9 +1,12 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { decideManyAction } from "@/lib/queues/actions";
 import type { QueueSection } from "@/lib/queues/queues";
 import { ActionForm, ChoiceField, TextField, useFieldError } from "@/components/ui/action-form";
 import { QueueHeading, QueueItem, QUEUE_TITLES } from "@/components/queues/queue-list";
+import { UndoForm } from "@/components/assignment/undo-form";
 
 function ItemsError() {
   const error = useFieldError("items");
@@ -16,6 +19,10 @@ function ItemsError() {
 
 /** Results waiting for the secretariat: tick several, then confirm them or return them with one reason. */
 export function BulkConfirm({ section }: { section: QueueSection }) {
+  const router = useRouter();
+  // What was just decided here, with the labels it had, so each can be taken back for a few minutes.
+  const [decided, setDecided] = useState<{ assignmentId: number; version: number; label: string }[]>([]);
+  const labels = new Map(section.items.map((t) => [t.assignmentId, `${t.agency}, mục ${t.ref}`]));
   return (
     <section aria-labelledby={`q-${section.kind}`} data-testid={`queue-${section.kind}`}>
       <QueueHeading section={section} />
@@ -29,6 +36,12 @@ export function BulkConfirm({ section }: { section: QueueSection }) {
           submitLabel="Thực hiện với các kết quả đã chọn"
           confirm="Thực hiện với các kết quả đã chọn?"
           testId="bulk-form"
+          onSuccess={(r) => {
+            setDecided(
+              r.done.map((d) => ({ ...d, label: labels.get(d.assignmentId) ?? `Nhiệm vụ ${d.assignmentId}` })),
+            );
+            router.refresh();
+          }}
         >
           <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
             {section.items.map((t) => (
@@ -58,6 +71,15 @@ export function BulkConfirm({ section }: { section: QueueSection }) {
           </div>
         </ActionForm>
       )}
+      {decided.length > 0 ? (
+        <ul className="mt-3 grid gap-2" aria-label="Vừa xử lý">
+          {decided.map((d) => (
+            <li key={d.assignmentId}>
+              <UndoForm assignmentId={d.assignmentId} version={d.version} label={`Đã xử lý kết quả của ${d.label}.`} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -83,6 +83,11 @@ export async function undoDecision(
       where: { dedupeKey: { startsWith: `email:${batch}` }, sentAt: null, failedAt: null },
       data: { failedAt: clock.now(), lastError: "Đã hoàn tác trước khi gửi." },
     });
-    return { assignment: updated, agencyId: row.agencyId, directiveId: row.directive.id, noticeId: row.directive.notice.id };
+    return {
+      assignment: updated,
+      agencyId: row.agencyId,
+      directiveId: row.directive.id,
+      noticeId: row.directive.notice.id,
+    };
   }, TX_OPTIONS);
 }

@@ -13,7 +13,10 @@ import { markQueueSeen } from "@/lib/queues/queues";
 
 export const decideManyAction = formAction<
   typeof ZBulkDecision,
-  { done: number[]; refused: { assignmentId: number; message: string }[] }
+  {
+    done: { assignmentId: number; version: number }[];
+    refused: { assignmentId: number; message: string }[];
+  }
 >({ name: "queue.decideMany", input: ZBulkDecision }, async (input, { user }) => {
   const r = await decideMany(db(), user, input);
   revalidatePath("/cho-xu-ly");
@@ -27,7 +30,7 @@ export const decideManyAction = formAction<
   return {
     ok: true,
     message: `Đã ${verb} ${r.done.length} kết quả.${refused}`,
-    done: r.done.map((d) => d.assignment.id),
+    done: r.done.map((d) => ({ assignmentId: d.assignment.id, version: d.assignment.version })),
     refused: r.refused,
   };
 });

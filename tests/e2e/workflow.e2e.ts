@@ -82,6 +82,12 @@ describe("the task workflow in the browser", () => {
     await expect.poll(() => sec.getByTestId("confirm-section").count()).toBe(0);
     expect(await sec.locator("main").innerText()).toMatch(/Hoàn thành[\s\S]*Đánh giá: Không có thời hạn/);
     expect(await sec.getByTestId("timeline").innerText()).toContain("Xác nhận hoàn thành");
+    // For a few minutes the secretariat may take it back: the task waits again; then it is confirmed for good.
+    expect(await sec.getByTestId("undo").innerText()).toContain("Đã xác nhận hoàn thành.");
+    await sec.getByTestId("undo-form").getByRole("button", { name: "Hoàn tác" }).click();
+    await expect.poll(() => sec.getByTestId("confirm-section").count()).toBe(1);
+    await submitAndAgree(sec, "confirm-form", "Xác nhận hoàn thành", "Xác nhận nhiệm vụ đã hoàn thành?");
+    await expect.poll(() => sec.getByTestId("confirm-section").count()).toBe(0);
 
     // The board shows it done.
     await staff.goto("/");

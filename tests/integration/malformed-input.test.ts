@@ -217,6 +217,7 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("decideExtensionAction", wf.decideExtensionAction, s.ZDecideExtension),
     form("addCommentAction", wf.addCommentAction, s.ZAddComment),
     form("requestExplanationAction", wf.requestExplanationAction, s.ZRequestExplanation),
+    form("undoDecisionAction", wf.undoDecisionAction, s.ZUndoDecision),
     form("answerExplanationAction", wf.answerExplanationAction, s.ZAnswerExplanation, ["attachment"]),
     // Refuses each stale or forbidden item and says so: an answer that changes nothing.
     { ...form("decideManyAction", queues.decideManyAction, s.ZBulkDecision), readOnly: true },

@@ -364,3 +364,48 @@ describe("the secretariat confirms several results at once", () => {
     expect((await listNotifications(p(), await f.user("longan.vanphong"))).unread).toBeGreaterThan(0);
   });
 });
+
+describe("undoing one's own confirmation or return", () => {
+  it("takes a confirmation back within minutes, withdraws its unread notice, and refuses anyone else", async () => {
+    const { undoDecision } = await import("@/lib/assignments/undo");
+    const sec = await f.user("longan.vanphong");
+    const chair = await f.user("longan.chutich");
+    const syt = await f.user("longan.syt");
+    await markNotificationsRead(p(), syt, new Date());
+    // The recurring task: reported done, confirmed, then undone.
+    await submitCompletion(
+      p(),
+      syt,
+      {
+        assignmentId: f.recurring,
+        version: await version(f.recurring),
+        text: "Báo cáo tuần.",
+        completedOn: "2021-07-20",
+      },
+      fixedClock("2021-07-22"),
+    );
+    const confirmed = await confirmCompletion(p(), sec, {
+      assignmentId: f.recurring,
+      version: await version(f.recurring),
+    });
+    expect((await listNotifications(p(), syt)).unread).toBe(1);
+    // The chairman did not confirm it: he cannot undo it.
+    await expect(
+      undoDecision(p(), chair, { assignmentId: f.recurring, version: confirmed.assignment.version }),
+    ).rejects.toThrow();
+    const undone = await undoDecision(p(), sec, { assignmentId: f.recurring, version: confirmed.assignment.version });
+    expect(undone.assignment.state).toBe("submitted");
+    expect(undone.assignment.confirmedAt).toBeNull();
+    expect((await listNotifications(p(), syt)).unread).toBe(0);
+    // Nothing left to undo.
+    await expect(
+      undoDecision(p(), sec, { assignmentId: f.recurring, version: undone.assignment.version }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const audit = await p().auditLog.findMany({
+      where: { entityType: "Assignment", entityId: f.recurring },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
+    expect(audit.map((a) => a.action).slice(-2)).toEqual(["assignment.confirm", "assignment.undo"]);
+  });
+});
