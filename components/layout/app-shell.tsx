@@ -36,6 +36,8 @@ export function AppShell({
       roleMay(user, "agency.manage") &&
         user.provinceId !== null && { href: "/quan-tri/co-quan", label: "Cơ quan, nhóm" },
       roleMay(user, "user.manage") && user.provinceId !== null && { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
+      roleMay(user, "province.configure") &&
+        user.provinceId !== null && { href: "/quan-tri/cai-dat", label: "Cài đặt tỉnh" },
       isSystemAdmin(user) && { href: "/quan-tri/tinh", label: "Các tỉnh" },
     ] as (Item | false | null)[]
   ).filter((l): l is Item => Boolean(l));

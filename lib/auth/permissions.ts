@@ -24,7 +24,8 @@ export type Action =
   | "audit.read"
   | "agency.manage" // the province's agencies and groups
   | "user.manage" // the province's accounts
-  | "province.manage"; // provinces themselves: the system administrator (no province) only
+  | "province.manage" // provinces themselves: the system administrator (no province) only
+  | "province.configure"; // a province's own settings (reminder days, reporting period): its administrator
 
 /** "province": anything in the user's province. "ownAgency": only the user's own agencies. */
 type Reach = "province" | "ownAgency";
@@ -42,6 +43,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "agency.manage": "province",
     "user.manage": "province",
     "province.manage": "province",
+    "province.configure": "province",
   },
   secretariat: {
     "notice.read": "province",

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
+import { updateProvinceSettings, ZProvinceSettings } from "@/lib/provinces/settings";
 import { createProvince, ZCreateProvince } from "@/lib/provinces/setup";
 
 // The system administrator's action: setting a province up (the service checks the role).
@@ -18,3 +19,13 @@ export const createProvinceAction = formAction<
     ...r,
   };
 });
+
+/** The province administrator's settings: reminder days and the ongoing tasks' reporting period. */
+export const updateProvinceSettingsAction = formAction<typeof ZProvinceSettings, object>(
+  { name: "province.settings", input: ZProvinceSettings },
+  async (input, { user }) => {
+    await updateProvinceSettings(db(), user, input);
+    revalidatePath("/quan-tri/cai-dat");
+    return { ok: true, message: "Đã lưu cài đặt của tỉnh." };
+  },
+);

@@ -1,6 +1,6 @@
-// `npm run reminders` (for cron, once a day): one digest per agency of what is overdue, due today
-// or due within 3 days; by e-mail when SMTP_URL is set and the agency has an address, in the app
-// otherwise. Running it again the same day sends nothing more.
+// `npm run reminders` (for cron, once a day): one digest per agency of the tasks whose reminder day
+// it is by the province's schedule; by e-mail when SMTP_URL is set and the agency has an address,
+// in the app otherwise. Running it again the same day sends nothing more.
 import { closeDb, db } from "@/lib/db/client";
 import { env, EnvError } from "@/lib/env";
 import { smtpMailer } from "@/lib/reminders/mailer";

@@ -3,16 +3,28 @@ import { noticeLabel } from "@/lib/notices/notice-label";
 import { addDays, daysBetween, formatDay, type DatePrecision } from "@/lib/time/calendar";
 
 // What a reminder digest says, as pure functions of its items: the same words go in the e-mail
-// and on the in-app list. Buckets follow the issue: overdue, due today, due within 3 days.
+// and on the in-app list. Which tasks a day's digest reminds of follows the province's schedule:
+// by default 7 and 3 days before the deadline, on the due day, then every 7 days while overdue.
 
-export const DUE_SOON_DAYS = 3;
+/** A province's reminder days (Province.reminderDaysBefore, overdueReminderEveryDays). */
+export interface ReminderSchedule {
+  /** Days before the deadline on which to remind; 0 is the due day itself. */
+  daysBefore: number[];
+  /** While overdue, every so many days after the due day (0: never). */
+  overdueEvery: number;
+}
+
+export const DEFAULT_SCHEDULE: ReminderSchedule = { daysBefore: [7, 3, 0], overdueEvery: 7 };
+
+/** The furthest ahead any schedule may look, in days. */
+export const MAX_DAYS_BEFORE = 60;
 
 export type DigestBucket = "overdue" | "due_today" | "due_soon";
 
 export const DIGEST_BUCKET_LABELS: Record<DigestBucket, string> = {
   overdue: "Quá hạn",
   due_today: "Đến hạn hôm nay",
-  due_soon: `Sắp đến hạn (trong ${DUE_SOON_DAYS} ngày)`,
+  due_soon: "Sắp đến hạn",
 };
 
 /** Stored in ReminderDigest.items (JSON). */
@@ -35,10 +47,16 @@ export interface DigestLine extends DigestItem {
   };
 }
 
-export function bucketOf(dueOn: string, today: string): DigestBucket | null {
-  if (dueOn < today) return "overdue";
-  if (dueOn === today) return "due_today";
-  return dueOn <= addDays(today, DUE_SOON_DAYS) ? "due_soon" : null;
+/** The bucket a task falls in today if today is one of its reminder days by the schedule, else null. */
+export function bucketOf(
+  dueOn: string,
+  today: string,
+  schedule: ReminderSchedule = DEFAULT_SCHEDULE,
+): DigestBucket | null {
+  const days = daysBetween(today, dueOn);
+  if (days < 0) return schedule.overdueEvery > 0 && -days % schedule.overdueEvery === 0 ? "overdue" : null;
+  if (!schedule.daysBefore.includes(days)) return null;
+  return days === 0 ? "due_today" : "due_soon";
 }
 
 export function countBuckets(items: readonly { bucket: DigestBucket }[]): Record<DigestBucket, number> {

@@ -7,15 +7,17 @@ import {
   countBuckets,
   digestSubject,
   digestText,
-  DUE_SOON_DAYS,
+  MAX_DAYS_BEFORE,
+  type ReminderSchedule,
   sortLines,
   type DigestItem,
   type DigestLine,
 } from "@/lib/reminders/message";
 import { addDays, fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
-// The daily reminder run (`npm run reminders`, from cron): for each agency with something overdue,
-// due today or due within 3 days, one digest. The unique (agencyId, digestOn) with INSERT … ON
+// The daily reminder run (`npm run reminders`, from cron): for each agency with a task whose
+// reminder day is today by its province's schedule (days before the deadline, the due day, every
+// so many days while overdue), one digest. The unique (agencyId, digestOn) with INSERT … ON
 // CONFLICT DO NOTHING guarantees one digest per agency per day, even with two runs at once: only
 // the run whose insert won sends the e-mail. Queries: one to read, one to insert, one or two to
 // record what was sent, whatever the number of agencies.
@@ -27,11 +29,19 @@ export interface AgencyDigest {
 
 /** What each agency should be reminded of today, in one query. */
 export async function computeDigests(db: Db, today: string, provinceId?: number): Promise<AgencyDigest[]> {
+  const provinces = await db.province.findMany({
+    where: provinceId !== undefined ? { id: provinceId } : {},
+    select: { id: true, reminderDaysBefore: true, overdueReminderEveryDays: true },
+  });
+  const schedules = new Map<number, ReminderSchedule>(
+    provinces.map((p) => [p.id, { daysBefore: p.reminderDaysBefore, overdueEvery: p.overdueReminderEveryDays }]),
+  );
+  const ahead = Math.min(MAX_DAYS_BEFORE, Math.max(0, ...provinces.flatMap((p) => p.reminderDaysBefore)));
   const rows = await db.assignment.findMany({
     where: {
       ...(provinceId !== undefined ? { provinceId } : {}),
       state: { not: "completed" },
-      dueOn: { not: null, lte: fromIsoDay(addDays(today, DUE_SOON_DAYS)) },
+      dueOn: { not: null, lte: fromIsoDay(addDays(today, ahead)) },
       agency: { active: true },
       directive: { notice: { status: "published" } },
     },
@@ -54,7 +64,7 @@ export async function computeDigests(db: Db, today: string, provinceId?: number)
   const byAgency = new Map<number, AgencyDigest>();
   for (const r of rows) {
     const dueOn = toIsoDay(r.dueOn!);
-    const bucket = bucketOf(dueOn, today);
+    const bucket = bucketOf(dueOn, today, schedules.get(r.agency.provinceId));
     if (!bucket) continue;
     let d = byAgency.get(r.agency.id);
     if (!d) {

@@ -58,7 +58,9 @@ describe.skipIf(!databaseUrl)("work queues (PostgreSQL only: the setup writes be
     await queue.getByLabel("Xác nhận hoàn thành").check();
     await queue.getByRole("button", { name: "Thực hiện với các kết quả đã chọn" }).click();
     await queue.getByRole("button", { name: "Đồng ý" }).click();
-    await expect.poll(() => queue.getByTestId("action-message").innerText()).toBe("Đã xác nhận 2 kết quả.");
+    await expect
+      .poll(() => queue.getByTestId("bulk-form").getByTestId("action-message").innerText())
+      .toBe("Đã xác nhận 2 kết quả.");
     await expect.poll(() => queue.locator(`input[value="${mine[0]}"]`).count()).toBe(0);
     expect(await queue.locator(`input[value="${mine[1]}"]`).count()).toBe(0);
 
@@ -72,7 +74,9 @@ describe.skipIf(!databaseUrl)("work queues (PostgreSQL only: the setup writes be
     await queue.getByLabel("Lý do trả lại").fill("Thiếu biên bản kiểm tra.");
     await queue.getByRole("button", { name: "Thực hiện với các kết quả đã chọn" }).click();
     await queue.getByRole("button", { name: "Đồng ý" }).click();
-    await expect.poll(() => queue.getByTestId("action-message").innerText()).toBe("Đã trả lại 1 kết quả.");
+    await expect
+      .poll(() => queue.getByTestId("bulk-form").getByTestId("action-message").innerText())
+      .toBe("Đã trả lại 1 kết quả.");
 
     const staff = await signedInPage(browser(), baseUrl, "longan.congan");
     await gotoReady(staff, "/nhac-viec");

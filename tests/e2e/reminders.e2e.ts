@@ -20,7 +20,7 @@ const USER = "langson.syt";
 const BUCKET_LABELS = {
   overdue: "Quá hạn",
   due_today: "Đến hạn hôm nay",
-  due_soon: "Sắp đến hạn (trong 3 ngày)",
+  due_soon: "Sắp đến hạn",
 } as const;
 type Bucket = keyof typeof BUCKET_LABELS;
 interface Expected {
@@ -69,6 +69,17 @@ describe.skipIf(!databaseUrl)(
     beforeAll(async () => {
       sql = new pg.Client({ connectionString: databaseUrl });
       await sql.connect();
+      // This journey reminds of everything up to 3 days ahead and every overdue day (a province's
+      // own schedule; the default one, 7/3/0 days and weekly, is tested in the integration tests).
+      await sql.query(
+        `UPDATE "Province" SET "reminderDaysBefore" = '{3,2,1,0}', "overdueReminderEveryDays" = 1 WHERE name = 'Lạng Sơn'`,
+      );
+      // The number beside "Nhắc việc" also counts one's unread notifications (the seed's notices
+      // told this user of their tasks): read them, so that the figure is the digests'.
+      await sql.query(
+        `UPDATE "Notification" SET "readAt" = now() WHERE "userId" = (SELECT id FROM "User" WHERE username = $1)`,
+        [USER],
+      );
       agencyIds = (
         await sql.query<{ agencyId: number }>(
           `SELECT ua."agencyId" FROM "UserAgency" ua JOIN "User" u ON u.id = ua."userId" WHERE u.username = $1`,

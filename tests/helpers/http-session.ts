@@ -1,6 +1,24 @@
 // Signs in over plain HTTP the way the browser does with next-auth (CSRF token, then the
 // credentials callback), keeping cookies, so scripts can act as a user without a browser.
 
+/**
+ * A GET that tries once more when the server closed a kept-alive connection just as it was reused
+ * (Node's keep-alive timeout racing the client's pool: "other side closed"); GETs are safe to repeat.
+ */
+async function getOnce(url: string | URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const closed =
+      cause?.code === "UND_ERR_SOCKET" ||
+      cause?.code === "ECONNRESET" ||
+      /other side closed/.test(cause?.message ?? "");
+    if (!closed) throw error;
+    return fetch(url, init);
+  }
+}
+
 export class HttpSession {
   private cookies = new Map<string, string>();
   constructor(protected readonly baseUrl: string) {}
@@ -20,7 +38,7 @@ export class HttpSession {
   async get(pathname: string): Promise<Response> {
     let url = new URL(pathname, this.baseUrl).toString();
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(url, { headers: { cookie: this.cookieHeader() }, redirect: "manual" });
+      const res = await getOnce(url, { headers: { cookie: this.cookieHeader() }, redirect: "manual" });
       this.remember(res);
       const to = res.headers.get("location");
       if (res.status >= 300 && res.status < 400 && to) {
@@ -33,7 +51,9 @@ export class HttpSession {
   }
 
   async signIn(username: string, password: string): Promise<boolean> {
-    const csrfRes = await fetch(new URL("/api/auth/csrf", this.baseUrl), { headers: { cookie: this.cookieHeader() } });
+    const csrfRes = await getOnce(new URL("/api/auth/csrf", this.baseUrl), {
+      headers: { cookie: this.cookieHeader() },
+    });
     this.remember(csrfRes);
     const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
     const res = await fetch(new URL("/api/auth/callback/credentials", this.baseUrl), {

@@ -183,6 +183,7 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const us = await import("@/lib/users/schemas");
   const provinces = await import("@/lib/provinces/actions");
   const { ZCreateProvince } = await import("@/lib/provinces/setup");
+  const { ZProvinceSettings } = await import("@/lib/provinces/settings");
   const queues = await import("@/lib/queues/actions");
   const agencies = await import("@/lib/agencies/actions");
   const ag = await import("@/lib/agencies/schemas");
@@ -242,6 +243,7 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("changeOwnPasswordAction", users.changeOwnPasswordAction, us.ZChangePassword),
     { ...form("updateOwnProfileAction", users.updateOwnProfileAction, us.ZOwnProfile), stores: true },
     form("createProvinceAction", provinces.createProvinceAction, ZCreateProvince),
+    form("updateProvinceSettingsAction", provinces.updateProvinceSettingsAction, ZProvinceSettings),
     form("createAgencyAction", agencies.createAgencyAction, ag.ZCreateAgency),
     form("updateAgencyAction", agencies.updateAgencyAction, ag.ZUpdateAgency),
     form("deleteAgencyAction", agencies.deleteAgencyAction, ag.ZAgencyTarget),
@@ -430,6 +432,7 @@ describe("malformed addresses of every page", () => {
     ["/bao-cao", "@/app/(app)/bao-cao/page"],
     ["/nhac-viec", "@/app/(app)/nhac-viec/page"],
     ["/cho-xu-ly", "@/app/(app)/cho-xu-ly/page"],
+    ["/quan-tri/cai-dat", "@/app/(app)/quan-tri/cai-dat/page"],
     ["/quan-tri/co-quan", "@/app/(app)/quan-tri/co-quan/page"],
     ["/quan-tri/co-quan/moi", "@/app/(app)/quan-tri/co-quan/moi/page"],
     ["/quan-tri/co-quan/nhom", "@/app/(app)/quan-tri/co-quan/nhom/page"],

@@ -7,6 +7,7 @@ import { smtpMailer } from "@/lib/reminders/mailer";
 import { listDigests, markDigestsRead, reminderBadge } from "@/lib/reminders/list";
 import { computeDigests, runReminders } from "@/lib/reminders/run";
 import { seedDemo } from "@/prisma/seed/demo";
+import { addDays, daysBetween, toIsoDay } from "@/lib/time/calendar";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 
 // A real SMTP server on 127.0.0.1 receives what the reminder run sends; nothing is mocked.
@@ -73,6 +74,9 @@ function subjectOf(raw: string): string {
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.prisma, () => {});
+  // Most tests here remind of everything up to 3 days ahead and every overdue day; the default
+  // schedule (7 and 3 days before, the due day, weekly while overdue) has its own test below.
+  await t.prisma.province.updateMany({ data: { reminderDaysBefore: [3, 2, 1, 0], overdueReminderEveryDays: 1 } });
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -124,6 +128,50 @@ describe("reminder digests", () => {
       },
     });
     expect(digests.reduce((n, d) => n + d.lines.length, 0)).toBe(expected);
+  });
+
+  it("follows each province's schedule: 7 and 3 days before, on the due day, then every 7 days while overdue", async () => {
+    // Long An's notices have deadlines in June 2021: four weeks around them.
+    const province = (await t.prisma.province.findUniqueOrThrow({ where: { name: "Long An" }, select: { id: true } }))
+      .id;
+    await t.prisma.province.update({
+      where: { id: province },
+      data: { reminderDaysBefore: [7, 3, 0], overdueReminderEveryDays: 7 },
+    });
+    try {
+      const open = await t.prisma.assignment.findMany({
+        where: {
+          provinceId: province,
+          state: { not: "completed" },
+          dueOn: { not: null },
+          agency: { active: true },
+          directive: { notice: { status: "published" } },
+        },
+        select: { id: true, dueOn: true },
+      });
+      // Over four weeks, each day's digests hold exactly the tasks whose reminder day it is.
+      let reminded = 0;
+      for (let i = 0; i < 28; i++) {
+        const day = addDays("2021-06-01", i);
+        const lines = (await computeDigests(t.prisma, day, province)).flatMap((d) => d.lines);
+        const expected = open.filter((a) => {
+          const days = daysBetween(day, toIsoDay(a.dueOn!));
+          return days < 0 ? -days % 7 === 0 : [7, 3, 0].includes(days);
+        });
+        expect(lines.map((l) => l.assignmentId).sort()).toEqual(expected.map((a) => a.id).sort());
+        for (const l of lines) {
+          const days = daysBetween(day, l.dueOn);
+          expect(l.bucket).toBe(days < 0 ? "overdue" : days === 0 ? "due_today" : "due_soon");
+        }
+        reminded += lines.length;
+      }
+      expect(reminded).toBeGreaterThan(0);
+    } finally {
+      await t.prisma.province.update({
+        where: { id: province },
+        data: { reminderDaysBefore: [3, 2, 1, 0], overdueReminderEveryDays: 1 },
+      });
+    }
   });
 
   it("e-mails agencies that have an address through a real SMTP server, once a day", async () => {

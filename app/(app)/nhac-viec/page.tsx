@@ -35,7 +35,7 @@ export default page({ permission: "digest.read", query: (raw) => raw }, async ({
         title="Nhắc việc"
         subtitle={
           own
-            ? "Bản tin hằng ngày của đơn vị: việc quá hạn, đến hạn hôm nay và sắp đến hạn trong 3 ngày."
+            ? "Bản tin hằng ngày của đơn vị: việc quá hạn, đến hạn hôm nay và sắp đến hạn, theo lịch nhắc của tỉnh."
             : `Bản tin hằng ngày gửi các cơ quan, đơn vị của tỉnh ${user.provinceName}.`
         }
         actions={own && unread ? <MarkReadForm action={markRemindersRead} /> : undefined}

@@ -45,6 +45,7 @@ const EXPECTED: Record<
     "agency.manage": [false, false, false],
     "user.manage": [false, false, false],
     "province.manage": [false, false, false],
+    "province.configure": [false, false, false],
   },
   secretariat: {
     "notice.read": [true, true, false],
@@ -66,6 +67,7 @@ const EXPECTED: Record<
     "agency.manage": [true, true, false],
     "user.manage": [false, false, false],
     "province.manage": [false, false, false],
+    "province.configure": [false, false, false],
   },
   chairman: {
     "notice.read": [true, true, false],
@@ -87,6 +89,7 @@ const EXPECTED: Record<
     "agency.manage": [false, false, false],
     "user.manage": [false, false, false],
     "province.manage": [false, false, false],
+    "province.configure": [false, false, false],
   },
   admin: {
     "notice.read": [true, true, false],
@@ -108,6 +111,7 @@ const EXPECTED: Record<
     "agency.manage": [true, true, false],
     "user.manage": [true, true, false],
     "province.manage": [true, true, false],
+    "province.configure": [true, true, false],
   },
 };
 
