@@ -77,7 +77,11 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url("phải là một địa chỉ http(s)").optional()),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   APP_TODAY: z.preprocess(emptyToUndefined, isoDay.optional()),
-  SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["auto", "never"]).default("auto")),
+  // Set by `npm start` when the database holds the demo's played history: the demo's "today".
+  DEMO_TODAY: z.preprocess(emptyToUndefined, isoDay.optional()),
+  // "auto": an empty database gets the demo with its history; "no-history": the demo's
+  // provinces, accounts and notices only (the tests' starting point); "never": nothing.
+  SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["auto", "no-history", "never"]).default("auto")),
   SMTP_URL: z.preprocess(emptyToUndefined, smtpUrl.optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().min(3).default("Ban Chỉ đạo <no-reply@localhost>")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

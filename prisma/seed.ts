@@ -6,7 +6,8 @@ import { demoLoginsText, seedDemo } from "./seed/demo";
 async function main(): Promise<number> {
   const ok = await prepareDatabase();
   if (!ok) return 1;
-  await seedDemo(db());
+  // SEED_DEMO=no-history: the provinces, accounts and notices without the played history.
+  await seedDemo(db(), console.log, { history: process.env.SEED_DEMO !== "no-history" });
   console.log(demoLoginsText());
   return 0;
 }

@@ -5,6 +5,7 @@ import { unreadNotifications } from "@/lib/notifications/inbox";
 import { reminderBadge } from "@/lib/reminders/list";
 import { today } from "@/lib/time/today";
 import { AppShell } from "@/components/layout/app-shell";
+import { DemoBanner } from "@/components/layout/demo-banner";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await layoutUser();
@@ -15,8 +16,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     queueCount(db(), user),
   ]);
   return (
-    <AppShell user={user} reminders={reminders + unread} waiting={waiting}>
-      {children}
-    </AppShell>
+    <>
+      <DemoBanner />
+      <AppShell user={user} reminders={reminders + unread} waiting={waiting}>
+        {children}
+      </AppShell>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { closeDb, db } from "@/lib/db/client";
 import { loadEnvOrExplain, prepareDatabase } from "@/lib/cli/prepare-database";
-import { demoLoginsText, seedDemo } from "@/prisma/seed/demo";
+import { demoHistoryDay, demoLoginsText, seedDemo } from "@/prisma/seed/demo";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -57,10 +57,13 @@ async function main(): Promise<number> {
   if (!config) return 1;
   if (!(await prepareDatabase())) return 1;
 
-  if (config.SEED_DEMO === "auto" && (await db().province.count()) === 0) {
-    console.log("Cơ sở dữ liệu trống: nạp dữ liệu mẫu…");
-    await seedDemo(db());
+  if (config.SEED_DEMO !== "never" && (await db().province.count()) === 0) {
+    const history = config.SEED_DEMO === "auto";
+    console.log(`Cơ sở dữ liệu trống: nạp dữ liệu mẫu${history ? " và diễn biến xử lý (một đến hai phút)" : ""}…`);
+    await seedDemo(db(), console.log, { history });
   }
+  // A database holding the demo's played history is served on the demo's day, with a banner.
+  const demoDay = await demoHistoryDay(db());
   // The embedded database admits one process at a time: hand it over to the server.
   await closeDb();
 
@@ -71,9 +74,16 @@ async function main(): Promise<number> {
     NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
     DATA_DIR: config.DATA_DIR,
   };
+  if (demoDay) {
+    env.DEMO_TODAY = demoDay;
+    env.APP_TODAY = config.APP_TODAY ?? demoDay;
+  }
   if (!buildIfNeeded(env)) return 1;
 
-  console.log(`\n${demoLoginsText()}\n`);
+  console.log(`\n${demoLoginsText(!!demoDay)}\n`);
+  if (demoDay) {
+    console.log(`Dữ liệu mẫu: hôm nay được tính là ngày ${env.APP_TODAY!.split("-").reverse().join("/")}.`);
+  }
   console.log(
     `Ứng dụng chạy tại http://localhost:${config.PORT} (${config.DATABASE_URL ? "PostgreSQL theo DATABASE_URL" : `cơ sở dữ liệu nhúng tại ${config.pgliteDir}`}).`,
   );

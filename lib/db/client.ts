@@ -5,6 +5,7 @@ import path from "node:path";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { withClockStamps } from "@/lib/db/stamps";
 
 // One Prisma client per process, kept on globalThis so that Next's dev reloads reuse it.
 // The driver adapter is chosen once from configuration: PostgreSQL when DATABASE_URL is set,
@@ -17,11 +18,13 @@ const globalForDb = globalThis as unknown as { __prisma?: PrismaClient; __pglite
 function createClient(): PrismaClient {
   const config = env();
   if (config.DATABASE_URL) {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: 10 }) });
+    return withClockStamps(
+      new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: 10 }) }),
+    );
   }
   fs.mkdirSync(path.dirname(config.pgliteDir), { recursive: true });
   globalForDb.__pglite ??= new PGlite(config.pgliteDir);
-  return new PrismaClient({ adapter: new PrismaPGlite(globalForDb.__pglite) });
+  return withClockStamps(new PrismaClient({ adapter: new PrismaPGlite(globalForDb.__pglite) }));
 }
 
 export function db(): PrismaClient {

@@ -1,3 +1,4 @@
+import { now } from "@/lib/time/today";
 import "server-only";
 import { audit } from "@/lib/audit/log";
 import { notifyPublished } from "@/lib/notifications/workflow-events";
@@ -136,7 +137,7 @@ export async function createNotice(
           citations: n.citations,
           sourceText,
           status: opts.status,
-          publishedAt: opts.status === "published" ? new Date() : null,
+          publishedAt: opts.status === "published" ? now() : null,
           createdById: actor?.id ?? null,
         },
         select: { id: true },

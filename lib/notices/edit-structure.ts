@@ -1,3 +1,4 @@
+import { now } from "@/lib/time/today";
 import "server-only";
 import { notifyPublished } from "@/lib/notifications/workflow-events";
 import { audit } from "@/lib/audit/log";
@@ -215,7 +216,7 @@ export async function publishNotice(
   return db.$transaction(async (tx) => {
     const updated = await tx.notice.updateMany({
       where: { id: notice.id, version: data.version, status: "draft" },
-      data: { status: "published", publishedAt: new Date(), version: { increment: 1 } },
+      data: { status: "published", publishedAt: now(), version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new StaleNoticeError(await noticeSnapshot(tx, notice.id));
     const agencies = await tx.assignment.findMany({

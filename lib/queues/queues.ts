@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { addDays, daysBetween, fromIsoDay, toIsoDay, vietnamDay } from "@/lib/time/calendar";
+import { addDays, daysBetween, formatDay, fromIsoDay, toIsoDay, vietnamDay } from "@/lib/time/calendar";
 import { now as appNow } from "@/lib/time/today";
 
 // What waits for each person (/cho-xu-ly), one list per kind of work:
@@ -142,7 +142,7 @@ const LISTS: Record<QueueKind, Lister> = {
       total,
       items: rows.map((e) =>
         toTask(e.assignment, {
-          note: `Xin gia hạn đến ${toIsoDay(e.requestedDueOn)}: ${e.reason}`,
+          note: `Xin gia hạn đến ${formatDay(e.requestedDueOn)}: ${e.reason}`,
           since: e.createdAt.toISOString(),
           days: daysBetween(vietnamDay(e.createdAt), today),
         }),

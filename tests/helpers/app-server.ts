@@ -57,7 +57,10 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Serve this database as it is (e.g. a loaded benchmark database) instead of a fresh one. */
   existingDatabaseUrl?: string;
-  /** More variables for the app (e.g. SEED_DEMO=never). */
+  /**
+   * More variables for the app (e.g. SEED_DEMO=never). SEED_DEMO is "no-history" unless given:
+   * the tests start from the demo's notices with no task touched.
+   */
   env?: Record<string, string>;
 }
 
@@ -71,6 +74,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     PORT: String(port),
     DATA_DIR: dataDir,
     NEXTAUTH_URL: `http://localhost:${port}`,
+    SEED_DEMO: "no-history",
     ...(opts.today ? { APP_TODAY: opts.today } : {}),
     ...opts.env,
   };
