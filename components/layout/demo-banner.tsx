@@ -13,7 +13,7 @@ export function DemoBanner() {
       data-testid="demo-banner"
       className="bg-amber-100 px-4 py-1.5 text-center text-xs font-medium text-amber-900 print:hidden"
     >
-      Dữ liệu mẫu · hôm nay được tính là {formatDay(today())}
+      {`Dữ liệu mẫu · hôm nay được tính là ${formatDay(today())}`}
     </p>
   );
 }

@@ -56,7 +56,7 @@ describe("demo data", () => {
   it("changes nothing when run a second time", async () => {
     const before = await counts();
     const result = await seedDemo(t.prisma, () => {});
-    expect(result).toEqual({ notices: 0, users: 0, agencies: 0 });
+    expect(result).toEqual({ notices: 0, users: 0, agencies: 0, history: null });
     expect(await counts()).toEqual(before);
   });
 
