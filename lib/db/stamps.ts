@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { stampNow } from "@/lib/time/today";
 
-// Dates new rows on the app's clock when that clock is the demo's (lib/time/today.ts stampNow):
+// Dates new rows (createdAt, updatedAt) and changed rows (updatedAt) on the app's clock when that clock is the demo's (lib/time/today.ts stampNow):
 // the demo's audit trail, reports and notifications then read as a history up to the demo's
 // "today" instead of all bearing the moment the seed ran. In a real deployment (and in tests)
 // stampNow() is undefined and the database's own default applies, as before.
@@ -28,18 +28,31 @@ export const STAMPED_MODELS = new Set([
   "RegistryImport",
 ]);
 
+/** Models with an @updatedAt column, which Prisma would otherwise set to the real time. */
+export const UPDATED_MODELS = new Set(["Agency", "AgencyGroup", "Notice", "Directive", "Assignment", "User"]);
+
 type Row = Record<string, unknown>;
 
-function stamp(data: unknown, at: Date): unknown {
-  if (Array.isArray(data)) return data.map((row) => stamp(row, at));
-  if (data && typeof data === "object" && !("createdAt" in data)) return { ...(data as Row), createdAt: at };
-  return data;
+function stamp(data: unknown, fields: readonly string[], at: Date): unknown {
+  if (Array.isArray(data)) return data.map((row) => stamp(row, fields, at));
+  if (!data || typeof data !== "object") return data;
+  const row = { ...(data as Row) };
+  for (const f of fields) if (!(f in row)) row[f] = at;
+  return row;
 }
 
-/** Adds createdAt (when the demo clock runs) to the rows of a create, createMany or createManyAndReturn. */
-function stamped<A extends { data?: unknown }>(model: string, args: A): A {
+/** Adds createdAt and updatedAt (when the demo clock runs) to the rows of a create. */
+function created<A extends { data?: unknown }>(model: string, args: A): A {
   const at = STAMPED_MODELS.has(model) ? stampNow() : undefined;
-  return at ? { ...args, data: stamp(args.data, at) } : args;
+  if (!at) return args;
+  const fields = UPDATED_MODELS.has(model) ? ["createdAt", "updatedAt"] : ["createdAt"];
+  return { ...args, data: stamp(args.data, fields, at) };
+}
+
+/** Sets updatedAt (when the demo clock runs) on an update. */
+function updated<A extends { data?: unknown }>(model: string, args: A): A {
+  const at = UPDATED_MODELS.has(model) ? stampNow() : undefined;
+  return at ? { ...args, data: stamp(args.data, ["updatedAt"], at) } : args;
 }
 
 export function withClockStamps(client: PrismaClient): PrismaClient {
@@ -47,9 +60,12 @@ export function withClockStamps(client: PrismaClient): PrismaClient {
     name: "demo-clock-stamps",
     query: {
       $allModels: {
-        create: ({ model, args, query }) => query(stamped(model, args)),
-        createMany: ({ model, args, query }) => query(stamped(model, args)),
-        createManyAndReturn: ({ model, args, query }) => query(stamped(model, args)),
+        create: ({ model, args, query }) => query(created(model, args)),
+        createMany: ({ model, args, query }) => query(created(model, args)),
+        createManyAndReturn: ({ model, args, query }) => query(created(model, args)),
+        update: ({ model, args, query }) => query(updated(model, args)),
+        updateMany: ({ model, args, query }) => query(updated(model, args)),
+        updateManyAndReturn: ({ model, args, query }) => query(updated(model, args)),
       },
     },
   }) as unknown as PrismaClient;

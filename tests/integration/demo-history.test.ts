@@ -97,6 +97,9 @@ describe("the demo's played history", () => {
       ["ProgressReport", "createdAt"],
       ["Assignment", "createdAt"],
       ["Notice", "createdAt"],
+      // Prisma's own @updatedAt would say the real day ("Điều chỉnh 02/12/2026" on every card).
+      ["Directive", "updatedAt"],
+      ["Assignment", "updatedAt"],
     ] as const) {
       const [row] = await client.$queryRawUnsafe<{ min: Date; max: Date }[]>(
         `SELECT min("${column}") AS min, max("${column}") AS max FROM "${table}"`,
