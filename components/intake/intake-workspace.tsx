@@ -5,7 +5,7 @@ import { fieldErrorsOf, firstErrors } from "@/lib/validation/field-errors";
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
-import { confirmNoticeAction, proposeNoticeAction } from "@/lib/intake/actions";
+import { confirmNoticeAction } from "@/lib/intake/actions";
 import type { DuplicateNotice } from "@/lib/intake/duplicates";
 import type { Proposal } from "@/lib/intake/service";
 import * as model from "@/lib/intake/review-model";
@@ -14,79 +14,28 @@ import { formatDay } from "@/lib/time/calendar";
 import { DirectiveEditor } from "@/components/intake/directive-editor";
 import { NewAgenciesPanel } from "@/components/intake/new-agencies-panel";
 import { NoticeFields } from "@/components/intake/notice-fields";
+import { IntakeInput, type ScanReview } from "@/components/intake/intake-input";
+import { ScanSource } from "@/components/intake/scan-source";
 import { SourceLegend, SourcePanel } from "@/components/intake/source-panel";
 import { Button } from "@/components/ui/button";
-import { Textarea } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 
 export function IntakeWorkspace() {
-  const [text, setText] = useState("");
-  const [file, setFile] = useState<File | null>(null);
   const [proposal, setProposal] = useState<Proposal | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function analyse() {
-    const form = new FormData();
-    if (file) form.set("file", file);
-    form.set("text", text);
-    setMessage(null);
-    startTransition(async () => {
-      const result = await callAction(() => proposeNoticeAction(null, form));
-      if (result.ok) {
-        setProposal(result.proposal);
-        setText(result.proposal.sourceText);
-      } else setMessage(result.message);
-    });
-  }
-
-  if (proposal) return <Review proposal={proposal} onBack={() => setProposal(null)} />;
-
+  const [scan, setScan] = useState<ScanReview | null>(null);
+  if (proposal) return <Review proposal={proposal} scan={scan} onBack={() => setProposal(null)} />;
   return (
-    <section className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
-      <div>
-        <label htmlFor="noi-dung-thong-bao" className="block font-medium">
-          Dán nội dung thông báo
-        </label>
-        <p className="text-sm text-slate-600">
-          Có thể dán văn bản đã nhận dạng chữ (OCR); hệ thống tự đề xuất các nhiệm vụ, cơ quan và thời hạn để bạn kiểm
-          tra.
-        </p>
-        <Textarea
-          id="noi-dung-thong-bao"
-          rows={14}
-          className="mt-2 font-mono"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="THÔNG BÁO Kết luận của …"
-        />
-      </div>
-      <div>
-        <label htmlFor="tep-thong-bao" className="block font-medium">
-          hoặc tải lên tệp
-        </label>
-        <p className="text-sm text-slate-600">.txt, .md, .docx hoặc .pdf có lớp chữ; tối đa 10 MB.</p>
-        <input
-          id="tep-thong-bao"
-          type="file"
-          accept=".txt,.md,.docx,.pdf"
-          className="mt-2 block text-sm"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </div>
-      <StatusMessage tone={message ? "error" : null} urgent className="min-h-5">
-        {message}
-      </StatusMessage>
-      <div>
-        <Button pending={pending} pendingLabel="Đang phân tích…" disabled={!text.trim() && !file} onClick={analyse}>
-          Phân tích văn bản
-        </Button>
-      </div>
-    </section>
+    <IntakeInput
+      initialText=""
+      onProposal={(p, s) => {
+        setProposal(p);
+        setScan(s);
+      }}
+    />
   );
 }
 
-function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }) {
+function Review({ proposal, scan, onBack }: { proposal: Proposal; scan: ScanReview | null; onBack: () => void }) {
   const router = useRouter();
   const [state, setState] = useState(() => model.initialState(proposal.draft, proposal.spans));
   const [active, setActive] = useState(0);
@@ -145,13 +94,19 @@ function Review({ proposal, onBack }: { proposal: Proposal; onBack: () => void }
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       <aside className="lg:sticky lg:top-4 lg:h-[calc(100dvh-2rem)]">
-        <div className="mb-2 flex items-center justify-between gap-2">
-          <h2 className="font-semibold">Văn bản gốc</h2>
-          <SourceLegend />
-        </div>
-        <div className="h-80 lg:h-[calc(100%-2.5rem)]">
-          <SourcePanel text={proposal.sourceText} highlights={highlights} />
-        </div>
+        {scan ? (
+          <ScanSource proposal={proposal} scan={scan} highlights={highlights} />
+        ) : (
+          <>
+            <div className="mb-2 flex items-center justify-between gap-2">
+              <h2 className="font-semibold">Văn bản gốc</h2>
+              <SourceLegend />
+            </div>
+            <div className="h-80 lg:h-[calc(100%-2.5rem)]">
+              <SourcePanel text={proposal.sourceText} highlights={highlights} />
+            </div>
+          </>
+        )}
       </aside>
 
       <div className="grid content-start gap-4">

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef } from "react";
 import type { Highlight } from "@/lib/intake/review-model";
+import type { Doubt } from "@/lib/intake/scan-marks";
 
 const STYLES: Record<Highlight["kind"], string> = {
   directive: "bg-amber-100",
@@ -9,25 +10,44 @@ const STYLES: Record<Highlight["kind"], string> = {
   deadline: "bg-rose-200 underline decoration-rose-700 decoration-2",
 };
 
-/** The notice as written, with the passage behind the selected directive highlighted. */
-export function SourcePanel({ text, highlights }: { text: string; highlights: Highlight[] }) {
+/**
+ * The notice as written, with the passage behind the selected directive highlighted. For a scan,
+ * the words the recogniser was unsure of are underlined in orange; choosing one shows it on the
+ * page image (onDoubt).
+ */
+export function SourcePanel({
+  text,
+  highlights,
+  doubts = [],
+  onDoubt,
+}: {
+  text: string;
+  highlights: Highlight[];
+  doubts?: Doubt[];
+  onDoubt?: (d: Doubt) => void;
+}) {
   const activeRef = useRef<HTMLElement | null>(null);
 
   const pieces = useMemo(() => {
     const cuts = new Set<number>([0, text.length]);
-    for (const h of highlights) {
+    for (const h of [...highlights, ...doubts]) {
       cuts.add(Math.max(0, Math.min(text.length, h.start)));
       cuts.add(Math.max(0, Math.min(text.length, h.end)));
     }
     const sorted = [...cuts].sort((a, b) => a - b);
-    const out: { start: number; end: number; kinds: Highlight["kind"][] }[] = [];
+    const out: { start: number; end: number; kinds: Highlight["kind"][]; doubt: Doubt | null }[] = [];
     for (let i = 0; i < sorted.length - 1; i++) {
       const start = sorted[i]!;
       const end = sorted[i + 1]!;
-      out.push({ start, end, kinds: highlights.filter((h) => h.start <= start && h.end >= end).map((h) => h.kind) });
+      out.push({
+        start,
+        end,
+        kinds: highlights.filter((h) => h.start <= start && h.end >= end).map((h) => h.kind),
+        doubt: doubts.find((d) => d.start <= start && d.end >= end) ?? null,
+      });
     }
     return out;
-  }, [text, highlights]);
+  }, [text, highlights, doubts]);
 
   useEffect(() => {
     activeRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
@@ -42,7 +62,21 @@ export function SourcePanel({ text, highlights }: { text: string; highlights: Hi
       aria-label="Văn bản gốc"
     >
       {pieces.map((p) => {
-        const chunk = text.slice(p.start, p.end);
+        const raw = text.slice(p.start, p.end);
+        const chunk = p.doubt ? (
+          <button
+            key={`d${p.start}`}
+            type="button"
+            data-testid="doubt-word"
+            title={`Chữ nhận dạng chưa chắc chắn (độ tin cậy ${Math.round(p.doubt.confidence)}%): xem trên ảnh`}
+            className="inline cursor-pointer rounded-sm bg-orange-50 text-inherit underline decoration-orange-500 decoration-dotted decoration-2 underline-offset-2"
+            onClick={() => onDoubt?.(p.doubt!)}
+          >
+            {raw}
+          </button>
+        ) : (
+          raw
+        );
         if (p.kinds.length === 0) return chunk;
         const kind = p.kinds.includes("deadline") ? "deadline" : p.kinds.includes("agency") ? "agency" : "directive";
         const isFirst = first;

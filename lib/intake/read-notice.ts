@@ -8,6 +8,7 @@ import { parseEdxml, type EdxmlHeader } from "@/lib/edxml/parse";
 import { imageInfo } from "@/lib/ocr/image-info";
 import { recognizeScan, type OcrOptions } from "@/lib/ocr/recognize";
 import { readDocxText } from "./docx/read";
+import { NeedsOcrError } from "./needs-ocr";
 import { cleanNoticeText, decodeUtf8 } from "./notice-text";
 import { MIN_TEXT_CHARS, readPdfTextPages } from "./pdf";
 import { layoutDocument, type DocumentPage, type OcrSummary, type ReviewPage } from "./review-pages";
@@ -91,7 +92,7 @@ async function readPdf(name: string, bytes: Uint8Array, opts: ReadOptions): Prom
   const pages: DocumentPage[] = layer.pages.filter((p) => !scanned.includes(p.page));
   if (scanned.length) {
     if (opts.ocr === false)
-      throw new ValidationError(
+      throw new NeedsOcrError(
         "Tệp PDF không có lớp chữ (bản quét ảnh). Vui lòng nhận dạng chữ (OCR) trước, hoặc dán nội dung văn bản.",
       );
     const recognised = await recognizeScan("pdf", bytes, { ...opts, pages: scanned });
@@ -114,7 +115,7 @@ async function readPdf(name: string, bytes: Uint8Array, opts: ReadOptions): Prom
 
 async function readImages(files: { name: string; bytes: Uint8Array }[], opts: ReadOptions): Promise<NoticeReading> {
   if (opts.ocr === false)
-    throw new ValidationError("Chưa cho phép nhận dạng chữ từ ảnh ở đây. Hãy dán nội dung văn bản.");
+    throw new NeedsOcrError("Chưa cho phép nhận dạng chữ từ ảnh ở đây. Hãy dán nội dung văn bản.");
   const pages: DocumentPage[] = [];
   for (const f of files) {
     const want = IMAGE_EXT[extensionOf(f.name)];

@@ -2,6 +2,7 @@ import "server-only";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ValidationError } from "@/lib/errors";
+import { NeedsOcrError } from "@/lib/intake/needs-ocr";
 
 // Reading an uploaded document (unzipping a .docx, parsing a PDF) happens in a child process with
 // a memory ceiling and a time limit, never on the server's own thread: a hostile file is refused
@@ -51,6 +52,8 @@ export function precheckNoticeFile(fileName: string, bytes: Uint8Array): void {
 export interface IsolationLimits {
   memoryMb: number;
   timeMs: number;
+  /** false: a scan is answered with a NeedsOcrError instead of being recognised in the child. */
+  ocr?: boolean;
 }
 
 /**
@@ -61,8 +64,9 @@ export interface IsolationLimits {
 export async function readNoticeIsolated(
   fileName: string,
   bytes: Uint8Array,
-  limits: IsolationLimits = { memoryMb: MEMORY_MB, timeMs: TIME_MS },
+  given: Partial<IsolationLimits> = {},
 ): Promise<string> {
+  const limits: IsolationLimits = { memoryMb: MEMORY_MB, timeMs: TIME_MS, ...given };
   const release = await slot();
   try {
     return await runReader(fileName, bytes, limits);
@@ -85,7 +89,7 @@ function runReader(fileName: string, bytes: Uint8Array, limits: IsolationLimits)
   let errText = "";
   child.stdout.on("data", (d: Buffer) => out.push(d));
   child.stderr.on("data", (d: Buffer) => (errText = (errText + d.toString()).slice(-2000)));
-  const header = Buffer.from(JSON.stringify({ fileName, size: bytes.byteLength }) + "\n");
+  const header = Buffer.from(JSON.stringify({ fileName, size: bytes.byteLength, ocr: limits.ocr }) + "\n");
   child.stdin.on("error", () => {});
   child.stdin.end(Buffer.concat([header, Buffer.from(bytes)]));
 
@@ -112,8 +116,10 @@ function runReader(fileName: string, bytes: Uint8Array, limits: IsolationLimits)
             text?: string;
             refused?: string;
             fieldErrors?: Record<string, string[]>;
+            needsOcr?: boolean;
           };
           if (typeof answer.text === "string") return resolve(answer.text);
+          if (answer.refused && answer.needsOcr) return reject(new NeedsOcrError(answer.refused, answer.fieldErrors));
           if (answer.refused) return reject(new ValidationError(answer.refused, answer.fieldErrors));
         } catch {
           // fall through: an answer that is not ours

@@ -235,6 +235,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
       readOnly: true,
     },
     json("confirmNoticeAction", intake.confirmNoticeAction, ZConfirmNotice),
+    json("cancelIntakeJobAction", intake.cancelIntakeJobAction, z.object({ jobId: z.number() })),
+    json("proposeFromJobAction", intake.proposeFromJobAction, z.object({ jobId: z.number() })),
     form("markRemindersRead", reminders.markRemindersRead, z.object({})),
     { ...form("markNotificationsReadAction", reminders.markNotificationsReadAction, z.object({})), stores: true },
     form("createAccountAction", users.createAccountAction, us.ZCreateUser),
@@ -370,6 +372,8 @@ describe("malformed input to every route handler", () => {
     ["/api/quan-tri/co-quan/mau", "@/app/api/quan-tri/co-quan/mau/route"],
     ["/api/quan-tri/nguoi-dung/xuat", "@/app/api/quan-tri/nguoi-dung/xuat/route"],
     ["/api/quan-tri/nguoi-dung/mau", "@/app/api/quan-tri/nguoi-dung/mau/route"],
+    ["/api/nhap-thong-bao/[id]", "@/app/api/nhap-thong-bao/[job]/route"],
+    ["/api/nhap-thong-bao/[id]/trang/[id]", "@/app/api/nhap-thong-bao/[job]/trang/[page]/route"],
   ] as const;
   const queryValue = fc.oneof(
     fc.constantFrom("xlsx", "csv", "pdf", "overdue", "d1_7", "1", "2021-07-01", "01/07/2021"),
@@ -396,9 +400,9 @@ describe("malformed input to every route handler", () => {
             ),
             async (role, q, id) => {
               signInAs(users[role]!);
-              const url = new URL(`http://localhost${path.replace("[id]", encodeURIComponent(id))}`);
+              const url = new URL(`http://localhost${path.replaceAll("[id]", encodeURIComponent(id))}`);
               for (const [k, v] of Object.entries(q)) url.searchParams.set(k, v);
-              const res = await mod.GET(new Request(url), { params: Promise.resolve({ id }) });
+              const res = await mod.GET(new Request(url), { params: Promise.resolve({ id, job: id, page: id }) });
               expect(res.status, `${url}`).toBeLessThan(500);
               if (res.status >= 400) expect(isVietnamese(await res.text()), `${url}`).toBe(true);
               else await res.arrayBuffer();
