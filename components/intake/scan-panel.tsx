@@ -47,7 +47,7 @@ export function ScanPanel({
           </nav>
         ) : null}
         <span className="text-slate-600">
-          Độ tin cậy {Math.round(current.meanConfidence)}% · {low.length} từ cần kiểm tra
+          Độ tin cậy {Math.round(current.meanConfidence)}% · {low.length} chỗ khoanh cam (chữ đọc chưa chắc)
         </span>
       </div>
       <div className="min-h-0 flex-1 overflow-auto rounded-xl border border-slate-200 bg-slate-100 p-2">

@@ -7,7 +7,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 import { OcrCancelledError } from "@/lib/ocr/process";
 import type { OcrProgress } from "@/lib/ocr/recognize";
-import { readNoticeFile, type NoticeSource } from "@/lib/intake/read-notice";
+import { ocrTools } from "@/lib/ocr/tools";
+import { checkImage, extensionOf, readNoticeFile, type NoticeSource } from "@/lib/intake/read-notice";
 import type { ReviewWord } from "@/lib/intake/review-pages";
 
 // Scans and photos of notices are recognised off the request. The upload becomes a job row; this

@@ -69,6 +69,16 @@ const IMAGE_EXT: Record<string, string> = {
   ".tiff": "tiff",
 };
 
+/** Refuses, in Vietnamese, an "image" whose bytes are not the image its name says. */
+export function checkImage(name: string, bytes: Uint8Array): void {
+  const want = IMAGE_EXT[extensionOf(name)];
+  const got = imageInfo(bytes)?.type ?? null;
+  if (!got || (want && got !== want))
+    throw new ValidationError(
+      `Tệp ảnh “${name}” không hợp lệ: dữ liệu nhị phân không phải ảnh ${want ? want.toUpperCase() : "JPEG, PNG, TIFF"} đọc được.`,
+    );
+}
+
 function scanWarnings(ocr: OcrSummary | null, scanned: number[] | null): string[] {
   if (!ocr) return [];
   const which = scanned && scanned.length ? `Trang ${scanned.join(", ")} là ảnh quét` : "Văn bản là ảnh quét";
@@ -118,12 +128,7 @@ async function readImages(files: { name: string; bytes: Uint8Array }[], opts: Re
     throw new NeedsOcrError("Chưa cho phép nhận dạng chữ từ ảnh ở đây. Hãy dán nội dung văn bản.");
   const pages: DocumentPage[] = [];
   for (const f of files) {
-    const want = IMAGE_EXT[extensionOf(f.name)];
-    const got = imageInfo(f.bytes)?.type ?? null;
-    if (!got || (want && got !== want))
-      throw new ValidationError(
-        `Tệp ảnh “${f.name}” không hợp lệ: dữ liệu nhị phân không phải ảnh ${want ? want.toUpperCase() : "JPEG, PNG, TIFF"} đọc được.`,
-      );
+    checkImage(f.name, f.bytes);
     for (const r of await recognizeScan("image", f.bytes, opts))
       pages.push({ page: pages.length + 1, positioned: r.positioned, recognised: { ...r, page: pages.length + 1 } });
   }
