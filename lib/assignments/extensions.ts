@@ -187,6 +187,7 @@ export async function decideExtension(
         kind: "extension_decided",
         assignmentId: row.id,
         extensionId: request.id,
+        version: updated.version,
         approved,
         dueOn: granted,
         note: data.note ?? null,
