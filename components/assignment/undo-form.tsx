@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { undoDecisionAction } from "@/lib/assignments/actions";
 import { ActionForm } from "@/components/ui/action-form";
 
-/** "Hoàn tác" for a few minutes after one's own confirmation or return; the server checks who and when. */
+/**
+ * "Hoàn tác" for a few minutes after one's own confirmation, return or extension decision; the
+ * server checks who, when, and that nothing changed since.
+ */
 export function UndoForm({ assignmentId, version, label }: { assignmentId: number; version: number; label: string }) {
   const router = useRouter();
   return (

@@ -74,7 +74,8 @@ export function WorkflowPanel({
   today,
 }: WorkflowPanelProps) {
   const router = useRouter();
-  // The confirmation or return just made here, which its author may take back for a few minutes.
+  // The confirmation, return or extension decision just made here, which its author may take back
+  // for a few minutes.
   const [decided, setDecided] = useState<{ version: number; label: string } | null>(null);
   const target = { assignmentId: a.id, version: a.version };
   const open = a.state !== "completed";
@@ -254,6 +255,11 @@ export function WorkflowPanel({
           submitLabel="Ghi quyết định"
           confirm="Ghi quyết định về đề nghị gia hạn?"
           testId="decide-form"
+          onSuccess={(r) => {
+            // The section goes with the pending request: its message stays in the undo box.
+            setDecided({ version: r.assignment.version, label: r.message });
+            router.refresh();
+          }}
         >
           <ChoiceField
             name="decision"

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { GroupExplanations } from "@/components/overview/explanation-badge";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { daysLeft } from "@/lib/assignments/timeliness";
@@ -88,7 +89,10 @@ export function GroupTable({
                 data-stt={offset + i + 1}
               >
                 <td className="px-3 py-2">
-                  <Due g={g} today={today} />
+                  <div className="flex flex-col items-start gap-1">
+                    <Due g={g} today={today} />
+                    <GroupExplanations g={g} />
+                  </div>
                 </td>
                 <td className="max-w-xs min-w-48 px-3 py-2">
                   {one ? (

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { ExplanationBadge } from "@/components/overview/explanation-badge";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { bucketOfDays, taskStatus } from "@/lib/reports/sheets";
@@ -74,7 +75,10 @@ export function TaskTable({
               data-stt={offset + i + 1}
             >
               <td className="px-3 py-2">
-                <Due row={r} today={today} />
+                <div className="flex flex-col items-start gap-1">
+                  <Due row={r} today={today} />
+                  <ExplanationBadge e={r.explanation} />
+                </div>
               </td>
               <td className="px-3 py-2 font-medium text-slate-900">
                 {r.agency.name}

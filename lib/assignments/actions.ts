@@ -44,7 +44,8 @@ import { formatDay } from "@/lib/time/calendar";
 //   decideExtensionAction     extensionId, version (the assignment's), decision ("approve" | "refuse"),
 //                             grantedDueOn? (another date than asked; then note is required), note?
 //   addCommentAction          assignmentId, body
-//   undoDecisionAction        assignmentId, version (taking back one's confirmation or return)
+//   undoDecisionAction        assignmentId, version (taking back one's confirmation, return or
+//                             extension decision, whichever was one's last step on the task)
 //   requestExplanationAction  assignmentId, version, message, workingDays
 //   answerExplanationAction   explanationId, answer, attachment? (File)
 // Dates are "YYYY-MM-DD" (what the date fields send).
@@ -166,6 +167,6 @@ export const undoDecisionAction = formAction<typeof ZUndoDecision, Changed, Stal
     const r = await undoDecision(db(), user, input);
     refresh({ ...r, assignmentId: r.assignment.id });
     revalidatePath("/cho-xu-ly");
-    return { ok: true, message: "Đã hoàn tác: nhiệm vụ trở lại chờ xác nhận.", assignment: r.assignment };
+    return { ok: true, message: r.message, assignment: r.assignment };
   },
 );

@@ -64,6 +64,8 @@ export async function requestExplanation(
         message: input.message,
         workingDays: input.workingDays,
         replyDueOn: fromIsoDay(replyDueOn),
+        // Stamped by the workflow's clock, as the answer is: the day shown as "Đã yêu cầu … dd/MM/yyyy".
+        createdAt: clock.now(),
       },
       select: { id: true },
     });

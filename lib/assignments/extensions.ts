@@ -104,6 +104,22 @@ export async function requestExtension(
   }, TX_OPTIONS);
 }
 
+/**
+ * The pending request of each of these assignments (at most one each), to decide them from a list
+ * the caller already scoped to what the user may see (the queue): one query.
+ */
+export async function pendingExtensions(
+  db: Db,
+  assignmentIds: number[],
+): Promise<{ id: number; assignmentId: number; requestedDueOn: string }[]> {
+  if (assignmentIds.length === 0) return [];
+  const rows = await db.extensionRequest.findMany({
+    where: { status: "pending", assignmentId: { in: assignmentIds } },
+    select: { id: true, assignmentId: true, requestedDueOn: true },
+  });
+  return rows.map((e) => ({ ...e, requestedDueOn: toIsoDay(e.requestedDueOn) }));
+}
+
 /** `version` is the assignment's version as the decider saw it. */
 export async function decideExtension(
   db: Db,
@@ -187,6 +203,7 @@ export async function decideExtension(
         kind: "extension_decided",
         assignmentId: row.id,
         extensionId: request.id,
+        version: updated.version,
         approved,
         dueOn: granted,
         note: data.note ?? null,

@@ -78,7 +78,7 @@ export const ZConfirmCompletion = ZTarget;
 
 export const ZReturnCompletion = ZTarget.extend({ reason: ZReason });
 
-/** Takes back one's own confirmation or return within a few minutes. */
+/** Takes back one's own confirmation, return or extension decision within a few minutes. */
 export const ZUndoDecision = ZTarget;
 
 export const ZRequestExtension = ZTarget.extend({

@@ -40,6 +40,8 @@ const LABELS: Record<string, string> = {
   "extension.approve": "Đồng ý gia hạn",
   "extension.refuse": "Không đồng ý gia hạn",
   "assignment.extend": "Điều chỉnh thời hạn theo gia hạn",
+  "assignment.undo": "Hoàn tác",
+  "extension.undo": "Hoàn tác quyết định gia hạn",
   "comment.create": "Ý kiến trao đổi",
   "directive.update": "Văn phòng điều chỉnh chỉ đạo",
   "assignment.reschedule": "Điều chỉnh thời hạn theo chỉ đạo mới",

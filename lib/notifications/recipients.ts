@@ -29,3 +29,9 @@ export function leadersOf(
 ): Promise<Recipient[]> {
   return db.user.findMany({ where: { active: true, provinceId, role: { in: roles } }, select: SELECT });
 }
+
+/** These users, if still active (those told of a step that was then undone). */
+export function usersById(db: Db | Tx, ids: number[]): Promise<Recipient[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.user.findMany({ where: { active: true, id: { in: ids } }, select: SELECT });
+}

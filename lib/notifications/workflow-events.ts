@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { notify, type NotifyEvent } from "@/lib/notifications/notify";
-import { leadersOf, staffOf } from "@/lib/notifications/recipients";
+import { leadersOf, staffOf, usersById } from "@/lib/notifications/recipients";
 import { formatDay, toIsoDay } from "@/lib/time/calendar";
 
 // The workflow's events as notifications, written in the transaction of the step itself so that a
@@ -66,12 +66,33 @@ export type WorkflowEvent =
       kind: "extension_decided";
       assignmentId: number;
       extensionId: number;
+      /** The assignment's version after the decision: an undone decision decided again is a new event. */
+      version: number;
       approved: boolean;
       dueOn: string | null;
       note: string | null;
     }
   | { kind: "explanation_requested"; assignmentId: number; explanationId: number; replyDueOn: string }
-  | { kind: "explanation_answered"; assignmentId: number; explanationId: number };
+  | { kind: "explanation_answered"; assignmentId: number; explanationId: number }
+  | {
+      /** A step undone, told to those who had already read (or been e-mailed) its notification. */
+      kind: "undone";
+      assignmentId: number;
+      step: "confirmed" | "returned" | "extension";
+      /** The assignment's version after the undoing. */
+      version: number;
+      recipientIds: number[];
+      body: string;
+    };
+
+const UNDONE: Record<
+  "confirmed" | "returned" | "extension",
+  { kind: NotifyEvent["kind"]; title: (agency: string) => string }
+> = {
+  confirmed: { kind: "confirmed", title: (a) => `Việc xác nhận hoàn thành nhiệm vụ của ${a} đã được hoàn tác` },
+  returned: { kind: "returned", title: (a) => `Việc trả lại kết quả của ${a} đã được hoàn tác` },
+  extension: { kind: "extension_decided", title: (a) => `Quyết định về đề nghị gia hạn của ${a} đã được hoàn tác` },
+};
 
 /** Tells those concerned by one step on one assignment. */
 export async function notifyWorkflow(tx: Tx, event: WorkflowEvent, actorId: number): Promise<void> {
@@ -119,7 +140,7 @@ export async function notifyWorkflow(tx: Tx, event: WorkflowEvent, actorId: numb
       e = {
         ...base,
         kind: "extension_decided",
-        eventKey: `extension:${event.extensionId}:decided`,
+        eventKey: `extension:${event.extensionId}:decided:${event.version}`,
         recipients: await staffOf(tx, [t.agencyId]),
         items: [
           item(
@@ -148,6 +169,15 @@ export async function notifyWorkflow(tx: Tx, event: WorkflowEvent, actorId: numb
         eventKey: `explanation:${event.explanationId}:answered`,
         recipients: await leadersOf(tx, t.provinceId, ["secretariat", "chairman"]),
         items: [item(t, `${t.agency} đã giải trình`)],
+      };
+      break;
+    case "undone":
+      e = {
+        ...base,
+        kind: UNDONE[event.step].kind,
+        eventKey: `undone:${t.assignmentId}:${event.version}`,
+        recipients: await usersById(tx, event.recipientIds),
+        items: [item(t, UNDONE[event.step].title(t.agency), event.body)],
       };
       break;
   }

@@ -29,6 +29,28 @@ export function taskStatus(r: Pick<TaskRow, "state" | "completedOn">): string {
     : STATE_LABELS[r.state];
 }
 
+/**
+ * A task's explanation request in words: "Đã yêu cầu giải trình 12/07/2021", "Đã giải trình
+ * 14/07/2021", or "Quá hạn giải trình" (unanswered past its reply day, with that day); null when
+ * none was asked.
+ */
+export function explanationLabel(e: TaskRow["explanation"]): string | null {
+  if (!e) return null;
+  if (e.status === "answered") return `Đã giải trình ${formatDay(e.answeredOn ?? e.requestedOn)}`;
+  if (e.late) return `Quá hạn giải trình (hạn ${formatDay(e.replyDueOn)})`;
+  return `Đã yêu cầu giải trình ${formatDay(e.requestedOn)}`;
+}
+
+/** A group's explanation requests in words: "Đã yêu cầu giải trình 3/16 cơ quan, đã giải trình 1, quá hạn giải trình 1". */
+export function groupExplanations(g: Pick<DirectiveGroup, "explanations" | "tasks">): string | null {
+  const { asked, answered, late } = g.explanations;
+  if (asked === 0) return null;
+  if (g.tasks.length === 1) return explanationLabel(g.tasks[0]!.explanation);
+  const parts = [`Đã yêu cầu giải trình ${asked}/${g.tasks.length} cơ quan`, `đã giải trình ${answered}`];
+  if (late > 0) parts.push(`quá hạn giải trình ${late}`);
+  return parts.join(", ");
+}
+
 export function taskSheet(name: string, title: string, rows: TaskRow[], offset = 0): ExportSheet {
   return {
     name,
@@ -46,6 +68,7 @@ export function taskSheet(name: string, title: string, rows: TaskRow[], offset =
       { header: "Thời hạn theo văn bản", width: 30 },
       { header: "Hạn gốc", width: 12, kind: "date" },
       { header: "Tình trạng", width: 22 },
+      { header: "Giải trình", width: 26 },
     ],
     rows: rows.map((r, i) => [
       offset + i + 1,
@@ -60,6 +83,7 @@ export function taskSheet(name: string, title: string, rows: TaskRow[], offset =
       r.directive.deadlinePhrase,
       r.originalDueOn && r.originalDueOn !== r.dueOn ? formatDay(r.originalDueOn) : null,
       taskStatus(r),
+      explanationLabel(r.explanation),
     ]),
   };
 }
@@ -203,6 +227,7 @@ export function groupSheet(name: string, title: string, groups: DirectiveGroup[]
       { header: "Văn bản", width: 26 },
       { header: "Hạn", width: 11, kind: "date" },
       { header: "Thời hạn theo văn bản", width: 24 },
+      { header: "Giải trình", width: 26 },
     ],
     rows: groups.map((g, i) => [
       offset + i + 1,
@@ -212,6 +237,7 @@ export function groupSheet(name: string, title: string, groups: DirectiveGroup[]
       `${noticeLabel(g.notice)}, mục ${g.directive.ref}`,
       groupDue(g),
       g.directive.deadlinePhrase,
+      groupExplanations(g),
     ]),
   };
 }
@@ -222,12 +248,19 @@ export function reportGroupSheet(groups: DirectiveGroup[]): ExportSheet {
   const keep = ["STT", "Nhiệm vụ", "Cơ quan chưa hoàn thành", "Văn bản", "Hạn", "Số ngày quá hạn"];
   const idx = keep.map((h) => full.columns.findIndex((c) => c.header === h));
   const widths: Record<string, number> = { "Nhiệm vụ": 44, "Cơ quan chưa hoàn thành": 30, "Văn bản": 18 };
+  // No room for a column of its own on a portrait page: the explanations follow the agencies.
+  const agencies = full.columns.findIndex((c) => c.header === "Cơ quan chưa hoàn thành");
+  const explained = full.columns.findIndex((c) => c.header === "Giải trình");
   return {
     ...full,
     columns: idx.map((i) => ({
       ...full.columns[i]!,
       width: widths[full.columns[i]!.header] ?? full.columns[i]!.width,
     })),
-    rows: full.rows.map((row) => idx.map((i) => row[i] ?? null)),
+    rows: full.rows.map((row) =>
+      idx.map((i) =>
+        i === agencies && row[explained] ? `${String(row[i] ?? "")}. ${String(row[explained])}` : (row[i] ?? null),
+      ),
+    ),
   };
 }

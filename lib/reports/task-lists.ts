@@ -3,7 +3,8 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListSort } from "@/lib/reports/list-query";
-import { daysBetween } from "@/lib/time/calendar";
+import { daysBetween, vietnamDay } from "@/lib/time/calendar";
+import { isExplanationLate } from "@/lib/assignments/explanations";
 import { dueInForce, judge } from "@/lib/assignments/timeliness";
 import { isRecurrence } from "@/lib/deadlines/period";
 import {
@@ -17,6 +18,7 @@ import {
 } from "@/lib/reports/scope";
 import type {
   DirectiveGroup,
+  ExplanationState,
   GroupPage,
   OverdueBucket,
   OverdueSummary,
@@ -103,6 +105,10 @@ interface TaskSqlRow {
   issuedPrecision: TaskRow["notice"]["issuedPrecision"];
   meetingOn: string | null;
   title: string;
+  explanationStatus: "pending" | "answered" | null;
+  explanationAskedAt: Date | null;
+  explanationReplyDueOn: string | null;
+  explanationAnsweredAt: Date | null;
 }
 
 /** Lists of open tasks with a deadline order by the due day in force (a recurring task's current period's). */
@@ -140,7 +146,10 @@ function taskWhere(provinceId: number, query: TaskQuery, today: string): Prisma.
   return Prisma.join(parts, " AND ");
 }
 
-/** The rows of the assignments whose ids `ids` (a subquery giving "id") selects, in `order`. */
+/**
+ * The rows of the assignments whose ids `ids` (a subquery giving "id") selects, in `order`, each
+ * with its latest explanation request (an index lookup per row inside the same query).
+ */
 function readRows(db: Db, ids: Prisma.Sql, order: Prisma.Sql, today: string): Promise<TaskSqlRow[]> {
   return db.$queryRaw<TaskSqlRow[]>`
     SELECT a.id AS "assignmentId", a."role"::text AS "role", a."state"::text AS "state",
@@ -149,10 +158,16 @@ function readRows(db: Db, ids: Prisma.Sql, order: Prisma.Sql, today: string): Pr
       d.id AS "directiveId", d."ref", d."text", d."deadlinePhrase", d."recurrence"::text AS "recurrence",
       (d."recurrence" IS NOT NULL AND ${periodReportedSql(today)}) AS "periodReported",
       n.id AS "noticeId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn",
-      n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title"
+      n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title",
+      x."status"::text AS "explanationStatus", x."createdAt" AS "explanationAskedAt",
+      x."replyDueOn"::text AS "explanationReplyDueOn", x."answeredAt" AS "explanationAnsweredAt"
     FROM (${ids}) p
     JOIN "Assignment" a ON a.id = p.id
     JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
+    LEFT JOIN LATERAL (
+      SELECT e."status", e."createdAt", e."replyDueOn", e."answeredAt" FROM "ExplanationRequest" e
+      WHERE e."assignmentId" = a.id ORDER BY e."createdAt" DESC, e.id DESC LIMIT 1
+    ) x ON true
     ORDER BY ${order}`;
 }
 
@@ -264,6 +279,22 @@ export function groupOf(tasks: TaskRow[]): DirectiveGroup {
     minDaysOverdue: days.length ? Math.min(...days) : null,
     firstDueOn: dues.length ? dues.reduce((a, b) => (a < b ? a : b)) : null,
     lastDueOn: dues.length ? dues.reduce((a, b) => (a > b ? a : b)) : null,
+    explanations: {
+      asked: tasks.filter((t) => t.explanation).length,
+      answered: tasks.filter((t) => t.explanation?.status === "answered").length,
+      late: tasks.filter((t) => t.explanation?.late).length,
+    },
+  };
+}
+
+function explanationOf(r: TaskSqlRow, today: string): ExplanationState | null {
+  if (!r.explanationStatus || !r.explanationAskedAt || !r.explanationReplyDueOn) return null;
+  const e = { status: r.explanationStatus, replyDueOn: r.explanationReplyDueOn };
+  return {
+    ...e,
+    requestedOn: vietnamDay(r.explanationAskedAt),
+    answeredOn: r.explanationAnsweredAt ? vietnamDay(r.explanationAnsweredAt) : null,
+    late: isExplanationLate(e, today),
   };
 }
 
@@ -289,6 +320,7 @@ function toTaskRow(r: TaskSqlRow, today: string): TaskRow {
     currentDueOn,
     timeliness,
     daysOverdue: timeliness === "overdue" && currentDueOn ? daysBetween(currentDueOn, today) : null,
+    explanation: explanationOf(r, today),
     directive: {
       id: r.directiveId,
       ref: r.ref,

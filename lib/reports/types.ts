@@ -42,6 +42,8 @@ export interface TaskRow {
   currentDueOn: string | null;
   timeliness: Timeliness;
   daysOverdue: number | null;
+  /** The task's latest explanation request (yêu cầu giải trình), if any. */
+  explanation: ExplanationState | null;
   directive: { id: number; ref: string; text: string; deadlinePhrase: string | null; recurrence: Recurrence | null };
   notice: {
     id: number;
@@ -52,6 +54,18 @@ export interface TaskRow {
     meetingOn: string | null;
     title: string;
   };
+}
+
+/**
+ * Where a task's latest explanation request stands: asked on `requestedOn` (to answer by
+ * `replyDueOn`), answered on `answeredOn`; `late` when unanswered past its reply day.
+ */
+export interface ExplanationState {
+  status: "pending" | "answered";
+  requestedOn: string;
+  replyDueOn: string;
+  answeredOn: string | null;
+  late: boolean;
 }
 
 /** A directive listed once, with the agencies' tasks in the list (for "overdue": those not finished). */
@@ -65,6 +79,8 @@ export interface DirectiveGroup {
   /** The earliest and latest due day in force among the tasks. */
   firstDueOn: string | null;
   lastDueOn: string | null;
+  /** How many of its agencies were asked to explain, how many answered, how many are late answering. */
+  explanations: { asked: number; answered: number; late: number };
 }
 
 /** A page of directive groups: `total` directives, holding `tasks` assignments in all. */

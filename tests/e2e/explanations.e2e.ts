@@ -4,7 +4,8 @@ import { gotoReady, sharedBrowser, signedInPage } from "@/tests/e2e/browser";
 
 // An overdue task of Quảng Ninh's Sở Y tế: the chairman asks the agency to explain; the agency sees
 // it in its queue and on the task, and answers; the chairman finds the answer in his queue. Then
-// the agency asks for an extension and the chairman grants it to another date than asked, saying why.
+// the agency asks for an extension and the chairman grants it to another date than asked, saying why,
+// takes the decision back (Hoàn tác), decides again from his queue and takes that back too.
 
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("databaseUrl");
@@ -61,6 +62,19 @@ describe.skipIf(!databaseUrl)("explanation requests and an extension to another 
       "Giải trình: Chờ kết quả xét nghiệm của Trung tâm Kiểm soát bệnh tật.",
     );
 
+    // The chairman's overdue lists say it: the directive's row counts the agencies asked and
+    // answered, the per-agency detail gives the day.
+    const { rows: ids } = await sql.query<{ directiveId: number; noticeId: number }>(
+      `SELECT "directiveId", "noticeId" FROM "Assignment" WHERE id = $1`,
+      [taskId],
+    );
+    const { directiveId, noticeId } = ids[0]!;
+    await gotoReady(chair, `/tong-quan/danh-sach?category=overdue&notice=${noticeId}`);
+    const row = chair.locator(`[data-testid="group-row"][data-directive="${directiveId}"]`);
+    expect(await row.innerText()).toMatch(/Đã giải trình/);
+    await gotoReady(chair, `/tong-quan/danh-sach?category=overdue&directive=${directiveId}`);
+    expect(await chair.locator(`[data-assignment="${taskId}"]`).innerText()).toContain("Đã giải trình 20/09/2021");
+
     // The agency asks for 30/09; the chairman grants 25/09, with a reason (required for another date).
     await gotoReady(staff, `/nhiem-vu/${taskId}`);
     await staff.getByTestId("extension-section").locator("summary").click();
@@ -85,5 +99,38 @@ describe.skipIf(!databaseUrl)("explanation requests and an extension to another 
       .poll(() => chair.getByTestId("extensions").innerText())
       .toContain("Được gia hạn đến 25/09/2021 (khác ngày đề nghị).");
     expect(await chair.locator("main").innerText()).toContain("Hạn 25/09/2021");
+
+    // For five minutes the chairman may take the decision back: the request waits again, the due
+    // day is 10/09/2021 again.
+    expect(await chair.getByTestId("undo").innerText()).toContain("Đã đồng ý gia hạn đến 25/09/2021");
+    await chair.getByTestId("undo-form").getByRole("button", { name: "Hoàn tác" }).click();
+    await expect.poll(() => chair.getByTestId("decide-section").count()).toBe(1);
+    expect(await chair.locator("main").innerText()).toContain("Quá hạn 10 ngày · hạn 10/09/2021");
+    expect(await chair.getByTestId("timeline").innerText()).toContain("Hoàn tác quyết định gia hạn");
+
+    // Decided again from the queue, to the date asked, and taken back there too.
+    await gotoReady(chair, "/cho-xu-ly");
+    const item = chair
+      .getByTestId("queue-extensions")
+      .getByTestId("queue-item")
+      .filter({ hasText: "Xin gia hạn đến 30/09/2021" });
+    await item.getByText("Quyết định gia hạn đến 30/09/2021").click();
+    const inQueue = item.getByTestId("queue-decide-form");
+    await inQueue.getByLabel("Đồng ý gia hạn").check();
+    await inQueue.getByRole("button", { name: "Ghi quyết định" }).click();
+    await inQueue.getByRole("button", { name: "Đồng ý" }).click();
+    const undo = chair.getByTestId("queue-extensions").getByTestId("undo");
+    await expect.poll(() => undo.innerText()).toContain("Sở Y tế");
+    expect(await undo.innerText()).toContain("Đã đồng ý gia hạn đến 30/09/2021");
+    await undo.getByRole("button", { name: "Hoàn tác" }).click();
+    await expect
+      .poll(() => undo.getByTestId("action-message").innerText())
+      .toBe("Đã hoàn tác: đề nghị gia hạn trở lại chờ quyết định, thời hạn là 10/09/2021.");
+    const due = await sql.query<{ dueOn: string; status: string }>(
+      `SELECT a."dueOn"::text AS "dueOn", e.status::text AS status FROM "Assignment" a
+         JOIN "ExtensionRequest" e ON e."assignmentId" = a.id WHERE a.id = $1 ORDER BY e.id DESC LIMIT 1`,
+      [taskId],
+    );
+    expect(due.rows[0]).toEqual({ dueOn: "2021-09-10", status: "pending" });
   });
 });

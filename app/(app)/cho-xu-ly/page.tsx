@@ -3,7 +3,9 @@ import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { queuesFor } from "@/lib/queues/queues";
 import { today } from "@/lib/time/today";
+import { pendingExtensions } from "@/lib/assignments/extensions";
 import { BulkConfirm } from "@/components/queues/bulk-confirm";
+import { ExtensionDecisions } from "@/components/queues/extension-decisions";
 import { MarkSeen } from "@/components/queues/mark-seen";
 import { QueueList } from "@/components/queues/queue-list";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,6 +23,9 @@ const SUBTITLES: Record<string, string> = {
 export default page({}, async ({ user }) => {
   // What has items first (on a phone the empty lists would push the work off the first screen).
   const sections = (await queuesFor(db(), user, today())).sort((a, b) => Number(b.total > 0) - Number(a.total > 0));
+  // The listed extension requests' ids, to decide them here: one query for the whole list.
+  const extensionTasks = sections.find((s) => s.kind === "extensions")?.items.map((t) => t.assignmentId) ?? [];
+  const pending = await pendingExtensions(db(), extensionTasks);
   return (
     <>
       <MarkSeen />
@@ -30,7 +35,13 @@ export default page({}, async ({ user }) => {
       ) : (
         <div className="grid gap-8">
           {sections.map((s) =>
-            s.kind === "toConfirm" ? <BulkConfirm key={s.kind} section={s} /> : <QueueList key={s.kind} section={s} />,
+            s.kind === "toConfirm" ? (
+              <BulkConfirm key={s.kind} section={s} />
+            ) : s.kind === "extensions" ? (
+              <ExtensionDecisions key={s.kind} section={s} pending={pending} />
+            ) : (
+              <QueueList key={s.kind} section={s} />
+            ),
           )}
         </div>
       )}

@@ -22,6 +22,7 @@ const task: TaskRow = {
   currentDueOn: "2021-09-10",
   timeliness: "overdue",
   daysOverdue: 10,
+  explanation: null,
   directive: {
     id: 1,
     ref: "3",

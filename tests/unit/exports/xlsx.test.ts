@@ -15,6 +15,7 @@ const task: TaskRow = {
   currentDueOn: "2021-06-15",
   timeliness: "overdue",
   daysOverdue: 97,
+  explanation: { status: "pending", requestedOn: "2021-09-10", replyDueOn: "2021-09-15", answeredOn: null, late: true },
   directive: {
     id: 3,
     ref: "2.a",
@@ -66,6 +67,8 @@ describe("XLSX", () => {
     expect(ws.getCell("B2").value).toBe(97);
     expect(ws.getCell("C2").value).toBe("Trên 90 ngày");
     expect(ws.getCell("K2").value).toBe("10/06/2021"); // the original deadline, before the extension
+    expect(ws.getCell("M1").value).toBe("Giải trình");
+    expect(ws.getCell("M2").value).toBe("Quá hạn giải trình (hạn 15/09/2021)");
 
     const byAgency = wb.getWorksheet("Theo cơ quan")!;
     expect(byAgency.getCell("I2").value).toBe(0.375);
