@@ -55,7 +55,7 @@ export function QueueItem({ kind, task: t }: { kind: QueueKind; task: QueueTask 
       {t.note ? (
         <p className="mt-1 line-clamp-3 text-sm text-slate-700">
           {kind === "returned" ? "Lý do trả lại: " : kind === "explanationsAnswered" ? "Giải trình: " : ""}
-          {kind === "extensions" ? t.note.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => formatDay(d)) : t.note}
+          {t.note}
         </p>
       ) : null}
       {kind === "toConfirm" && t.since ? (
