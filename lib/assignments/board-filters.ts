@@ -56,6 +56,8 @@ export interface FilterableItem {
   dueOn: string | null;
   noticeId: number;
   searchText: string; // already folded
+  /** Overdue as judged in SQL (lib/reports/scope.ts: a recurring directive by its current period); else by dueOn. */
+  overdue?: boolean;
 }
 
 export function matchesFilters(
@@ -70,7 +72,8 @@ export function matchesFilters(
   if (f.due) {
     const open = item.state !== "completed";
     if (f.due === "none" && item.dueOn !== null) return false;
-    if (f.due === "overdue" && !(open && item.dueOn !== null && item.dueOn < today)) return false;
+    const overdue = item.overdue ?? (open && item.dueOn !== null && item.dueOn < today);
+    if (f.due === "overdue" && !overdue) return false;
     if (
       (f.due === "week" || f.due === "month") &&
       !(open && item.dueOn !== null && item.dueOn >= today && item.dueOn <= windowEnd(f.due, today))
