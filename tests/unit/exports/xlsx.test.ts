@@ -41,6 +41,8 @@ const agency: AgencyRow = {
   overdue: 4,
   noDeadline: 0,
   onTimeRate: 0.375,
+  ongoing: 0,
+  ongoingReported: 0,
 };
 
 describe("XLSX", () => {
