@@ -297,7 +297,11 @@ export async function getAssignmentDetail(
     periodStart
       ? (
           await db.progressReport.findMany({
-            where: { assignmentId: { in: siblings.map((a) => a.id) }, kind: "periodic", periodStart: fromIsoDay(periodStart) },
+            where: {
+              assignmentId: { in: siblings.map((a) => a.id) },
+              kind: "periodic",
+              periodStart: fromIsoDay(periodStart),
+            },
             select: { assignmentId: true },
           })
         ).map((r) => r.assignmentId)

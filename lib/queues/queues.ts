@@ -235,14 +235,23 @@ const LISTS: Record<QueueKind, Lister> = {
         AND a."noticeId" NOT IN ${unpublishedNoticeIds(provinceId)} AND ${ongoingMissingSql(period)}
       ORDER BY a."agencyId", a.id LIMIT ${LIMIT}`;
     const ids = rows.map((r) => r.id);
-    const tasks = ids.length === 0 ? [] : await db.assignment.findMany({ where: { id: { in: ids } }, select: TASK_SELECT });
+    const tasks =
+      ids.length === 0 ? [] : await db.assignment.findMany({ where: { id: { in: ids } }, select: TASK_SELECT });
     const byId = new Map(tasks.map((t) => [t.id, t]));
     return {
       kind: "ongoingUnreported",
       total: rows[0]?.total ?? 0,
       items: ids.flatMap((id) => {
         const t = byId.get(id);
-        return t ? [toTask(t, { note: `Chưa báo cáo ${label} (kỳ kết thúc ${formatDay(period.end)})`, since: period.end, days: daysBetween(today, period.end) })] : [];
+        return t
+          ? [
+              toTask(t, {
+                note: `Chưa báo cáo ${label} (kỳ kết thúc ${formatDay(period.end)})`,
+                since: period.end,
+                days: daysBetween(today, period.end),
+              }),
+            ]
+          : [];
       }),
     };
   },

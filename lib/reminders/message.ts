@@ -1,6 +1,6 @@
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import { addDays, daysBetween, formatDay, type DatePrecision } from "@/lib/time/calendar";
+import { daysBetween, formatDay, type DatePrecision } from "@/lib/time/calendar";
 
 // What a reminder digest says, as pure functions of its items: the same words go in the e-mail
 // and on the in-app list. Which tasks a day's digest reminds of follows the province's schedule:

@@ -110,7 +110,12 @@ export async function computeDigests(db: Db, today: string, provinceId?: number)
       const bucket = bucketOf(dueOn, today, schedules.get(r.agency.provinceId));
       return bucket ? [{ r, dueOn, bucket, period: undefined as string | undefined }] : [];
     }),
-    ...ongoing.map((o) => ({ r: o.row, dueOn: o.period.period.end, bucket: "ongoing" as const, period: o.period.label })),
+    ...ongoing.map((o) => ({
+      r: o.row,
+      dueOn: o.period.period.end,
+      bucket: "ongoing" as const,
+      period: o.period.label,
+    })),
   ];
   for (const { r, dueOn, bucket, period } of lines) {
     let d = byAgency.get(r.agency.id);

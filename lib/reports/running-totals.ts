@@ -64,7 +64,14 @@ export async function agencyTable(
   // rule of lib/assignments/ongoing.ts, counted in the same query, grouped per agency.
   const { period } = await provinceOngoingPeriod(db, provinceId, today);
   const rows = await db.$queryRaw<
-    (TallyRow & { id: number; name: string; shortName: string; kind: string; ongoing: number; ongoingReported: number })[]
+    (TallyRow & {
+      id: number;
+      name: string;
+      shortName: string;
+      kind: string;
+      ongoing: number;
+      ongoingReported: number;
+    })[]
   >`
     SELECT ag.id, ag."name", ag."shortName", ag."kind"::text AS "kind", c."assigned", c."completed", c."completedOnTime",
       c."completedLate", c."noDeadline", COALESCE(o."overdue", 0)::int AS "overdue",

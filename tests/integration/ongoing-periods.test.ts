@@ -95,8 +95,9 @@ describe("where the agency sees it", () => {
   it("marks the board card, lists the task in the queue and reminds of it, until this period's report is sent", async () => {
     await setPeriod("monthly");
     const syt = await f.user("longan.syt");
-    const agencyId = (await p().assignment.findUniqueOrThrow({ where: { id: f.noDeadline }, select: { agencyId: true } }))
-      .agencyId;
+    const agencyId = (
+      await p().assignment.findUniqueOrThrow({ where: { id: f.noDeadline }, select: { agencyId: true } })
+    ).agencyId;
     const day = "2021-07-28"; // 3 days before the month's last day: a reminder day by 7, 3, 0
     await p().province.update({
       where: { id: f.provinceId },
@@ -109,7 +110,8 @@ describe("where the agency sees it", () => {
       (await queuesFor(p(), syt, day, new Date("2021-07-28T09:00:00+07:00"))).find(
         (s) => s.kind === "ongoingUnreported",
       )!;
-    const digest = async (on: string) => (await computeDigests(p(), on, f.provinceId)).find((d) => d.agency.id === agencyId);
+    const digest = async (on: string) =>
+      (await computeDigests(p(), on, f.provinceId)).find((d) => d.agency.id === agencyId);
 
     // Before July's report.
     expect((await card()).periodicReportMissing).toBe(true);
@@ -172,13 +174,22 @@ describe("the chairman's overview", () => {
         directive: { recurrence: null, notice: { status: "published" } },
       },
       orderBy: { id: "asc" },
-      select: { id: true, agencyId: true, agency: { select: { users: { select: { user: { select: { username: true } } } } } } },
+      select: {
+        id: true,
+        agencyId: true,
+        agency: { select: { users: { select: { user: { select: { username: true } } } } } },
+      },
     });
     const withStaff = ongoingTasks.filter((a) => a.agency.users.length > 0);
     expect(withStaff.length).toBeGreaterThan(3);
     for (const a of withStaff.slice(0, 3)) {
       const staff = await f.user(a.agency.users[0]!.user.username);
-      await reportProgress(p(), staff, { assignmentId: a.id, version: await version(a.id), text: "Báo cáo tháng 7." }, clock);
+      await reportProgress(
+        p(),
+        staff,
+        { assignmentId: a.id, version: await version(a.id), text: "Báo cáo tháng 7." },
+        clock,
+      );
     }
     const others = ongoingTasks.filter((a) => !withStaff.slice(0, 3).includes(a));
     await p().progressReport.create({
@@ -253,8 +264,9 @@ describe("the chairman's overview", () => {
 describe("recurring directives are judged per period, never by their first due day", () => {
   it("the board's Quá hạn filter, the task page's Đánh giá and the notice page's overdue agencies", async () => {
     const syt = await f.user("longan.syt");
-    const agencyId = (await p().assignment.findUniqueOrThrow({ where: { id: f.recurring }, select: { agencyId: true } }))
-      .agencyId;
+    const agencyId = (
+      await p().assignment.findUniqueOrThrow({ where: { id: f.recurring }, select: { agencyId: true } })
+    ).agencyId;
     // The weekly report: first due Friday 02/07/2021, so each Friday.
     const directiveId = (
       await p().assignment.findUniqueOrThrow({ where: { id: f.recurring }, select: { directiveId: true } })
@@ -301,9 +313,9 @@ describe("recurring directives are judged per period, never by their first due d
       (await agencyBoard(p(), syt, agencyId, { notice: noticeId, due: "overdue", q: "hang tuan" }, "2021-07-10")).items,
     ).toEqual([]);
     expect(
-      (await agencyBoard(p(), syt, agencyId, { notice: noticeId, due: "overdue", q: "hang tuan" }, "2021-07-17")).items.map(
-        (i) => i.id,
-      ),
+      (
+        await agencyBoard(p(), syt, agencyId, { notice: noticeId, due: "overdue", q: "hang tuan" }, "2021-07-17")
+      ).items.map((i) => i.id),
     ).toEqual([f.recurring]);
   });
 });
