@@ -4,6 +4,7 @@ import { getAssignmentDetail } from "@/lib/assignments/detail";
 import { assignmentsMissingOngoingReport, ongoingPeriodOf } from "@/lib/assignments/ongoing";
 import { judge } from "@/lib/assignments/timeliness";
 import { reportProgress } from "@/lib/assignments/workflow";
+import { getDirectiveDetail } from "@/lib/notices/directive";
 import { getNotice, listNotices } from "@/lib/notices/queries";
 import { queuesFor } from "@/lib/queues/queues";
 import { digestText } from "@/lib/reminders/message";
@@ -262,7 +263,7 @@ describe("the chairman's overview", () => {
 });
 
 describe("recurring directives are judged per period, never by their first due day", () => {
-  it("the board's Quá hạn filter, the task page's Đánh giá and the notice page's overdue agencies", async () => {
+  it("the board's Quá hạn filter, the task page's Đánh giá, the notice and directive pages' overdue agencies", async () => {
     const syt = await f.user("longan.syt");
     const agencyId = (
       await p().assignment.findUniqueOrThrow({ where: { id: f.recurring }, select: { agencyId: true } })
@@ -285,16 +286,20 @@ describe("recurring directives are judged per period, never by their first due d
       (await listNotices(p(), syt, day)).find((n) => n.id === noticeId)!.overdueCount;
     const assessment = async (day: string) =>
       (await getAssignmentDetail(p(), syt, f.recurring, fixedClock(day))).timeliness;
+    const onDirectivePage = async (day: string) =>
+      (await getDirectiveDetail(p(), syt, directiveId, day)).assignments.map((a) => a.timeliness);
 
     // Wednesday 07/07: this week's report is due Friday 09/07, not late; the first due day passed.
     expect(await overdueOnBoard("2021-07-07")).not.toContain(f.recurring);
     expect(await assessment("2021-07-07")).toBe("on_track");
+    expect(await onDirectivePage("2021-07-07")).toEqual(["on_track"]);
     expect(await overdueInNotice("2021-07-07")).toBe(0);
     const listedWed = await noticeListOverdue("2021-07-07");
 
     // Saturday 10/07 without this week's report: late, everywhere.
     expect(await overdueOnBoard("2021-07-10")).toContain(f.recurring);
     expect(await assessment("2021-07-10")).toBe("overdue");
+    expect(await onDirectivePage("2021-07-10")).toEqual(["overdue"]);
     expect(await overdueInNotice("2021-07-10")).toBe(1);
     expect(await noticeListOverdue("2021-07-10")).toBe(listedWed + 1);
 
@@ -307,6 +312,7 @@ describe("recurring directives are judged per period, never by their first due d
     );
     expect(await overdueOnBoard("2021-07-10")).not.toContain(f.recurring);
     expect(await assessment("2021-07-10")).toBe("on_track");
+    expect(await onDirectivePage("2021-07-10")).toEqual(["on_track"]);
     expect(await overdueInNotice("2021-07-10")).toBe(0);
     // A search narrows the same way (the board's other path).
     expect(
