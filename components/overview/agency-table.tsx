@@ -92,7 +92,17 @@ export function AgencyTable({
                 data-testid="agency-ongoing"
                 aria-label={`Nhiệm vụ thường xuyên của ${r.agency.name} đã báo cáo kỳ này: ${r.ongoingReported}/${r.ongoing}`}
               >
-                {r.ongoing > 0 ? `${r.ongoingReported}/${r.ongoing}` : "—"}
+                {r.ongoing > 0 ? (
+                  <a
+                    href={`/co-quan/${r.agency.id}?due=unreported`}
+                    className="rounded px-1 underline-offset-2 hover:underline focus-visible:underline"
+                    title="Mở bảng việc: nhiệm vụ thường xuyên chưa báo cáo kỳ này"
+                  >
+                    {r.ongoingReported}/{r.ongoing}
+                  </a>
+                ) : (
+                  "—"
+                )}
               </td>
             </tr>
           ))}

@@ -114,8 +114,14 @@ describe("where the agency sees it", () => {
     const digest = async (on: string) =>
       (await computeDigests(p(), on, f.provinceId)).find((d) => d.agency.id === agencyId);
 
+    const unreported = async (on: string, q?: string) =>
+      (await agencyBoard(p(), syt, agencyId, { notice: noticeId, due: "unreported", q }, on)).items.map((i) => i.id);
+
     // Before July's report.
     expect((await card()).periodicReportMissing).toBe(true);
+    // The board's filter "Thường xuyên chưa báo cáo kỳ này" (also through the search's path).
+    expect(await unreported(day)).toEqual([f.noDeadline]);
+    expect(await unreported(day, "theo doi dien bien")).toEqual([f.noDeadline]);
     const board = await agencyBoard(p(), syt, agencyId, { notice: noticeId }, day);
     expect(board.items.find((i) => i.id === f.lead)!.periodicReportMissing).toBe(false);
     const q = await queue();
@@ -150,6 +156,8 @@ describe("where the agency sees it", () => {
       fixedClock("2021-07-27"),
     );
     expect((await card()).periodicReportMissing).toBe(false);
+    expect(await unreported(day)).toEqual([]);
+    expect(await unreported(day, "theo doi dien bien")).toEqual([]);
     expect((await queue()).items.some((t) => t.assignmentId === f.noDeadline)).toBe(false);
     expect((await digest(day))?.lines.some((l) => l.assignmentId === f.noDeadline) ?? false).toBe(false);
     // August is a new period.
