@@ -131,7 +131,7 @@ export function WorkflowPanel({
     sections.push(
       <Section
         key="report"
-        title={periodicLabel ? `Báo cáo tiến độ (${periodicLabel})` : "Báo cáo tiến độ"}
+        title={periodicLabel ? `Báo cáo kỳ này (${periodicLabel})` : "Báo cáo tiến độ"}
         testId="report-section"
       >
         <ActionForm

@@ -81,6 +81,7 @@ export function BoardFiltersForm({
             <option value="week">Đến hạn trong tuần này</option>
             <option value="month">Đến hạn trong tháng này</option>
             <option value="none">Không có thời hạn</option>
+            <option value="unreported">Thường xuyên chưa báo cáo kỳ này</option>
           </select>
         </label>
         <div className="flex items-end gap-2">

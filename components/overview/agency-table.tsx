@@ -17,7 +17,16 @@ const COLUMNS: { key: AgencySort; label: string; category?: TaskCategory }[] = [
  * each next/link is a client component (rendered, serialised for hydration, prefetched when seen),
  * which made up much of the overview's server time at scale.
  */
-export function AgencyTable({ rows, query }: { rows: AgencyRow[]; query: OverviewQuery }) {
+export function AgencyTable({
+  rows,
+  query,
+  ongoingLabel,
+}: {
+  rows: AgencyRow[];
+  query: OverviewQuery;
+  /** The province's current period of ongoing tasks: "tháng 07/2021". */
+  ongoingLabel?: string;
+}) {
   const dir = query.dir ?? (query.sort === "name" ? "asc" : "desc");
   const sortHref = (key: AgencySort) => {
     const nextDir = query.sort === key ? (dir === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc";
@@ -47,6 +56,9 @@ export function AgencyTable({ rows, query }: { rows: AgencyRow[]; query: Overvie
                 </a>
               </th>
             ))}
+            <th scope="col" className="px-3 py-2 text-right" title="Nhiệm vụ thường xuyên, không có thời hạn">
+              Thường xuyên: đã báo cáo kỳ này{ongoingLabel ? ` (${ongoingLabel})` : ""}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -75,6 +87,23 @@ export function AgencyTable({ rows, query }: { rows: AgencyRow[]; query: Overvie
                   </td>
                 );
               })}
+              <td
+                className={`px-3 py-2 text-right tabular-nums ${r.ongoingReported < r.ongoing ? "text-amber-800" : "text-slate-800"}`}
+                data-testid="agency-ongoing"
+                aria-label={`Nhiệm vụ thường xuyên của ${r.agency.name} đã báo cáo kỳ này: ${r.ongoingReported}/${r.ongoing}`}
+              >
+                {r.ongoing > 0 ? (
+                  <a
+                    href={`/co-quan/${r.agency.id}?due=unreported`}
+                    className="rounded px-1 underline-offset-2 hover:underline focus-visible:underline"
+                    title="Mở bảng việc: nhiệm vụ thường xuyên chưa báo cáo kỳ này"
+                  >
+                    {r.ongoingReported}/{r.ongoing}
+                  </a>
+                ) : (
+                  "—"
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -12,6 +12,10 @@ export const QUEUE_TITLES: Record<QueueKind, { title: string; empty: string }> =
   returned: { title: "Bị trả lại, cần bổ sung", empty: "Không có nhiệm vụ bị trả lại." },
   dueSoon: { title: "Đến hạn trong 7 ngày", empty: "Không có nhiệm vụ đến hạn trong 7 ngày tới." },
   explanationsToAnswer: { title: "Yêu cầu giải trình cần trả lời", empty: "Không có yêu cầu giải trình." },
+  ongoingUnreported: {
+    title: "Nhiệm vụ thường xuyên chưa báo cáo kỳ này",
+    empty: "Các nhiệm vụ thường xuyên đều đã báo cáo kỳ này.",
+  },
   newTasks: { title: "Nhiệm vụ mới từ lần xem trước", empty: "Không có nhiệm vụ mới." },
 };
 
@@ -33,6 +37,12 @@ function daysWords(kind: QueueKind, t: QueueTask): React.ReactNode {
         <Badge tone="danger">quá hạn trả lời {-t.days} ngày</Badge>
       ) : (
         <Badge tone="warning">trả lời trước {formatDay(t.since)}</Badge>
+      );
+    case "ongoingUnreported":
+      return (
+        <Badge tone={t.days <= 3 ? "warning" : "neutral"}>
+          {t.days === 0 ? "kỳ kết thúc hôm nay" : `kỳ còn ${t.days} ngày`}
+        </Badge>
       );
     default:
       return null;

@@ -7,7 +7,8 @@ import { zQueryId } from "@/lib/validation/fields";
 // The board's filters live in the address (?q=…&state=…) so that a view can be shared.
 // Pure: parsing the address, and deciding whether an item passes.
 
-export const DUE_WINDOWS = ["overdue", "week", "month", "none"] as const;
+/** "unreported": ongoing tasks (no due day) without a report in the province's current period (lib/assignments/ongoing.ts). */
+export const DUE_WINDOWS = ["overdue", "week", "month", "none", "unreported"] as const;
 export const SORTS = ["due", "notice", "state", "role"] as const;
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -56,6 +57,10 @@ export interface FilterableItem {
   dueOn: string | null;
   noticeId: number;
   searchText: string; // already folded
+  /** Overdue as judged in SQL (lib/reports/scope.ts: a recurring directive by its current period); else by dueOn. */
+  overdue?: boolean;
+  /** An ongoing task without this period's report, as judged in SQL (lib/assignments/ongoing.ts). */
+  unreported?: boolean;
 }
 
 export function matchesFilters(
@@ -70,7 +75,9 @@ export function matchesFilters(
   if (f.due) {
     const open = item.state !== "completed";
     if (f.due === "none" && item.dueOn !== null) return false;
-    if (f.due === "overdue" && !(open && item.dueOn !== null && item.dueOn < today)) return false;
+    const overdue = item.overdue ?? (open && item.dueOn !== null && item.dueOn < today);
+    if (f.due === "overdue" && !overdue) return false;
+    if (f.due === "unreported" && !item.unreported) return false;
     if (
       (f.due === "week" || f.due === "month") &&
       !(open && item.dueOn !== null && item.dueOn >= today && item.dueOn <= windowEnd(f.due, today))

@@ -1,6 +1,9 @@
 import "server-only";
 import { matchesFilters, searchTextOf, windowEnd, type BoardFilters } from "@/lib/assignments/board-filters";
+import { assignmentsMissingOngoingReport, ongoingMissingSql, provinceOngoingPeriod } from "@/lib/assignments/ongoing";
+import type { Period } from "@/lib/assignments/recurrence";
 import { assignmentsMissingPeriodicReport, assignmentsReportedThisPeriod } from "@/lib/assignments/periodic";
+import { categoryPredicate } from "@/lib/reports/scope";
 import { authorize, scopeOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
@@ -33,7 +36,11 @@ export interface BoardItem {
   explanationDueOn: string | null;
   /** The day the directive was changed after the task was given, if it was. */
   changedOn: string | null;
-  /** A recurring directive whose report for the current period is still missing. */
+  /**
+   * "Chưa báo cáo kỳ này": a recurring directive whose report for the current period is still
+   * missing, or an ongoing task (no due day) without a report in the province's current period
+   * (lib/assignments/ongoing.ts).
+   */
   periodicReportMissing: boolean;
   /** A recurring directive whose current period's report was sent (judged per period: timeliness.ts). */
   periodReported: boolean;
@@ -144,6 +151,8 @@ interface LightRow {
   title?: string;
   deadlinePhrase?: string | null;
   others?: number[] | null; // the other agencies' ids
+  overdue?: boolean; // judged in SQL (recurring directives per period)
+  unreported?: boolean; // an ongoing task without this period's report (ongoing.ts)
 }
 
 const STATES = Object.keys(STATE_ORDER) as AssignmentState[];
@@ -152,12 +161,15 @@ const STATES = Object.keys(STATE_ORDER) as AssignmentState[];
  * The filters but the state and the search, in SQL over `Assignment a`: the same rules as
  * matchesFilters (due windows from `today`; overdue and the windows count open tasks only).
  */
-function filterSql(filters: BoardFilters, today: string): Prisma.Sql[] {
+function filterSql(filters: BoardFilters, today: string, ongoing: Period): Prisma.Sql[] {
   const conds: Prisma.Sql[] = [];
   if (filters.role) conds.push(Prisma.sql`a."role" = ${filters.role}::"AssignmentRole"`);
   if (filters.notice) conds.push(Prisma.sql`a."noticeId" = ${filters.notice}`);
   if (filters.due === "none") conds.push(Prisma.sql`a."dueOn" IS NULL`);
-  else if (filters.due === "overdue") conds.push(Prisma.sql`a."state" <> 'completed' AND a."dueOn" < ${today}::date`);
+  // Overdue as the overview counts it: a recurring directive by its current period's report, never by its first due day.
+  else if (filters.due === "overdue") conds.push(categoryPredicate("overdue", today));
+  // "Chưa báo cáo kỳ này": the ongoing tasks' one rule, for the province's current period.
+  else if (filters.due === "unreported") conds.push(ongoingMissingSql(ongoing));
   else if (filters.due === "week" || filters.due === "month") {
     conds.push(
       Prisma.sql`a."state" <> 'completed' AND a."dueOn" >= ${today}::date AND a."dueOn" <= ${windowEnd(filters.due, today)}::date`,
@@ -263,7 +275,8 @@ export async function agencyBoard(
   authorize(user, "board.read", { provinceId: agency.provinceId, agencyId: agency.id });
 
   const searching = Boolean(filters.q && filters.q.trim());
-  const conds = filterSql(filters, today);
+  const ongoingPeriod = (await provinceOngoingPeriod(db, agency.provinceId, today)).period;
+  const conds = filterSql(filters, today, ongoingPeriod);
   const where = (extra: Prisma.Sql[] = []) =>
     Prisma.join([Prisma.sql`a."agencyId" = ${agencyId}`, ...conds, ...extra], " AND ");
   const filtered = conds.length > 0 ? Prisma.join(conds, " AND ") : Prisma.sql`true`;
@@ -311,7 +324,8 @@ export async function agencyBoard(
     const light = await db.$queryRaw<LightRow[]>`
       SELECT a.id, a."role"::text AS "role", a."state"::text AS "state", a."dueOn"::text AS "dueOn",
         a."directiveId", a."noticeId", n."issuedOn"::text AS "noticeIssuedOn",
-        d."text", d."ref", n."number", n."title", d."deadlinePhrase",
+        d."text", d."ref", n."number", n."title", d."deadlinePhrase", ${categoryPredicate("overdue", today)} AS "overdue",
+        ${ongoingMissingSql(ongoingPeriod)} AS "unreported",
         (SELECT array_agg(o."agencyId") FROM "Assignment" o WHERE o."directiveId" = a."directiveId" AND o."agencyId" <> ${agencyId}) AS "others"
       FROM "Assignment" a JOIN "Directive" d ON d.id = a."directiveId" ${published}
       WHERE ${where()}`;
@@ -337,7 +351,15 @@ export async function agencyBoard(
       ]);
       if (
         !matchesFilters(
-          { state: r.state, role: r.role, dueOn: r.dueOn, noticeId: r.noticeId, searchText },
+          {
+            state: r.state,
+            role: r.role,
+            dueOn: r.dueOn,
+            noticeId: r.noticeId,
+            searchText,
+            overdue: r.overdue,
+            unreported: r.unreported,
+          },
           filters,
           today,
           { ignoreState: true },
@@ -407,12 +429,16 @@ export async function agencyBoard(
       periodReported: false,
     };
   });
-  const [missing, reported] = await Promise.all([
+  const ongoingIds = items
+    .filter((i) => i.dueOn === null && i.directive.recurrence === null && i.state !== "completed")
+    .map((i) => i.id);
+  const [missing, reported, ongoingMissing] = await Promise.all([
     assignmentsMissingPeriodicReport(db, items, today),
     assignmentsReportedThisPeriod(db, items, today),
+    assignmentsMissingOngoingReport(db, ongoingIds, ongoingPeriod),
   ]);
   for (const item of items) {
-    item.periodicReportMissing = missing.has(item.id);
+    item.periodicReportMissing = missing.has(item.id) || ongoingMissing.has(item.id);
     item.periodReported = reported.has(item.id);
   }
   return {

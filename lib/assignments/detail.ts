@@ -6,6 +6,7 @@ import {
   type Period,
   type Recurrence,
 } from "@/lib/assignments/recurrence";
+import { assignmentsMissingOngoingReport, provinceOngoingPeriod } from "@/lib/assignments/ongoing";
 import type { AssignmentStatus } from "@/lib/assignments/status";
 import { judge, type Timeliness } from "@/lib/assignments/timeliness";
 import { canReadReports } from "@/lib/assignments/visibility";
@@ -17,7 +18,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toIsoDay, type DatePrecision } from "@/lib/time/calendar";
+import { fromIsoDay, toIsoDay, type DatePrecision } from "@/lib/time/calendar";
 
 // What the assignment page shows: the task, its notice, its reports, extension requests and
 // comments, the other agencies on the same directive (with their reports when the user is the
@@ -122,8 +123,11 @@ export interface AssignmentDetail {
   /** Oldest first, as a conversation reads. */
   comments: CommentView[];
   otherAssignments: OtherAssignmentView[];
-  /** Recurring directives: the current period and whether its report is still missing. */
-  periodic: { recurrence: Recurrence; period: Period; label: string; missing: boolean } | null;
+  /**
+   * Recurring directives, and ongoing tasks (no due day: the province's period of ongoing tasks,
+   * `ongoing`): the current period and whether its report is still missing.
+   */
+  periodic: { recurrence: Recurrence; period: Period; label: string; missing: boolean; ongoing: boolean } | null;
   /** What the user may do here, for buttons; every action checks again on the server. */
   permissions: {
     work: boolean;
@@ -286,10 +290,35 @@ export async function getAssignmentDetail(
   }));
   const recurrence = directive.recurrence;
   const target = { provinceId: row.provinceId, agencyId: row.agencyId };
+  // A recurring directive is judged per period (timeliness.ts): which of its assignments sent the
+  // current period's report, this one's and the other agencies' alike (one query).
+  const periodStart = recurrence ? currentPeriod(recurrence, todayDay).start : null;
+  const reportedNow = new Set(
+    periodStart
+      ? (
+          await db.progressReport.findMany({
+            where: {
+              assignmentId: { in: siblings.map((a) => a.id) },
+              kind: "periodic",
+              periodStart: fromIsoDay(periodStart),
+            },
+            select: { assignmentId: true },
+          })
+        ).map((r) => r.assignmentId)
+      : [],
+  );
+  // An ongoing task (no due day, not recurring): the province's period, judged by the one rule.
+  const ongoing =
+    !recurrence && status.dueOn === null && status.state !== "completed"
+      ? await provinceOngoingPeriod(db, row.provinceId, todayDay)
+      : null;
+  const ongoingMissing = ongoing
+    ? (await assignmentsMissingOngoingReport(db, [row.id], ongoing.period)).has(row.id)
+    : false;
 
   return {
     assignment: { ...status, role: row.role, agency: row.agency },
-    timeliness: judge(status, todayDay),
+    timeliness: judge({ ...status, recurrence, periodReported: reportedNow.has(row.id) }, todayDay),
     directive: {
       ...directive,
       dueOn: day(directive.dueOn),
@@ -330,7 +359,7 @@ export async function getAssignmentDetail(
         role: a.role,
         agency: a.agency,
         ...s,
-        timeliness: judge(s, todayDay),
+        timeliness: judge({ ...s, recurrence, periodReported: reportedNow.has(a.id) }, todayDay),
         reports: readable.includes(a.id) ? otherReports.filter((r) => r.assignmentId === a.id).map(toReport) : null,
       };
     }),
@@ -350,9 +379,11 @@ export async function getAssignmentDetail(
             },
             todayDay,
           );
-          return { recurrence, period, label: periodLabel(recurrence, period), missing };
+          return { recurrence, period, label: periodLabel(recurrence, period), missing, ongoing: false };
         })()
-      : null,
+      : ongoing
+        ? { ...ongoing, missing: ongoingMissing, ongoing: true }
+        : null,
     permissions: {
       work: can(actor, "assignment.work", target),
       confirm: can(actor, "assignment.confirm", target),

@@ -1,4 +1,5 @@
 import "server-only";
+import { provinceOngoingPeriod } from "@/lib/assignments/ongoing";
 import { currentPeriod } from "@/lib/assignments/recurrence";
 import type {
   ConfirmCompletionInput,
@@ -133,7 +134,8 @@ async function writeReport(
 
 /**
  * A progress report. On a not-yet-started assignment it starts it. On a recurring directive it is
- * the report of the current period (periodStart), which is what the board's "chưa báo cáo kỳ này" reads.
+ * the report of the current period (periodStart), which is what the board's "chưa báo cáo kỳ này" reads;
+ * on an ongoing task (no due day) the report of the province's current period of ongoing tasks.
  */
 export async function reportProgress(
   db: Db,
@@ -158,7 +160,13 @@ export async function reportProgress(
   );
   const upload = data.attachment ? await readUpload(data.attachment) : null;
   const recurrence = row.directive.recurrence;
-  const periodStart = recurrence ? currentPeriod(recurrence, todayDay).start : null;
+  // A recurring directive reports on its own period; an ongoing task (no due day) on the
+  // province's period of ongoing tasks ("Báo cáo kỳ này", lib/assignments/ongoing.ts).
+  const periodStart = recurrence
+    ? currentPeriod(recurrence, todayDay).start
+    : row.dueOn === null
+      ? (await provinceOngoingPeriod(db, row.provinceId, todayDay)).period.start
+      : null;
 
   return db.$transaction(async (tx) => {
     const starting = row.state === "not_started";

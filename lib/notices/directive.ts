@@ -1,4 +1,6 @@
 import "server-only";
+import { assignmentsReportedThisPeriod } from "@/lib/assignments/periodic";
+import type { Recurrence } from "@/lib/assignments/recurrence";
 import { judge, type Timeliness } from "@/lib/assignments/timeliness";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
@@ -28,7 +30,11 @@ export interface DirectiveDetail extends DirectiveDeadline {
     state: AssignmentState;
     dueOn: string | null;
     completedOn: string | null;
+    /** Judged per period for a recurring directive (timeliness.ts). */
     timeliness: Timeliness;
+    recurrence: Recurrence | null;
+    /** Recurring: the current period's report was sent. */
+    periodReported: boolean;
     agency: { id: number; name: string };
     viaGroup: string | null;
     pendingExtensionTo: string | null;
@@ -98,13 +104,30 @@ export async function getDirectiveDetail(
   if (!readable) throw new NotFoundError("Chỉ đạo");
   const day = (v: Date | null) => (v ? toIsoDay(v) : null);
   const { provinceId: _p, status: _s, ...notice } = d.notice;
+  // A recurring directive is judged per period: which agencies sent the current period's report.
+  const reported = await assignmentsReportedThisPeriod(
+    db,
+    d.assignments.map((a) => ({
+      id: a.id,
+      state: a.state,
+      dueOn: day(a.dueOn),
+      directive: { recurrence: d.recurrence, startOn: day(d.startOn) },
+    })),
+    today,
+  );
   return {
     ...d,
     dueOn: day(d.dueOn),
     startOn: day(d.startOn),
     notice: { ...notice, issuedOn: day(notice.issuedOn), meetingOn: day(notice.meetingOn) },
     assignments: d.assignments.map((a) => {
-      const s = { state: a.state, dueOn: day(a.dueOn), completedOn: day(a.completedOn) };
+      const s = {
+        state: a.state,
+        dueOn: day(a.dueOn),
+        completedOn: day(a.completedOn),
+        recurrence: d.recurrence,
+        periodReported: reported.has(a.id),
+      };
       return {
         id: a.id,
         role: a.role,

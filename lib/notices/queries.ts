@@ -6,6 +6,9 @@ import { NotFoundError } from "@/lib/errors";
 import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
 import { toIsoDay, type DatePrecision } from "@/lib/time/calendar";
 import type { AssignmentState } from "@/lib/assignments/state";
+import { assignmentsReportedThisPeriod } from "@/lib/assignments/periodic";
+import type { Recurrence } from "@/lib/assignments/recurrence";
+import { categoryPredicate } from "@/lib/reports/scope";
 
 export interface NoticeListItem {
   id: number;
@@ -55,7 +58,7 @@ export async function listNotices(db: Db, user: SessionUser, today: string): Pro
     SELECT d."noticeId" AS "noticeId",
            COUNT(*) AS total,
            COUNT(*) FILTER (WHERE a.state = 'completed') AS completed,
-           COUNT(*) FILTER (WHERE a.state <> 'completed' AND a."dueOn" < ${today}::date) AS overdue
+           COUNT(*) FILTER (WHERE ${categoryPredicate("overdue", today)}) AS overdue
     FROM "Assignment" a JOIN "Directive" d ON d.id = a."directiveId"
     WHERE d."noticeId" = ANY(${visible.map((n) => n.id)}::int[])
     GROUP BY d."noticeId"`;
@@ -112,11 +115,16 @@ export interface NoticeDetail {
       state: AssignmentState;
       dueOn: string | null;
       completedOn: string | null;
+      /** The directive's, so that a recurring directive is judged per period (timeliness.ts). */
+      recurrence: Recurrence | null;
+      /** Recurring: the current period's report was sent (known when `today` was given). */
+      periodReported: boolean;
     }[];
   })[];
 }
 
-export async function getNotice(db: Db, user: SessionUser, id: number): Promise<NoticeDetail> {
+/** `today` (the app's day): a recurring directive's assignments are judged by their current period. */
+export async function getNotice(db: Db, user: SessionUser, id: number, today?: string): Promise<NoticeDetail> {
   const n = await db.notice.findUnique({
     where: { id },
     select: {
@@ -171,6 +179,20 @@ export async function getNotice(db: Db, user: SessionUser, id: number): Promise<
   if (!n || !can(user, "notice.read", { provinceId: n.provinceId })) throw new NotFoundError("Thông báo");
   if (n.status === "draft") authorize(user, "notice.readDraft", { provinceId: n.provinceId });
   const day = (d: Date | null) => (d ? toIsoDay(d) : null);
+  const reported = today
+    ? await assignmentsReportedThisPeriod(
+        db,
+        n.directives.flatMap((d) =>
+          d.assignments.map((a) => ({
+            id: a.id,
+            state: a.state,
+            dueOn: day(a.dueOn),
+            directive: { recurrence: d.recurrence, startOn: day(d.startOn) },
+          })),
+        ),
+        today,
+      )
+    : new Set<number>();
   return {
     ...n,
     provinceName: n.province.name,
@@ -190,6 +212,8 @@ export async function getNotice(db: Db, user: SessionUser, id: number): Promise<
         state: a.state,
         dueOn: day(a.dueOn),
         completedOn: day(a.completedOn),
+        recurrence: d.recurrence,
+        periodReported: reported.has(a.id),
       })),
     })),
   };

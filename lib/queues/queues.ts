@@ -2,6 +2,8 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ongoingMissingSql, provinceOngoingPeriod } from "@/lib/assignments/ongoing";
+import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
 import { addDays, daysBetween, formatDay, fromIsoDay, toIsoDay, vietnamDay } from "@/lib/time/calendar";
 import { now as appNow } from "@/lib/time/today";
 
@@ -11,7 +13,8 @@ import { now as appNow } from "@/lib/time/today";
 //   chairman:    extension requests to decide, explanations received, tasks newly overdue since
 //                the last visit;
 //   agency staff: tasks returned (with the reason), due within 7 days, explanation requests to
-//                answer, new tasks since the last visit.
+//                answer, ongoing tasks not yet reported in the province's current period
+//                ("Chưa báo cáo kỳ này", lib/assignments/ongoing.ts), new tasks since the last visit.
 // Only published notices count. "Since the last visit" is User.queueSeenAt (a first visit looks
 // back 7 days), on the app's clock so the demo's fixed day works too.
 
@@ -48,6 +51,7 @@ export type QueueKind =
   | "returned"
   | "dueSoon"
   | "explanationsToAnswer"
+  | "ongoingUnreported"
   | "newTasks";
 
 export interface QueueSection {
@@ -219,6 +223,38 @@ const LISTS: Record<QueueKind, Lister> = {
       }),
     };
   },
+  // Ongoing tasks (no due day) with no report in the province's current period: the one rule of
+  // lib/assignments/ongoing.ts, in SQL, for the agencies of `where` (agency staff only).
+  ongoingUnreported: async (db, where, today) => {
+    const provinceId = where.provinceId as number;
+    const agencyIds = (where.agencyId as { in: number[] } | undefined)?.in ?? [];
+    const { period, label } = await provinceOngoingPeriod(db, provinceId, today);
+    const rows = await db.$queryRaw<{ id: number; total: number }[]>`
+      SELECT a.id, (count(*) OVER ())::int AS "total" FROM "Assignment" a
+      WHERE a."provinceId" = ${provinceId} AND a."agencyId" = ANY(${agencyIds}::int[])
+        AND a."noticeId" NOT IN ${unpublishedNoticeIds(provinceId)} AND ${ongoingMissingSql(period)}
+      ORDER BY a."agencyId", a.id LIMIT ${LIMIT}`;
+    const ids = rows.map((r) => r.id);
+    const tasks =
+      ids.length === 0 ? [] : await db.assignment.findMany({ where: { id: { in: ids } }, select: TASK_SELECT });
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    return {
+      kind: "ongoingUnreported",
+      total: rows[0]?.total ?? 0,
+      items: ids.flatMap((id) => {
+        const t = byId.get(id);
+        return t
+          ? [
+              toTask(t, {
+                note: `Chưa báo cáo ${label} (kỳ kết thúc ${formatDay(period.end)})`,
+                since: period.end,
+                days: daysBetween(today, period.end),
+              }),
+            ]
+          : [];
+      }),
+    };
+  },
   newTasks: (db, where, _today, since) =>
     section(
       "newTasks",
@@ -232,7 +268,7 @@ const LISTS: Record<QueueKind, Lister> = {
 export const QUEUES_BY_ROLE: Partial<Record<SessionUser["role"], QueueKind[]>> = {
   secretariat: ["toConfirm", "extensions", "explanationsAnswered"],
   chairman: ["extensions", "explanationsAnswered", "newlyOverdue"],
-  agency_staff: ["returned", "explanationsToAnswer", "dueSoon", "newTasks"],
+  agency_staff: ["returned", "explanationsToAnswer", "dueSoon", "ongoingUnreported", "newTasks"],
 };
 
 export async function queuesFor(

@@ -1,6 +1,6 @@
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import { addDays, daysBetween, formatDay, type DatePrecision } from "@/lib/time/calendar";
+import { daysBetween, formatDay, type DatePrecision } from "@/lib/time/calendar";
 
 // What a reminder digest says, as pure functions of its items: the same words go in the e-mail
 // and on the in-app list. Which tasks a day's digest reminds of follows the province's schedule:
@@ -19,19 +19,27 @@ export const DEFAULT_SCHEDULE: ReminderSchedule = { daysBefore: [7, 3, 0], overd
 /** The furthest ahead any schedule may look, in days. */
 export const MAX_DAYS_BEFORE = 60;
 
-export type DigestBucket = "overdue" | "due_today" | "due_soon";
+/**
+ * "ongoing": an ongoing task (no due day) without a report in the province's current period
+ * (lib/assignments/ongoing.ts), reminded on the schedule's days before the period's last day.
+ */
+export type DigestBucket = "overdue" | "due_today" | "due_soon" | "ongoing";
 
 export const DIGEST_BUCKET_LABELS: Record<DigestBucket, string> = {
   overdue: "Quá hạn",
   due_today: "Đến hạn hôm nay",
   due_soon: "Sắp đến hạn",
+  ongoing: "Chưa báo cáo kỳ này",
 };
 
 /** Stored in ReminderDigest.items (JSON). */
 export interface DigestItem {
   assignmentId: number;
+  /** The due day; for an ongoing task, the last day of the period whose report is asked. */
   dueOn: string;
   bucket: DigestBucket;
+  /** Ongoing tasks: the period, as it reads ("tháng 07/2021"). */
+  period?: string;
 }
 
 /** An item with what a reader needs to recognise it. */
@@ -59,10 +67,34 @@ export function bucketOf(
   return days === 0 ? "due_today" : "due_soon";
 }
 
+/** Whether today is a reminder day of the ongoing tasks' period ending `periodEnd`: the schedule's days before it. */
+export function ongoingReminderDay(
+  periodEnd: string,
+  today: string,
+  schedule: ReminderSchedule = DEFAULT_SCHEDULE,
+): boolean {
+  const days = daysBetween(today, periodEnd);
+  return days >= 0 && schedule.daysBefore.includes(days);
+}
+
 export function countBuckets(items: readonly { bucket: DigestBucket }[]): Record<DigestBucket, number> {
-  const c: Record<DigestBucket, number> = { overdue: 0, due_today: 0, due_soon: 0 };
+  const c: Record<DigestBucket, number> = { overdue: 0, due_today: 0, due_soon: 0, ongoing: 0 };
   for (const i of items) c[i.bucket]++;
   return c;
+}
+
+/**
+ * What a line says of its deadline: "Hạn 10/07/2021 (“chậm nhất ngày 10/7/2021”) · Còn 2 ngày", or for
+ * an ongoing task "Báo cáo tháng 07/2021 trước hết ngày 31/07/2021 (“thường xuyên”) · Còn 3 ngày".
+ */
+export function lineDueText(
+  l: { bucket: DigestBucket; dueOn: string; period?: string; directive: { deadlinePhrase: string | null } },
+  day: string,
+): string {
+  const phrase = l.directive.deadlinePhrase ? ` (“${l.directive.deadlinePhrase}”)` : "";
+  if (l.bucket === "ongoing")
+    return `Báo cáo ${l.period ?? "kỳ này"} trước hết ngày ${formatDay(l.dueOn)}${phrase} · ${dueWords(l.dueOn, day)}`;
+  return `Hạn ${formatDay(l.dueOn)}${phrase} · ${dueWords(l.dueOn, day)}`;
 }
 
 /** "Quá hạn 12 ngày", "Đến hạn hôm nay", "Còn 2 ngày". */
@@ -79,6 +111,7 @@ export function digestSubject(agencyName: string, day: string, items: readonly {
     c.overdue ? `${c.overdue} việc quá hạn` : null,
     c.due_today ? `${c.due_today} việc đến hạn hôm nay` : null,
     c.due_soon ? `${c.due_soon} việc sắp đến hạn` : null,
+    c.ongoing ? `${c.ongoing} việc thường xuyên chưa báo cáo kỳ này` : null,
   ].filter(Boolean);
   return `[Nhắc việc ${formatDay(day)}] ${agencyName}: ${parts.join(", ")}`;
 }
@@ -88,8 +121,8 @@ function shorten(text: string, max = 220): string {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
-const ORDER: DigestBucket[] = ["overdue", "due_today", "due_soon"];
-const ROMAN = ["I", "II", "III"];
+const ORDER: DigestBucket[] = ["overdue", "due_today", "due_soon", "ongoing"];
+const ROMAN = ["I", "II", "III", "IV"];
 
 /** Sorts lines as they are read: overdue first (the longest first), then today, then soonest. */
 export function sortLines<T extends DigestItem>(lines: T[]): T[] {
@@ -122,11 +155,10 @@ export function digestText(input: {
     if (group.length === 0) continue;
     out.push("", `${ROMAN[section++]}. ${DIGEST_BUCKET_LABELS[bucket].toUpperCase()}: ${group.length} nhiệm vụ`);
     group.forEach((l, i) => {
-      const phrase = l.directive.deadlinePhrase ? ` (“${l.directive.deadlinePhrase}”)` : "";
       out.push(
         `${i + 1}. ${shorten(l.directive.text)}`,
         `   ${ASSIGNMENT_ROLE_LABELS[l.role]} · mục ${l.directive.ref}, ${noticeLabel(l.notice)}`,
-        `   Hạn ${formatDay(l.dueOn)}${phrase} · ${dueWords(l.dueOn, day)}`,
+        `   ${lineDueText(l, day)}`,
       );
     });
   }

@@ -2,8 +2,10 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Mailer } from "@/lib/reminders/mailer";
+import { ongoingMissingSql, ongoingPeriodOf, type OngoingPeriod } from "@/lib/assignments/ongoing";
 import {
   bucketOf,
+  ongoingReminderDay,
   countBuckets,
   digestSubject,
   digestText,
@@ -17,7 +19,8 @@ import { addDays, fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 // The daily reminder run (`npm run reminders`, from cron): for each agency with a task whose
 // reminder day is today by its province's schedule (days before the deadline, the due day, every
-// so many days while overdue), one digest. The unique (agencyId, digestOn) with INSERT … ON
+// so many days while overdue; for ongoing tasks without this period's report, the same days before
+// the period's last day), one digest. The unique (agencyId, digestOn) with INSERT … ON
 // CONFLICT DO NOTHING guarantees one digest per agency per day, even with two runs at once: only
 // the run whose insert won sends the e-mail. Queries: one to read, one to insert, one or two to
 // record what was sent, whatever the number of agencies.
@@ -27,11 +30,62 @@ export interface AgencyDigest {
   lines: DigestLine[];
 }
 
-/** What each agency should be reminded of today, in one query. */
+const LINE_SELECT = {
+  id: true,
+  dueOn: true,
+  role: true,
+  agency: { select: { id: true, name: true, email: true, provinceId: true, province: { select: { name: true } } } },
+  directive: {
+    select: {
+      ref: true,
+      text: true,
+      deadlinePhrase: true,
+      notice: { select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } },
+    },
+  },
+} as const satisfies Prisma.AssignmentSelect;
+
+/**
+ * The ongoing tasks (no due day) without a report in their province's current period, of the
+ * provinces for which today is a reminder day of that period (the schedule's days before its last
+ * day): the one rule of lib/assignments/ongoing.ts. Two queries per period length among them.
+ */
+async function ongoingLines(
+  db: Db,
+  today: string,
+  provinces: { id: number; ongoingReportPeriod: string }[],
+  schedules: Map<number, ReminderSchedule>,
+) {
+  const byPeriod = new Map<string, { period: OngoingPeriod; ids: number[] }>();
+  for (const p of provinces) {
+    const o = ongoingPeriodOf(p.ongoingReportPeriod, today);
+    if (!ongoingReminderDay(o.period.end, today, schedules.get(p.id))) continue;
+    const group = byPeriod.get(o.recurrence) ?? { period: o, ids: [] };
+    group.ids.push(p.id);
+    byPeriod.set(o.recurrence, group);
+  }
+  const out: { row: Prisma.AssignmentGetPayload<{ select: typeof LINE_SELECT }>; period: OngoingPeriod }[] = [];
+  for (const { period, ids } of byPeriod.values()) {
+    const found = await db.$queryRaw<{ id: number }[]>`
+      SELECT a.id FROM "Assignment" a JOIN "Notice" n ON n.id = a."noticeId" AND n."status" = 'published'
+        JOIN "Agency" g ON g.id = a."agencyId" AND g."active"
+      WHERE a."provinceId" = ANY(${ids}::int[]) AND ${ongoingMissingSql(period.period)}`;
+    if (found.length === 0) continue;
+    const rows = await db.assignment.findMany({
+      where: { id: { in: found.map((r) => r.id) } },
+      orderBy: [{ agencyId: "asc" }, { id: "asc" }],
+      select: LINE_SELECT,
+    });
+    for (const row of rows) out.push({ row, period });
+  }
+  return out;
+}
+
+/** What each agency should be reminded of today, in one query (and two per ongoing period that has a reminder day today). */
 export async function computeDigests(db: Db, today: string, provinceId?: number): Promise<AgencyDigest[]> {
   const provinces = await db.province.findMany({
     where: provinceId !== undefined ? { id: provinceId } : {},
-    select: { id: true, reminderDaysBefore: true, overdueReminderEveryDays: true },
+    select: { id: true, reminderDaysBefore: true, overdueReminderEveryDays: true, ongoingReportPeriod: true },
   });
   const schedules = new Map<number, ReminderSchedule>(
     provinces.map((p) => [p.id, { daysBefore: p.reminderDaysBefore, overdueEvery: p.overdueReminderEveryDays }]),
@@ -46,26 +100,24 @@ export async function computeDigests(db: Db, today: string, provinceId?: number)
       directive: { notice: { status: "published" } },
     },
     orderBy: [{ agencyId: "asc" }, { dueOn: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      dueOn: true,
-      role: true,
-      agency: { select: { id: true, name: true, email: true, provinceId: true, province: { select: { name: true } } } },
-      directive: {
-        select: {
-          ref: true,
-          text: true,
-          deadlinePhrase: true,
-          notice: { select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } },
-        },
-      },
-    },
+    select: LINE_SELECT,
   });
+  const ongoing = await ongoingLines(db, today, provinces, schedules);
   const byAgency = new Map<number, AgencyDigest>();
-  for (const r of rows) {
-    const dueOn = toIsoDay(r.dueOn!);
-    const bucket = bucketOf(dueOn, today, schedules.get(r.agency.provinceId));
-    if (!bucket) continue;
+  const lines = [
+    ...rows.flatMap((r) => {
+      const dueOn = toIsoDay(r.dueOn!);
+      const bucket = bucketOf(dueOn, today, schedules.get(r.agency.provinceId));
+      return bucket ? [{ r, dueOn, bucket, period: undefined as string | undefined }] : [];
+    }),
+    ...ongoing.map((o) => ({
+      r: o.row,
+      dueOn: o.period.period.end,
+      bucket: "ongoing" as const,
+      period: o.period.label,
+    })),
+  ];
+  for (const { r, dueOn, bucket, period } of lines) {
     let d = byAgency.get(r.agency.id);
     if (!d) {
       const { province, ...agency } = r.agency;
@@ -77,6 +129,7 @@ export async function computeDigests(db: Db, today: string, provinceId?: number)
       assignmentId: r.id,
       dueOn,
       bucket,
+      ...(period ? { period } : {}),
       role: r.role,
       directive,
       notice: {
@@ -114,6 +167,7 @@ export async function runReminders(db: Db, today: string, options: RunOptions): 
       assignmentId: l.assignmentId,
       dueOn: l.dueOn,
       bucket: l.bucket,
+      ...(l.period ? { period: l.period } : {}),
     }));
     const c = countBuckets(items);
     const email = options.mailer && d.agency.email ? d.agency.email : null;

@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { ongoingSql, provinceOngoingPeriod, reportedInPeriodSql } from "@/lib/assignments/ongoing";
 import { onTimeRate } from "@/lib/reports/counts";
 import type { AgencySort } from "@/lib/reports/list-query";
 import { categoryPredicate, checkToday, provinceOf, scope, tallyScope } from "@/lib/reports/scope";
@@ -59,14 +60,31 @@ export async function agencyTable(
   const provinceId = provinceOf(user);
   if (provinceId === null) return [];
   checkToday(today);
-  const rows = await db.$queryRaw<(TallyRow & { id: number; name: string; shortName: string; kind: string })[]>`
+  // The ongoing tasks (no due day) and those reported in the province's current period: the one
+  // rule of lib/assignments/ongoing.ts, counted in the same query, grouped per agency.
+  const { period } = await provinceOngoingPeriod(db, provinceId, today);
+  const rows = await db.$queryRaw<
+    (TallyRow & {
+      id: number;
+      name: string;
+      shortName: string;
+      kind: string;
+      ongoing: number;
+      ongoingReported: number;
+    })[]
+  >`
     SELECT ag.id, ag."name", ag."shortName", ag."kind"::text AS "kind", c."assigned", c."completed", c."completedOnTime",
-      c."completedLate", c."noDeadline", COALESCE(o."overdue", 0)::int AS "overdue"
+      c."completedLate", c."noDeadline", COALESCE(o."overdue", 0)::int AS "overdue",
+      COALESCE(g."ongoing", 0)::int AS "ongoing", COALESCE(g."reported", 0)::int AS "ongoingReported"
     FROM (SELECT t."agencyId", ${TALLY_SUMS} FROM ${tallyScope(provinceId, filters)} GROUP BY t."agencyId" HAVING sum(t."assigned") > 0) c
     LEFT JOIN (
       SELECT a."agencyId", count(*) AS "overdue" FROM "Assignment" a
       WHERE ${scope(provinceId, filters)} AND ${categoryPredicate("overdue", today)} GROUP BY a."agencyId"
     ) o ON o."agencyId" = c."agencyId"
+    LEFT JOIN (
+      SELECT a."agencyId", count(*) AS "ongoing", count(*) FILTER (WHERE ${reportedInPeriodSql(period)}) AS "reported"
+      FROM "Assignment" a WHERE ${scope(provinceId, filters)} AND ${ongoingSql(period)} GROUP BY a."agencyId"
+    ) g ON g."agencyId" = c."agencyId"
     JOIN "Agency" ag ON ag.id = c."agencyId"`;
   const result: AgencyRow[] = rows.map((r) => {
     const counts = countsOf(r);
@@ -74,6 +92,8 @@ export async function agencyTable(
       agency: { id: r.id, name: r.name, shortName: r.shortName, kind: r.kind },
       ...counts,
       onTimeRate: onTimeRate(counts),
+      ongoing: r.ongoing,
+      ongoingReported: r.ongoingReported,
     };
   });
   const sort = options.sort ?? "overdue";

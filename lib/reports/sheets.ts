@@ -102,6 +102,8 @@ export function agencySheet(rows: AgencyRow[]): ExportSheet {
       { header: "Quá hạn", width: 10, kind: "number" },
       { header: "Không có thời hạn", width: 12, kind: "number" },
       { header: "Tỷ lệ đúng hạn", width: 10, kind: "percent" },
+      { header: "Thường xuyên (chưa hoàn thành)", width: 12, kind: "number" },
+      { header: "Thường xuyên đã báo cáo kỳ này", width: 12, kind: "number" },
     ],
     rows: rows.map((r, i) => [
       i + 1,
@@ -113,6 +115,8 @@ export function agencySheet(rows: AgencyRow[]): ExportSheet {
       r.overdue,
       r.noDeadline,
       r.onTimeRate,
+      r.ongoing,
+      r.ongoingReported,
     ]),
   };
 }

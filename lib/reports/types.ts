@@ -114,6 +114,10 @@ export interface AgencyRow extends TaskCounts {
   agency: { id: number; name: string; shortName: string; kind: string };
   /** Completed on time / (completed + overdue); null when there is nothing to judge yet. */
   onTimeRate: number | null;
+  /** Ongoing tasks (no due day, not recurring, open: lib/assignments/ongoing.ts) in the province's current period. */
+  ongoing: number;
+  /** Of those, the ones with a report in the period ("12/40 đã báo cáo kỳ này"). */
+  ongoingReported: number;
 }
 
 export interface NoticeProgressRow {

@@ -153,7 +153,13 @@ describe("reminder digests", () => {
       let reminded = 0;
       for (let i = 0; i < 28; i++) {
         const day = addDays("2021-06-01", i);
-        const lines = (await computeDigests(t.prisma, day, province)).flatMap((d) => d.lines);
+        const all = (await computeDigests(t.prisma, day, province)).flatMap((d) => d.lines);
+        // Ongoing tasks (no due day) are reminded of their monthly report 7 and 3 days before the
+        // month's last day and on it (tests/integration/ongoing-periods.test.ts).
+        const ongoing = all.filter((l) => l.bucket === "ongoing");
+        expect(ongoing.length > 0).toBe(["2021-06-23", "2021-06-27", "2021-06-30"].includes(day));
+        for (const l of ongoing) expect(l.dueOn).toBe("2021-06-30");
+        const lines = all.filter((l) => l.bucket !== "ongoing");
         const expected = open.filter((a) => {
           const days = daysBetween(day, toIsoDay(a.dueOn!));
           return days < 0 ? -days % 7 === 0 : [7, 3, 0].includes(days);

@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Việc chờ xử lý" };
 const SUBTITLES: Record<string, string> = {
   secretariat: "Kết quả các cơ quan báo cáo chờ Văn phòng xác nhận, đề nghị gia hạn và giải trình mới nhận.",
   chairman: "Đề nghị gia hạn chờ quyết định, giải trình mới nhận và nhiệm vụ mới quá hạn từ lần xem trước.",
-  agency_staff: "Nhiệm vụ bị trả lại, yêu cầu giải trình, việc đến hạn trong 7 ngày và nhiệm vụ mới được giao.",
+  agency_staff:
+    "Nhiệm vụ bị trả lại, yêu cầu giải trình, việc đến hạn trong 7 ngày, nhiệm vụ thường xuyên chưa báo cáo kỳ này và nhiệm vụ mới được giao.",
 };
 
 /** What waits for the signed-in person, by kind of work; once shown, the visit is recorded (MarkSeen). */

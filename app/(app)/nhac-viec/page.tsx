@@ -118,6 +118,11 @@ export default page({ permission: "digest.read", query: (raw) => raw }, async ({
                 {d.overdue ? <Badge tone="danger">{d.overdue} quá hạn</Badge> : null}
                 {d.dueToday ? <Badge tone="warning">{d.dueToday} đến hạn hôm nay</Badge> : null}
                 {d.dueSoon ? <Badge tone="info">{d.dueSoon} sắp đến hạn</Badge> : null}
+                {d.lines.some((l) => l.bucket === "ongoing") ? (
+                  <Badge tone="warning">
+                    {d.lines.filter((l) => l.bucket === "ongoing").length} thường xuyên chưa báo cáo kỳ này
+                  </Badge>
+                ) : null}
               </p>
               <details className="mt-2" open={d.unread && own}>
                 <summary className="cursor-pointer text-sm font-medium text-brand-800">
@@ -129,7 +134,10 @@ export default page({ permission: "digest.read", query: (raw) => raw }, async ({
                       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                         <span className="font-semibold">{DIGEST_BUCKET_LABELS[l.bucket]}</span>
                         <span>
-                          · hạn {formatDay(l.dueOn)} ({dueWords(l.dueOn, d.digestOn)})
+                          {l.bucket === "ongoing"
+                            ? `· báo cáo ${l.period ?? "kỳ này"} trước hết ngày ${formatDay(l.dueOn)}`
+                            : `· hạn ${formatDay(l.dueOn)}`}{" "}
+                          ({dueWords(l.dueOn, d.digestOn)})
                         </span>
                         {l.stillOpen ? null : <Badge tone="success">Nay đã hoàn thành</Badge>}
                       </div>

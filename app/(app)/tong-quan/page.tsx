@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { page } from "@/lib/auth/gate";
+import { provinceOngoingPeriod } from "@/lib/assignments/ongoing";
 import { db } from "@/lib/db/client";
 import { listHref, parseOverviewQuery, queryString, toFilters } from "@/lib/reports/list-query";
 import { formatRate, onTimeRate, totals } from "@/lib/reports/counts";
@@ -59,7 +61,7 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
   const f = toFilters(q);
   const day = today();
   const database = db();
-  const [summary, overdue, dueSoon, agencies, notices, weeks, options] = await Promise.all([
+  const [summary, overdue, dueSoon, agencies, notices, weeks, options, ongoingPeriod] = await Promise.all([
     overdueSummary(database, user, day, f),
     listDirectiveGroups(database, user, day, { ...f, category: "overdue", page: 1, pageSize: TOP }),
     listDirectiveGroups(database, user, day, { ...f, category: "due_soon", page: 1, pageSize: TOP }),
@@ -67,10 +69,33 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
     noticeProgressPage(database, user, day, f, { limit: NOTICE_ROWS, order: "attention" }),
     weeklySeries(database, user, day, f),
     recentNoticeOptions(database, user, { limit: NOTICE_OPTIONS, selected: q.notice }),
+    provinceOngoingPeriod(database, user.provinceId!, day),
   ]);
   const t = totals(agencies);
+  // Ongoing tasks reported in the province's current period, over every agency (each task has one).
+  const ongoing = agencies.reduce(
+    (sum, a) => ({ all: sum.all + a.ongoing, reported: sum.reported + a.ongoingReported }),
+    { all: 0, reported: 0 },
+  );
   const filterQs = queryString({ from: q.from, to: q.to, notice: q.notice });
   const scope = { from: q.from, to: q.to, notice: q.notice };
+  const ongoingCard = (
+    <Link
+      href="#theo-co-quan"
+      className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
+      title={`Nhiệm vụ thường xuyên (không có thời hạn) đã báo cáo ${ongoingPeriod.label}, trên tổng số`}
+    >
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">
+        Thường xuyên: đã báo cáo {ongoingPeriod.label}
+      </dt>
+      <dd
+        className={`mt-1 text-2xl font-semibold tabular-nums ${ongoing.reported < ongoing.all ? "text-amber-800" : "text-slate-900"}`}
+        data-testid="stat-ongoing"
+      >
+        {ongoing.reported}/{ongoing.all}
+      </dd>
+    </Link>
+  );
   const more = (category: "overdue" | "due_soon", directives: number) =>
     directives > TOP ? (
       <Link href={listHref({ ...scope, category })} className="text-sm font-medium text-brand-800 hover:underline">
@@ -108,7 +133,7 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
         noticeTotal={options.total}
       />
 
-      <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
         {[
           { label: "Quá hạn", value: summary.total, category: "overdue" as const, danger: true },
           { label: "Đến hạn 7 ngày tới", value: dueSoon.tasks, category: "due_soon" as const },
@@ -116,20 +141,23 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
           { label: "Hoàn thành đúng hạn", value: t.completedOnTime, category: "completed_on_time" as const },
           { label: "Hoàn thành quá hạn", value: t.completedLate, category: "completed_late" as const },
           { label: "Tỷ lệ đúng hạn", value: formatRate(onTimeRate(t)), category: "assigned" as const },
-        ].map((s) => (
-          <Link
-            key={s.label}
-            href={listHref({ ...scope, category: s.category })}
-            className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
-          >
-            <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{s.label}</dt>
-            <dd
-              className={`mt-1 text-2xl font-semibold tabular-nums ${s.danger && summary.total > 0 ? "text-red-700" : "text-slate-900"}`}
-              data-testid={`stat-${s.category}`}
+        ].map((s, i) => (
+          <Fragment key={s.label}>
+            <Link
+              href={listHref({ ...scope, category: s.category })}
+              className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
             >
-              {s.value}
-            </dd>
-          </Link>
+              <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{s.label}</dt>
+              <dd
+                className={`mt-1 text-2xl font-semibold tabular-nums ${s.danger && summary.total > 0 ? "text-red-700" : "text-slate-900"}`}
+                data-testid={`stat-${s.category}`}
+              >
+                {s.value}
+              </dd>
+            </Link>
+            {/* Beside the overdue figure: the ongoing tasks reported in the current period. */}
+            {i === 0 ? ongoingCard : null}
+          </Fragment>
         ))}
       </dl>
 
@@ -188,7 +216,7 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
         action={<TableCsvLink query={filterQs} table="co-quan" label="theo cơ quan, đơn vị" />}
       >
         {agencies.length ? (
-          <AgencyTable rows={agencies} query={q} />
+          <AgencyTable rows={agencies} query={q} ongoingLabel={ongoingPeriod.label} />
         ) : (
           <EmptyState title="Chưa có nhiệm vụ nào được giao" />
         )}

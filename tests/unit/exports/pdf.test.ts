@@ -62,6 +62,8 @@ const model: ReportModel = {
       overdue: 1,
       noDeadline: 0,
       onTimeRate: 0.5,
+      ongoing: 0,
+      ongoingReported: 0,
     },
   ],
   notices: [],

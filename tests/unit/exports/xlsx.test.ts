@@ -42,6 +42,8 @@ const agency: AgencyRow = {
   overdue: 4,
   noDeadline: 0,
   onTimeRate: 0.375,
+  ongoing: 4,
+  ongoingReported: 1,
 };
 
 describe("XLSX", () => {
@@ -73,6 +75,11 @@ describe("XLSX", () => {
     const byAgency = wb.getWorksheet("Theo cơ quan")!;
     expect(byAgency.getCell("I2").value).toBe(0.375);
     expect(byAgency.getCell("I2").numFmt).toBe("0%");
+    // The ongoing tasks of the agency, and those reported in the current period.
+    expect(byAgency.getCell("J1").value).toBe("Thường xuyên (chưa hoàn thành)");
+    expect(byAgency.getCell("J2").value).toBe(4);
+    expect(byAgency.getCell("K1").value).toBe("Thường xuyên đã báo cáo kỳ này");
+    expect(byAgency.getCell("K2").value).toBe(1);
     expect(wb.getWorksheet("Thông tin")!.getCell("A1").value).toBe("Việc quá hạn – tỉnh Long An");
   });
 });

@@ -65,6 +65,9 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
               <Badge tone="warning">Đang xin gia hạn đến {formatDay(detail.pendingExtension.requestedDueOn)}</Badge>
             ) : null}
             {detail.periodic?.missing ? <Badge tone="danger">Chưa báo cáo {detail.periodic.label}</Badge> : null}
+            {detail.periodic?.ongoing && !detail.periodic.missing ? (
+              <Badge tone="success">Đã báo cáo {detail.periodic.label}</Badge>
+            ) : null}
             {pendingExplanation ? (
               <Badge tone="danger">
                 Cần giải trình trước {formatDay(pendingExplanation.replyDueOn)}

@@ -15,9 +15,9 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
   // Versions first, content second: an edit in between makes the editor's version older than
   // what it shows (a conflict the user is told about), never newer (a silent overwrite).
   const view = await noticeEditView(db(), user, id);
-  const notice = await getNotice(db(), user, id);
-  const registry = view.canEdit ? view.registry : null;
   const day = today();
+  const notice = await getNotice(db(), user, id, day);
+  const registry = view.canEdit ? view.registry : null;
   return (
     <>
       <NoticeHeader
