@@ -71,7 +71,7 @@ export function AgencyPicker({
       <ul
         id={listId}
         role="listbox"
-        aria-label={`Gợi ý cho “${label}”`}
+        aria-label="Cơ quan, nhóm gợi ý"
         hidden={!shown}
         className="absolute z-20 mt-1 max-h-64 w-full min-w-72 overflow-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg"
       >
