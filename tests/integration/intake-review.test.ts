@@ -157,6 +157,7 @@ describe("a Công điện", () => {
     const items = board.items.filter((it) => it.notice.id === id);
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((it) => it.directive.urgent)).toBe(true);
+    expect(items.map((it) => it.notice.urgency)).toEqual(items.map(() => "hoa_toc"));
   });
 
   it("stores a notice without them as before: no urgency, no audience", async () => {
