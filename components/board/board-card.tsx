@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { BoardItem } from "@/lib/assignments/board";
-import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
+import { ASSIGNMENT_ROLE_LABELS, URGENCY_LABELS } from "@/lib/notices/labels";
 import { formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { DueBadge } from "@/components/board/due-badge";
@@ -11,7 +11,16 @@ export function BoardMarkers({ item }: { item: BoardItem }) {
   return (
     <>
       <Badge tone={item.role === "lead" ? "brand" : "neutral"}>{ASSIGNMENT_ROLE_LABELS[item.role]}</Badge>
-      {d.urgent ? <Badge tone="danger">Khẩn</Badge> : null}
+      {item.notice.urgency ? (
+        <span
+          title="Văn bản khẩn"
+          className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold tracking-wide whitespace-nowrap text-white"
+        >
+          {URGENCY_LABELS[item.notice.urgency]}
+        </span>
+      ) : d.urgent ? (
+        <Badge tone="danger">Khẩn</Badge>
+      ) : null}
       {d.deadlineKind === "ongoing" ? <Badge tone="info">Thường xuyên</Badge> : null}
       {d.recurrence ? <Badge tone="info">Định kỳ</Badge> : null}
       {item.periodicReportMissing ? <Badge tone="danger">Chưa báo cáo kỳ này</Badge> : null}

@@ -1,10 +1,12 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { AgencyRegistry } from "@/lib/agencies/registry";
 import type { DraftAssignment, DraftDirective } from "@/lib/notices/draft";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import type { ReviewDirective } from "@/lib/intake/review-model";
+import { pickerEntries } from "@/lib/agencies/match";
+import { AgencyPicker } from "@/components/intake/agency-picker";
 import { DeadlineEditor } from "@/components/intake/deadline-editor";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -32,7 +34,7 @@ export function DirectiveEditor(props: {
 }) {
   const { directive: d, index, count, active, registry, errors, onFocus, commands } = props;
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const listId = useId();
+  const entries = useMemo(() => pickerEntries(registry), [registry]);
   const [newAgency, setNewAgency] = useState("");
   const [newRole, setNewRole] = useState<DraftAssignment["role"]>("lead");
   const prefix = `directives.${index}`;
@@ -197,22 +199,14 @@ export function DirectiveEditor(props: {
             setNewAgency("");
           }}
         >
-          <Input
-            list={listId}
+          <AgencyPicker
+            entries={entries}
             value={newAgency}
-            onChange={(e) => setNewAgency(e.target.value)}
+            onChange={setNewAgency}
             placeholder="Thêm cơ quan hoặc nhóm…"
-            aria-label="Thêm cơ quan hoặc nhóm"
-            className="max-w-xs"
+            label="Thêm cơ quan hoặc nhóm"
+            className="w-full max-w-xs"
           />
-          <datalist id={listId}>
-            {registry.groups.map((g) => (
-              <option key={`g-${g.name}`} value={g.name}>{`Nhóm: ${g.members.length} đơn vị`}</option>
-            ))}
-            {registry.agencies.map((a) => (
-              <option key={a.name} value={a.name} />
-            ))}
-          </datalist>
           <RoleSelect value={newRole} onChange={setNewRole} label="Vai trò của cơ quan thêm" />
           <Button type="submit" size="small" variant="secondary">
             Thêm
@@ -226,6 +220,7 @@ export function DirectiveEditor(props: {
           errors={errors}
           prefix={`${prefix}.deadline`}
           onChange={(deadline) => commands.update({ deadline })}
+          requireDate
         />
       </div>
     </article>

@@ -9,7 +9,7 @@ import { confirmNoticeAction } from "@/lib/intake/actions";
 import type { DuplicateNotice } from "@/lib/intake/duplicates";
 import type { Proposal } from "@/lib/intake/service";
 import * as model from "@/lib/intake/review-model";
-import { ZNoticeDraft } from "@/lib/notices/draft";
+import { ZReviewedDraft } from "@/lib/notices/draft";
 import { formatDay } from "@/lib/time/calendar";
 import { DirectiveEditor } from "@/components/intake/directive-editor";
 import { NewAgenciesPanel } from "@/components/intake/new-agencies-panel";
@@ -19,6 +19,12 @@ import { ScanSource } from "@/components/intake/scan-source";
 import { SourceLegend, SourcePanel } from "@/components/intake/source-panel";
 import { Button } from "@/components/ui/button";
 import { StatusMessage } from "@/components/ui/status-message";
+
+const DUPLICATE_REASONS: Record<DuplicateNotice["reason"], string> = {
+  same_text: " (trùng toàn bộ nội dung)",
+  same_number_and_date: " (trùng số và ngày)",
+  same_directives: " (cùng ngày, gần như cùng các nhiệm vụ)",
+};
 
 export function IntakeWorkspace() {
   const [proposal, setProposal] = useState<Proposal | null>(null);
@@ -50,7 +56,7 @@ function Review({ proposal, scan, onBack }: { proposal: Proposal; scan: ScanRevi
 
   function save(publish: boolean) {
     const draft = model.toDraft(state);
-    const parsed = ZNoticeDraft.safeParse(draft);
+    const parsed = ZReviewedDraft.safeParse(draft);
     if (!parsed.success) {
       setErrors(firstErrors(fieldErrorsOf(parsed.error.issues)));
       setMessage("Còn thông tin chưa hợp lệ, xem các ô được đánh dấu đỏ.");
@@ -73,6 +79,9 @@ function Review({ proposal, scan, onBack }: { proposal: Proposal; scan: ScanRevi
         return;
       }
       setMessage(result.message);
+      // The server's field messages are keyed by the whole input ("draft.directives.2.deadline.dueOn").
+      const fields = firstErrors(result.fieldErrors);
+      setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^draft\./, ""), v])));
       if (result.duplicates) setDuplicates(result.duplicates);
     });
   }
@@ -135,7 +144,7 @@ function Review({ proposal, scan, onBack }: { proposal: Proposal; scan: ScanRevi
                     {d.number ?? "Không số"}
                     {d.issuedOn ? ` ngày ${formatDay(d.issuedOn)}` : ""}: {d.title}
                   </a>
-                  {d.reason === "same_text" ? " (trùng toàn bộ nội dung)" : " (trùng số và ngày)"}
+                  {DUPLICATE_REASONS[d.reason]}
                 </li>
               ))}
             </ul>
@@ -154,7 +163,7 @@ function Review({ proposal, scan, onBack }: { proposal: Proposal; scan: ScanRevi
         <NoticeFields
           notice={state.notice}
           errors={errors}
-          onChange={(patch) => setState((s) => ({ ...s, notice: { ...s.notice, ...patch } }))}
+          onChange={(patch) => setState((s) => model.updateNotice(s, patch))}
         />
         <NewAgenciesPanel
           names={newNames}

@@ -1,11 +1,11 @@
 "use client";
 
-import { NOTICE_KINDS, type DraftNotice } from "@/lib/notices/draft";
-import { NOTICE_KIND_LABELS } from "@/lib/notices/labels";
+import { NOTICE_KINDS, URGENCIES, type DraftNotice } from "@/lib/notices/draft";
+import { NOTICE_KIND_LABELS, URGENCY_LABELS } from "@/lib/notices/labels";
 import { DATE_PRECISIONS, type DatePrecision } from "@/lib/time/calendar";
 import { DateInput } from "@/components/ui/date-input";
 import { Field } from "@/components/ui/field";
-import { controlClass, Input, Select } from "@/components/ui/input";
+import { controlClass, Input, Select, Textarea } from "@/components/ui/input";
 
 const PRECISION_LABELS: Record<DatePrecision, string> = {
   day: "Đủ ngày",
@@ -102,7 +102,50 @@ export function NoticeFields({
       </Field>
       {text("chair", "Người chủ trì", "sm:col-span-4")}
       {text("signer", "Người ký", "sm:col-span-3")}
-      {text("signingFormula", "Thể thức ký", "sm:col-span-3")}
+      <Field
+        label="Thể thức ký (mỗi dòng như trên văn bản)"
+        error={errors["notice.signingFormula"]}
+        className="sm:col-span-3"
+      >
+        {(f) => (
+          <Textarea
+            {...f}
+            rows={Math.max(2, (notice.signingFormula ?? "").split("\n").length)}
+            value={notice.signingFormula ?? ""}
+            onChange={(e) => onChange({ signingFormula: e.target.value === "" ? null : e.target.value })}
+          />
+        )}
+      </Field>
+      <Field label="Độ khẩn" error={errors["notice.urgency"]} className="sm:col-span-2">
+        {(f) => (
+          <Select
+            {...f}
+            value={notice.urgency ?? ""}
+            onChange={(e) => onChange({ urgency: (e.target.value || null) as DraftNotice["urgency"] })}
+          >
+            <option value="">Không khẩn</option>
+            {URGENCIES.map((u) => (
+              <option key={u} value={u}>
+                {URGENCY_LABELS[u]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
+        label="Kính gửi (mỗi dòng một nơi nhận chỉ đạo)"
+        error={errors["notice.audience"]}
+        className="sm:col-span-4"
+      >
+        {(f) => (
+          <Textarea
+            {...f}
+            rows={Math.min(8, Math.max(2, (notice.audience ?? []).length))}
+            value={(notice.audience ?? []).join("\n")}
+            onChange={(e) => onChange({ audience: e.target.value === "" ? [] : e.target.value.split("\n") })}
+          />
+        )}
+      </Field>
     </fieldset>
   );
 }

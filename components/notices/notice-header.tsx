@@ -4,6 +4,7 @@ import { formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
 import { noticeLabel } from "@/lib/notices/notice-label";
+import { URGENCY_LABELS } from "@/lib/notices/labels";
 import { PublishButton } from "@/components/notices/edit/publish-button";
 
 /** `editVersion`: the notice's version, given to those who may edit it (a draft then shows "Ban hành"). */
@@ -24,6 +25,15 @@ export function NoticeHeader({
   return (
     <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center gap-2 text-sm">
+        {notice.urgency ? (
+          <span
+            data-testid="notice-urgency"
+            title="Văn bản khẩn: mọi nhiệm vụ của văn bản đều khẩn"
+            className="rounded bg-red-700 px-2 py-0.5 text-xs font-bold tracking-wide text-white"
+          >
+            {URGENCY_LABELS[notice.urgency]}
+          </span>
+        ) : null}
         <span className="font-medium text-brand-800">{noticeLabel(notice)}</span>
         {notice.status === "draft" ? <Badge tone="warning">Bản nháp</Badge> : <Badge tone="success">Đã ban hành</Badge>}
         {changeCount > 0 ? (
@@ -38,13 +48,25 @@ export function NoticeHeader({
         {notice.place ? <Field label="Nơi ban hành">{notice.place}</Field> : null}
         {notice.meetingOn ? <Field label="Ngày họp">{formatDay(notice.meetingOn)}</Field> : null}
         {notice.chair ? <Field label="Chủ trì">{notice.chair}</Field> : null}
-        {notice.signer ? (
+        {notice.signer || notice.signingFormula ? (
           <Field label="Người ký">
-            {[notice.signingFormula?.replace(/\s*\n\s*/g, ", "), notice.signer].filter(Boolean).join(" — ")}
+            {/* The signing formula's lines as the document sets them ("KT. CHÁNH VĂN PHÒNG" above "PHÓ CHÁNH VĂN PHÒNG"). */}
+            {notice.signingFormula ? (
+              <span className="block whitespace-pre-line" data-testid="signing-formula">
+                {notice.signingFormula}
+              </span>
+            ) : null}
+            {notice.signer ? <span className="block">{notice.signer}</span> : null}
           </Field>
         ) : null}
         {notice.citations.length > 0 ? <Field label="Văn bản dẫn chiếu">{notice.citations.join("; ")}</Field> : null}
       </dl>
+      {notice.audience.length > 0 ? (
+        <p className="mt-3 text-sm" data-testid="notice-audience">
+          <span className="text-slate-500">Kính gửi: </span>
+          <span className="font-medium text-slate-800">{notice.audience.join("; ")}</span>
+        </p>
+      ) : null}
       {notice.recipients.length > 0 ? (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-slate-600">Nơi nhận ({notice.recipients.length})</summary>

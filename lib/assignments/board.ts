@@ -64,6 +64,8 @@ export interface BoardItem {
     issuedPrecision: DatePrecision;
     meetingOn: string | null;
     title: string;
+    /** The notice's urgency mark ("HỎA TỐC"…), null when it has none. */
+    urgency: "khan" | "thuong_khan" | "hoa_toc" | null;
   };
   otherAgencies: { shortName: string; role: "lead" | "support" }[];
 }
@@ -225,6 +227,7 @@ interface DetailRow {
   issuedPrecision: DatePrecision;
   meetingOn: string | null;
   title: string;
+  urgency: "khan" | "thuong_khan" | "hoa_toc" | null;
   others: { shortName: string; role: "lead" | "support" }[] | null;
 }
 
@@ -246,7 +249,7 @@ function detailSql(agencyId: number, source: Prisma.Sql, order: Prisma.Sql): Pri
       (SELECT x."replyDueOn"::text FROM "ExplanationRequest" x WHERE x."assignmentId" = a.id AND x."status" = 'pending' ORDER BY x.id LIMIT 1) AS "explanationDueOn",
       d.id AS "dId", d."ref", d."text", d."urgent", d."deadlineKind"::text AS "deadlineKind", d."dueOn"::text AS "dDueOn", d."deadlinePhrase",
       d."startOn"::text AS "startOn", d."recurrence"::text AS "recurrence", d."milestoneTarget", d."updatedAt" AS "dUpdatedAt", d."createdAt" AS "dCreatedAt",
-      n.id AS "nId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn", n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title",
+      n.id AS "nId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn", n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title", n."urgency"::text AS "urgency",
       o."others"
     FROM s JOIN "Assignment" a ON a.id = s.id JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId"
       LEFT JOIN o ON o."directiveId" = a."directiveId"
@@ -423,6 +426,7 @@ export async function agencyBoard(
         issuedPrecision: r.issuedPrecision,
         meetingOn: r.meetingOn,
         title: r.title,
+        urgency: r.urgency,
       },
       otherAgencies: r.others ?? [],
       periodicReportMissing: false,

@@ -61,6 +61,20 @@ export function toDraft(state: ReviewState): NoticeDraft {
   };
 }
 
+/**
+ * Edits the notice's own fields. Marking it "KHẨN" or "HỎA TỐC" marks every directive urgent,
+ * as the header does (unmarking leaves each directive's own choice).
+ */
+export function updateNotice(state: ReviewState, patch: Partial<NoticeDraft["notice"]>): ReviewState {
+  const notice = { ...state.notice, ...patch };
+  const markAll = !!patch.urgency && patch.urgency !== state.notice.urgency;
+  return {
+    ...state,
+    notice,
+    directives: markAll ? state.directives.map((d) => ({ ...d, urgent: true })) : state.directives,
+  };
+}
+
 function replaceAt<T>(list: T[], index: number, ...items: T[]): T[] {
   return [...list.slice(0, index), ...items, ...list.slice(index + 1)];
 }

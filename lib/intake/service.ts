@@ -10,8 +10,9 @@ import { extractNotice, type ExtractionResult } from "@/lib/extract";
 import { findDuplicates, type DuplicateNotice } from "@/lib/intake/duplicates";
 import { cleanNoticeText } from "@/lib/intake/read-upload";
 import { createNotice } from "@/lib/notices/create";
-import { ZNoticeDraft } from "@/lib/notices/draft";
+import { ZReviewedDraft } from "@/lib/notices/draft";
 import { today } from "@/lib/time/today";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 // Intake: the app proposes a notice from its text; nothing is stored until the secretariat has
 // checked the proposal and confirms it.
@@ -34,13 +35,14 @@ export async function proposeNotice(db: Db, actor: SessionUser, rawText: string)
   const sourceText = cleanNoticeText(rawText);
   const registry = await registryForProvince(db, provinceId);
   const result = extractNotice(sourceText, registry, { today: today() });
-  const duplicates = await findDuplicates(db, provinceId, result.draft.notice, sourceText);
+  const duplicates = await findDuplicates(db, provinceId, result.draft.notice, sourceText, result.draft.directives);
   return { ...result, sourceText, registry, duplicates };
 }
 
 export const ZConfirmNotice = z.object({
   sourceText: z.string().min(1, "Thiếu nội dung văn bản gốc"),
-  draft: ZNoticeDraft,
+  /** Every dated deadline with its day: a cleared date is refused, not stored as "no deadline". */
+  draft: ZReviewedDraft,
   /** Names of proposed new agencies the secretariat accepted into the registry. */
   acceptedNewAgencies: z.array(z.string().trim().min(1)),
   /** Set once the secretariat has seen the duplicate warning and still wants to store it. */
@@ -55,7 +57,9 @@ export class DuplicateNoticeError extends ConflictError {
     return { duplicates: this.duplicates };
   }
   constructor(readonly duplicates: DuplicateNotice[]) {
-    super("Thông báo này có vẻ đã được nhập (cùng số và ngày, hoặc cùng nội dung). Kiểm tra lại trước khi lưu.");
+    super(
+      "Thông báo này có vẻ đã được nhập (cùng số và ngày, cùng nội dung, hoặc cùng ngày với gần như cùng các nhiệm vụ). Kiểm tra lại trước khi lưu.",
+    );
   }
 }
 
@@ -64,6 +68,17 @@ export async function confirmNotice(db: Db, actor: SessionUser, input: ConfirmNo
   const { draft, acceptedNewAgencies, acknowledgeDuplicates, publish } = input;
   const sourceText = cleanNoticeText(input.sourceText);
   if (draft.directives.length === 0) throw new ValidationError("Thông báo chưa có nhiệm vụ nào để theo dõi.");
+  // The gate parsed the input with ZConfirmNotice; callers outside it are held to the same rule.
+  const undated = ZReviewedDraft.safeParse(draft);
+  if (!undated.success) {
+    const issues = undated.error.issues.map((i) => ({ ...i, path: ["draft", ...i.path] }));
+    const first = undated.error.issues[0]!;
+    const d = first.path[0] === "directives" ? draft.directives[Number(first.path[1])] : undefined;
+    throw new ValidationError(
+      d ? `Nhiệm vụ ${d.ref || "(chưa đánh số)"}: ${first.message}` : first.message,
+      fieldErrorsOf(issues),
+    );
+  }
   const noAgency = draft.directives.find((d) => d.assignments.length === 0);
   if (noAgency) throw new ValidationError(`Nhiệm vụ ${noAgency.ref || "(chưa đánh số)"} chưa giao cho cơ quan nào.`);
 
@@ -80,7 +95,7 @@ export async function confirmNotice(db: Db, actor: SessionUser, input: ConfirmNo
     }
   }
   if (!acknowledgeDuplicates) {
-    const duplicates = await findDuplicates(db, provinceId, draft.notice, sourceText);
+    const duplicates = await findDuplicates(db, provinceId, draft.notice, sourceText, draft.directives);
     if (duplicates.length > 0) throw new DuplicateNoticeError(duplicates);
   }
   return createNotice(

@@ -40,7 +40,7 @@ export function deadlineColumns(deadline: Deadline | null) {
     deadlineKind: deadline?.kind ?? ("none" as const),
     dueOn: dueOn ? fromIsoDay(dueOn) : null,
     dueAt: deadline?.dueAt ? new Date(deadline.dueAt) : null,
-    deadlinePhrase: deadline?.phrase ?? null,
+    deadlinePhrase: deadline?.phrase.trim() || null, // "Thường xuyên" chosen with no words of the notice
     startOn: deadline?.startOn ? fromIsoDay(deadline.startOn) : null,
     recurrence: deadline?.recurrence ?? null,
     milestoneTarget: deadline?.target ?? null,
@@ -135,6 +135,8 @@ export async function createNotice(
           signingFormula: n.signingFormula,
           recipients: n.recipients,
           citations: n.citations,
+          urgency: n.urgency ?? null,
+          audience: (n.audience ?? []).map((a) => a.trim()).filter(Boolean),
           sourceText,
           status: opts.status,
           publishedAt: opts.status === "published" ? now() : null,
@@ -152,7 +154,9 @@ export async function createNotice(
         after: { ...n, status: opts.status, directives: draft.directives.length },
       });
 
-      for (const [position, d] of draft.directives.entries()) {
+      for (const [position, raw] of draft.directives.entries()) {
+        // A notice marked "KHẨN" or "HỎA TỐC" is urgent in every one of its directives.
+        const d = n.urgency ? { ...raw, urgent: true } : raw;
         const dueOn = dueDayOf(d.deadline);
         const directive = await tx.directive.create({
           data: {

@@ -33,16 +33,50 @@ const isoDate = z
 
 export const ZIsoDate = isoDate;
 
-export const ZDeadline = z.object({
-  kind: z.enum(DEADLINE_KINDS),
-  dueOn: isoDate.nullable(), // the last day to finish, Asia/Ho_Chi_Minh
-  dueAt: z.string().datetime({ offset: true }).nullable(), // when an hour is given: "2021-09-15T17:00:00+07:00"
-  phrase: z.string().min(1, "Cần giữ nguyên văn thời hạn"),
-  startOn: isoDate.nullable(),
-  recurrence: z.enum(RECURRENCES).nullable(),
-  target: z.string().nullable(), // milestone target: "50% kế hoạch"
-});
+/**
+ * Kinds the secretariat may choose with no words of the notice behind them: "Thường xuyên" and
+ * "Không có thời hạn" are what she decides when the notice wrote no deadline.
+ */
+export const PHRASE_OPTIONAL_KINDS: readonly Deadline["kind"][] = ["ongoing", "none"];
+
+/** Kinds that name a day to finish by: without a date the task could never be overdue. */
+export const DATED_KINDS: readonly Deadline["kind"][] = [
+  "exact",
+  "before",
+  "datetime",
+  "until_end",
+  "month",
+  "quarter",
+  "year",
+  "within_days",
+  "working_days",
+  "milestone",
+];
+
+export const ZDeadline = z
+  .object({
+    kind: z.enum(DEADLINE_KINDS),
+    dueOn: isoDate.nullable(), // the last day to finish, Asia/Ho_Chi_Minh
+    dueAt: z.string().datetime({ offset: true }).nullable(), // when an hour is given: "2021-09-15T17:00:00+07:00"
+    phrase: z.string(), // the notice's own words; may be empty only for "ongoing" and "none"
+    startOn: isoDate.nullable(),
+    recurrence: z.enum(RECURRENCES).nullable(),
+    target: z.string().nullable(), // milestone target: "50% kế hoạch"
+  })
+  .check((ctx) => {
+    const d = ctx.value;
+    if (!d.phrase.trim() && !PHRASE_OPTIONAL_KINDS.includes(d.kind))
+      ctx.issues.push({ code: "custom", input: d.phrase, path: ["phrase"], message: "Cần giữ nguyên văn thời hạn" });
+  });
 export type Deadline = z.infer<typeof ZDeadline>;
+
+/** A deadline of a dated kind whose date was cleared: it would silently become "no deadline". */
+export function lacksDueDay(d: Deadline | null): boolean {
+  return !!d && DATED_KINDS.includes(d.kind) && !d.dueOn && !d.dueAt;
+}
+
+export const UNDATED_DEADLINE_MESSAGE =
+  "Thời hạn này tính từ nguyên văn của thông báo nhưng chưa có ngày: chọn ngày hạn, hoặc chọn rõ “Thường xuyên” hay “Không có thời hạn”.";
 
 export const ZDraftAssignment = z.object({
   agency: z.string().trim().min(1, "Chưa chọn cơ quan"), // canonical name in the province's registry
@@ -102,3 +136,19 @@ export const ZNoticeDraft = z.object({
   directives: z.array(ZDraftDirective),
 });
 export type NoticeDraft = z.infer<typeof ZNoticeDraft>;
+
+/**
+ * A draft as the secretariat confirms it: on top of ZNoticeDraft, every dated deadline has its
+ * day. (Stored notices and the demo seed may hold an undated one; a confirmation may not.)
+ */
+export const ZReviewedDraft = ZNoticeDraft.check((ctx) => {
+  for (const [i, d] of ctx.value.directives.entries()) {
+    if (lacksDueDay(d.deadline))
+      ctx.issues.push({
+        code: "custom",
+        input: d.deadline,
+        path: ["directives", i, "deadline", "dueOn"],
+        message: UNDATED_DEADLINE_MESSAGE,
+      });
+  }
+});

@@ -140,7 +140,7 @@ export async function updateDirective(
             noticeId: row.noticeId,
             directiveId: row.id,
             dueOn: newDue,
-            deadlinePhrase: fields.deadline?.phrase ?? null,
+            deadlinePhrase: fields.deadline?.phrase.trim() || null,
           },
         }),
       ),

@@ -26,6 +26,13 @@ export const RECURRENCE_LABELS: Record<string, string> = {
   yearly: "hằng năm",
 };
 
+/** The header's urgency mark, as the document writes it. */
+export const URGENCY_LABELS: Record<"khan" | "thuong_khan" | "hoa_toc", string> = {
+  khan: "KHẨN",
+  thuong_khan: "THƯỢNG KHẨN",
+  hoa_toc: "HỎA TỐC",
+};
+
 export const NOTICE_KIND_LABELS: Record<string, string> = {
   TB: "Thông báo",
   CV: "Công văn",

@@ -99,6 +99,10 @@ export interface NoticeDetail {
   signingFormula: string | null;
   recipients: string[];
   citations: string[];
+  /** The header's urgency mark (every directive is then urgent), null when the notice has none. */
+  urgency: "khan" | "thuong_khan" | "hoa_toc" | null;
+  /** Whom the notice is addressed to ("Kính gửi", a Công điện's list after "điện:"). */
+  audience: string[];
   status: "draft" | "published";
   directives: (DirectiveDeadline & {
     id: number;
@@ -143,6 +147,8 @@ export async function getNotice(db: Db, user: SessionUser, id: number, today?: s
       signingFormula: true,
       recipients: true,
       citations: true,
+      urgency: true,
+      audience: true,
       status: true,
       province: { select: { name: true } },
       directives: {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AgencyRegistry } from "@/lib/agencies/registry";
 import * as model from "@/lib/intake/review-model";
-import type { NoticeDraft } from "@/lib/notices/draft";
+import {
+  UNDATED_DEADLINE_MESSAGE,
+  ZNoticeDraft,
+  ZReviewedDraft,
+  type Deadline,
+  type NoticeDraft,
+} from "@/lib/notices/draft";
 
 const registry: AgencyRegistry = {
   province: "Long An",
@@ -148,5 +154,47 @@ describe("the review screen's edits", () => {
     });
     expect(s.directives[0]!.highlights.map((h) => h.kind)).toEqual(["directive", "agency"]);
     expect(s.directives[1]!.highlights).toContainEqual({ start: 70, end: 88, kind: "deadline" });
+  });
+});
+
+describe("the notice's urgency and the deadlines a confirmation accepts", () => {
+  it("marks every directive urgent when the notice is marked KHẨN or HỎA TỐC", () => {
+    const s = model.initialState(draft, null);
+    const hoaToc = model.updateNotice(s, { urgency: "hoa_toc" });
+    expect(hoaToc.notice.urgency).toBe("hoa_toc");
+    expect(hoaToc.directives.map((d) => d.urgent)).toEqual([true, true]);
+    // Unmarking leaves each directive's own choice; editing another field changes none.
+    expect(model.updateNotice(hoaToc, { urgency: null }).directives.map((d) => d.urgent)).toEqual([true, true]);
+    expect(model.updateNotice(s, { title: "Khác" }).directives.map((d) => d.urgent)).toEqual([false, true]);
+  });
+
+  it("refuses a dated deadline whose date was cleared, beside that directive's date", () => {
+    const cleared = model.toDraft(
+      model.updateDirective(model.initialState(draft, null), 1, {
+        deadline: { ...draft.directives[1]!.deadline!, dueOn: null },
+      }),
+    );
+    const r = ZReviewedDraft.safeParse(cleared);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["directives.1.deadline.dueOn", UNDATED_DEADLINE_MESSAGE],
+    ]);
+    // The stored shape still accepts it (the seed and stored notices may hold one).
+    expect(ZNoticeDraft.safeParse(cleared).success).toBe(true);
+  });
+
+  it("accepts 'Thường xuyên' and 'Không có thời hạn' with no words of the notice, no other kind", () => {
+    const withDeadline = (deadline: Deadline | null) =>
+      ZReviewedDraft.safeParse({ ...draft, directives: [{ ...draft.directives[0]!, deadline }] });
+    const none = { dueOn: null, dueAt: null, phrase: "", startOn: null, recurrence: null, target: null };
+    expect(withDeadline({ kind: "ongoing", ...none }).success).toBe(true);
+    expect(withDeadline({ kind: "none", ...none }).success).toBe(true);
+    expect(withDeadline(null).success).toBe(true);
+    const exact = withDeadline({ kind: "exact", ...none, dueOn: "2021-06-15", phrase: "  " });
+    expect(exact.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["directives.0.deadline.phrase", "Cần giữ nguyên văn thời hạn"],
+    ]);
+    // A kind without a day of its own ("định kỳ", "từ ngày") needs no date, but its words.
+    expect(withDeadline({ kind: "recurring", ...none, phrase: "hằng tuần", recurrence: "weekly" }).success).toBe(true);
   });
 });
