@@ -67,9 +67,16 @@ function provinceOf(user: SessionUser): number {
   return user.provinceId;
 }
 
-/** Stores the upload as a job and starts working on it in the background. */
+const IMAGES = new Set([".jpg", ".jpeg", ".png", ".tif", ".tiff"]);
+
+/**
+ * Stores the upload as a job and starts working on it in the background. What can be refused at
+ * once is: an image that is not one, and a server without Tesseract (saying what to install).
+ */
 export async function startIntakeJob(db: Db, user: SessionUser, fileName: string, bytes: Uint8Array): Promise<JobView> {
   const provinceId = provinceOf(user);
+  if (IMAGES.has(extensionOf(fileName))) checkImage(fileName, bytes);
+  await ocrTools();
   await db.intakeJob.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_MS) } } });
   const open = await db.intakeJob.count({
     where: {

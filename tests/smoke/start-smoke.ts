@@ -43,10 +43,7 @@ async function main(): Promise<number> {
       home.status === 200 && html.includes("Sở Y tế") && html.includes("875/TB-VPUBND"),
       "the user lands on Sở Y tế's board with the Long An notice's tasks",
     );
-    check(
-      html.includes("Đang thực hiện") && html.includes("Hoàn thành"),
-      "the board shows tasks under way and done",
-    );
+    check(html.includes("Đang thực hiện") && html.includes("Hoàn thành"), "the board shows tasks under way and done");
   } finally {
     await app.stop();
   }
