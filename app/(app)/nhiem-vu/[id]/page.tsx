@@ -114,7 +114,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
         />
 
         <section>
-          <h2 className="mb-2 font-semibold">Báo cáo của {a.agency.shortName}</h2>
+          <h2 className="mb-2 font-semibold">Báo cáo của {a.agency.name}</h2>
           <ReportList reports={detail.reports} />
         </section>
         {detail.extensions.length > 0 ? (
