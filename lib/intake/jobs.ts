@@ -147,6 +147,12 @@ export async function runIntakeJob(db: Db, id: number): Promise<void> {
         },
       });
       if (done.count === 1 && pages.length) await tx.intakeJobPage.createMany({ data: pages });
+      // Cancelled while its last page was being read (too late to stop it): cancelled all the same.
+      if (done.count === 0)
+        await tx.intakeJob.updateMany({
+          where: { id, status: { in: ["queued", "running"] } },
+          data: { status: "cancelled", file: null, finishedAt: new Date() },
+        });
     });
   } catch (error) {
     await writes;
