@@ -17,6 +17,7 @@ import { formatDay } from "@/lib/time/calendar";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ActionForm, ChoiceField, DateField, FileField, TextField } from "@/components/ui/action-form";
+import { StatusMessage } from "@/components/ui/status-message";
 import { UndoForm } from "@/components/assignment/undo-form";
 
 export interface WorkflowPanelProps {
@@ -77,6 +78,8 @@ export function WorkflowPanel({
   // The confirmation, return or extension decision just made here, which its author may take back
   // for a few minutes.
   const [decided, setDecided] = useState<{ version: number; label: string } | null>(null);
+  // A step whose form goes away with it (an explanation asked): its message stays here.
+  const [said, setSaid] = useState<{ version: number; message: string } | null>(null);
   const target = { assignmentId: a.id, version: a.version };
   const open = a.state !== "completed";
   const sections: React.ReactNode[] = [];
@@ -288,6 +291,10 @@ export function WorkflowPanel({
           submitLabel="Gửi yêu cầu giải trình"
           tone="secondary"
           testId="explanation-request-form"
+          onSuccess={(r) => {
+            setSaid({ version: a.version + 1, message: r.message });
+            router.refresh();
+          }}
         >
           <p className="text-sm text-slate-600">
             Nhiệm vụ đã quá hạn từ {formatDay(a.dueOn)}. Cơ quan sẽ được thông báo và trả lời trong thời gian đặt ra.
@@ -321,6 +328,12 @@ export function WorkflowPanel({
   }
   if (decided && a.version === decided.version)
     sections.unshift(<UndoForm key="undo" assignmentId={a.id} version={decided.version} label={decided.label} />);
+  if (said && a.version === said.version)
+    sections.unshift(
+      <StatusMessage key="said" tone="ok" testId="workflow-message" className="rounded-xl bg-emerald-50 px-4 py-3">
+        {said.message}
+      </StatusMessage>,
+    );
   if (sections.length === 0) return null;
   return <div className="grid gap-3">{sections}</div>;
 }

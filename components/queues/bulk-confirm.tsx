@@ -7,6 +7,7 @@ import type { QueueSection } from "@/lib/queues/queues";
 import { ActionForm, ChoiceField, TextField, useFieldError } from "@/components/ui/action-form";
 import { QueueHeading, QueueItem, QUEUE_TITLES } from "@/components/queues/queue-list";
 import { UndoForm } from "@/components/assignment/undo-form";
+import { StatusMessage } from "@/components/ui/status-message";
 
 function ItemsError() {
   const error = useFieldError("items");
@@ -22,14 +23,23 @@ export function BulkConfirm({ section }: { section: QueueSection }) {
   const router = useRouter();
   // What was just decided here, with the labels it had, so each can be taken back for a few minutes.
   const [decided, setDecided] = useState<{ assignmentId: number; version: number; label: string }[]>([]);
+  // The form goes once the last result is decided: its message then stays here.
+  const [said, setSaid] = useState<string | null>(null);
   const labels = new Map(section.items.map((t) => [t.assignmentId, `${t.agency}, mục ${t.ref}`]));
   return (
     <section aria-labelledby={`q-${section.kind}`} data-testid={`queue-${section.kind}`}>
       <QueueHeading section={section} />
       {section.items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-4 text-sm text-slate-600">
-          {QUEUE_TITLES[section.kind].empty}
-        </p>
+        <>
+          {said ? (
+            <StatusMessage tone="ok" testId="bulk-message" className="mb-2">
+              {said}
+            </StatusMessage>
+          ) : null}
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-4 text-sm text-slate-600">
+            {QUEUE_TITLES[section.kind].empty}
+          </p>
+        </>
       ) : (
         <ActionForm
           action={decideManyAction}
@@ -37,6 +47,7 @@ export function BulkConfirm({ section }: { section: QueueSection }) {
           confirm="Thực hiện với các kết quả đã chọn?"
           testId="bulk-form"
           onSuccess={(r) => {
+            setSaid(r.message);
             setDecided(
               r.done.map((d) => ({ ...d, label: labels.get(d.assignmentId) ?? `Nhiệm vụ ${d.assignmentId}` })),
             );

@@ -38,8 +38,9 @@ describe.skipIf(!databaseUrl)("explanation requests and an extension to another 
     const ask = chair.getByTestId("explanation-request-form");
     await ask.getByLabel("Thời gian trả lời (ngày làm việc)").fill("3");
     await ask.getByRole("button", { name: "Gửi yêu cầu giải trình" }).click();
+    // The form goes with the request it made; its message stays at the top of the panel.
     await expect
-      .poll(() => ask.getByTestId("action-message").innerText())
+      .poll(() => chair.getByTestId("workflow-message").innerText())
       .toBe("Đã gửi yêu cầu giải trình cho cơ quan.");
     // Monday 20/09 + 3 working days = Thursday 23/09.
     await expect.poll(() => chair.locator("main").innerText()).toContain("Cần giải trình trước 23/09/2021");
