@@ -1,10 +1,18 @@
-import { agendaCells, agendaSubtitle, agendaTitle, countsSentence, roman, type Agenda } from "@/lib/meetings/agenda-text";
+import {
+  agendaCells,
+  agendaSubtitle,
+  agendaTitle,
+  countsSentence,
+  roman,
+  type Agenda,
+} from "@/lib/meetings/agenda-text";
 import { issuingBody, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate } from "@/lib/reports/printed-report";
 
 /** The agenda as an A4 page (the same words as the Word file). */
 export function AgendaView({ a, preparedOn }: { a: Agenda; preparedOn: string }) {
   const [body, committee] = issuingBody(a.provinceName);
-  let n = 0;
+  // STT runs on across the sections: each section's first number.
+  const starts = a.sections.map((_, si) => a.sections.slice(0, si).reduce((n, s) => n + s.items.length, 1));
   return (
     <article className="report-page" data-testid="agenda">
       <div className="grid grid-cols-[42%_58%] text-center text-[12pt] leading-snug">
@@ -37,12 +45,11 @@ export function AgendaView({ a, preparedOn }: { a: Agenda; preparedOn: string })
         <tbody>
           {a.sections.map((s, si) => (
             <AgendaSectionRows key={s.key} heading={`${roman(si + 1)}. ${s.heading} (${s.items.length} lượt)`}>
-              {s.items.map((item) => {
+              {s.items.map((item, ii) => {
                 const c = agendaCells(item, a.by);
-                n += 1;
                 return (
                   <tr key={item.assignmentId} data-testid="agenda-row">
-                    <td className="num">{n}</td>
+                    <td className="num">{starts[si]! + ii}</td>
                     <td>
                       {c.task}
                       {c.source ? <span className="block text-[9pt] italic">{c.source}</span> : null}

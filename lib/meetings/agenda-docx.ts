@@ -12,7 +12,14 @@ import {
   WidthType,
   type ITableCellBorders,
 } from "docx";
-import { agendaCells, agendaSubtitle, agendaTitle, countsSentence, roman, type Agenda } from "@/lib/meetings/agenda-text";
+import {
+  agendaCells,
+  agendaSubtitle,
+  agendaTitle,
+  countsSentence,
+  roman,
+  type Agenda,
+} from "@/lib/meetings/agenda-text";
 import { issuingBody, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDate } from "@/lib/reports/printed-report";
 
 // The meeting agenda as a Word document in the administrative layout (Nghị định 30/2020/NĐ-CP):
@@ -153,7 +160,12 @@ export async function agendaDocx(a: Agenda, preparedOn: string): Promise<Buffer>
         properties: {
           page: {
             size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            margin: { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) },
+            margin: {
+              top: Math.round(20 * MM),
+              bottom: Math.round(20 * MM),
+              left: Math.round(30 * MM),
+              right: Math.round(15 * MM),
+            },
           },
         },
         children: [

@@ -16,7 +16,7 @@ export interface AgendaItem extends TaskRow {
   dueOnDay: boolean;
   /** An explanation request asked by the meeting day and not answered by then. */
   explanationPending: boolean;
-  /** The agency's last report on this task sent by the meeting day. */
+  /** The agency's latest report on this task. */
   lastReport: AgendaReport | null;
 }
 
@@ -106,8 +106,7 @@ export function agendaStatus(i: AgendaItem): string {
   if (i.timeliness === "overdue" && i.daysOverdue !== null) parts.push(`Quá hạn ${i.daysOverdue} ngày`);
   else if (i.dueOnDay) parts.push("Đến hạn ngày họp");
   parts.push(STATE_WORDS[i.state]);
-  if (i.explanationPending && i.explanation)
-    parts.push(`chưa giải trình (hạn ${formatDay(i.explanation.replyDueOn)})`);
+  if (i.explanationPending && i.explanation) parts.push(`chưa giải trình (hạn ${formatDay(i.explanation.replyDueOn)})`);
   else if (i.explanationPending) parts.push("chưa giải trình");
   const s = parts.join("; ");
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -119,7 +118,6 @@ const STATE_WORDS: Record<AgendaItem["state"], string> = {
   submitted: "chờ xác nhận hoàn thành",
   completed: "đã hoàn thành",
 };
-
 
 const ROLE_WORDS: Record<AgendaItem["role"], string> = { lead: "chủ trì", support: "phối hợp" };
 
@@ -135,7 +133,9 @@ export function agendaCells(i: AgendaItem, by: AgendaGrouping) {
     source: by === "co-quan" ? noticeLabel(i.notice) : null,
     agency: `${i.agency.name} (${ROLE_WORDS[i.role]})`,
     due,
-    dueNote: [extended, i.directive.deadlinePhrase ? `“${i.directive.deadlinePhrase}”` : null].filter(Boolean).join("; "),
+    dueNote: [extended, i.directive.deadlinePhrase ? `“${i.directive.deadlinePhrase}”` : null]
+      .filter(Boolean)
+      .join("; "),
     status: agendaStatus(i),
     report: i.lastReport ? `${formatDay(i.lastReport.on)}: ${i.lastReport.text}` : "Chưa báo cáo",
   };
@@ -157,12 +157,27 @@ export function countsSentence(c: AgendaCounts): string {
 }
 
 const ROMAN: [number, string][] = [
-  [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
-  [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"],
+  [1000, "M"],
+  [900, "CM"],
+  [500, "D"],
+  [400, "CD"],
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
 ];
 
 export function roman(n: number): string {
   let out = "";
-  for (const [v, r] of ROMAN) while (n >= v) { out += r; n -= v; }
+  for (const [v, r] of ROMAN)
+    while (n >= v) {
+      out += r;
+      n -= v;
+    }
   return out;
 }

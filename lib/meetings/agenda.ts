@@ -13,7 +13,7 @@ import { countsOf, sectionsOf, shorten, type Agenda, type AgendaItem } from "@/l
 // published notice issued before that day that, judged at that day by the overview's own SQL
 // (lib/reports/scope.ts), is overdue, falls due on the meeting day, or has an explanation request
 // still unanswered then. Three queries whatever the number of rows: the tasks, their flags at the
-// meeting day, and their last reports.
+// meeting day, and their last reports (the latest sent: the agenda is made for the next meeting).
 
 /** The first instant after the meeting day, in Vietnam. */
 function endOfDay(day: string): Date {
@@ -68,7 +68,7 @@ export async function meetingAgenda(db: Db, user: SessionUser, day: string, by: 
     db.$queryRaw<{ assignmentId: number; createdAt: Date; text: string }[]>`
       SELECT DISTINCT ON (pr."assignmentId") pr."assignmentId", pr."createdAt", pr."text"
       FROM "ProgressReport" pr
-      WHERE pr."assignmentId" IN (SELECT a.id FROM "Assignment" a WHERE ${where}) AND pr."createdAt" < ${end}
+      WHERE pr."assignmentId" IN (SELECT a.id FROM "Assignment" a WHERE ${where})
       ORDER BY pr."assignmentId", pr."createdAt" DESC, pr.id DESC`,
   ]);
   const flagOf = new Map(flags.map((f) => [f.id, f]));
@@ -86,4 +86,3 @@ export async function meetingAgenda(db: Db, user: SessionUser, day: string, by: 
   });
   return { ...empty, counts: countsOf(items), sections: sectionsOf(items, by) };
 }
-

@@ -379,7 +379,18 @@ describe("malformed input to every route handler", () => {
     ["/api/nhap-thong-bao/[id]/trang/[id]", "@/app/api/nhap-thong-bao/[job]/trang/[page]/route"],
   ] as const;
   const queryValue = fc.oneof(
-    fc.constantFrom("xlsx", "csv", "pdf", "overdue", "d1_7", "1", "2021-07-01", "01/07/2021", "thong-bao", "31/02/2022"),
+    fc.constantFrom(
+      "xlsx",
+      "csv",
+      "pdf",
+      "overdue",
+      "d1_7",
+      "1",
+      "2021-07-01",
+      "01/07/2021",
+      "thong-bao",
+      "31/02/2022",
+    ),
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
     fc.string({ maxLength: 30 }),
   );

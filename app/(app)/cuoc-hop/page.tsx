@@ -62,7 +62,11 @@ export default page(
             <Stat label="Lượt nhiệm vụ" value={c.tasks} />
             <Stat label="Quá hạn" value={c.overdue} tone={c.overdue ? "danger" : "default"} />
             <Stat label="Đến hạn ngày họp" value={c.dueOnDay} />
-            <Stat label="Chưa giải trình" value={c.explanationPending} tone={c.explanationPending ? "danger" : "default"} />
+            <Stat
+              label="Chưa giải trình"
+              value={c.explanationPending}
+              tone={c.explanationPending ? "danger" : "default"}
+            />
           </dl>
           <AgendaForm day={day} by={query.theo} isToday={day === now} />
         </div>

@@ -10,7 +10,11 @@ import { today } from "@/lib/time/today";
 // GET /api/xuat/cuoc-hop?ngay=dd/MM/yyyy&theo=co-quan|thong-bao : the meeting agenda as a Word
 // document (a day that does not parse is today; the grouping defaults to agencies).
 export const GET = route(
-  { name: "export.meetingAgenda", permission: "meeting.prepare", query: (params) => parseAgendaQuery(fromSearchParams(params)) },
+  {
+    name: "export.meetingAgenda",
+    permission: "meeting.prepare",
+    query: (params) => parseAgendaQuery(fromSearchParams(params)),
+  },
   async ({ user, query }) => {
     const now = today();
     const day = query.ngay ?? now;
