@@ -1,4 +1,5 @@
 import { unzipSync, strFromU8 } from "fflate";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestExplanation } from "@/lib/assignments/explanations";
 import { reportProgress } from "@/lib/assignments/workflow";
@@ -148,6 +149,36 @@ describe("who sees the agenda", () => {
     const lsProvinces = await p().assignment.findMany({ where: { id: { in: lsIds } }, select: { provinceId: true } });
     const langSonId = (await p().province.findUniqueOrThrow({ where: { name: "Lạng Sơn" }, select: { id: true } })).id;
     expect(new Set(lsProvinces.map((r) => r.provinceId))).toEqual(new Set([langSonId]));
+  });
+});
+
+describe("the page", () => {
+  const render = async (who: string, searchParams: Record<string, string>) => {
+    const mod = await import("@/app/(app)/cuoc-hop/page");
+    signInAs(await f.user(who));
+    try {
+      const element = await mod.default({ params: Promise.resolve({}), searchParams: Promise.resolve(searchParams) });
+      return renderToStaticMarkup(element as React.ReactElement);
+    } catch (error) {
+      return String((error as { digest?: string }).digest);
+    } finally {
+      signInAs(null);
+    }
+  };
+
+  it("shows the secretariat and the chairman the agenda of the day in the address, with its Word link", async () => {
+    for (const who of ["longan.vanphong", "longan.chutich"]) {
+      const html = await render(who, { ngay: "12/07/2021", theo: "thong-bao" });
+      expect(html).toContain("DANH MỤC NỘI DUNG, NHIỆM VỤ CẦN XEM XÉT TẠI CUỘC HỌP NGÀY 12/07/2021");
+      expect(html.match(/data-testid="agenda-row"/g)).toHaveLength(25);
+      expect(html.match(/data-testid="agenda-section"/g)).toHaveLength(2);
+      expect(html).toContain('href="/api/xuat/cuoc-hop?ngay=12%2F07%2F2021&amp;theo=thong-bao"');
+      expect(html).toContain('data-testid="filter-toggle"'); // on a phone the form folds behind a button
+    }
+  });
+
+  it("answers agency staff with the 404 page", async () => {
+    expect(await render("longan.syt", { ngay: "12/07/2021" })).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
   });
 });
 
