@@ -19,6 +19,7 @@ export type Action =
   | "extension.decide"
   | "explanation.request" // ask an overdue agency to explain (the agency answers with "assignment.work")
   | "overview.read"
+  | "meeting.prepare" // the agenda of open business for the committee's next meeting
   | "digest.read" // an agency's reminder digests
   | "digest.markRead" // only the agency's own staff mark its digests read
   | "audit.read"
@@ -58,6 +59,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "extension.decide": "province",
     "explanation.request": "province",
     "overview.read": "province",
+    "meeting.prepare": "province",
     "digest.read": "province",
     "audit.read": "province",
     "agency.manage": "province",
@@ -72,6 +74,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "extension.decide": "province",
     "explanation.request": "province",
     "overview.read": "province",
+    "meeting.prepare": "province",
     "digest.read": "province",
     "audit.read": "province",
   },

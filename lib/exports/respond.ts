@@ -49,3 +49,18 @@ export function requireFormat(value: string | null): ExportFormat {
 }
 
 export { exportFileName };
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** A Word document as a download (`fileName` ends in .docx). */
+export function docxResponse(bytes: Buffer, fileName: string): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "content-type": DOCX,
+      "content-length": String(bytes.length),
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-store",
+    },
+  });
+}

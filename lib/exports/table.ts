@@ -44,6 +44,6 @@ export function asciiSlug(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-export function exportFileName(title: string, day: string, ext: "xlsx" | "csv" | "pdf"): string {
+export function exportFileName(title: string, day: string, ext: "xlsx" | "csv" | "pdf" | "docx"): string {
   return `${asciiSlug(title)}-${day}.${ext}`;
 }

@@ -82,7 +82,7 @@ export async function overdueSummary(
 
 // ───────────── task lists ─────────────
 
-interface TaskSqlRow {
+export interface TaskSqlRow {
   assignmentId: number;
   role: TaskRow["role"];
   state: TaskRow["state"];
@@ -150,7 +150,7 @@ function taskWhere(provinceId: number, query: TaskQuery, today: string): Prisma.
  * The rows of the assignments whose ids `ids` (a subquery giving "id") selects, in `order`, each
  * with its latest explanation request (an index lookup per row inside the same query).
  */
-function readRows(db: Db, ids: Prisma.Sql, order: Prisma.Sql, today: string): Promise<TaskSqlRow[]> {
+export function readRows(db: Db, ids: Prisma.Sql, order: Prisma.Sql, today: string): Promise<TaskSqlRow[]> {
   return db.$queryRaw<TaskSqlRow[]>`
     SELECT a.id AS "assignmentId", a."role"::text AS "role", a."state"::text AS "state",
       a."dueOn"::text AS "dueOn", d."dueOn"::text AS "originalDueOn", a."completedOn"::text AS "completedOn",
@@ -299,7 +299,7 @@ function explanationOf(r: TaskSqlRow, today: string): ExplanationState | null {
 }
 
 /** A row as the screens show it, judged by the one judge (recurring directives per period). */
-function toTaskRow(r: TaskSqlRow, today: string): TaskRow {
+export function toTaskRow(r: TaskSqlRow, today: string): TaskRow {
   const status = {
     state: r.state,
     dueOn: r.dueOn,

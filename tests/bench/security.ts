@@ -85,11 +85,26 @@ async function main(): Promise<void> {
       "/tong-quan/danh-sach",
       "/qua-han",
       "/bao-cao",
+      "/cuoc-hop",
       "/nhac-viec",
       "/co-quan",
       "/thong-bao",
     ];
-    const keys = ["notice", "agency", "page", "q", "state", "due", "sort", "from", "to", "category", "bucket"];
+    const keys = [
+      "notice",
+      "agency",
+      "page",
+      "q",
+      "state",
+      "due",
+      "sort",
+      "from",
+      "to",
+      "category",
+      "bucket",
+      "ngay",
+      "theo",
+    ];
     for (const page of pages) {
       for (const [id, query] of sample(
         fc.tuple(nastyString, fc.dictionary(fc.constantFrom(...keys), nastyString, { maxKeys: 4 })),
@@ -100,7 +115,13 @@ async function main(): Promise<void> {
         count(`page ${page}`, res.status);
       }
     }
-    for (const route of ["/api/tep/{id}", "/api/xuat/danh-sach", "/api/xuat/tong-quan", "/api/xuat/bao-cao"]) {
+    for (const route of [
+      "/api/tep/{id}",
+      "/api/xuat/danh-sach",
+      "/api/xuat/tong-quan",
+      "/api/xuat/bao-cao",
+      "/api/xuat/cuoc-hop",
+    ]) {
       for (const [id, query] of sample(
         fc.tuple(nastyString, fc.dictionary(fc.constantFrom("format", "bang", ...keys), nastyString, { maxKeys: 4 })),
       )) {

@@ -362,10 +362,13 @@ describe("malformed input to every route handler", () => {
     "so",
     "ky",
     "chuc",
+    "ngay",
+    "theo",
   ];
   const routeFiles = [
     ["/api/tep/[id]", "@/app/api/tep/[id]/route"],
     ["/api/xuat/bao-cao", "@/app/api/xuat/bao-cao/route"],
+    ["/api/xuat/cuoc-hop", "@/app/api/xuat/cuoc-hop/route"],
     ["/api/xuat/danh-sach", "@/app/api/xuat/danh-sach/route"],
     ["/api/xuat/tong-quan", "@/app/api/xuat/tong-quan/route"],
     ["/api/quan-tri/co-quan/xuat", "@/app/api/quan-tri/co-quan/xuat/route"],
@@ -376,7 +379,18 @@ describe("malformed input to every route handler", () => {
     ["/api/nhap-thong-bao/[id]/trang/[id]", "@/app/api/nhap-thong-bao/[job]/trang/[page]/route"],
   ] as const;
   const queryValue = fc.oneof(
-    fc.constantFrom("xlsx", "csv", "pdf", "overdue", "d1_7", "1", "2021-07-01", "01/07/2021"),
+    fc.constantFrom(
+      "xlsx",
+      "csv",
+      "pdf",
+      "overdue",
+      "d1_7",
+      "1",
+      "2021-07-01",
+      "01/07/2021",
+      "thong-bao",
+      "31/02/2022",
+    ),
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
     fc.string({ maxLength: 30 }),
   );
@@ -434,6 +448,7 @@ describe("malformed addresses of every page", () => {
     ["/tong-quan", "@/app/(app)/tong-quan/page"],
     ["/tong-quan/danh-sach", "@/app/(app)/tong-quan/danh-sach/page"],
     ["/bao-cao", "@/app/(app)/bao-cao/page"],
+    ["/cuoc-hop", "@/app/(app)/cuoc-hop/page"],
     ["/nhac-viec", "@/app/(app)/nhac-viec/page"],
     ["/cho-xu-ly", "@/app/(app)/cho-xu-ly/page"],
     ["/quan-tri/cai-dat", "@/app/(app)/quan-tri/cai-dat/page"],
@@ -465,10 +480,12 @@ describe("malformed addresses of every page", () => {
     "so",
     "ky",
     "chuc",
+    "ngay",
+    "theo",
   ];
   const value = fc.oneof(
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
-    fc.constantFrom("1", "overdue", "list", "due", "lead", "2021-07-01"),
+    fc.constantFrom("1", "overdue", "list", "due", "lead", "2021-07-01", "10/02/2022", "thong-bao"),
     fc.string({ maxLength: 30 }),
     fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
   );
