@@ -35,11 +35,11 @@ export function AgendaView({ a, preparedOn }: { a: Agenda; preparedOn: string })
         <thead>
           <tr>
             <th className="w-[4%]">STT</th>
-            <th className="w-[30%]">Nhiệm vụ</th>
-            <th className="w-[15%]">Cơ quan</th>
+            <th className="w-[40%]">Nhiệm vụ</th>
+            <th className="w-[13%]">Cơ quan</th>
             <th className="w-[12%]">Thời hạn</th>
-            <th className="w-[15%]">Tình trạng</th>
-            <th className="w-[24%]">Báo cáo gần nhất</th>
+            <th className="w-[11%]">Tình trạng</th>
+            <th className="w-[20%]">Báo cáo gần nhất</th>
           </tr>
         </thead>
         <tbody>

@@ -22,7 +22,7 @@ const PRINT_CSS = `
 .report-table th { font-weight: 700; text-align: center; }
 .report-table td.num { text-align: center; font-variant-numeric: tabular-nums; }
 .report-table .nowrap { white-space: nowrap; }
-.report-table tr { break-inside: avoid; }
+.report-table tr { break-inside: auto; }
 .report-table tr.group-row { break-after: avoid; }
 .report-table thead { display: table-header-group; }
 @media (max-width: 640px) { .report-page { padding: 6mm; font-size: 11pt; } .report-table { font-size: 8pt; } }
