@@ -7,6 +7,7 @@ import { inTransaction, type Db, type Tx } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { AgencyKind } from "@/lib/generated/prisma/client";
 import { ZNoticeDraft, type Deadline, type NoticeDraft } from "@/lib/notices/draft";
+import { noticeSearchText } from "@/lib/notices/search-fold";
 import { fromIsoDay, vietnamDay } from "@/lib/time/calendar";
 import { parseWith } from "@/lib/validation/parse";
 
@@ -135,6 +136,7 @@ export async function createNotice(
           recipients: n.recipients,
           citations: n.citations,
           sourceText,
+          searchText: noticeSearchText({ number: n.number, title: n.title, issuer: n.issuer, sourceText }),
           status: opts.status,
           publishedAt: opts.status === "published" ? new Date() : null,
           createdById: actor?.id ?? null,
