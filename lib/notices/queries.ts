@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { containsPattern, searchWords } from "@/lib/notices/search-fold";
+import { containsPattern, searchTerms } from "@/lib/notices/search-fold";
 import type { NoticeSearch } from "@/lib/notices/search-query";
 import { categoryPredicate, checkToday } from "@/lib/reports/scope";
 import { toIsoDay, type DatePrecision } from "@/lib/time/calendar";
@@ -55,7 +55,7 @@ function visibleNotices(user: SessionUser): Prisma.Sql | null {
 /** The search and the filters, as a predicate on `n` (the search reads the folded column). */
 function filtersSql(f: NoticeSearch, today: string): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
-  for (const word of searchWords(f.q)) parts.push(Prisma.sql`n."searchText" LIKE ${containsPattern(word)}`);
+  for (const term of searchTerms(f.q)) parts.push(Prisma.sql`n."searchText" LIKE ${containsPattern(term)}`);
   if (f.kind) parts.push(Prisma.sql`n."kind" = ${f.kind}::"NoticeKind"`);
   if (f.status) parts.push(Prisma.sql`n."status" = ${f.status}::"NoticeStatus"`);
   if (f.issuer) parts.push(Prisma.sql`n."issuer" = ${f.issuer}`);
