@@ -461,10 +461,13 @@ describe("malformed addresses of every page", () => {
     "so",
     "ky",
     "chuc",
+    "year",
+    "issuer",
+    "overdue",
   ];
   const value = fc.oneof(
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
-    fc.constantFrom("1", "overdue", "list", "due", "lead", "2021-07-01"),
+    fc.constantFrom("1", "overdue", "list", "due", "lead", "2021-07-01", "QĐ", "2021", "draft", "%_\\", "xét nghiệm"),
     fc.string({ maxLength: 30 }),
     fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
   );
