@@ -64,12 +64,34 @@ function labelOf(action: string, before: unknown, after: unknown): string {
   return from && to ? `${label}: từ ${from} sang ${to}` : label;
 }
 
+/** What a lead agency sees of a supporter's assignment on its own task: its state changes (and its reports). */
+const SUPPORTER_STATE_CHANGES = [
+  "assignment.start",
+  "assignment.submit",
+  "assignment.confirm",
+  "assignment.return",
+  "assignment.undo",
+  "assignment.succession",
+];
+
+export interface TimelineOptions {
+  /**
+   * One task's history (the task page): the directive's own entries and this assignment's, and,
+   * when it leads, its supporters' state changes and reports; not the other agencies' tasks,
+   * extensions or comments, whoever reads it. Without it: the directive's whole history as the
+   * reader may see it (the directive page).
+   */
+  assignmentId?: number;
+  limit?: number;
+}
+
 export async function assignmentTimeline(
   db: Db,
   actor: SessionUser,
   directiveId: number,
-  limit = 500,
+  options: TimelineOptions = {},
 ): Promise<TimelineEvent[]> {
+  const limit = options.limit ?? 500;
   if (!Number.isSafeInteger(directiveId) || directiveId <= 0) throw new NotFoundError("Chỉ đạo");
   const directive = await db.directive.findUnique({
     where: { id: directiveId },
@@ -86,12 +108,28 @@ export async function assignmentTimeline(
   if (directive.notice.status !== "published" && !can(actor, "notice.readDraft", { provinceId }))
     throw new NotFoundError("Chỉ đạo");
 
-  const full = directive.assignments.filter((a) => can(actor, "assignment.read", a));
-  const shared = directive.assignments.filter(
+  let full = directive.assignments.filter((a) => can(actor, "assignment.read", a));
+  let shared = directive.assignments.filter(
     (a) => !full.includes(a) && canReadReports(actor, a, directive.assignments),
   );
   const provinceWide = can(actor, "assignment.read", { provinceId });
   if (full.length === 0 && shared.length === 0 && !provinceWide) throw new NotFoundError("Chỉ đạo");
+  // On one task's page, its supporters' assignments show only their state changes.
+  let stateChangesOnly = false;
+  if (options.assignmentId !== undefined) {
+    const focus = directive.assignments.find((a) => a.id === options.assignmentId);
+    if (!focus || (!full.includes(focus) && !shared.includes(focus))) throw new NotFoundError("Nhiệm vụ");
+    const readable = [...full, ...shared];
+    if (full.includes(focus)) {
+      full = [focus];
+      shared =
+        focus.role === "lead" ? readable.filter((a) => a.role === "support" && a.agencyId !== focus.agencyId) : [];
+    } else {
+      full = [];
+      shared = [focus];
+    }
+    stateChangesOnly = true;
+  }
 
   const fullIds = full.map((a) => a.id);
   const reportIds = [...fullIds, ...shared.map((a) => a.id)];
@@ -119,7 +157,18 @@ export async function assignmentTimeline(
 
   const where: Prisma.AuditLogWhereInput[] = [
     { entityType: "Directive", entityId: directive.id },
-    { entityType: "Assignment", entityId: { in: reportIds } },
+    stateChangesOnly
+      ? {
+          OR: [
+            { entityType: "Assignment", entityId: { in: fullIds } },
+            {
+              entityType: "Assignment",
+              entityId: { in: shared.map((a) => a.id) },
+              action: { in: SUPPORTER_STATE_CHANGES },
+            },
+          ],
+        }
+      : { entityType: "Assignment", entityId: { in: reportIds } },
     { entityType: "ProgressReport", entityId: { in: reports.map((r) => r.id) } },
     { entityType: "ExtensionRequest", entityId: { in: extensions.map((r) => r.id) } },
     { entityType: "Comment", entityId: { in: comments.map((r) => r.id) } },

@@ -8,6 +8,7 @@ import { inTransaction, type Db, type Tx } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { AgencyKind } from "@/lib/generated/prisma/client";
 import { ZNoticeDraft, type Deadline, type NoticeDraft } from "@/lib/notices/draft";
+import { noticeSearchText } from "@/lib/notices/search-fold";
 import { fromIsoDay, vietnamDay } from "@/lib/time/calendar";
 import { parseWith } from "@/lib/validation/parse";
 
@@ -138,6 +139,7 @@ export async function createNotice(
           urgency: n.urgency ?? null,
           audience: (n.audience ?? []).map((a) => a.trim()).filter(Boolean),
           sourceText,
+          searchText: noticeSearchText({ number: n.number, title: n.title, issuer: n.issuer, sourceText }),
           status: opts.status,
           publishedAt: opts.status === "published" ? now() : null,
           createdById: actor?.id ?? null,

@@ -4,11 +4,14 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { DirectiveDeadline } from "@/lib/notices/deadline-fields";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { containsPattern, searchTerms } from "@/lib/notices/search-fold";
+import type { NoticeSearch } from "@/lib/notices/search-query";
+import { categoryPredicate, checkToday } from "@/lib/reports/scope";
 import { toIsoDay, type DatePrecision } from "@/lib/time/calendar";
 import type { AssignmentState } from "@/lib/assignments/state";
 import { assignmentsReportedThisPeriod } from "@/lib/assignments/periodic";
 import type { Recurrence } from "@/lib/assignments/recurrence";
-import { categoryPredicate } from "@/lib/reports/scope";
 
 export interface NoticeListItem {
   id: number;
@@ -26,61 +29,163 @@ export interface NoticeListItem {
   overdueCount: number;
 }
 
-/** The notices of the user's province, newest first, with their progress counts (two queries). */
-export async function listNotices(db: Db, user: SessionUser, today: string): Promise<NoticeListItem[]> {
-  if (user.provinceId === null && user.role !== "admin") return [];
-  const provinceFilter = user.provinceId === null ? {} : { provinceId: user.provinceId };
-  const seeDrafts = user.provinceId !== null && can(user, "notice.readDraft", { provinceId: user.provinceId });
-  const notices = await db.notice.findMany({
-    where: { ...provinceFilter, ...(seeDrafts ? {} : { status: "published" as const }) },
-    orderBy: [
-      { issuedOn: { sort: "desc", nulls: "last" } },
-      { meetingOn: { sort: "desc", nulls: "last" } },
-      { id: "desc" },
-    ],
-    select: {
-      id: true,
-      provinceId: true,
-      kind: true,
-      number: true,
-      title: true,
-      issuer: true,
-      issuedOn: true,
-      issuedPrecision: true,
-      meetingOn: true,
-      status: true,
-      _count: { select: { directives: true } },
-    },
-  });
-  const visible = notices.filter((n) => can(user, "notice.read", { provinceId: n.provinceId }));
-  if (visible.length === 0) return [];
-  const counts = await db.$queryRaw<{ noticeId: number; total: bigint; completed: bigint; overdue: bigint }[]>`
-    SELECT d."noticeId" AS "noticeId",
-           COUNT(*) AS total,
-           COUNT(*) FILTER (WHERE a.state = 'completed') AS completed,
-           COUNT(*) FILTER (WHERE ${categoryPredicate("overdue", today)}) AS overdue
-    FROM "Assignment" a JOIN "Directive" d ON d.id = a."directiveId"
-    WHERE d."noticeId" = ANY(${visible.map((n) => n.id)}::int[])
-    GROUP BY d."noticeId"`;
+export interface NoticeSearchPage {
+  items: NoticeListItem[];
+  /** How many notices match, over every page. */
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const NOTICE_PAGE_SIZE = 20;
+
+/**
+ * Which notices the user may list, as a predicate on the notice row `n`: the session's province
+ * (a system administrator: every province), drafts only for those who may read drafts there.
+ * Null when the user may list none.
+ */
+function visibleNotices(user: SessionUser): Prisma.Sql | null {
+  if (user.provinceId === null) {
+    return user.role === "admin" ? Prisma.sql`n."status" = 'published'` : null;
+  }
+  const target = { provinceId: user.provinceId };
+  if (!can(user, "notice.read", target)) return null;
+  const province = Prisma.sql`n."provinceId" = ${user.provinceId}`;
+  return can(user, "notice.readDraft", target) ? province : Prisma.sql`${province} AND n."status" = 'published'`;
+}
+
+/** The search and the filters, as a predicate on `n` (the search reads the folded column). */
+function filtersSql(f: NoticeSearch, today: string, provinceId: number | null): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  for (const term of searchTerms(f.q)) parts.push(Prisma.sql`n."searchText" LIKE ${containsPattern(term)}`);
+  if (f.kind) parts.push(Prisma.sql`n."kind" = ${f.kind}::"NoticeKind"`);
+  if (f.status) parts.push(Prisma.sql`n."status" = ${f.status}::"NoticeStatus"`);
+  if (f.issuer) parts.push(Prisma.sql`n."issuer" = ${f.issuer}`);
+  // The notice's date: its issue date, or its meeting date when the issue date is unknown (as the overview).
+  const dated = Prisma.sql`COALESCE(n."issuedOn", n."meetingOn")`;
+  if (f.year) {
+    parts.push(Prisma.sql`${dated} >= ${`${f.year}-01-01`}::date AND ${dated} <= ${`${f.year}-12-31`}::date`);
+  }
+  if (f.from) parts.push(Prisma.sql`${dated} >= ${f.from}::date`);
+  if (f.to) parts.push(Prisma.sql`${dated} <= ${f.to}::date`);
+  if (f.overdue) {
+    // The province's overdue tasks once, from the overview's (provinceId, state, dueOn, …, noticeId)
+    // index, rather than a probe per notice.
+    const province = provinceId === null ? Prisma.sql`TRUE` : Prisma.sql`a."provinceId" = ${provinceId}`;
+    parts.push(
+      Prisma.sql`n.id IN (SELECT a."noticeId" FROM "Assignment" a WHERE ${province} AND ${categoryPredicate("overdue", today)})`,
+    );
+  }
+  return parts;
+}
+
+/**
+ * The notices the user may see that match the search and filters, newest first (by their date,
+ * undated ones last), a page at a time, with their progress counts. Searching and filtering run
+ * in PostgreSQL on the folded column "searchText" (a trigram index where pg_trgm exists); only
+ * the page's notices are read in full (three queries, and one more past the last page).
+ */
+export async function searchNotices(
+  db: Db,
+  user: SessionUser,
+  today: string,
+  f: NoticeSearch,
+  pageSize = NOTICE_PAGE_SIZE,
+): Promise<NoticeSearchPage> {
+  checkToday(today);
+  const visible = visibleNotices(user);
+  if (!visible) return { items: [], total: 0, page: 1, pageSize };
+  const where = Prisma.join([visible, ...filtersSql(f, today, user.provinceId)], " AND ");
+  const pageOf = (page: number) =>
+    db.$queryRaw<{ id: number }[]>`
+      SELECT n.id FROM "Notice" n WHERE ${where}
+      ORDER BY COALESCE(n."issuedOn", n."meetingOn") DESC NULLS LAST, n.id DESC
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const [[count], firstTry] = await Promise.all([
+    db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM "Notice" n WHERE ${where}`,
+    pageOf(f.page),
+  ]);
+  const total = count?.total ?? 0;
+  // A page past the end (an old link) shows the last one.
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  const page = f.page > last ? last : f.page;
+  const ids = (page === f.page ? firstTry : await pageOf(page)).map((r) => r.id);
+  return { items: await noticeItems(db, ids, today), total, page, pageSize };
+}
+
+/** The listed notices with their progress counts, in the order of `ids`. */
+async function noticeItems(db: Db, ids: number[], today: string): Promise<NoticeListItem[]> {
+  if (ids.length === 0) return [];
+  const [notices, counts] = await Promise.all([
+    db.notice.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        kind: true,
+        number: true,
+        title: true,
+        issuer: true,
+        issuedOn: true,
+        issuedPrecision: true,
+        meetingOn: true,
+        status: true,
+        _count: { select: { directives: true } },
+      },
+    }),
+    // Overdue as the overview counts it (a recurring task by its current period).
+    db.$queryRaw<{ noticeId: number; total: bigint; completed: bigint; overdue: bigint }[]>`
+      SELECT a."noticeId" AS "noticeId",
+             COUNT(*) AS total,
+             COUNT(*) FILTER (WHERE a.state = 'completed') AS completed,
+             COUNT(*) FILTER (WHERE ${categoryPredicate("overdue", today)}) AS overdue
+      FROM "Assignment" a
+      WHERE a."noticeId" = ANY(${ids}::int[])
+      GROUP BY a."noticeId"`,
+  ]);
+  const byId = new Map(notices.map((n) => [n.id, n]));
   const byNotice = new Map(counts.map((c) => [c.noticeId, c]));
-  return visible.map((n) => {
-    const c = byNotice.get(n.id);
-    return {
-      id: n.id,
-      kind: n.kind,
-      number: n.number,
-      title: n.title,
-      issuer: n.issuer,
-      issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null,
-      issuedPrecision: n.issuedPrecision,
-      meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null,
-      status: n.status,
-      directiveCount: n._count.directives,
-      assignmentCount: Number(c?.total ?? 0),
-      completedCount: Number(c?.completed ?? 0),
-      overdueCount: Number(c?.overdue ?? 0),
-    };
+  return ids.flatMap((id) => {
+    const n = byId.get(id);
+    if (!n) return [];
+    const c = byNotice.get(id);
+    return [
+      {
+        id: n.id,
+        kind: n.kind,
+        number: n.number,
+        title: n.title,
+        issuer: n.issuer,
+        issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null,
+        issuedPrecision: n.issuedPrecision,
+        meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null,
+        status: n.status,
+        directiveCount: n._count.directives,
+        assignmentCount: Number(c?.total ?? 0),
+        completedCount: Number(c?.completed ?? 0),
+        overdueCount: Number(c?.overdue ?? 0),
+      },
+    ];
   });
+}
+
+/** What the filters offer: the issuing bodies (the most frequent first) and the years of the notices the user may see. */
+export async function noticeFilterOptions(
+  db: Db,
+  user: SessionUser,
+): Promise<{ issuers: string[]; years: number[]; drafts: boolean }> {
+  const visible = visibleNotices(user);
+  if (!visible) return { issuers: [], years: [], drafts: false };
+  const [issuers, years] = await Promise.all([
+    db.$queryRaw<{ issuer: string }[]>`
+      SELECT n."issuer" FROM "Notice" n WHERE ${visible}
+      GROUP BY n."issuer" ORDER BY COUNT(*) DESC, n."issuer" LIMIT 100`,
+    db.$queryRaw<{ year: number }[]>`
+      SELECT DISTINCT EXTRACT(YEAR FROM COALESCE(n."issuedOn", n."meetingOn"))::int AS year
+      FROM "Notice" n WHERE ${visible} AND COALESCE(n."issuedOn", n."meetingOn") IS NOT NULL
+      ORDER BY year DESC`,
+  ]);
+  const drafts = user.provinceId !== null && can(user, "notice.readDraft", { provinceId: user.provinceId });
+  return { issuers: issuers.map((r) => r.issuer), years: years.map((r) => r.year), drafts };
 }
 
 export interface NoticeDetail {

@@ -19,6 +19,7 @@
 import pg from "pg";
 import { provinceCode } from "@/lib/agencies/sync-registry";
 import { hashPassword } from "@/lib/auth/password";
+import { noticeSearchText } from "@/lib/notices/search-fold";
 import { addDays, daysBetween, endOfMonth, formatDay, vietnamDateTime } from "@/lib/time/calendar";
 import {
   DEPARTMENTS,
@@ -315,6 +316,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
       ["chair", "text"],
       ["signer", "text"],
       ["sourceText", "text"],
+      ["searchText", "text"],
       ["status", `"NoticeStatus"`],
       ["createdAt", "timestamptz"],
       ["updatedAt", "timestamptz"],
@@ -562,6 +564,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
           `Chủ tịch UBND tỉnh ${name}`,
           "Chánh Văn phòng",
           lines.join("\n"),
+          noticeSearchText({ number, title, issuer: `UBND tỉnh ${name}`, sourceText: lines.join("\n") }),
           draft ? "draft" : "published",
           created,
           created,

@@ -4,7 +4,8 @@ import { loadSessionUser, verifyCredentials, WRONG_CREDENTIALS } from "@/lib/aut
 import type { SessionUser } from "@/lib/auth/user";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createNotice } from "@/lib/notices/create";
-import { getNotice, listNotices } from "@/lib/notices/queries";
+import { getNotice, searchNotices } from "@/lib/notices/queries";
+import { parseNoticeSearch } from "@/lib/notices/search-query";
 import { listTasks } from "@/lib/reports/task-lists";
 import { DEMO_PASSWORD, seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
@@ -111,10 +112,11 @@ describe("sign-in", () => {
 
 describe("who sees what", () => {
   it("shows each province only its own notices", async () => {
-    const longAn = await listNotices(t.prisma, await userNamed("longan.vanphong"), "2021-06-20");
-    expect(longAn.map((n) => n.number)).toEqual(["875/TB-VPUBND"]);
-    const langSon = await listNotices(t.prisma, await userNamed("langson.chutich"), "2021-06-20");
-    expect(langSon).toHaveLength(2);
+    const all = parseNoticeSearch({});
+    const longAn = await searchNotices(t.prisma, await userNamed("longan.vanphong"), "2021-06-20", all);
+    expect(longAn.items.map((n) => n.number)).toEqual(["875/TB-VPUBND"]);
+    const langSon = await searchNotices(t.prisma, await userNamed("langson.chutich"), "2021-06-20", all);
+    expect(langSon.items).toHaveLength(2);
   });
 
   it("answers another province's notice as not found", async () => {

@@ -482,10 +482,27 @@ describe("malformed addresses of every page", () => {
     "chuc",
     "ngay",
     "theo",
+    "year",
+    "issuer",
+    "overdue",
   ];
   const value = fc.oneof(
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
-    fc.constantFrom("1", "overdue", "list", "due", "lead", "2021-07-01", "10/02/2022", "thong-bao"),
+    fc.constantFrom(
+      "1",
+      "overdue",
+      "list",
+      "due",
+      "lead",
+      "2021-07-01",
+      "10/02/2022",
+      "thong-bao",
+      "QĐ",
+      "2021",
+      "draft",
+      "%_\\",
+      "xét nghiệm",
+    ),
     fc.string({ maxLength: 30 }),
     fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
   );

@@ -5,7 +5,8 @@ import { assignmentsMissingOngoingReport, ongoingPeriodOf } from "@/lib/assignme
 import { judge } from "@/lib/assignments/timeliness";
 import { reportProgress } from "@/lib/assignments/workflow";
 import { getDirectiveDetail } from "@/lib/notices/directive";
-import { getNotice, listNotices } from "@/lib/notices/queries";
+import { getNotice, searchNotices } from "@/lib/notices/queries";
+import { parseNoticeSearch } from "@/lib/notices/search-query";
 import { queuesFor } from "@/lib/queues/queues";
 import { digestText } from "@/lib/reminders/message";
 import { computeDigests } from "@/lib/reminders/run";
@@ -291,7 +292,8 @@ describe("recurring directives are judged per period, never by their first due d
       return d.assignments.filter((a) => judge(a, day) === "overdue").length;
     };
     const noticeListOverdue = async (day: string) =>
-      (await listNotices(p(), syt, day)).find((n) => n.id === noticeId)!.overdueCount;
+      (await searchNotices(p(), syt, day, parseNoticeSearch({}), 1000)).items.find((n) => n.id === noticeId)!
+        .overdueCount;
     const assessment = async (day: string) =>
       (await getAssignmentDetail(p(), syt, f.recurring, fixedClock(day))).timeliness;
     const onDirectivePage = async (day: string) =>

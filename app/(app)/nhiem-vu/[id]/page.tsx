@@ -24,7 +24,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
   // Someone else's task answers as the 404 page (the gate), as if it did not exist.
   const detail = await getAssignmentDetail(db(), user, id);
   const [events, passage] = await Promise.all([
-    assignmentTimeline(db(), user, detail.directive.id),
+    assignmentTimeline(db(), user, detail.directive.id, { assignmentId: id }),
     directivePassage(db(), detail.directive.id),
   ]);
   const { assignment: a, directive: d, notice: n } = detail;
