@@ -11,7 +11,7 @@ import {
 } from "@/lib/notices/search-fold";
 
 const MIGRATION = fileURLToPath(
-  new URL("../../../prisma/migrations/20261202150000_notice_search/migration.sql", import.meta.url),
+  new URL("../../../prisma/migrations/20261202152000_notice_search/migration.sql", import.meta.url),
 );
 
 describe("the notices search fold", () => {
