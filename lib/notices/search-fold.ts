@@ -59,7 +59,7 @@ export function containsPattern(word: string): string {
 /**
  * The two strings of translate(text, from, to) that fold as `searchFold` does: every character
  * below U+2000 that foldVi changes, then the combining accents, which have no counterpart and
- * are so removed. The migration 20261202150000_notice_search holds their value; a test checks it.
+ * are so removed. The migration 20261202152000_notice_search holds their value; a test checks it.
  */
 export function searchFoldSql(): { from: string; to: string } {
   let from = "";
