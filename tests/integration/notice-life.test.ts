@@ -3,12 +3,13 @@ import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createNotice } from "@/lib/notices/create";
-import { deleteDraftNotice } from "@/lib/notices/edit-structure";
+import { addDirective, deleteDraftNotice, publishNotice } from "@/lib/notices/edit-structure";
+import { noticeLife } from "@/lib/notices/life";
 import { StaleNoticeError } from "@/lib/notices/edit-types";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 
-// Issue 14: a draft entered by mistake is deleted by the secretariat of its province, with its
+// Issue 14, a notice's life: its page's original text and own history; a draft entered by mistake is deleted by the secretariat of its province, with its
 // directives and assignments, and an audit row keeps what it was; a published notice never is.
 
 let t: TestDatabase;
@@ -132,5 +133,39 @@ describe("deleting a draft notice", () => {
       ).rejects.toThrow(NotFoundError);
     }
     expect(await t.prisma.notice.count({ where: { id } })).toBe(1);
+  });
+});
+
+describe("the notice's own history and original text", () => {
+  it("lists entry, edits and publication from the audit log, oldest first, with the full text", async () => {
+    const id = await draft("Bản nháp có lịch sử");
+    await addDirective(t.prisma, sec, {
+      noticeId: id,
+      ref: "2",
+      text: "Công an tỉnh kiểm tra.",
+      urgent: false,
+      deadline: null,
+      agencies: ["Công an tỉnh"],
+      role: "lead",
+    });
+    const stored = await t.prisma.notice.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    await publishNotice(t.prisma, sec, { noticeId: id, version: stored.version });
+
+    const life = await noticeLife(t.prisma, sec, id);
+    expect(life.sourceText).toBe("Bản nháp kiểm thử");
+    expect(life.history.map((e) => e.label)).toEqual([
+      "Nhập thông báo vào hệ thống",
+      "Thêm nhiệm vụ 2",
+      "Ban hành thông báo",
+    ]);
+    expect(life.history[0]!.actorName).toBe(sec.name);
+    // Published now: the agency's staff read it, and its history.
+    const staff = await noticeLife(t.prisma, await user("longan.syt"), id);
+    expect(staff.history).toHaveLength(3);
+  });
+
+  it("hides a draft's text and history from agency staff", async () => {
+    const id = await draft("Bản nháp kín");
+    await expect(noticeLife(t.prisma, await user("longan.syt"), id)).rejects.toThrow(NotFoundError);
   });
 });
