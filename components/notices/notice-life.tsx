@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { NoticeLife } from "@/lib/notices/life";
 import { formatDateTime } from "@/lib/time/calendar";
 
@@ -5,6 +6,28 @@ import { formatDateTime } from "@/lib/time/calendar";
 export function NoticeLifeSection({ life }: { life: NoticeLife }) {
   return (
     <>
+      {life.citations.length > 0 ? (
+        <section aria-labelledby="trich-dan" className="mt-8">
+          <h2 id="trich-dan" className="mb-3 text-lg font-semibold">
+            Văn bản được trích dẫn ({life.citations.length})
+          </h2>
+          <ul className="grid gap-1 text-sm" data-testid="notice-citations">
+            {life.citations.map((c, i) => (
+              <li key={i} className="text-slate-800">
+                {c.notice ? (
+                  <Link href={`/thong-bao/${c.notice.id}`} className="text-blue-700 underline hover:text-blue-900">
+                    {c.text}
+                  </Link>
+                ) : (
+                  <>
+                    {c.text} <span className="text-slate-500">(chưa có trong hệ thống)</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="van-ban-goc" className="mt-8">
         <details className="rounded-lg border border-slate-200 bg-white shadow-sm">
           <summary id="van-ban-goc" className="cursor-pointer px-4 py-3 text-lg font-semibold">

@@ -18,9 +18,59 @@ export interface NoticeEvent {
   label: string;
 }
 
+/** A document the notice cites, as written, and the stored notice of the province it names (if any). */
+export interface NoticeCitation {
+  text: string;
+  notice: { id: number; number: string; title: string } | null;
+}
+
 export interface NoticeLife {
   sourceText: string;
   history: NoticeEvent[];
+  citations: NoticeCitation[];
+}
+
+const CITED_NUMBER = /số\s+(\d+\/[\p{L}\d.-]+)/iu;
+const CITED_DAY = /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
+
+/** "Thông báo số 874/TB-VPUBND ngày 30/5/2021" → its number and day (ISO), when written. */
+export function citedNumberAndDay(text: string): { number: string; day: string | null } | null {
+  const n = CITED_NUMBER.exec(text);
+  if (!n) return null;
+  const d = CITED_DAY.exec(text);
+  const day = d ? `${d[3]}-${d[2]!.padStart(2, "0")}-${d[1]!.padStart(2, "0")}` : null;
+  return { number: n[1]!.replace(/[.-]+$/u, ""), day };
+}
+
+/** Each citation resolved to the province's stored, readable notice of that number (and day, when both are known). */
+async function resolveCitations(
+  db: Db,
+  user: SessionUser,
+  provinceId: number,
+  selfId: number,
+  citations: string[],
+): Promise<NoticeCitation[]> {
+  const out: NoticeCitation[] = [];
+  for (const text of citations) {
+    const cited = citedNumberAndDay(text);
+    let notice: NoticeCitation["notice"] = null;
+    if (cited) {
+      const found = await db.notice.findMany({
+        where: { provinceId, id: { not: selfId }, number: { equals: cited.number, mode: "insensitive" } },
+        select: { id: true, number: true, title: true, status: true, provinceId: true, issuedOn: true },
+        orderBy: { id: "asc" },
+        take: 5,
+      });
+      const match = found.find(
+        (n) =>
+          canReadNotice(user, n) &&
+          (cited.day === null || n.issuedOn === null || n.issuedOn.toISOString().slice(0, 10) === cited.day),
+      );
+      if (match) notice = { id: match.id, number: match.number ?? cited.number, title: match.title };
+    }
+    out.push({ text, notice });
+  }
+  return out;
 }
 
 const NOTICE_LABELS: Record<string, string> = {
@@ -49,7 +99,7 @@ const obj = (v: Prisma.JsonValue | null): Json => (v && typeof v === "object" &&
 export async function noticeLife(db: Db, user: SessionUser, noticeId: number): Promise<NoticeLife> {
   const notice = await db.notice.findUnique({
     where: { id: noticeId },
-    select: { id: true, provinceId: true, status: true, sourceText: true },
+    select: { id: true, provinceId: true, status: true, sourceText: true, citations: true },
   });
   if (!notice || !canReadNotice(user, notice)) throw new NotFoundError("Thông báo");
   const rows = await db.auditLog.findMany({
@@ -98,5 +148,6 @@ export async function noticeLife(db: Db, user: SessionUser, noticeId: number): P
       label,
     });
   }
-  return { sourceText: notice.sourceText, history };
+  const citations = await resolveCitations(db, user, notice.provinceId, notice.id, notice.citations);
+  return { sourceText: notice.sourceText, history, citations };
 }

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createNotice } from "@/lib/notices/create";
 import { addDirective, deleteDraftNotice, publishNotice } from "@/lib/notices/edit-structure";
-import { noticeLife } from "@/lib/notices/life";
+import { citedNumberAndDay, noticeLife } from "@/lib/notices/life";
 import { StaleNoticeError } from "@/lib/notices/edit-types";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
@@ -21,7 +21,10 @@ const user = async (username: string): Promise<SessionUser> =>
     (await t.prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id,
   ))!;
 
-async function draft(title: string): Promise<number> {
+async function draft(
+  title: string,
+  opts: { number?: string; issuedOn?: string; status?: "draft" | "published" } = {},
+): Promise<number> {
   return createNotice(
     t.prisma,
     sec,
@@ -31,11 +34,11 @@ async function draft(title: string): Promise<number> {
       draft: {
         notice: {
           kind: "TB",
-          number: null,
+          number: opts.number ?? null,
           issuer: "UBND tỉnh Long An",
           place: null,
-          issuedOn: null,
-          issuedPrecision: "unknown",
+          issuedOn: opts.issuedOn ?? null,
+          issuedPrecision: opts.issuedOn ? "day" : "unknown",
           title,
           meetingOn: null,
           chair: null,
@@ -55,7 +58,7 @@ async function draft(title: string): Promise<number> {
         ],
       },
     },
-    { status: "draft", createNewAgencies: false },
+    { status: opts.status ?? "draft", createNewAgencies: false },
   );
 }
 
@@ -167,5 +170,37 @@ describe("the notice's own history and original text", () => {
   it("hides a draft's text and history from agency staff", async () => {
     const id = await draft("Bản nháp kín");
     await expect(noticeLife(t.prisma, await user("longan.syt"), id)).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("citations resolved to the province's stored notices", () => {
+  it("reads the number and day of a citation", () => {
+    expect(citedNumberAndDay("Thông báo số 874/TB-VPUBND ngày 30/5/2021")).toEqual({
+      number: "874/TB-VPUBND",
+      day: "2021-05-30",
+    });
+    expect(citedNumberAndDay("Quyết định số 12/QĐ-UBND")).toEqual({ number: "12/QĐ-UBND", day: null });
+    expect(citedNumberAndDay("Chỉ thị 16")).toBeNull();
+  });
+
+  it("links notice 875's citation of 874 once 874 is stored, and not a notice of another day", async () => {
+    const n875 = await t.prisma.notice.findFirstOrThrow({ where: { number: "875/TB-VPUBND" }, select: { id: true } });
+    const before = await noticeLife(t.prisma, sec, n875.id);
+    const cite = before.citations.find((c) => c.text.includes("874/TB-VPUBND"));
+    expect(cite).toMatchObject({ notice: null });
+
+    await draft("Thông báo 874 ngày khác", { number: "874/TB-VPUBND", issuedOn: "2021-05-01", status: "published" });
+    expect((await noticeLife(t.prisma, sec, n875.id)).citations.find((c) => c.text === cite!.text)!.notice).toBeNull();
+
+    const id874 = await draft("Thông báo 874", {
+      number: "874/TB-VPUBND",
+      issuedOn: "2021-05-30",
+      status: "published",
+    });
+    const after = await noticeLife(t.prisma, sec, n875.id);
+    expect(after.citations.find((c) => c.text === cite!.text)!.notice).toMatchObject({
+      id: id874,
+      number: "874/TB-VPUBND",
+    });
   });
 });
