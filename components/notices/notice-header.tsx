@@ -6,6 +6,7 @@ import { Stat } from "@/components/ui/stat";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { URGENCY_LABELS } from "@/lib/notices/labels";
 import { PublishButton } from "@/components/notices/edit/publish-button";
+import { DeleteDraftButton } from "@/components/notices/edit/delete-draft-button";
 
 /** `editVersion`: the notice's version, given to those who may edit it (a draft then shows "Ban hành"). */
 export function NoticeHeader({
@@ -84,7 +85,10 @@ export function NoticeHeader({
         <Stat label="Quá hạn" value={overdue} tone={overdue > 0 ? "danger" : "default"} />
       </dl>
       {notice.status === "draft" && editVersion !== undefined ? (
-        <PublishButton noticeId={notice.id} version={editVersion} />
+        <>
+          <PublishButton noticeId={notice.id} version={editVersion} />
+          <DeleteDraftButton noticeId={notice.id} version={editVersion} />
+        </>
       ) : null}
     </section>
   );

@@ -14,12 +14,19 @@ import {
   ZAddDirective,
   ZAddDirectiveAgencies,
   ZChangeAssignmentRole,
+  ZDeleteNotice,
   ZPublishNotice,
   ZRemoveDirective,
   ZRemoveDirectiveAgency,
   ZUpdateDirective,
 } from "@/lib/notices/edit-schemas";
-import { addDirective, publishNotice, removeDirective, type NoticeChangeResult } from "@/lib/notices/edit-structure";
+import {
+  addDirective,
+  deleteDraftNotice,
+  publishNotice,
+  removeDirective,
+  type NoticeChangeResult,
+} from "@/lib/notices/edit-structure";
 import type { DirectiveSnapshot, NoticeSnapshot } from "@/lib/notices/edit-types";
 
 // Server actions of the notice page's editor, each through the gate (session, the change's zod
@@ -102,5 +109,17 @@ export const publishNoticeAction = action<typeof ZPublishNotice, Edited, Stale>(
       message: "Đã ban hành thông báo; các cơ quan đã thấy nhiệm vụ trên bảng việc của mình.",
       notice: r.notice,
     };
+  },
+);
+
+/** Deletes a draft entered by mistake (the page then goes back to the list of notices). */
+export const deleteDraftNoticeAction = action<typeof ZDeleteNotice, { noticeId: number }, Stale>(
+  { name: "notice.delete", input: ZDeleteNotice, permission: "notice.edit" },
+  async (input, { user }) => {
+    const r = await deleteDraftNotice(db(), user, input);
+    revalidatePath("/thong-bao");
+    revalidatePath(`/thong-bao/${r.noticeId}`);
+    for (const id of new Set(r.agencyIds)) revalidatePath(`/co-quan/${id}`);
+    return { ok: true, message: "Đã xóa bản nháp thông báo.", noticeId: r.noticeId };
   },
 );

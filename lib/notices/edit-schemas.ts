@@ -56,3 +56,7 @@ export type ChangeAssignmentRoleInput = z.output<typeof ZChangeAssignmentRole>;
 export type RemoveDirectiveInput = z.output<typeof ZRemoveDirective>;
 export type AddDirectiveInput = z.output<typeof ZAddDirective>;
 export type PublishNoticeInput = z.output<typeof ZPublishNotice>;
+
+/** Deleting a draft notice: the version the user saw, so a draft changed since is not deleted unseen. */
+export const ZDeleteNotice = z.object({ noticeId: ZNoticeId, version: ZNoticeVersion });
+export type DeleteNoticeInput = z.output<typeof ZDeleteNotice>;

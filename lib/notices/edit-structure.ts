@@ -17,7 +17,12 @@ import {
   resolveAgencyNames,
 } from "@/lib/notices/edit-core";
 import type { DirectiveEditResult } from "@/lib/notices/edit";
-import { type AddDirectiveInput, type PublishNoticeInput, type RemoveDirectiveInput } from "@/lib/notices/edit-schemas";
+import {
+  type AddDirectiveInput,
+  type DeleteNoticeInput,
+  type PublishNoticeInput,
+  type RemoveDirectiveInput,
+} from "@/lib/notices/edit-schemas";
 import { StaleNoticeError, type NoticeSnapshot } from "@/lib/notices/edit-types";
 
 // Changes to a notice's list of directives, and its publication. The notice's version guards
@@ -240,6 +245,75 @@ export async function publishNotice(
       agencyIds: [...new Set(agencies.map((a) => a.agencyId))],
       assignmentIds: agencies.map((a) => a.id),
       changed: true,
+    };
+  }, EDIT_TX);
+}
+
+export interface DeletedNotice {
+  noticeId: number;
+  agencyIds: number[];
+  assignmentIds: number[];
+}
+
+/**
+ * Deletes a draft entered by mistake, with its directives and assignments (cascade). Only a draft:
+ * a published notice is part of the record. The audit row keeps what was deleted.
+ */
+export async function deleteDraftNotice(db: Db, actor: SessionUser, input: DeleteNoticeInput): Promise<DeletedNotice> {
+  const data = input;
+  const notice = await loadNoticeForEdit(db, actor, data.noticeId);
+  if (notice.status !== "draft") {
+    throw new ConflictError("Chỉ xóa được thông báo còn là bản nháp; thông báo đã ban hành không thể xóa.");
+  }
+  if (notice.version !== data.version) throw new StaleNoticeError(await noticeSnapshot(db, notice.id));
+
+  return db.$transaction(async (tx) => {
+    const stored = await tx.notice.findUnique({
+      where: { id: notice.id },
+      select: {
+        kind: true,
+        number: true,
+        title: true,
+        issuedOn: true,
+        _count: { select: { directives: true } },
+      },
+    });
+    if (!stored) throw new NotFoundError("Thông báo");
+    const assignments = await tx.assignment.findMany({
+      where: { noticeId: notice.id },
+      select: { id: true, agencyId: true },
+    });
+    const deleted = await tx.notice.deleteMany({
+      where: { id: notice.id, version: data.version, status: "draft" },
+    });
+    if (deleted.count !== 1) {
+      const now = await tx.notice.findUnique({ where: { id: notice.id }, select: { status: true } });
+      if (now && now.status !== "draft") {
+        throw new ConflictError("Chỉ xóa được thông báo còn là bản nháp; thông báo đã ban hành không thể xóa.");
+      }
+      throw new StaleNoticeError(await noticeSnapshot(tx, notice.id));
+    }
+    await audit(tx, {
+      provinceId: notice.provinceId,
+      actorId: actor.id,
+      action: "notice.delete",
+      entityType: "Notice",
+      entityId: notice.id,
+      before: {
+        noticeId: notice.id,
+        status: "draft",
+        kind: stored.kind,
+        number: stored.number,
+        title: stored.title,
+        issuedOn: stored.issuedOn ? stored.issuedOn.toISOString().slice(0, 10) : null,
+        directives: stored._count.directives,
+        assignments: assignments.length,
+      },
+    });
+    return {
+      noticeId: notice.id,
+      agencyIds: [...new Set(assignments.map((a) => a.agencyId))],
+      assignmentIds: assignments.map((a) => a.id),
     };
   }, EDIT_TX);
 }

@@ -230,6 +230,7 @@ async function actionEntries(): Promise<ActionEntry[]> {
     json("addDirectiveAction", ed.addDirectiveAction, e.ZAddDirective),
     json("removeDirectiveAction", ed.removeDirectiveAction, e.ZRemoveDirective),
     json("publishNoticeAction", ed.publishNoticeAction, e.ZPublishNotice),
+    json("deleteDraftNoticeAction", ed.deleteDraftNoticeAction, e.ZDeleteNotice),
     {
       ...form("proposeNoticeAction", intake.proposeNoticeAction, z.object({ text: z.string() }), ["file"]),
       readOnly: true,

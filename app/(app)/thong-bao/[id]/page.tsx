@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { noticeEditView } from "@/lib/notices/edit-history";
+import { noticeLife } from "@/lib/notices/life";
 import { getNotice } from "@/lib/notices/queries";
 import { today } from "@/lib/time/today";
 import { NoticeHeader } from "@/components/notices/notice-header";
 import { DirectiveCard } from "@/components/notices/directive-card";
 import { AddDirectiveForm } from "@/components/notices/edit/add-directive-form";
 import { ChangeList } from "@/components/notices/edit/change-list";
+import { NoticeLifeSection } from "@/components/notices/notice-life";
 
 export const metadata: Metadata = { title: "Thông báo" };
 
@@ -17,6 +19,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
   const view = await noticeEditView(db(), user, id);
   const day = today();
   const notice = await getNotice(db(), user, id, day);
+  const life = await noticeLife(db(), user, id);
   const registry = view.canEdit ? view.registry : null;
   return (
     <>
@@ -48,6 +51,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
         </div>
       ) : null}
       {notice.status === "published" ? <ChangeList changes={view.changes} /> : null}
+      <NoticeLifeSection life={life} />
     </>
   );
 });

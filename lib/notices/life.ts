@@ -1,0 +1,153 @@
+import "server-only";
+import { canReadNotice } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/user";
+import type { Db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The notice's own life for its page: the full original text, and its history from the audit log
+// (entered, edited, published, and any later row written about the notice itself), oldest first.
+// The directives' edits after publication are listed in detail by edit-history's change list;
+// here each edit is one line of the notice's history.
+
+export interface NoticeEvent {
+  id: string;
+  at: string;
+  actorName: string | null;
+  action: string;
+  label: string;
+}
+
+/** A document the notice cites, as written, and the stored notice of the province it names (if any). */
+export interface NoticeCitation {
+  text: string;
+  notice: { id: number; number: string; title: string } | null;
+}
+
+export interface NoticeLife {
+  sourceText: string;
+  history: NoticeEvent[];
+  citations: NoticeCitation[];
+}
+
+const CITED_NUMBER = /số\s+(\d+\/[\p{L}\d.-]+)/iu;
+const CITED_DAY = /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
+
+/** "Thông báo số 874/TB-VPUBND ngày 30/5/2021" → its number and day (ISO), when written. */
+export function citedNumberAndDay(text: string): { number: string; day: string | null } | null {
+  const n = CITED_NUMBER.exec(text);
+  if (!n) return null;
+  const d = CITED_DAY.exec(text);
+  const day = d ? `${d[3]}-${d[2]!.padStart(2, "0")}-${d[1]!.padStart(2, "0")}` : null;
+  return { number: n[1]!.replace(/[.-]+$/u, ""), day };
+}
+
+/** Each citation resolved to the province's stored, readable notice of that number (and day, when both are known). */
+async function resolveCitations(
+  db: Db,
+  user: SessionUser,
+  provinceId: number,
+  selfId: number,
+  citations: string[],
+): Promise<NoticeCitation[]> {
+  const out: NoticeCitation[] = [];
+  for (const text of citations) {
+    const cited = citedNumberAndDay(text);
+    let notice: NoticeCitation["notice"] = null;
+    if (cited) {
+      const found = await db.notice.findMany({
+        where: { provinceId, id: { not: selfId }, number: { equals: cited.number, mode: "insensitive" } },
+        select: { id: true, number: true, title: true, status: true, provinceId: true, issuedOn: true },
+        orderBy: { id: "asc" },
+        take: 5,
+      });
+      const match = found.find(
+        (n) =>
+          canReadNotice(user, n) &&
+          (cited.day === null || n.issuedOn === null || n.issuedOn.toISOString().slice(0, 10) === cited.day),
+      );
+      if (match) notice = { id: match.id, number: match.number ?? cited.number, title: match.title };
+    }
+    out.push({ text, notice });
+  }
+  return out;
+}
+
+const NOTICE_LABELS: Record<string, string> = {
+  "notice.create": "Nhập thông báo vào hệ thống",
+  "notice.publish": "Ban hành thông báo",
+  "notice.delete": "Xóa bản nháp",
+  "notice.withdraw": "Thu hồi thông báo",
+  "notice.link": "Thêm liên kết với thông báo khác",
+  "notice.unlink": "Bỏ liên kết với thông báo khác",
+};
+
+const EDIT_LABELS: Record<string, string> = {
+  "directive.update": "Sửa nhiệm vụ",
+  "directive.delete": "Xóa nhiệm vụ",
+  "directive.create": "Thêm nhiệm vụ",
+  "assignment.create": "Giao thêm cơ quan",
+  "assignment.delete": "Bỏ cơ quan khỏi nhiệm vụ",
+  "assignment.role": "Đổi vai trò cơ quan",
+};
+const EDIT_ACTIONS = Object.keys(EDIT_LABELS).filter((a) => a !== "directive.create");
+const MAX_EVENTS = 500;
+
+type Json = Record<string, unknown>;
+const obj = (v: Prisma.JsonValue | null): Json => (v && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
+
+export async function noticeLife(db: Db, user: SessionUser, noticeId: number): Promise<NoticeLife> {
+  const notice = await db.notice.findUnique({
+    where: { id: noticeId },
+    select: { id: true, provinceId: true, status: true, sourceText: true, citations: true },
+  });
+  if (!notice || !canReadNotice(user, notice)) throw new NotFoundError("Thông báo");
+  const rows = await db.auditLog.findMany({
+    where: {
+      provinceId: notice.provinceId,
+      OR: [
+        { entityType: "Notice", entityId: notice.id },
+        { action: { in: EDIT_ACTIONS }, after: { path: ["noticeId"], equals: notice.id } },
+        { action: { in: EDIT_ACTIONS }, before: { path: ["noticeId"], equals: notice.id } },
+        {
+          action: "directive.create",
+          AND: [{ after: { path: ["added"], equals: true } }, { after: { path: ["noticeId"], equals: notice.id } }],
+        },
+      ],
+    },
+    orderBy: { id: "asc" },
+    take: MAX_EVENTS,
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      entityType: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true } },
+    },
+  });
+  const history: NoticeEvent[] = [];
+  for (const r of rows) {
+    let label: string;
+    if (r.entityType === "Notice") {
+      label = NOTICE_LABELS[r.action] ?? `Thay đổi thông báo (${r.action})`;
+    } else {
+      const ref = obj(r.after).ref ?? obj(r.before).ref;
+      label = `${EDIT_LABELS[r.action] ?? "Sửa thông báo"}${typeof ref === "string" && ref ? ` ${ref}` : ""}`;
+    }
+    // The rows of one edit (a directive added with its agencies: one transaction, one instant)
+    // are one line, named by its first row.
+    const last = history.at(-1);
+    if (last && last.at === r.createdAt.toISOString() && r.entityType !== "Notice") continue;
+    history.push({
+      id: r.id.toString(),
+      at: r.createdAt.toISOString(),
+      actorName: r.actor?.name ?? null,
+      action: r.action,
+      label,
+    });
+  }
+  const citations = await resolveCitations(db, user, notice.provinceId, notice.id, notice.citations);
+  return { sourceText: notice.sourceText, history, citations };
+}
