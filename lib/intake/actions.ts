@@ -8,8 +8,8 @@ import { ValidationError } from "@/lib/errors";
 import type { DuplicateNotice } from "@/lib/intake/duplicates";
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, readUploadedNotice } from "@/lib/intake/read-upload";
 import { inspectArchive, isZip } from "@/lib/uploads/archive";
-import { needsIsolation, precheckNoticeFile, readNoticeIsolated } from "@/lib/uploads/isolated";
-import { confirmNotice, proposeNotice, ZConfirmNotice, type Proposal } from "@/lib/intake/service";
+import { needsIsolation, precheckNoticeFile, readNoticeDetailsIsolated } from "@/lib/uploads/isolated";
+import { confirmNotice, proposeNotice, ZConfirmNotice, type Proposal, type ReadingExtras } from "@/lib/intake/service";
 import { cancelIntakeJob, intakeJobResult, startIntakeJob, type JobResult, type JobView } from "@/lib/intake/jobs";
 import { NeedsOcrError } from "@/lib/intake/needs-ocr";
 import { extensionOf } from "@/lib/intake/read-notice";
@@ -41,6 +41,7 @@ export const proposeNoticeAction = formAction<typeof ZPropose, { proposal?: Prop
   { name: "intake.propose", input: ZPropose, permission: "notice.create", pastedText: ["text"] },
   async (input, { user }) => {
     let text: string;
+    let extras: ReadingExtras | undefined;
     if (input.file && input.file.size > 0) {
       const { name } = input.file;
       const bytes = new Uint8Array(await input.file.arrayBuffer());
@@ -54,9 +55,11 @@ export const proposeNoticeAction = formAction<typeof ZPropose, { proposal?: Prop
       precheckNoticeFile(name, bytes);
       if (isZip(bytes)) await inspectArchive(name, bytes, "file");
       try {
-        text = needsIsolation(name)
-          ? await readNoticeIsolated(name, bytes, { ocr: false })
-          : await readUploadedNotice(name, bytes);
+        if (needsIsolation(name)) {
+          const reading = await readNoticeDetailsIsolated(name, bytes, { ocr: false });
+          text = reading.text;
+          extras = { exchange: reading.exchange, warnings: reading.warnings };
+        } else text = await readUploadedNotice(name, bytes);
       } catch (error) {
         if (!(error instanceof NeedsOcrError)) throw error;
         const job = await startIntakeJob(db(), user, name, bytes);
@@ -67,7 +70,7 @@ export const proposeNoticeAction = formAction<typeof ZPropose, { proposal?: Prop
     } else {
       throw new ValidationError("Hãy dán nội dung thông báo hoặc chọn tệp để tải lên.");
     }
-    return { ok: true, message: "Đã đọc văn bản.", proposal: await proposeNotice(db(), user, text) };
+    return { ok: true, message: "Đã đọc văn bản.", proposal: await proposeNotice(db(), user, text, extras) };
   },
 );
 
@@ -87,7 +90,7 @@ export const proposeFromJobAction = action<typeof ZJob, { proposal: Proposal; sc
   { name: "intake.proposeFromJob", input: ZJob, permission: "notice.create" },
   async ({ jobId }, { user }) => {
     const scan = await intakeJobResult(db(), user, jobId);
-    const proposal = await proposeNotice(db(), user, scan.text);
+    const proposal = await proposeNotice(db(), user, scan.text, { exchange: scan.exchange, warnings: scan.warnings });
     return { ok: true, message: "Đã nhận dạng và đọc văn bản.", proposal, scan: { ...scan, jobId } };
   },
 );

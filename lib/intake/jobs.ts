@@ -10,6 +10,7 @@ import type { OcrProgress } from "@/lib/ocr/recognize";
 import { ocrTools } from "@/lib/ocr/tools";
 import { checkImage, extensionOf, readNoticeFile, type NoticeSource } from "@/lib/intake/read-notice";
 import type { ReviewWord } from "@/lib/intake/review-pages";
+import type { EdxmlHeader } from "@/lib/edxml/parse";
 
 // Scans and photos of notices are recognised off the request. The upload becomes a job row; this
 // server works through it in the background (the OCR queue runs one job at a time per server,
@@ -42,6 +43,8 @@ export interface JobResult {
   text: string;
   source: NoticeSource;
   warnings: string[];
+  /** An edXML package's header, when the scan came in one. */
+  exchange: EdxmlHeader | null;
   pages: JobReviewPage[];
 }
 
@@ -134,7 +137,12 @@ export async function runIntakeJob(db: Db, id: number): Promise<void> {
       meanConfidence: p.meanConfidence,
       words: p.words as unknown as Prisma.InputJsonValue,
     }));
-    const result = { text: reading.text, source: reading.source, warnings: reading.warnings };
+    const result = {
+      text: reading.text,
+      source: reading.source,
+      warnings: reading.warnings,
+      exchange: reading.exchange,
+    };
     await db.$transaction(async (tx) => {
       const done = await tx.intakeJob.updateMany({
         where: { id, status: { in: ["queued", "running"] }, cancelRequested: false },
@@ -228,6 +236,7 @@ export async function intakeJobResult(db: Db, user: SessionUser, id: number): Pr
   const result = job.result as unknown as Omit<JobResult, "pages">;
   return {
     ...result,
+    exchange: result.exchange ?? null,
     pages: pages.map((p) => ({
       page: p.page,
       width: p.width,

@@ -6,7 +6,9 @@ import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import type { EdxmlHeader } from "@/lib/edxml/parse";
 import { extractNotice, type ExtractionResult } from "@/lib/extract";
+import { extractReading } from "@/lib/intake/extract-reading";
 import { findDuplicates, type DuplicateNotice } from "@/lib/intake/duplicates";
 import { cleanNoticeText } from "@/lib/intake/read-upload";
 import { createNotice } from "@/lib/notices/create";
@@ -30,11 +32,39 @@ function provinceOf(actor: SessionUser): number {
   return actor.provinceId;
 }
 
-export async function proposeNotice(db: Db, actor: SessionUser, rawText: string): Promise<Proposal> {
+/** What reading an uploaded file found beside its text: an edXML package's header, warnings. */
+export interface ReadingExtras {
+  exchange: EdxmlHeader | null;
+  warnings: string[];
+}
+
+/**
+ * The proposal from the notice's text; for an uploaded file, the e-office header laid over what
+ * the text says (it outranks it; a disagreement is a warning) and the reading's own warnings.
+ */
+export async function proposeNotice(
+  db: Db,
+  actor: SessionUser,
+  rawText: string,
+  extras?: ReadingExtras,
+): Promise<Proposal> {
   const provinceId = provinceOf(actor);
   const sourceText = cleanNoticeText(rawText);
   const registry = await registryForProvince(db, provinceId);
-  const result = extractNotice(sourceText, registry, { today: today() });
+  const options = { today: today() };
+  const result = extras
+    ? extractReading(
+        {
+          text: sourceText,
+          source: { kind: "text", fileName: null },
+          pages: [],
+          exchange: extras.exchange,
+          warnings: extras.warnings,
+        },
+        registry,
+        options,
+      )
+    : extractNotice(sourceText, registry, options);
   const duplicates = await findDuplicates(db, provinceId, result.draft.notice, sourceText, result.draft.directives);
   return { ...result, sourceText, registry, duplicates };
 }

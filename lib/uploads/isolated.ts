@@ -2,7 +2,15 @@ import "server-only";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ValidationError } from "@/lib/errors";
+import type { EdxmlHeader } from "@/lib/edxml/parse";
 import { NeedsOcrError } from "@/lib/intake/needs-ocr";
+
+/** What the reader process gives back: the text, an edXML package's header, warnings to show. */
+export interface IsolatedReading {
+  text: string;
+  exchange: EdxmlHeader | null;
+  warnings: string[];
+}
 
 // Reading an uploaded document (unzipping a .docx, parsing a PDF) happens in a child process with
 // a memory ceiling and a time limit, never on the server's own thread: a hostile file is refused
@@ -66,6 +74,15 @@ export async function readNoticeIsolated(
   bytes: Uint8Array,
   given: Partial<IsolationLimits> = {},
 ): Promise<string> {
+  return (await readNoticeDetailsIsolated(fileName, bytes, given)).text;
+}
+
+/** As readNoticeIsolated, with the edXML header and the reading's warnings. */
+export async function readNoticeDetailsIsolated(
+  fileName: string,
+  bytes: Uint8Array,
+  given: Partial<IsolationLimits> = {},
+): Promise<IsolatedReading> {
   const limits: IsolationLimits = { memoryMb: MEMORY_MB, timeMs: TIME_MS, ...given };
   const release = await slot();
   try {
@@ -75,7 +92,7 @@ export async function readNoticeIsolated(
   }
 }
 
-function runReader(fileName: string, bytes: Uint8Array, limits: IsolationLimits): Promise<string> {
+function runReader(fileName: string, bytes: Uint8Array, limits: IsolationLimits): Promise<IsolatedReading> {
   const script = path.join(process.cwd(), "lib", "uploads", "reader-process.ts");
   const child = spawn(
     process.execPath,
@@ -114,11 +131,14 @@ function runReader(fileName: string, bytes: Uint8Array, limits: IsolationLimits)
         try {
           const answer = JSON.parse(text) as {
             text?: string;
+            exchange?: EdxmlHeader | null;
+            warnings?: string[];
             refused?: string;
             fieldErrors?: Record<string, string[]>;
             needsOcr?: boolean;
           };
-          if (typeof answer.text === "string") return resolve(answer.text);
+          if (typeof answer.text === "string")
+            return resolve({ text: answer.text, exchange: answer.exchange ?? null, warnings: answer.warnings ?? [] });
           if (answer.refused && answer.needsOcr) return reject(new NeedsOcrError(answer.refused, answer.fieldErrors));
           if (answer.refused) return reject(new ValidationError(answer.refused, answer.fieldErrors));
         } catch {

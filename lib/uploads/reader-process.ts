@@ -4,7 +4,7 @@
 // in the header a scan is not recognised here but answered {needsOcr} (an OCR job reads it).
 import { AppError, ValidationError } from "@/lib/errors";
 import { NeedsOcrError } from "@/lib/intake/needs-ocr";
-import { readUploadedNotice } from "@/lib/intake/read-upload";
+import { readUpload } from "@/lib/intake/read-upload";
 
 async function main(): Promise<void> {
   const chunks: Buffer[] = [];
@@ -14,8 +14,10 @@ async function main(): Promise<void> {
   const header = JSON.parse(all.subarray(0, newline).toString("utf8")) as { fileName: string; ocr?: boolean };
   const bytes = new Uint8Array(all.subarray(newline + 1));
   try {
-    const text = await readUploadedNotice(header.fileName, bytes, { ocr: header.ocr });
-    process.stdout.write(JSON.stringify({ text }));
+    const reading = await readUpload(header.fileName, bytes, { ocr: header.ocr });
+    process.stdout.write(
+      JSON.stringify({ text: reading.text, exchange: reading.exchange, warnings: reading.warnings }),
+    );
   } catch (error) {
     if (error instanceof AppError) {
       const fieldErrors = error instanceof ValidationError ? error.fieldErrors : undefined;
