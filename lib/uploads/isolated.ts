@@ -112,13 +112,15 @@ function runReader(fileName: string, bytes: Uint8Array, limits: IsolationLimits)
 
   return new Promise((resolve, reject) => {
     let timedOut = false;
+    const started = performance.now();
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill("SIGKILL");
     }, limits.timeMs);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      if (timedOut) {
+      // Over its time even when a busy server ran the timer late: refused all the same.
+      if (timedOut || performance.now() - started > limits.timeMs) {
         reject(
           new ValidationError(
             `Đọc tệp “${fileName}” quá ${Math.max(1, Math.round(limits.timeMs / 1000))} giây nên đã dừng. Tệp quá phức tạp; vui lòng lưu lại dạng đơn giản hơn hoặc dán nội dung.`,
