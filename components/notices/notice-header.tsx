@@ -7,6 +7,8 @@ import { noticeLabel } from "@/lib/notices/notice-label";
 import { URGENCY_LABELS } from "@/lib/notices/labels";
 import { PublishButton } from "@/components/notices/edit/publish-button";
 import { DeleteDraftButton } from "@/components/notices/edit/delete-draft-button";
+import { WithdrawForm } from "@/components/notices/life/withdraw-form";
+import { WithdrawnNote } from "@/components/notices/withdrawn-note";
 
 /** `editVersion`: the notice's version, given to those who may edit it (a draft then shows "Ban hành"). */
 export function NoticeHeader({
@@ -22,7 +24,8 @@ export function NoticeHeader({
 }) {
   const all = notice.directives.flatMap((d) => d.assignments);
   const completed = all.filter((a) => a.state === "completed").length;
-  const overdue = all.filter((a) => judge(a, today) === "overdue").length;
+  // A withdrawn notice's open tasks ended: none of them is overdue.
+  const overdue = notice.status === "withdrawn" ? 0 : all.filter((a) => judge(a, today) === "overdue").length;
   return (
     <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -36,7 +39,13 @@ export function NoticeHeader({
           </span>
         ) : null}
         <span className="font-medium text-brand-800">{noticeLabel(notice)}</span>
-        {notice.status === "draft" ? <Badge tone="warning">Bản nháp</Badge> : <Badge tone="success">Đã ban hành</Badge>}
+        {notice.status === "draft" ? (
+          <Badge tone="warning">Bản nháp</Badge>
+        ) : notice.status === "withdrawn" ? (
+          <Badge tone="neutral">Đã thu hồi</Badge>
+        ) : (
+          <Badge tone="success">Đã ban hành</Badge>
+        )}
         {changeCount > 0 ? (
           <a href="#dieu-chinh" className="text-sm text-brand-800 underline">
             {changeCount} điều chỉnh sau khi ban hành
@@ -44,6 +53,7 @@ export function NoticeHeader({
         ) : null}
       </div>
       <h1 className="mt-2 text-xl leading-snug font-semibold sm:text-2xl">{notice.title}</h1>
+      {notice.status === "withdrawn" ? <WithdrawnNote at={notice.withdrawnAt} reason={notice.withdrawnReason} /> : null}
       <dl className="mt-4 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
         <Field label="Cơ quan ban hành">{notice.issuer}</Field>
         {notice.place ? <Field label="Nơi ban hành">{notice.place}</Field> : null}
@@ -89,6 +99,9 @@ export function NoticeHeader({
           <PublishButton noticeId={notice.id} version={editVersion} />
           <DeleteDraftButton noticeId={notice.id} version={editVersion} />
         </>
+      ) : null}
+      {notice.status === "published" && editVersion !== undefined ? (
+        <WithdrawForm noticeId={notice.id} version={editVersion} />
       ) : null}
     </section>
   );

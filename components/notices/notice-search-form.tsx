@@ -103,16 +103,15 @@ export function NoticeSearchForm({
               className={control}
             />
           </label>
-          {drafts ? (
-            <label className={labelClass}>
-              Tình trạng
-              <select name="status" defaultValue={filters.status ?? ""} className={control}>
-                <option value="">Tất cả</option>
-                <option value="published">Đã ban hành</option>
-                <option value="draft">Bản nháp</option>
-              </select>
-            </label>
-          ) : null}
+          <label className={labelClass}>
+            Tình trạng
+            <select name="status" defaultValue={filters.status ?? ""} className={control}>
+              <option value="">Tất cả</option>
+              <option value="published">Đã ban hành</option>
+              {drafts ? <option value="draft">Bản nháp</option> : null}
+              <option value="withdrawn">Đã thu hồi</option>
+            </select>
+          </label>
           <label className="flex items-center gap-2 text-sm text-slate-700 sm:col-span-2 lg:col-span-3">
             <input
               type="checkbox"

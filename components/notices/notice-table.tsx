@@ -17,6 +17,7 @@ export function NoticeTable({ notices }: { notices: NoticeListItem[] }) {
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span className="font-medium text-brand-800">{noticeLabel(n)}</span>
                 {n.status === "draft" ? <Badge tone="warning">Bản nháp</Badge> : null}
+                {n.status === "withdrawn" ? <Badge tone="neutral">Đã thu hồi</Badge> : null}
                 {n.overdueCount > 0 ? <Badge tone="danger">{n.overdueCount} việc quá hạn</Badge> : null}
               </div>
               <h2 className="mt-1 font-semibold text-slate-900">{n.title}</h2>

@@ -111,7 +111,10 @@ export interface AssignmentDetail {
     title: string;
     issuedOn: string | null;
     issuedPrecision: DatePrecision;
-    status: "draft" | "published";
+    status: "draft" | "published" | "withdrawn";
+    /** Withdrawn (thu hồi): when (ISO instant) and why; the task then ended. */
+    withdrawnAt: string | null;
+    withdrawnReason: string | null;
   };
   /** Newest first. */
   reports: ReportView[];
@@ -195,6 +198,8 @@ const DETAIL_SELECT = {
           issuedOn: true,
           issuedPrecision: true,
           status: true,
+          withdrawnAt: true,
+          withdrawnReason: true,
         },
       },
       assignments: {
@@ -316,6 +321,7 @@ export async function getAssignmentDetail(
     ? (await assignmentsMissingOngoingReport(db, [row.id], ongoing.period)).has(row.id)
     : false;
 
+  const live = notice.status === "published";
   return {
     assignment: { ...status, role: row.role, agency: row.agency },
     timeliness: judge({ ...status, recurrence, periodReported: reportedNow.has(row.id) }, todayDay),
@@ -325,7 +331,7 @@ export async function getAssignmentDetail(
       dueAt: directive.dueAt?.toISOString() ?? null,
       startOn: day(directive.startOn),
     },
-    notice: { ...notice, issuedOn: day(notice.issuedOn) },
+    notice: { ...notice, issuedOn: day(notice.issuedOn), withdrawnAt: notice.withdrawnAt?.toISOString() ?? null },
     reports: row.reports.map(toReport),
     extensions,
     pendingExtension: extensions.find((e) => e.status === "pending") ?? null,
@@ -384,12 +390,13 @@ export async function getAssignmentDetail(
       : ongoing
         ? { ...ongoing, missing: ongoingMissing, ongoing: true }
         : null,
+    // A draft's or a withdrawn notice's task takes no step (the services refuse it too).
     permissions: {
-      work: can(actor, "assignment.work", target),
-      confirm: can(actor, "assignment.confirm", target),
-      decideExtension: can(actor, "extension.decide", target),
-      comment: can(actor, "assignment.comment", target),
-      requestExplanation: can(actor, "explanation.request", target),
+      work: live && can(actor, "assignment.work", target),
+      confirm: live && can(actor, "assignment.confirm", target),
+      decideExtension: live && can(actor, "extension.decide", target),
+      comment: live && can(actor, "assignment.comment", target),
+      requestExplanation: live && can(actor, "explanation.request", target),
     },
   };
 }

@@ -105,7 +105,7 @@ export async function assignmentTimeline(
   });
   if (!directive) throw new NotFoundError("Chỉ đạo");
   const provinceId = directive.notice.provinceId;
-  if (directive.notice.status !== "published" && !can(actor, "notice.readDraft", { provinceId }))
+  if (directive.notice.status === "draft" && !can(actor, "notice.readDraft", { provinceId }))
     throw new NotFoundError("Chỉ đạo");
 
   let full = directive.assignments.filter((a) => can(actor, "assignment.read", a));

@@ -86,6 +86,8 @@ export async function loadForChange(
   const row = await db.assignment.findUnique({ where: { id: assignmentId }, select: LOADED_SELECT });
   if (!row || !canSee(actor, row)) throw new NotFoundError("Nhiệm vụ");
   authorize(actor, action, { provinceId: row.provinceId, agencyId: row.agencyId });
+  if (row.directive.notice.status === "withdrawn")
+    throw new ConflictError("Thông báo đã bị thu hồi nên nhiệm vụ đã kết thúc, không thể cập nhật.");
   if (row.directive.notice.status !== "published")
     throw new ConflictError("Thông báo chưa được ban hành nên chưa thể cập nhật nhiệm vụ.");
   return row;

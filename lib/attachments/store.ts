@@ -75,7 +75,7 @@ export async function readAttachment(db: Db, actor: SessionUser, id: number): Pr
   // A report's file, or the document an agency attached to its explanation: read like a report.
   const assignment = row?.report?.assignment ?? row?.explanation?.assignment;
   if (!row || !assignment) throw new NotFoundError("Tệp đính kèm");
-  const draft = assignment.directive.notice.status !== "published";
+  const draft = assignment.directive.notice.status === "draft";
   if (draft && !can(actor, "notice.readDraft", { provinceId: assignment.provinceId }))
     throw new NotFoundError("Tệp đính kèm");
   if (!canReadReports(actor, assignment, assignment.directive.assignments)) throw new NotFoundError("Tệp đính kèm");

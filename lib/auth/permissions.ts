@@ -112,12 +112,12 @@ export function authorize(user: SessionUser, action: Action, target: Target): vo
 }
 
 /**
- * Whether the user may read a notice (and so its directives, tasks and files): published notices
- * with "notice.read", drafts only with "notice.readDraft". The one place this rule is written.
+ * Whether the user may read a notice (and so its directives, tasks and files): published and
+ * withdrawn notices with "notice.read", drafts only with "notice.readDraft". The one place this rule is written.
  */
 export function canReadNotice(user: SessionUser, notice: { provinceId: number; status: string }): boolean {
   const target = { provinceId: notice.provinceId };
-  return notice.status === "published" ? can(user, "notice.read", target) : can(user, "notice.readDraft", target);
+  return notice.status === "draft" ? can(user, "notice.readDraft", target) : can(user, "notice.read", target);
 }
 
 /**

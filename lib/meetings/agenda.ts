@@ -24,7 +24,7 @@ function endOfDay(day: string): Date {
  * Which assignments `a` are on the agenda of the meeting on `day`: the province's, of published
  * notices dated (issued, or met, or entered) before the meeting, open business at that day.
  */
-function agendaWhere(provinceId: number, day: string): Prisma.Sql {
+export function agendaAssignmentsWhere(provinceId: number, day: string): Prisma.Sql {
   const end = endOfDay(day);
   const noticeDay = Prisma.sql`COALESCE(nx."issuedOn", nx."meetingOn", (nx."createdAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`;
   const earlier = Prisma.sql`a."noticeId" IN (SELECT nx.id FROM "Notice" nx
@@ -52,7 +52,7 @@ export async function meetingAgenda(db: Db, user: SessionUser, day: string, by: 
   };
   if (provinceId === null) return empty;
   authorize(user, "meeting.prepare", { provinceId });
-  const where = agendaWhere(provinceId, day);
+  const where = agendaAssignmentsWhere(provinceId, day);
   const end = endOfDay(day);
   const [rows, flags, reports] = await Promise.all([
     readRows(

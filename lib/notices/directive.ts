@@ -2,7 +2,7 @@ import "server-only";
 import { assignmentsReportedThisPeriod } from "@/lib/assignments/periodic";
 import type { Recurrence } from "@/lib/assignments/recurrence";
 import { judge, type Timeliness } from "@/lib/assignments/timeliness";
-import { can } from "@/lib/auth/permissions";
+import { can, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -97,11 +97,7 @@ export async function getDirectiveDetail(
   });
   if (!d) throw new NotFoundError("Chỉ đạo");
   const provinceId = d.notice.provinceId;
-  const readable =
-    d.notice.status === "published"
-      ? can(user, "notice.read", { provinceId })
-      : can(user, "notice.readDraft", { provinceId });
-  if (!readable) throw new NotFoundError("Chỉ đạo");
+  if (!canReadNotice(user, { provinceId, status: d.notice.status })) throw new NotFoundError("Chỉ đạo");
   const day = (v: Date | null) => (v ? toIsoDay(v) : null);
   const { provinceId: _p, status: _s, ...notice } = d.notice;
   // A recurring directive is judged per period: which agencies sent the current period's report.

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
+import { revalidateNoticeChange } from "@/lib/notices/revalidate";
 import {
   addDirectiveAgencies,
   changeAssignmentRole,
@@ -37,13 +38,7 @@ import type { DirectiveSnapshot, NoticeSnapshot } from "@/lib/notices/edit-types
 type Edited = { directive?: DirectiveSnapshot; notice?: NoticeSnapshot };
 type Stale = { currentDirective: DirectiveSnapshot; currentNotice: NoticeSnapshot };
 
-function refresh(r: DirectiveEditResult | NoticeChangeResult): void {
-  revalidatePath(`/thong-bao/${r.noticeId}`);
-  revalidatePath("/thong-bao");
-  for (const id of new Set(r.agencyIds)) revalidatePath(`/co-quan/${id}`);
-  for (const id of r.assignmentIds) revalidatePath(`/nhiem-vu/${id}`);
-  revalidatePath("/qua-han");
-}
+const refresh = (r: DirectiveEditResult | NoticeChangeResult): void => revalidateNoticeChange(r);
 
 function directiveDone(r: DirectiveEditResult, message: string) {
   if (r.changed) refresh(r);

@@ -2,7 +2,7 @@ import "server-only";
 import { authorize, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
-import { invalidField, NotFoundError } from "@/lib/errors";
+import { ConflictError, invalidField, NotFoundError } from "@/lib/errors";
 export { invalidField } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Deadline } from "@/lib/notices/draft";
@@ -17,6 +17,8 @@ import { toIsoDay } from "@/lib/time/calendar";
 
 /** Transactions that touch every member of a large group need more than Prisma's 5 s default. */
 export const EDIT_TX = { timeout: 30_000, maxWait: 15_000 } as const;
+
+export const WITHDRAWN_EDIT = "Thông báo đã bị thu hồi nên không sửa được nữa.";
 
 export const DIRECTIVE_SELECT = {
   id: true,
@@ -101,6 +103,7 @@ export async function loadDirectiveForEdit(db: Db, actor: SessionUser, directive
   });
   if (!row || !canReadNotice(actor, row.notice)) throw new NotFoundError("Chỉ đạo");
   authorize(actor, "notice.edit", { provinceId: row.notice.provinceId });
+  if (row.notice.status === "withdrawn") throw new ConflictError(WITHDRAWN_EDIT);
   return row;
 }
 

@@ -162,7 +162,8 @@ export async function noticeEditView(db: Db, user: SessionUser, noticeId: number
     },
   });
   if (!notice || !canReadNotice(user, notice)) throw new NotFoundError("Thông báo");
-  const canEdit = can(user, "notice.edit", { provinceId: notice.provinceId });
+  // A withdrawn notice is part of the record as it was: nothing in it is edited any more.
+  const canEdit = notice.status !== "withdrawn" && can(user, "notice.edit", { provinceId: notice.provinceId });
 
   let changes: NoticeChange[] = [];
   if (notice.status === "published") {

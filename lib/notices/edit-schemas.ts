@@ -60,3 +60,63 @@ export type PublishNoticeInput = z.output<typeof ZPublishNotice>;
 /** Deleting a draft notice: the version the user saw, so a draft changed since is not deleted unseen. */
 export const ZDeleteNotice = z.object({ noticeId: ZNoticeId, version: ZNoticeVersion });
 export type DeleteNoticeInput = z.output<typeof ZDeleteNotice>;
+
+/** Withdrawing (thu hồi) a published notice: the version the user saw and why. */
+export const ZWithdrawReason = z
+  .string({ error: "Vui lòng nêu lý do thu hồi." })
+  .trim()
+  .min(5, "Vui lòng nêu lý do thu hồi (ít nhất 5 ký tự).")
+  .max(1000, "Lý do thu hồi tối đa 1000 ký tự.");
+export const ZWithdrawNotice = z.object({ noticeId: ZNoticeId, version: ZNoticeVersion, reason: ZWithdrawReason });
+export type WithdrawNoticeInput = z.output<typeof ZWithdrawNotice>;
+
+export const LINK_KINDS = ["continues", "replaces"] as const;
+/** What happens to the earlier notice's open directives when a link is set. */
+export const OPEN_DIRECTIVE_CHOICES = ["keep", "move", "close"] as const;
+
+/**
+ * A later notice linked to an earlier one of the province: chosen from the list (its id) or by
+ * its number as written ("874/TB-VPUBND"). "close" (withdraw the earlier notice as replaced) only
+ * for a replacement.
+ */
+export const ZLinkNotice = z
+  .object({
+    noticeId: ZNoticeId,
+    kind: z.enum(LINK_KINDS, { error: "Vui lòng chọn tiếp tục hay thay thế." }),
+    targetId: z.preprocess((v) => (v === "" ? undefined : v), zId("Thông báo được chọn không hợp lệ.").optional()),
+    targetNumber: z
+      .string()
+      .trim()
+      .max(60, "Số thông báo tối đa 60 ký tự.")
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    open: z.enum(OPEN_DIRECTIVE_CHOICES, { error: "Vui lòng chọn cách xử lý các nhiệm vụ còn mở." }).default("keep"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.targetId === undefined && v.targetNumber === undefined)
+      ctx.addIssue({ code: "custom", path: ["targetId"], message: "Chọn thông báo trước hoặc nhập số của nó." });
+    if (v.open === "close" && v.kind !== "replaces")
+      ctx.addIssue({
+        code: "custom",
+        path: ["open"],
+        message: "Chỉ thông báo thay thế mới kết thúc được các nhiệm vụ của thông báo cũ.",
+      });
+  });
+export type LinkNoticeInput = z.output<typeof ZLinkNotice>;
+
+export const ZUnlinkNotice = z.object({ linkId: zId("Liên kết không hợp lệ.") });
+export type UnlinkNoticeInput = z.output<typeof ZUnlinkNotice>;
+
+/** Directives of earlier notices carried over into this (published) notice. */
+export const ZCarryDirectives = z.object({
+  noticeId: ZNoticeId,
+  version: ZNoticeVersion,
+  directiveIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(ZDirectiveId, { error: "Chưa chọn nhiệm vụ nào để chuyển tiếp." })
+      .min(1, "Chưa chọn nhiệm vụ nào để chuyển tiếp.")
+      .max(300, "Chuyển tiếp tối đa 300 nhiệm vụ mỗi lần."),
+  ),
+});
+export type CarryDirectivesInput = z.output<typeof ZCarryDirectives>;

@@ -11,6 +11,7 @@ import {
   bumpDirective,
   directiveSnapshot,
   EDIT_TX,
+  WITHDRAWN_EDIT,
   expectDirectiveVersion,
   loadDirectiveForEdit,
   lockAssignments,
@@ -50,6 +51,7 @@ async function loadNoticeForEdit(db: Db, actor: SessionUser, noticeId: number) {
   });
   if (!n || !canReadNotice(actor, n)) throw new NotFoundError("Thông báo");
   authorize(actor, "notice.edit", { provinceId: n.provinceId });
+  if (n.status === "withdrawn") throw new ConflictError(WITHDRAWN_EDIT);
   return n;
 }
 

@@ -32,7 +32,7 @@ export interface DirectiveSnapshot {
 export interface NoticeSnapshot {
   id: number;
   version: number;
-  status: "draft" | "published";
+  status: "draft" | "published" | "withdrawn";
   directiveCount: number;
 }
 

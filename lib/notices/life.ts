@@ -4,6 +4,8 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { noticeLabel } from "@/lib/notices/notice-label";
+import { toIsoDay } from "@/lib/time/calendar";
 
 // The notice's own life for its page: the full original text, and its history from the audit log
 // (entered, edited, published, and any later row written about the notice itself), oldest first.
@@ -80,7 +82,40 @@ const NOTICE_LABELS: Record<string, string> = {
   "notice.withdraw": "Thu hồi thông báo",
   "notice.link": "Thêm liên kết với thông báo khác",
   "notice.unlink": "Bỏ liên kết với thông báo khác",
+  "notice.carryIn": "Nhận nhiệm vụ chuyển tiếp",
+  "notice.carryOut": "Chuyển nhiệm vụ sang thông báo khác",
 };
+
+const LINK_WORDS: Record<string, Record<string, string>> = {
+  from: { continues: "tiếp tục", replaces: "thay thế" },
+  to: { continues: "được tiếp tục bởi", replaces: "được thay thế bởi" },
+};
+
+/** What a row about the notice itself adds to its label: the reason, the other notice, the items moved. */
+function noticeDetail(
+  r: { action: string; before: Prisma.JsonValue | null; after: Prisma.JsonValue | null },
+  other: string | null,
+): string {
+  const a = obj(r.after);
+  const b = obj(r.before);
+  const refs = Array.isArray(a.refs) ? ` (mục ${(a.refs as string[]).join(", ")})` : "";
+  switch (r.action) {
+    case "notice.withdraw":
+      return typeof a.reason === "string" ? `: ${a.reason}` : "";
+    case "notice.link": {
+      const word = LINK_WORDS[String(a.side)]?.[String(a.kind)];
+      return word && other ? `: ${word} ${other}` : other ? `: ${other}` : "";
+    }
+    case "notice.unlink":
+      return other ? `: ${other}${b.kind === "replaces" ? " (thay thế)" : " (tiếp tục)"}` : "";
+    case "notice.carryIn":
+      return other ? ` từ ${other}${refs}` : refs;
+    case "notice.carryOut":
+      return other ? ` ${other}${refs}` : refs;
+    default:
+      return "";
+  }
+}
 
 const EDIT_LABELS: Record<string, string> = {
   "directive.update": "Sửa nhiệm vụ",
@@ -127,11 +162,37 @@ export async function noticeLife(db: Db, user: SessionUser, noticeId: number): P
       actor: { select: { name: true } },
     },
   });
+  const otherIds = [
+    ...new Set(
+      rows
+        .filter((r) => r.entityType === "Notice")
+        .map((r) => obj(r.after).otherNoticeId ?? obj(r.before).otherNoticeId)
+        .filter((v): v is number => typeof v === "number"),
+    ),
+  ];
+  const others = otherIds.length
+    ? await db.notice.findMany({
+        where: { id: { in: otherIds }, provinceId: notice.provinceId },
+        select: { id: true, kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true },
+      })
+    : [];
+  const otherLabel = new Map(
+    others.map((o) => [
+      o.id,
+      noticeLabel({
+        ...o,
+        issuedOn: o.issuedOn ? toIsoDay(o.issuedOn) : null,
+        meetingOn: o.meetingOn ? toIsoDay(o.meetingOn) : null,
+      }),
+    ]),
+  );
   const history: NoticeEvent[] = [];
   for (const r of rows) {
     let label: string;
     if (r.entityType === "Notice") {
-      label = NOTICE_LABELS[r.action] ?? `Thay đổi thông báo (${r.action})`;
+      const otherId = obj(r.after).otherNoticeId ?? obj(r.before).otherNoticeId;
+      const other = typeof otherId === "number" ? (otherLabel.get(otherId) ?? null) : null;
+      label = (NOTICE_LABELS[r.action] ?? `Thay đổi thông báo (${r.action})`) + noticeDetail(r, other);
     } else {
       const ref = obj(r.after).ref ?? obj(r.before).ref;
       label = `${EDIT_LABELS[r.action] ?? "Sửa thông báo"}${typeof ref === "string" && ref ? ` ${ref}` : ""}`;

@@ -22,7 +22,7 @@ export interface NoticeListItem {
   issuedOn: string | null;
   issuedPrecision: DatePrecision;
   meetingOn: string | null;
-  status: "draft" | "published";
+  status: "draft" | "published" | "withdrawn";
   directiveCount: number;
   assignmentCount: number;
   completedCount: number;
@@ -46,12 +46,12 @@ export const NOTICE_PAGE_SIZE = 20;
  */
 function visibleNotices(user: SessionUser): Prisma.Sql | null {
   if (user.provinceId === null) {
-    return user.role === "admin" ? Prisma.sql`n."status" = 'published'` : null;
+    return user.role === "admin" ? Prisma.sql`n."status" <> 'draft'` : null;
   }
   const target = { provinceId: user.provinceId };
   if (!can(user, "notice.read", target)) return null;
   const province = Prisma.sql`n."provinceId" = ${user.provinceId}`;
-  return can(user, "notice.readDraft", target) ? province : Prisma.sql`${province} AND n."status" = 'published'`;
+  return can(user, "notice.readDraft", target) ? province : Prisma.sql`${province} AND n."status" <> 'draft'`;
 }
 
 /** The search and the filters, as a predicate on `n` (the search reads the folded column). */
@@ -73,7 +73,7 @@ function filtersSql(f: NoticeSearch, today: string, provinceId: number | null): 
     // index, rather than a probe per notice.
     const province = provinceId === null ? Prisma.sql`TRUE` : Prisma.sql`a."provinceId" = ${provinceId}`;
     parts.push(
-      Prisma.sql`n.id IN (SELECT a."noticeId" FROM "Assignment" a WHERE ${province} AND ${categoryPredicate("overdue", today)})`,
+      Prisma.sql`n."status" <> 'withdrawn' AND n.id IN (SELECT a."noticeId" FROM "Assignment" a WHERE ${province} AND ${categoryPredicate("overdue", today)})`,
     );
   }
   return parts;
@@ -162,7 +162,8 @@ async function noticeItems(db: Db, ids: number[], today: string): Promise<Notice
         directiveCount: n._count.directives,
         assignmentCount: Number(c?.total ?? 0),
         completedCount: Number(c?.completed ?? 0),
-        overdueCount: Number(c?.overdue ?? 0),
+        // A withdrawn notice's open tasks ended: none is overdue.
+        overdueCount: n.status === "withdrawn" ? 0 : Number(c?.overdue ?? 0),
       },
     ];
   });
@@ -190,7 +191,11 @@ export async function noticeFilterOptions(
 
 export interface NoticeDetail {
   id: number;
+  provinceId: number;
   provinceName: string;
+  /** Withdrawn (thu hồi): when (ISO instant), why. */
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
   kind: string;
   number: string | null;
   issuer: string;
@@ -208,7 +213,7 @@ export interface NoticeDetail {
   urgency: "khan" | "thuong_khan" | "hoa_toc" | null;
   /** Whom the notice is addressed to ("Kính gửi", a Công điện's list after "điện:"). */
   audience: string[];
-  status: "draft" | "published";
+  status: "draft" | "published" | "withdrawn";
   directives: (DirectiveDeadline & {
     id: number;
     ref: string;
@@ -255,6 +260,8 @@ export async function getNotice(db: Db, user: SessionUser, id: number, today?: s
       urgency: true,
       audience: true,
       status: true,
+      withdrawnAt: true,
+      withdrawnReason: true,
       province: { select: { name: true } },
       directives: {
         orderBy: { position: "asc" },
@@ -307,6 +314,7 @@ export async function getNotice(db: Db, user: SessionUser, id: number, today?: s
   return {
     ...n,
     provinceName: n.province.name,
+    withdrawnAt: n.withdrawnAt?.toISOString() ?? null,
     issuedOn: day(n.issuedOn),
     meetingOn: day(n.meetingOn),
     directives: n.directives.map((d) => ({

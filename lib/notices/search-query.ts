@@ -9,7 +9,7 @@ import { CONTROL_CHARACTERS, toPageNumber } from "@/lib/validation/fields";
 
 export const NOTICE_KINDS = ["TB", "CV", "KH", "CD", "CT", "QD"] as const;
 export type NoticeKindCode = (typeof NOTICE_KINDS)[number];
-export const NOTICE_STATUSES = ["draft", "published"] as const;
+export const NOTICE_STATUSES = ["draft", "published", "withdrawn"] as const;
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
 

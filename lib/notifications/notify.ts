@@ -12,6 +12,7 @@ import type { NotificationKind } from "@/lib/users/schemas";
 /** The notification kinds as stored, and the e-mail choice (NOTIFICATION_KINDS) each falls under. */
 export const KIND_GROUP = {
   assigned: "assigned",
+  withdrawn: "assigned", // a notice withdrawn: the agency's tasks of it ended
   returned: "returned",
   confirmed: "returned",
   extension_decided: "extension",

@@ -184,11 +184,8 @@ export async function notifyWorkflow(tx: Tx, event: WorkflowEvent, actorId: numb
   await notify(tx, [e], actorId);
 }
 
-/**
- * A notice published: every agency's staff are told of their new tasks, one item per agency they
- * follow (a notice with 40 tasks for one agency is one line and one e-mail, not 40).
- */
-export async function notifyPublished(tx: Tx, noticeId: number, actorId: number | null): Promise<void> {
+/** The notice's province and its label: "Thông báo số 875/TB-VPUBND ngày 30/05/2021". */
+async function storedNotice(tx: Tx, noticeId: number): Promise<{ id: number; provinceId: number; label: string }> {
   const notice = await tx.notice.findUniqueOrThrow({
     where: { id: noticeId },
     select: {
@@ -201,23 +198,33 @@ export async function notifyPublished(tx: Tx, noticeId: number, actorId: number 
       meetingOn: true,
     },
   });
+  const label = noticeLabel({
+    ...notice,
+    issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null,
+    meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null,
+  });
+  return { id: notice.id, provinceId: notice.provinceId, label };
+}
+
+async function agencyNames(tx: Tx, ids: number[]): Promise<Map<number, string>> {
+  const agencies = await tx.agency.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(agencies.map((a) => [a.id, a.name]));
+}
+
+/**
+ * A notice published: every agency's staff are told of their new tasks, one item per agency they
+ * follow (a notice with 40 tasks for one agency is one line and one e-mail, not 40).
+ */
+export async function notifyPublished(tx: Tx, noticeId: number, actorId: number | null): Promise<void> {
   const counts = await tx.assignment.groupBy({
     by: ["agencyId"],
     where: { noticeId },
     _count: { _all: true },
   });
   if (counts.length === 0) return;
+  const notice = await storedNotice(tx, noticeId);
   const perAgency = new Map(counts.map((c) => [c.agencyId, c._count._all]));
-  const agencies = await tx.agency.findMany({
-    where: { id: { in: [...perAgency.keys()] } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(agencies.map((a) => [a.id, a.name]));
-  const label = noticeLabel({
-    ...notice,
-    issuedOn: notice.issuedOn ? toIsoDay(notice.issuedOn) : null,
-    meetingOn: notice.meetingOn ? toIsoDay(notice.meetingOn) : null,
-  });
+  const names = await agencyNames(tx, [...perAgency.keys()]);
   const staff = await staffOf(tx, [...perAgency.keys()]);
   await notify(
     tx,
@@ -226,18 +233,55 @@ export async function notifyPublished(tx: Tx, noticeId: number, actorId: number 
         kind: "assigned",
         provinceId: notice.provinceId,
         eventKey: `published:${notice.id}`,
-        subject: `Nhiệm vụ mới: ${label}`,
+        subject: `Nhiệm vụ mới: ${notice.label}`,
         recipients: staff,
         items: (r) =>
           (staff.find((s) => s.id === r.id)?.agencyIds ?? [])
             .filter((id) => perAgency.has(id))
             .map((id) => ({
               title: `${names.get(id)} được giao ${perAgency.get(id)} nhiệm vụ mới`,
-              body: label,
+              body: notice.label,
               link: `/co-quan/${id}?notice=${notice.id}`,
             })),
       },
     ],
     actorId ?? undefined,
+  );
+}
+
+/** A notice withdrawn: the staff of every agency with an open task of it are told those tasks ended. */
+export async function notifyWithdrawn(
+  tx: Tx,
+  noticeId: number,
+  openTasks: { agencyId: number }[],
+  reason: string,
+  actorId: number,
+): Promise<void> {
+  const perAgency = new Map<number, number>();
+  for (const t of openTasks) perAgency.set(t.agencyId, (perAgency.get(t.agencyId) ?? 0) + 1);
+  if (perAgency.size === 0) return;
+  const notice = await storedNotice(tx, noticeId);
+  const names = await agencyNames(tx, [...perAgency.keys()]);
+  const staff = await staffOf(tx, [...perAgency.keys()]);
+  await notify(
+    tx,
+    [
+      {
+        kind: "withdrawn",
+        provinceId: notice.provinceId,
+        eventKey: `withdrawn:${notice.id}`,
+        subject: `Thu hồi: ${notice.label}`,
+        recipients: staff,
+        items: (r) =>
+          (staff.find((s) => s.id === r.id)?.agencyIds ?? [])
+            .filter((id) => perAgency.has(id))
+            .map((id) => ({
+              title: `${notice.label} đã bị thu hồi: ${perAgency.get(id)} nhiệm vụ của ${names.get(id)} kết thúc`,
+              body: `Lý do: ${reason}`,
+              link: `/thong-bao/${notice.id}`,
+            })),
+      },
+    ],
+    actorId,
   );
 }

@@ -189,6 +189,7 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const ag = await import("@/lib/agencies/schemas");
   const imports = await import("@/lib/imports/actions");
   const is = await import("@/lib/imports/schemas");
+  const life = await import("@/lib/notices/life-actions");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -261,6 +262,10 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("confirmAgencyListAction", imports.confirmAgencyListAction, is.ZImportConfirm),
     { ...form("uploadUserListAction", imports.uploadUserListAction, is.ZImportUpload, ["file"]), runs: 60 },
     form("confirmUserListAction", imports.confirmUserListAction, is.ZImportConfirm),
+    form("withdrawNoticeAction", life.withdrawNoticeAction, e.ZWithdrawNotice),
+    form("linkNoticeAction", life.linkNoticeAction, e.ZLinkNotice),
+    form("unlinkNoticeAction", life.unlinkNoticeAction, e.ZUnlinkNotice),
+    form("carryDirectivesAction", life.carryDirectivesAction, e.ZCarryDirectives),
   ];
 }
 
@@ -302,6 +307,7 @@ describe("malformed input to every server action", async () => {
       await import("@/lib/queues/actions"),
       await import("@/lib/agencies/actions"),
       await import("@/lib/imports/actions"),
+      await import("@/lib/notices/life-actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)

@@ -252,7 +252,7 @@ describe("the notices list", () => {
     const f = parseNoticeSearch({ q: " xét ", kind: "QĐ", year: "2021", from: "01/09/2021", overdue: "1", page: "2" });
     expect(noticeSearchQueryString(f)).toBe("?q=x%C3%A9t&kind=QD&year=2021&from=2021-09-01&overdue=1&page=2");
     expect(
-      parseNoticeSearch({ kind: "XX", year: "21", from: "31/02/2021", status: "withdrawn", page: "-1", q: "\u0000" }),
+      parseNoticeSearch({ kind: "XX", year: "21", from: "31/02/2021", status: "deleted", page: "-1", q: "\u0000" }),
     ).toEqual({ page: 1 });
   });
 });

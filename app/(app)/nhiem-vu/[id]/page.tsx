@@ -14,6 +14,7 @@ import { CommentList, ExplanationList, ExtensionList, ReportList, Timeline } fro
 import { WorkflowPanel } from "@/components/assignment/workflow-panel";
 import { DueBadge } from "@/components/board/due-badge";
 import { DeadlineNote } from "@/components/notices/deadline-note";
+import { WithdrawnNote } from "@/components/notices/withdrawn-note";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { Badge } from "@/components/ui/badge";
 
@@ -49,17 +50,21 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
             <Badge tone={a.state === "completed" ? "success" : a.state === "submitted" ? "warning" : "neutral"}>
               {STATE_LABELS[a.state]}
             </Badge>
-            <DueBadge
-              assignment={{
-                ...a,
-                periodReported: detail.reports.some(
-                  (r) => r.kind === "periodic" && r.periodStart === detail.periodic?.period.start,
-                ),
-              }}
-              today={day}
-              phrase={d.deadlinePhrase}
-              recurrence={d.recurrence}
-            />
+            {n.status === "withdrawn" ? (
+              <Badge tone="neutral">Đã thu hồi</Badge>
+            ) : (
+              <DueBadge
+                assignment={{
+                  ...a,
+                  periodReported: detail.reports.some(
+                    (r) => r.kind === "periodic" && r.periodStart === detail.periodic?.period.start,
+                  ),
+                }}
+                today={day}
+                phrase={d.deadlinePhrase}
+                recurrence={d.recurrence}
+              />
+            )}
             {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
             {detail.pendingExtension ? (
               <Badge tone="warning">Đang xin gia hạn đến {formatDay(detail.pendingExtension.requestedDueOn)}</Badge>
@@ -75,7 +80,13 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
               </Badge>
             ) : null}
           </div>
-          <p className="mt-1 text-xs text-slate-500">Đánh giá: {TIMELINESS_LABELS[detail.timeliness]}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            Đánh giá:{" "}
+            {n.status === "withdrawn" && a.state !== "completed"
+              ? "Kết thúc do thu hồi thông báo (không tính quá hạn)"
+              : TIMELINESS_LABELS[detail.timeliness]}
+          </p>
+          {n.status === "withdrawn" ? <WithdrawnNote at={n.withdrawnAt} reason={n.withdrawnReason} of="task" /> : null}
           {a.returnReason && a.state === "in_progress" ? (
             <p className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">
               Văn phòng trả lại: {a.returnReason}

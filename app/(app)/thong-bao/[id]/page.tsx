@@ -10,6 +10,9 @@ import { DirectiveCard } from "@/components/notices/directive-card";
 import { AddDirectiveForm } from "@/components/notices/edit/add-directive-form";
 import { ChangeList } from "@/components/notices/edit/change-list";
 import { NoticeLifeSection } from "@/components/notices/notice-life";
+import { NoticeLinksSection } from "@/components/notices/life/notice-links";
+import { carryCandidates } from "@/lib/notices/carry-over";
+import { linkChoices, noticeLinks } from "@/lib/notices/links";
 
 export const metadata: Metadata = { title: "Thông báo" };
 
@@ -19,8 +22,23 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
   const view = await noticeEditView(db(), user, id);
   const day = today();
   const notice = await getNotice(db(), user, id, day);
-  const life = await noticeLife(db(), user, id);
+  const [life, links] = await Promise.all([
+    noticeLife(db(), user, id),
+    noticeLinks(db(), user, { id: notice.id, provinceId: notice.provinceId, number: notice.number }),
+  ]);
   const registry = view.canEdit ? view.registry : null;
+  const editing = view.canEdit
+    ? {
+        version: view.noticeVersion,
+        published: notice.status === "published",
+        choices: await linkChoices(
+          db(),
+          notice,
+          life.citations.flatMap((c) => (c.notice ? [c.notice.id] : [])),
+        ),
+        candidates: await carryCandidates(db(), user, notice, day),
+      }
+    : null;
   return (
     <>
       <NoticeHeader
@@ -51,6 +69,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
         </div>
       ) : null}
       {notice.status === "published" ? <ChangeList changes={view.changes} /> : null}
+      <NoticeLinksSection noticeId={notice.id} links={links} editing={editing} />
       <NoticeLifeSection life={life} />
     </>
   );

@@ -1,0 +1,65 @@
+"use client";
+
+import { linkNoticeAction, unlinkNoticeAction } from "@/lib/notices/life-actions";
+import { ActionForm, SelectField, TextField } from "@/components/ui/action-form";
+
+/** "Liên kết với thông báo trước": continues or replaces an earlier notice, and what becomes of its open directives. */
+export function LinkForm({
+  noticeId,
+  choices,
+  published,
+}: {
+  noticeId: number;
+  choices: { id: number; label: string; title: string }[];
+  published: boolean;
+}) {
+  const open = [
+    { value: "keep", label: "Giữ nguyên các nhiệm vụ của thông báo cũ" },
+    ...(published
+      ? [
+          { value: "move", label: "Chuyển các nhiệm vụ còn mở sang thông báo này" },
+          { value: "close", label: "Kết thúc các nhiệm vụ còn mở (thu hồi thông báo cũ vì bị thay thế)" },
+        ]
+      : []),
+  ];
+  return (
+    <details className="mt-3 rounded-lg border border-slate-200 bg-white px-3 py-2" data-testid="link-fold">
+      <summary className="cursor-pointer text-sm font-medium text-brand-800">Liên kết với thông báo trước…</summary>
+      <div className="mt-3">
+        <ActionForm action={linkNoticeAction} hidden={{ noticeId }} submitLabel="Thêm liên kết" testId="link-notice">
+          <SelectField
+            name="kind"
+            label="Thông báo này"
+            options={[
+              { value: "continues", label: "Tiếp tục thông báo trước" },
+              { value: "replaces", label: "Thay thế thông báo trước" },
+            ]}
+          />
+          <SelectField
+            name="targetId"
+            label="Thông báo trước"
+            options={[
+              { value: "", label: "— Chọn trong danh sách hoặc nhập số bên dưới —" },
+              ...choices.map((c) => ({ value: String(c.id), label: `${c.label}: ${c.title}` })),
+            ]}
+          />
+          <TextField name="targetNumber" label="Hoặc số thông báo" hint="Ví dụ: 874/TB-VPUBND" />
+          <SelectField name="open" label="Các nhiệm vụ còn mở của thông báo trước" options={open} />
+        </ActionForm>
+      </div>
+    </details>
+  );
+}
+
+export function UnlinkButton({ linkId }: { linkId: number }) {
+  return (
+    <ActionForm
+      action={unlinkNoticeAction}
+      hidden={{ linkId }}
+      submitLabel="Bỏ liên kết"
+      tone="secondary"
+      size="small"
+      confirm="Bỏ liên kết này? Nhiệm vụ đã chuyển vẫn ở nguyên chỗ."
+    />
+  );
+}
