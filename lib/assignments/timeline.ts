@@ -48,6 +48,8 @@ const LABELS: Record<string, string> = {
   "assignment.role": "Đổi vai trò chủ trì/phối hợp",
   "assignment.delete": "Bỏ cơ quan khỏi nhiệm vụ",
   "assignment.succession": "Chuyển sang cơ quan kế nhiệm",
+  "directive.carry": "Chuyển tiếp sang thông báo mới",
+  "notice.withdraw": "Thông báo bị thu hồi, nhiệm vụ kết thúc",
 };
 
 /** An agency's name kept in an audit row ({ agency: "Sở Y tế" }), if any. */
@@ -58,6 +60,10 @@ function agencyIn(value: unknown): string | null {
 
 function labelOf(action: string, before: unknown, after: unknown): string {
   const label = LABELS[action] ?? action;
+  if (action === "notice.withdraw") {
+    const reason = after && typeof after === "object" ? (after as { reason?: unknown }).reason : undefined;
+    return typeof reason === "string" ? `${label}: ${reason}` : label;
+  }
   if (action !== "assignment.succession") return label;
   const from = agencyIn(before);
   const to = agencyIn(after);
@@ -97,7 +103,7 @@ export async function assignmentTimeline(
     where: { id: directiveId },
     select: {
       id: true,
-      notice: { select: { provinceId: true, status: true } },
+      notice: { select: { id: true, provinceId: true, status: true } },
       assignments: {
         select: { id: true, provinceId: true, agencyId: true, role: true, agency: { select: { name: true } } },
       },
@@ -157,6 +163,8 @@ export async function assignmentTimeline(
 
   const where: Prisma.AuditLogWhereInput[] = [
     { entityType: "Directive", entityId: directive.id },
+    // The notice it belongs to withdrawn: every one of its tasks ended then.
+    { entityType: "Notice", entityId: directive.notice.id, action: "notice.withdraw" },
     stateChangesOnly
       ? {
           OR: [

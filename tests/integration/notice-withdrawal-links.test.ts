@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencyBoard } from "@/lib/assignments/board";
-import { getAssignmentDetail } from "@/lib/assignments/detail";
+import { assignmentTimeline, getAssignmentDetail } from "@/lib/assignments/detail";
 import { reportProgress } from "@/lib/assignments/workflow";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
@@ -157,6 +157,8 @@ describe("withdrawing a published notice", () => {
     });
     const detail = await getAssignmentDetail(t.prisma, syt, task.id);
     expect(detail.permissions.work).toBe(false);
+    const events = await assignmentTimeline(t.prisma, syt, detail.directive.id, { assignmentId: task.id });
+    expect(events[0]?.label).toBe("Thông báo bị thu hồi, nhiệm vụ kết thúc: Đã có văn bản khác điều chỉnh");
     await expect(
       reportProgress(t.prisma, syt, { assignmentId: task.id, version: task.version, text: "Đang làm tiếp" }),
     ).rejects.toThrow(/đã bị thu hồi/);
