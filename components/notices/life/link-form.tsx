@@ -27,24 +27,32 @@ export function LinkForm({
       <summary className="cursor-pointer text-sm font-medium text-brand-800">Liên kết với thông báo trước…</summary>
       <div className="mt-3">
         <ActionForm action={linkNoticeAction} hidden={{ noticeId }} submitLabel="Thêm liên kết" testId="link-notice">
-          <SelectField
-            name="kind"
-            label="Thông báo này"
-            options={[
-              { value: "continues", label: "Tiếp tục thông báo trước" },
-              { value: "replaces", label: "Thay thế thông báo trước" },
-            ]}
-          />
-          <SelectField
-            name="targetId"
-            label="Thông báo trước"
-            options={[
-              { value: "", label: "— Chọn trong danh sách hoặc nhập số bên dưới —" },
-              ...choices.map((c) => ({ value: String(c.id), label: `${c.label}: ${c.title}` })),
-            ]}
-          />
-          <TextField name="targetNumber" label="Hoặc số thông báo" hint="Ví dụ: 874/TB-VPUBND" />
-          <SelectField name="open" label="Các nhiệm vụ còn mở của thông báo trước" options={open} />
+          <div className="grid max-w-3xl gap-3 sm:grid-cols-2">
+            <SelectField
+              name="kind"
+              label="Thông báo này"
+              options={[
+                { value: "continues", label: "Tiếp tục thông báo trước" },
+                { value: "replaces", label: "Thay thế thông báo trước" },
+              ]}
+            />
+            {choices.length > 0 ? (
+              <SelectField
+                name="targetId"
+                label="Thông báo trước"
+                options={[
+                  { value: "", label: "— Chọn, hoặc nhập số —" },
+                  ...choices.map((c) => ({ value: String(c.id), label: `${c.label}: ${c.title}` })),
+                ]}
+              />
+            ) : null}
+            <TextField
+              name="targetNumber"
+              label={choices.length > 0 ? "Hoặc số thông báo" : "Số thông báo trước"}
+              hint="Ví dụ: 874/TB-VPUBND"
+            />
+            <SelectField name="open" label="Các nhiệm vụ còn mở của thông báo trước" options={open} />
+          </div>
         </ActionForm>
       </div>
     </details>
