@@ -1,4 +1,5 @@
 import type { CommentView, ExplanationView, ExtensionView, ReportView, TimelineEvent } from "@/lib/assignments/detail";
+import { sizeLabel } from "@/lib/attachments/size-label";
 import { formatDateTime, formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 
@@ -12,12 +13,6 @@ const EXT_STATUS: Record<ExtensionView["status"], { label: string; tone: "warnin
   approved: { label: "Đã đồng ý", tone: "success" },
   refused: { label: "Không đồng ý", tone: "danger" },
 };
-
-function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 export function ReportList({ reports }: { reports: ReportView[] }) {
   if (reports.length === 0) return <p className="text-sm text-slate-500">Chưa có báo cáo.</p>;

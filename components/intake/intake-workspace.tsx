@@ -68,6 +68,7 @@ function Review({ proposal, scan, onBack }: { proposal: Proposal; scan: ScanRevi
       const result = await callAction(() =>
         confirmNoticeAction({
           sourceText: proposal.sourceText,
+          sourceFileId: proposal.sourceFileId,
           draft,
           acceptedNewAgencies: state.accepted,
           acknowledgeDuplicates: acknowledged,

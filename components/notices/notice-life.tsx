@@ -1,9 +1,16 @@
 import Link from "next/link";
 import type { NoticeLife } from "@/lib/notices/life";
 import { formatDateTime } from "@/lib/time/calendar";
+import { sizeLabel } from "@/lib/attachments/size-label";
 
 /** The notice's full original text (folded) and its own history, oldest first. */
-export function NoticeLifeSection({ life }: { life: NoticeLife }) {
+export function NoticeLifeSection({
+  life,
+  sourceFile,
+}: {
+  life: NoticeLife;
+  sourceFile: { id: number; fileName: string; size: number } | null;
+}) {
   return (
     <>
       {life.citations.length > 0 ? (
@@ -33,6 +40,19 @@ export function NoticeLifeSection({ life }: { life: NoticeLife }) {
           <summary id="van-ban-goc" className="cursor-pointer px-4 py-3 text-lg font-semibold">
             Toàn văn thông báo
           </summary>
+          {sourceFile ? (
+            <p className="px-4 pb-2 text-sm">
+              Tệp gốc:{" "}
+              <a
+                href={`/api/tep/${sourceFile.id}`}
+                className="font-medium break-all text-brand-800 underline"
+                data-testid="notice-source-file"
+              >
+                {sourceFile.fileName}
+              </a>{" "}
+              <span className="text-slate-500">({sizeLabel(sourceFile.size)})</span>
+            </p>
+          ) : null}
           <pre
             data-testid="notice-source-text"
             className="max-h-[36rem] overflow-auto px-4 pb-4 font-sans text-sm break-words whitespace-pre-wrap text-slate-800"

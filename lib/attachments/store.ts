@@ -1,6 +1,6 @@
 import "server-only";
 import { canReadReports } from "@/lib/assignments/visibility";
-import { can } from "@/lib/auth/permissions";
+import { can, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -45,7 +45,8 @@ export interface AttachmentFile extends AttachmentMeta {
 }
 
 /**
- * A file for download. Permission comes from the report (or explanation) that cites it: whoever may read that
+ * A file for download. Permission comes from the notice it is the source document of (whoever may
+ * read the notice), or from the report (or explanation) that cites it: whoever may read that
  * report (its own agency, the lead of the same directive, the province's leadership) may read
  * the file; anyone else is told it does not exist.
  */
@@ -70,8 +71,20 @@ export async function readAttachment(db: Db, actor: SessionUser, id: number): Pr
   } as const;
   const row = await db.attachment.findUnique({
     where: { id },
-    select: { ...ATTACHMENT_META_SELECT, report: cited, explanation: cited },
+    select: {
+      ...ATTACHMENT_META_SELECT,
+      report: cited,
+      explanation: cited,
+      notice: { select: { provinceId: true, status: true } },
+    },
   });
+  // The document a notice was entered from: read like the notice.
+  if (row?.notice) {
+    if (!canReadNotice(actor, row.notice)) throw new NotFoundError("Tệp đính kèm");
+    const data = await db.attachment.findUniqueOrThrow({ where: { id }, select: { data: true } });
+    const { id: fileId, fileName, mimeType, size, sha256 } = row;
+    return { id: fileId, fileName, mimeType, size, sha256, data: data.data };
+  }
   // A report's file, or the document an agency attached to its explanation: read like a report.
   const assignment = row?.report?.assignment ?? row?.explanation?.assignment;
   if (!row || !assignment) throw new NotFoundError("Tệp đính kèm");

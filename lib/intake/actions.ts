@@ -13,6 +13,7 @@ import { confirmNotice, proposeNotice, ZConfirmNotice, type Proposal, type Readi
 import { cancelIntakeJob, intakeJobResult, startIntakeJob, type JobResult, type JobView } from "@/lib/intake/jobs";
 import { NeedsOcrError } from "@/lib/intake/needs-ocr";
 import { extensionOf } from "@/lib/intake/read-notice";
+import { storeSourceFile } from "@/lib/intake/source-file";
 
 // Server actions of the intake page, through the gate: the session, "notice.create" in the
 // user's own province (before an uploaded file is read), the input's schema, and errors mapped
@@ -42,6 +43,7 @@ export const proposeNoticeAction = formAction<typeof ZPropose, { proposal?: Prop
   async (input, { user }) => {
     let text: string;
     let extras: ReadingExtras | undefined;
+    let sourceFileId: number | null = null;
     if (input.file && input.file.size > 0) {
       const { name } = input.file;
       const bytes = new Uint8Array(await input.file.arrayBuffer());
@@ -60,6 +62,7 @@ export const proposeNoticeAction = formAction<typeof ZPropose, { proposal?: Prop
           text = reading.text;
           extras = { exchange: reading.exchange, warnings: reading.warnings };
         } else text = await readUploadedNotice(name, bytes);
+        sourceFileId = await storeSourceFile(db(), user, name, bytes);
       } catch (error) {
         if (!(error instanceof NeedsOcrError)) throw error;
         const job = await startIntakeJob(db(), user, name, bytes);
@@ -70,7 +73,11 @@ export const proposeNoticeAction = formAction<typeof ZPropose, { proposal?: Prop
     } else {
       throw new ValidationError("Hãy dán nội dung thông báo hoặc chọn tệp để tải lên.");
     }
-    return { ok: true, message: "Đã đọc văn bản.", proposal: await proposeNotice(db(), user, text, extras) };
+    return {
+      ok: true,
+      message: "Đã đọc văn bản.",
+      proposal: await proposeNotice(db(), user, text, extras, sourceFileId),
+    };
   },
 );
 
@@ -90,7 +97,8 @@ export const proposeFromJobAction = action<typeof ZJob, { proposal: Proposal; sc
   { name: "intake.proposeFromJob", input: ZJob, permission: "notice.create" },
   async ({ jobId }, { user }) => {
     const scan = await intakeJobResult(db(), user, jobId);
-    const proposal = await proposeNotice(db(), user, scan.text, { exchange: scan.exchange, warnings: scan.warnings });
+    const extras = { exchange: scan.exchange, warnings: scan.warnings };
+    const proposal = await proposeNotice(db(), user, scan.text, extras, scan.sourceFileId);
     return { ok: true, message: "Đã nhận dạng và đọc văn bản.", proposal, scan: { ...scan, jobId } };
   },
 );

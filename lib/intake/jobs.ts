@@ -8,6 +8,7 @@ import { logger } from "@/lib/log";
 import { OcrCancelledError } from "@/lib/ocr/process";
 import type { OcrProgress } from "@/lib/ocr/recognize";
 import { ocrTools } from "@/lib/ocr/tools";
+import { storeSourceFile } from "@/lib/intake/source-file";
 import { checkImage, extensionOf, readNoticeFile, type NoticeSource } from "@/lib/intake/read-notice";
 import type { ReviewWord } from "@/lib/intake/review-pages";
 import type { EdxmlHeader } from "@/lib/edxml/parse";
@@ -46,6 +47,8 @@ export interface JobResult {
   /** An edXML package's header, when the scan came in one. */
   exchange: EdxmlHeader | null;
   pages: JobReviewPage[];
+  /** The scan itself, kept for the notice entered from it (lib/intake/source-file.ts). */
+  sourceFileId: number | null;
 }
 
 /** A job whose worker has not written for this long has died with its server. */
@@ -90,8 +93,9 @@ export async function startIntakeJob(db: Db, user: SessionUser, fileName: string
   });
   if (open >= MAX_OPEN_PER_USER)
     throw new ConflictError("Bạn đang có bản quét khác chờ nhận dạng. Vui lòng đợi xong hoặc hủy bớt rồi tải lên.");
+  const sourceFileId = await storeSourceFile(db, user, fileName, bytes);
   const job = await db.intakeJob.create({
-    data: { provinceId, createdById: user.id, fileName, file: Buffer.from(bytes), status: "queued" },
+    data: { provinceId, createdById: user.id, fileName, file: Buffer.from(bytes), status: "queued", sourceFileId },
     select: { id: true },
   });
   void runIntakeJob(db, job.id);
@@ -189,7 +193,16 @@ async function ownJob(db: Db, user: SessionUser, id: number) {
   provinceOf(user);
   const job = await db.intakeJob.findFirst({
     where: { id, createdById: user.id, provinceId: user.provinceId! },
-    select: { id: true, fileName: true, status: true, progress: true, error: true, updatedAt: true, result: true },
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      progress: true,
+      error: true,
+      updatedAt: true,
+      result: true,
+      sourceFileId: true,
+    },
   });
   if (!job) throw new NotFoundError("Tệp đang nhận dạng");
   return job;
@@ -233,9 +246,10 @@ export async function intakeJobResult(db: Db, user: SessionUser, id: number): Pr
     orderBy: { page: "asc" },
     select: { page: true, width: true, height: true, meanConfidence: true, mime: true, words: true },
   });
-  const result = job.result as unknown as Omit<JobResult, "pages">;
+  const result = job.result as unknown as Omit<JobResult, "pages" | "sourceFileId">;
   return {
     ...result,
+    sourceFileId: job.sourceFileId,
     exchange: result.exchange ?? null,
     pages: pages.map((p) => ({
       page: p.page,

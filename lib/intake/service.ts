@@ -13,6 +13,7 @@ import { findDuplicates, type DuplicateNotice } from "@/lib/intake/duplicates";
 import { cleanNoticeText } from "@/lib/intake/read-upload";
 import { createNotice } from "@/lib/notices/create";
 import { ZReviewedDraft } from "@/lib/notices/draft";
+import { sourceFileFor } from "@/lib/intake/source-file";
 import { today } from "@/lib/time/today";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
@@ -21,6 +22,8 @@ import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export interface Proposal extends ExtractionResult {
   sourceText: string;
+  /** The uploaded document, kept for the notice (null for pasted text). */
+  sourceFileId: number | null;
   registry: AgencyRegistry;
   duplicates: DuplicateNotice[];
 }
@@ -47,6 +50,7 @@ export async function proposeNotice(
   actor: SessionUser,
   rawText: string,
   extras?: ReadingExtras,
+  sourceFileId: number | null = null,
 ): Promise<Proposal> {
   const provinceId = provinceOf(actor);
   const sourceText = cleanNoticeText(rawText);
@@ -66,7 +70,7 @@ export async function proposeNotice(
       )
     : extractNotice(sourceText, registry, options);
   const duplicates = await findDuplicates(db, provinceId, result.draft.notice, sourceText, result.draft.directives);
-  return { ...result, sourceText, registry, duplicates };
+  return { ...result, sourceText, registry, duplicates, sourceFileId };
 }
 
 export const ZConfirmNotice = z.object({
@@ -78,6 +82,8 @@ export const ZConfirmNotice = z.object({
   /** Set once the secretariat has seen the duplicate warning and still wants to store it. */
   acknowledgeDuplicates: z.boolean(),
   publish: z.boolean(),
+  /** The uploaded document the proposal was read from (Proposal.sourceFileId). */
+  sourceFileId: z.number().int().positive().nullable().optional(),
 });
 export type ConfirmNoticeInput = z.infer<typeof ZConfirmNotice>;
 
@@ -133,6 +139,10 @@ export async function confirmNotice(db: Db, actor: SessionUser, input: ConfirmNo
     actor,
     provinceId,
     { draft, sourceText },
-    { status: publish ? "published" : "draft", createNewAgencies: true },
+    {
+      status: publish ? "published" : "draft",
+      createNewAgencies: true,
+      sourceFileId: await sourceFileFor(db, actor, input.sourceFileId),
+    },
   );
 }

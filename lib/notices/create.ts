@@ -20,6 +20,8 @@ export interface CreateNoticeOptions {
   status: "draft" | "published";
   /** Agencies proposed as new (isNew) are created when the secretariat accepted them. */
   createNewAgencies: boolean;
+  /** The uploaded document it was entered from (an Attachment of the province). */
+  sourceFileId?: number | null;
 }
 
 /** null actor = the system itself (the demo seed). */
@@ -138,6 +140,7 @@ export async function createNotice(
           citations: n.citations,
           urgency: n.urgency ?? null,
           audience: (n.audience ?? []).map((a) => a.trim()).filter(Boolean),
+          sourceFileId: opts.sourceFileId ?? null,
           sourceText,
           searchText: noticeSearchText({ number: n.number, title: n.title, issuer: n.issuer, sourceText }),
           status: opts.status,

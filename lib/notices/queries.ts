@@ -196,6 +196,8 @@ export interface NoticeDetail {
   /** Withdrawn (thu hồi): when (ISO instant), why. */
   withdrawnAt: string | null;
   withdrawnReason: string | null;
+  /** The uploaded document it was entered from. */
+  sourceFile: { id: number; fileName: string; size: number } | null;
   kind: string;
   number: string | null;
   issuer: string;
@@ -262,6 +264,7 @@ export async function getNotice(db: Db, user: SessionUser, id: number, today?: s
       status: true,
       withdrawnAt: true,
       withdrawnReason: true,
+      sourceFile: { select: { id: true, fileName: true, size: true } },
       province: { select: { name: true } },
       directives: {
         orderBy: { position: "asc" },

@@ -57,9 +57,9 @@ describe("the committee's cycle", () => {
       await form.getByLabel("Lý do thu hồi").fill("Ban Chỉ đạo đã ban hành văn bản thay thế");
       await form.getByRole("button", { name: "Thu hồi" }).click();
       await form.getByRole("button", { name: "Đồng ý" }).click();
-      await expect.poll(() => page.getByTestId("withdrawn-note").innerText(), { timeout: 15_000 }).toContain(
-        "Lý do: Ban Chỉ đạo đã ban hành văn bản thay thế",
-      );
+      await expect
+        .poll(() => page.getByTestId("withdrawn-note").innerText(), { timeout: 15_000 })
+        .toContain("Lý do: Ban Chỉ đạo đã ban hành văn bản thay thế");
       expect(await page.locator("main section").first().innerText()).toContain("Đã thu hồi");
       expect(await page.getByTestId("notice-history").innerText()).toContain(
         "Thu hồi thông báo: Ban Chỉ đạo đã ban hành văn bản thay thế",

@@ -70,7 +70,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
       ) : null}
       {notice.status === "published" ? <ChangeList changes={view.changes} /> : null}
       <NoticeLinksSection noticeId={notice.id} links={links} editing={editing} />
-      <NoticeLifeSection life={life} />
+      <NoticeLifeSection life={life} sourceFile={notice.sourceFile} />
     </>
   );
 });
