@@ -4,7 +4,6 @@ import {
   addCommentAction,
   answerExplanationAction,
   confirmCompletionAction,
-  decideExtensionAction,
   reportProgressAction,
   requestExplanationAction,
   requestExtensionAction,
@@ -16,8 +15,9 @@ import type { AssignmentStatus } from "@/lib/assignments/status";
 import { formatDay } from "@/lib/time/calendar";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ActionForm, ChoiceField, DateField, FileField, TextField } from "@/components/ui/action-form";
+import { ActionForm, DateField, FileField, TextField } from "@/components/ui/action-form";
 import { StatusMessage } from "@/components/ui/status-message";
+import { ExtensionDecisionForm } from "@/components/assignment/extension-decision-form";
 import { UndoForm } from "@/components/assignment/undo-form";
 
 export interface WorkflowPanelProps {
@@ -252,33 +252,16 @@ export function WorkflowPanel({
           {pendingExtension.originalDueOn ? ` (hạn đang áp dụng ${formatDay(pendingExtension.originalDueOn)})` : ""}. Lý
           do: {pendingExtension.reason}
         </p>
-        <ActionForm
-          action={decideExtensionAction}
-          hidden={{ extensionId: pendingExtension.id, version: a.version }}
-          submitLabel="Ghi quyết định"
-          confirm="Ghi quyết định về đề nghị gia hạn?"
+        <ExtensionDecisionForm
+          extensionId={pendingExtension.id}
+          version={a.version}
           testId="decide-form"
           onSuccess={(r) => {
             // The section goes with the pending request: its message stays in the undo box.
             setDecided({ version: r.assignment.version, label: r.message });
             router.refresh();
           }}
-        >
-          <ChoiceField
-            name="decision"
-            label="Quyết định"
-            options={[
-              { value: "approve", label: "Đồng ý gia hạn" },
-              { value: "refuse", label: "Không đồng ý" },
-            ]}
-          />
-          <DateField name="grantedDueOn" label="Gia hạn đến ngày khác (nếu không theo đề nghị)" />
-          <TextField
-            name="note"
-            label="Ghi chú, lý do"
-            hint="Bắt buộc khi không đồng ý hoặc khi gia hạn đến ngày khác ngày đề nghị."
-          />
-        </ActionForm>
+        />
       </div>,
     );
   }

@@ -8,6 +8,7 @@ import { ActionForm, ChoiceField, TextField, useFieldError } from "@/components/
 import { QueueHeading, QueueItem, QUEUE_TITLES } from "@/components/queues/queue-list";
 import { UndoForm } from "@/components/assignment/undo-form";
 import { StatusMessage } from "@/components/ui/status-message";
+import { EmptyState } from "@/components/ui/empty-state";
 
 function ItemsError() {
   const error = useFieldError("items");
@@ -36,9 +37,7 @@ export function BulkConfirm({ section }: { section: QueueSection }) {
               {said}
             </StatusMessage>
           ) : null}
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-4 text-sm text-slate-600">
-            {QUEUE_TITLES[section.kind].empty}
-          </p>
+          <EmptyState compact title={QUEUE_TITLES[section.kind].empty} />
         </>
       ) : (
         <ActionForm

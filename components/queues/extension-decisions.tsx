@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { decideExtensionAction } from "@/lib/assignments/actions";
 import type { QueueSection } from "@/lib/queues/queues";
 import { formatDay } from "@/lib/time/calendar";
-import { ActionForm, ChoiceField, DateField, TextField } from "@/components/ui/action-form";
 import { QueueHeading, QueueItem, QUEUE_TITLES } from "@/components/queues/queue-list";
 import { UndoForm } from "@/components/assignment/undo-form";
+import { ExtensionDecisionForm } from "@/components/assignment/extension-decision-form";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** A pending extension request of a listed task (one at a time per task). */
 export interface PendingExtension {
@@ -29,9 +29,7 @@ export function ExtensionDecisions({ section, pending }: { section: QueueSection
     <section aria-labelledby={`q-${section.kind}`} data-testid={`queue-${section.kind}`}>
       <QueueHeading section={section} />
       {section.items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-4 text-sm text-slate-600">
-          {QUEUE_TITLES[section.kind].empty}
-        </p>
+        <EmptyState compact title={QUEUE_TITLES[section.kind].empty} />
       ) : (
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
           {section.items.map((t) => {
@@ -45,11 +43,9 @@ export function ExtensionDecisions({ section, pending }: { section: QueueSection
                       Quyết định gia hạn đến {formatDay(e.requestedDueOn)}
                     </summary>
                     <div className="mt-2">
-                      <ActionForm
-                        action={decideExtensionAction}
-                        hidden={{ extensionId: e.id, version: t.version }}
-                        submitLabel="Ghi quyết định"
-                        confirm="Ghi quyết định về đề nghị gia hạn?"
+                      <ExtensionDecisionForm
+                        extensionId={e.id}
+                        version={t.version}
                         size="small"
                         testId="queue-decide-form"
                         onSuccess={(r) => {
@@ -60,22 +56,7 @@ export function ExtensionDecisions({ section, pending }: { section: QueueSection
                           ]);
                           router.refresh();
                         }}
-                      >
-                        <ChoiceField
-                          name="decision"
-                          label="Quyết định"
-                          options={[
-                            { value: "approve", label: "Đồng ý gia hạn" },
-                            { value: "refuse", label: "Không đồng ý" },
-                          ]}
-                        />
-                        <DateField name="grantedDueOn" label="Gia hạn đến ngày khác (nếu không theo đề nghị)" />
-                        <TextField
-                          name="note"
-                          label="Ghi chú, lý do"
-                          hint="Bắt buộc khi không đồng ý hoặc khi gia hạn đến ngày khác ngày đề nghị."
-                        />
-                      </ActionForm>
+                      />
                     </div>
                   </details>
                 ) : null}

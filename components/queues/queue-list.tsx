@@ -3,6 +3,7 @@ import { noticeLabel } from "@/lib/notices/notice-label";
 import type { QueueKind, QueueSection, QueueTask } from "@/lib/queues/queues";
 import { formatDateTime, formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const QUEUE_TITLES: Record<QueueKind, { title: string; empty: string }> = {
   toConfirm: { title: "Kết quả chờ xác nhận", empty: "Không có kết quả nào chờ xác nhận." },
@@ -94,9 +95,7 @@ export function QueueList({ section }: { section: QueueSection }) {
     <section aria-labelledby={`q-${section.kind}`} data-testid={`queue-${section.kind}`}>
       <QueueHeading section={section} />
       {section.items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-4 text-sm text-slate-600">
-          {QUEUE_TITLES[section.kind].empty}
-        </p>
+        <EmptyState compact title={QUEUE_TITLES[section.kind].empty} />
       ) : (
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
           {section.items.map((t) => (

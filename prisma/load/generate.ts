@@ -35,6 +35,7 @@ import {
   type AgencySpec,
 } from "./names";
 import type { AssignmentState } from "@/lib/assignments/state";
+import { seededRandom } from "../seeded-random";
 
 export const LOAD_TODAY = "2022-06-30";
 export const LOAD_PASSWORD = "taiphong@2022";
@@ -57,18 +58,6 @@ export interface LoadResult {
   extensions: number;
   chairmen: string[];
   seconds: number;
-}
-
-/** mulberry32: small, fast, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Buffers rows column by column and flushes them with one INSERT … SELECT FROM unnest(…). */
@@ -263,7 +252,7 @@ function assigneesFor(p: ProvinceAgencies, r: () => number): [number, Role, numb
 export async function generateLoad(databaseUrl: string, options: LoadOptions): Promise<LoadResult> {
   const log = options.log ?? console.log;
   const started = Date.now();
-  const r = rng(options.seed);
+  const r = seededRandom(options.seed);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

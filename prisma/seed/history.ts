@@ -14,6 +14,7 @@ import { addDays, fromIsoDay, toIsoDay, VIETNAM_UTC_OFFSET_MS } from "@/lib/time
 import { onClock } from "@/lib/time/today";
 import { addWorkingDays } from "@/lib/time/working-days";
 import { REPORT_TEXTS, RETURN_REASONS, EXTENSION_REASONS, EXPLANATION_ANSWERS } from "./history-texts";
+import { seededRandom } from "../seeded-random";
 
 // The demo's history: over the seed notices, the agencies start their tasks, report with
 // evidence, submit results that the secretariat confirms (on time or late) or returns; they ask
@@ -57,18 +58,6 @@ function asDb(tx: Tx): Db {
   }) as unknown as Db;
 }
 
-/** mulberry32: a small deterministic generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Actors {
   secretariat: SessionUser;
   chairman: SessionUser;
@@ -104,8 +93,9 @@ export async function playDemoHistory(tx: Tx, today = DEMO_TODAY): Promise<Histo
     const tasks = await tasksOf(tx, province.id);
     const reliability = new Map<number, number>();
     for (const task of tasks) {
-      const rand = random(task.id * 7919 + 17);
-      if (!reliability.has(task.agencyId)) reliability.set(task.agencyId, 0.45 + random(task.agencyId * 31)() * 0.5);
+      const rand = seededRandom(task.id * 7919 + 17);
+      if (!reliability.has(task.agencyId))
+        reliability.set(task.agencyId, 0.45 + seededRandom(task.agencyId * 31)() * 0.5);
       const staff = actors.staffOf.get(task.agencyId);
       if (!staff) continue;
       const play = new TaskPlay(db, tx, task, staff, actors, rand, today, counts);
