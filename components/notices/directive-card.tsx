@@ -35,15 +35,18 @@ export function DirectiveCard({
   today,
   editing,
   adjustedAt,
+  ended = false,
 }: {
   directive: Directive;
   today: string;
+  /** The notice was withdrawn: its open tasks ended, none is overdue. */
+  ended?: boolean;
   /** Present for those who may edit the notice: the directive's version and the province's registry. */
   editing?: DirectiveEditing;
   /** The last change after publication (ISO instant), if any. */
   adjustedAt?: string | null;
 }) {
-  const overdue = d.assignments.filter((a) => judge(a, today) === "overdue").length;
+  const overdue = ended ? 0 : d.assignments.filter((a) => judge(a, today) === "overdue").length;
   const done = d.assignments.filter((a) => a.state === "completed").length;
   // Members of one group are shown together: eleven districts read as one line, opened on demand.
   const direct = d.assignments.filter((a) => !a.viaGroup);
@@ -74,10 +77,10 @@ export function DirectiveCard({
       </div>
       {editing ? (
         <DirectiveEditPanel directive={snapshotOf(editing.noticeId, d, editing.version)} registry={editing.registry}>
-          <Content d={d} today={today} direct={direct} groups={groups} />
+          <Content d={d} today={today} direct={direct} groups={groups} ended={ended} />
         </DirectiveEditPanel>
       ) : (
-        <Content d={d} today={today} direct={direct} groups={groups} />
+        <Content d={d} today={today} direct={direct} groups={groups} ended={ended} />
       )}
     </article>
   );
@@ -100,12 +103,16 @@ function Content({
   today,
   direct,
   groups,
+  ended,
 }: {
   d: Directive;
   today: string;
   direct: Assignment[];
   groups: Map<string, Assignment[]>;
+  ended: boolean;
 }) {
+  const overdueOf = (members: Assignment[]) =>
+    ended ? 0 : members.filter((m) => judge(m, today) === "overdue").length;
   return (
     <>
       <p className="mt-2 text-[15px] leading-relaxed whitespace-pre-line text-slate-800">{d.text}</p>
@@ -115,7 +122,7 @@ function Content({
       ) : (
         <ul className="mt-3 grid gap-1.5 text-sm">
           {direct.map((a) => (
-            <AssignmentLine key={a.id} a={a} today={today} phrase={d.deadlinePhrase} />
+            <AssignmentLine key={a.id} a={a} today={today} phrase={d.deadlinePhrase} ended={ended} />
           ))}
           {[...groups].map(([group, members]) => (
             <li key={group}>
@@ -125,15 +132,12 @@ function Content({
                   <span className="text-slate-600">
                     ({members.filter((m) => m.state === "completed").length}/{members.length} {memberNoun(group)} hoàn
                     thành
-                    {members.some((m) => judge(m, today) === "overdue")
-                      ? `; ${members.filter((m) => judge(m, today) === "overdue").length} quá hạn`
-                      : ""}
-                    )
+                    {overdueOf(members) > 0 ? `; ${overdueOf(members)} quá hạn` : ""})
                   </span>
                 </summary>
                 <ul className="mt-1.5 grid gap-1.5 border-l-2 border-slate-200 pl-4">
                   {members.map((a) => (
-                    <AssignmentLine key={a.id} a={a} today={today} phrase={d.deadlinePhrase} />
+                    <AssignmentLine key={a.id} a={a} today={today} phrase={d.deadlinePhrase} ended={ended} />
                   ))}
                 </ul>
               </details>
@@ -149,13 +153,27 @@ function RoleBadge({ role }: { role: "lead" | "support" }) {
   return <Badge tone={role === "lead" ? "brand" : "neutral"}>{ASSIGNMENT_ROLE_LABELS[role]}</Badge>;
 }
 
-function AssignmentLine({ a, today, phrase }: { a: Assignment; today: string; phrase: string | null }) {
+function AssignmentLine({
+  a,
+  today,
+  phrase,
+  ended,
+}: {
+  a: Assignment;
+  today: string;
+  phrase: string | null;
+  ended: boolean;
+}) {
   return (
     <li className="flex flex-wrap items-center gap-x-2 gap-y-1">
       <RoleBadge role={a.role} />
       <span className="font-medium text-slate-900">{a.agencyName}</span>
       <span className="text-slate-500">· {STATE_LABELS[a.state]}</span>
-      <DueBadge assignment={a} today={today} phrase={phrase} />
+      {ended && a.state !== "completed" ? (
+        <Badge tone="neutral">Đã kết thúc do thu hồi</Badge>
+      ) : (
+        <DueBadge assignment={a} today={today} phrase={phrase} />
+      )}
     </li>
   );
 }

@@ -23,6 +23,8 @@ export interface DirectiveDetail extends DirectiveDeadline {
     issuedOn: string | null;
     issuedPrecision: DatePrecision;
     meetingOn: string | null;
+    /** Withdrawn (thu hồi): its open tasks ended. */
+    withdrawn: boolean;
   };
   assignments: {
     id: number;
@@ -115,7 +117,12 @@ export async function getDirectiveDetail(
     ...d,
     dueOn: day(d.dueOn),
     startOn: day(d.startOn),
-    notice: { ...notice, issuedOn: day(notice.issuedOn), meetingOn: day(notice.meetingOn) },
+    notice: {
+      ...notice,
+      issuedOn: day(notice.issuedOn),
+      meetingOn: day(notice.meetingOn),
+      withdrawn: d.notice.status === "withdrawn",
+    },
     assignments: d.assignments.map((a) => {
       const s = {
         state: a.state,

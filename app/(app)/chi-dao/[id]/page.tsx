@@ -12,6 +12,7 @@ import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
 import { Timeline } from "@/components/assignment/history";
 import { DueBadge } from "@/components/board/due-badge";
+import { WithdrawnNote } from "@/components/notices/withdrawn-note";
 import { DeadlineNote } from "@/components/notices/deadline-note";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { Badge } from "@/components/ui/badge";
@@ -32,7 +33,8 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
     directivePassage(db(), d.id),
   ]);
   const done = d.assignments.filter((a) => a.state === "completed").length;
-  const overdue = d.assignments.filter((a) => a.timeliness === "overdue").length;
+  const ended = d.notice.withdrawn;
+  const overdue = ended ? 0 : d.assignments.filter((a) => a.timeliness === "overdue").length;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -51,6 +53,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
           </h1>
           <p className="mt-3 text-[15px] leading-relaxed whitespace-pre-line text-slate-800">{d.text}</p>
           <DeadlineNote directive={d} />
+          {ended ? <WithdrawnNote at={null} reason={null} /> : null}
           {passage ? (
             <details className="mt-3 text-sm" open>
               <summary className="cursor-pointer text-slate-600">Đoạn văn bản gốc</summary>
@@ -105,7 +108,11 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
                     ) : null}
                   </td>
                   <td className="px-3 py-2">
-                    <DueBadge assignment={a} today={day} phrase={d.deadlinePhrase} />
+                    {ended && a.state !== "completed" ? (
+                      <Badge tone="neutral">Đã kết thúc do thu hồi</Badge>
+                    ) : (
+                      <DueBadge assignment={a} today={day} phrase={d.deadlinePhrase} />
+                    )}
                   </td>
                 </tr>
               ))}

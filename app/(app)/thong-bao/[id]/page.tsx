@@ -56,6 +56,7 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
               <DirectiveCard
                 directive={d}
                 today={day}
+                ended={notice.status === "withdrawn"}
                 adjustedAt={v?.adjustedAt ?? null}
                 editing={registry && v ? { noticeId: notice.id, version: v.version, registry } : undefined}
               />
