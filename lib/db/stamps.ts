@@ -26,6 +26,7 @@ export const STAMPED_MODELS = new Set([
   "User",
   "Notification",
   "RegistryImport",
+  "NoticeLink",
 ]);
 
 /** Models with an @updatedAt column, which Prisma would otherwise set to the real time. */
