@@ -36,7 +36,7 @@ afterAll(async () => {
 async function propose(sec: SessionUser, bytes: Uint8Array, name: string): Promise<Proposal> {
   const form = new FormData();
   form.set("text", "");
-  form.set("file", new File([bytes], name));
+  form.set("file", new File([bytes as Uint8Array<ArrayBuffer>], name));
   signInAs(sec);
   const result = (await proposeNoticeAction(null, form)) as { ok: boolean; message: string; proposal?: Proposal };
   expect(result.ok, result.message).toBe(true);
