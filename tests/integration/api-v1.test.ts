@@ -309,7 +309,7 @@ describe("authentication", () => {
       { cursor: "!!" },
       { cursor: "eyJvIjotMX0" },
       { status: "xoa" },
-    ]) {
+    ] as Record<string, string>[]) {
       const r = await call("/api/v1/notices", { query });
       expect(r.status, JSON.stringify(query)).toBe(422);
       expect(r.body.error!.code).toBe("invalid");
