@@ -76,7 +76,7 @@ export default publicPage(async () => {
               <code>{e.path}</code>
             </h2>
             <p className="font-medium">{op.summary}</p>
-            <p className="text-slate-700">{op.description}</p>
+            <p className="text-slate-700">{op.description.replaceAll("`", "")}</p>
             {op.parameters.length > 0 ? (
               <table className="w-full text-left">
                 <thead className="text-slate-600">

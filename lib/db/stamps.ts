@@ -14,6 +14,7 @@ export const STAMPED_MODELS = new Set([
   "Agency",
   "AgencyGroup",
   "Notice",
+  "NoticeLink",
   "Directive",
   "Assignment",
   "ProgressReport",
@@ -26,6 +27,7 @@ export const STAMPED_MODELS = new Set([
   "User",
   "Notification",
   "RegistryImport",
+  "ApiToken",
 ]);
 
 /** Models with an @updatedAt column, which Prisma would otherwise set to the real time. */
