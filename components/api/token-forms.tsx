@@ -25,7 +25,14 @@ export function CreateApiTokenForm({
         <SelectField name="scope" label="Quyền" options={scopes} defaultValue="read" required />
         <DateField name="expiresOn" label="Hết hạn sau ngày (để trống: không hết hạn)" />
         {agencies.length > 0 ? (
-          <CheckboxesField name="agencyIds" label="Chỉ đọc các cơ quan (để trống: cả tỉnh)" options={agencies} />
+          <details className="rounded-lg border border-slate-200 px-3 py-2">
+            <summary className="cursor-pointer text-sm font-medium">
+              Giới hạn theo cơ quan (không chọn: mã đọc được cả tỉnh)
+            </summary>
+            <div className="mt-2">
+              <CheckboxesField name="agencyIds" label="Chỉ đọc các cơ quan" options={agencies} />
+            </div>
+          </details>
         ) : null}
       </ActionForm>
       {secret ? (
