@@ -282,6 +282,19 @@ describe("every endpoint answers what the document says", () => {
   });
 });
 
+describe("an address the API does not have", () => {
+  it("answers 404 in the JSON error shape, whatever the method", async () => {
+    const { GET, POST } = await import("@/app/api/v1/[...rest]/route");
+    for (const handler of [GET, POST]) {
+      const res = await handler(new Request("http://localhost/api/v1/khong-co"), undefined as never);
+      expect(res.status).toBe(404);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("not_found");
+      expect(isVietnamese(body.error.message)).toBe(true);
+    }
+  });
+});
+
 describe("authentication", () => {
   it("answers 401 in the one JSON shape without a token, with an unknown, a revoked or an expired one", async () => {
     for (const opts of [

@@ -401,6 +401,7 @@ describe("malformed input to every route handler", () => {
     ["/api/v1/agencies/[id]/tasks", "@/app/api/v1/agencies/[id]/tasks/route"],
     ["/api/v1/overdue", "@/app/api/v1/overdue/route"],
     ["/api/v1/overview", "@/app/api/v1/overview/route"],
+    ["/api/v1/[id]", "@/app/api/v1/[...rest]/route"],
   ] as const;
   const queryValue = fc.oneof(
     fc.constantFrom(
