@@ -39,6 +39,7 @@ export function AppShell({
       roleMay(user, "user.manage") && user.provinceId !== null && { href: "/quan-tri/nguoi-dung", label: "Người dùng" },
       roleMay(user, "province.configure") &&
         user.provinceId !== null && { href: "/quan-tri/cai-dat", label: "Cài đặt tỉnh" },
+      roleMay(user, "province.configure") && user.provinceId !== null && { href: "/quan-tri/api", label: "API" },
       isSystemAdmin(user) && { href: "/quan-tri/tinh", label: "Các tỉnh" },
     ] as (Item | false | null)[]
   ).filter((l): l is Item => Boolean(l));

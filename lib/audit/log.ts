@@ -20,7 +20,8 @@ export interface AuditEntry {
     | "ProgressReport"
     | "Comment"
     | "User"
-    | "Province";
+    | "Province"
+    | "ApiToken";
   entityId: number;
   before?: unknown;
   after?: unknown;

@@ -365,3 +365,37 @@ export function publicRoute<C>(
     }
   }, name);
 }
+
+// ───────────── The API's routes (/api/v1) ─────────────
+
+/** A failure as the API answers it: one JSON shape, `{ error: { code, message } }`, with the status of its code. */
+export function jsonFailureResponse(failure: Failure<Record<string, unknown>>): Response {
+  const headers: Record<string, string> = {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  };
+  const error: Record<string, unknown> = { code: failure.code, message: failure.message };
+  if (failure.fieldErrors) error.fieldErrors = failure.fieldErrors;
+  if (failure.code === "unauthenticated") headers["www-authenticate"] = 'Bearer realm="api"';
+  if (typeof failure.retryAfterSeconds === "number") headers["retry-after"] = String(failure.retryAfterSeconds);
+  return new Response(JSON.stringify({ error }), { status: statusOf(failure), headers });
+}
+
+/**
+ * A route that authenticates its caller itself, with no session: the API's bearer tokens
+ * (lib/api/gate.ts, which checks the token, its scope, its rate and the input before the handler).
+ * The same error mapping as every entry here, answered as JSON.
+ */
+export function bearerRoute<C>(
+  name: string,
+  handler: (request: Request, ctx: C) => Promise<Response>,
+): (request: Request, ctx: C) => Promise<Response> {
+  return mark(async (request: Request, ctx: C) => {
+    try {
+      return await handler(request, ctx);
+    } catch (error) {
+      unstable_rethrow(error);
+      return jsonFailureResponse(toFailure(error, name, await requestId()));
+    }
+  }, name);
+}

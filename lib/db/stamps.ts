@@ -14,6 +14,7 @@ export const STAMPED_MODELS = new Set([
   "Agency",
   "AgencyGroup",
   "Notice",
+  "NoticeLink",
   "Directive",
   "Assignment",
   "ProgressReport",
@@ -27,6 +28,7 @@ export const STAMPED_MODELS = new Set([
   "Notification",
   "RegistryImport",
   "NoticeLink",
+  "ApiToken",
 ]);
 
 /** Models with an @updatedAt column, which Prisma would otherwise set to the real time. */

@@ -43,8 +43,12 @@ afterAll(async () => {
   await t?.drop();
 });
 
-/** Bookkeeping, not what users store: the hourly write budget counts refused attempts too. */
-const BOOKKEEPING = ["WriteBudget"];
+/**
+ * Bookkeeping, not what users store: the hourly write budget counts refused attempts too, and an
+ * API token's "last used" moves with every call of the API (creating or revoking a token writes an
+ * audit row, which is checked).
+ */
+const BOOKKEEPING = ["WriteBudget", "ApiToken"];
 
 /** Every table's content as one checksum each: "nothing stored" means these are all unchanged. */
 const checksums = () => tableChecksums(t.sql, BOOKKEEPING);
@@ -190,6 +194,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const imports = await import("@/lib/imports/actions");
   const is = await import("@/lib/imports/schemas");
   const life = await import("@/lib/notices/life-actions");
+  const api = await import("@/lib/api/actions");
+  const apiSchemas = await import("@/lib/api/token-schemas");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -266,6 +272,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("linkNoticeAction", life.linkNoticeAction, e.ZLinkNotice),
     form("unlinkNoticeAction", life.unlinkNoticeAction, e.ZUnlinkNotice),
     form("carryDirectivesAction", life.carryDirectivesAction, e.ZCarryDirectives),
+    form("createApiTokenAction", api.createApiTokenAction, apiSchemas.ZCreateApiToken),
+    form("revokeApiTokenAction", api.revokeApiTokenAction, apiSchemas.ZRevokeApiToken),
   ];
 }
 
@@ -308,6 +316,7 @@ describe("malformed input to every server action", async () => {
       await import("@/lib/agencies/actions"),
       await import("@/lib/imports/actions"),
       await import("@/lib/notices/life-actions"),
+      await import("@/lib/api/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -384,6 +393,15 @@ describe("malformed input to every route handler", () => {
     ["/api/quan-tri/nguoi-dung/mau", "@/app/api/quan-tri/nguoi-dung/mau/route"],
     ["/api/nhap-thong-bao/[id]", "@/app/api/nhap-thong-bao/[job]/route"],
     ["/api/nhap-thong-bao/[id]/trang/[id]", "@/app/api/nhap-thong-bao/[job]/trang/[page]/route"],
+    ["/api/v1/openapi.json", "@/app/api/v1/openapi.json/route"],
+    // Called with a session but no bearer token, the API answers 401 (with tokens: below).
+    ["/api/v1/notices", "@/app/api/v1/notices/route"],
+    ["/api/v1/notices/[id]", "@/app/api/v1/notices/[id]/route"],
+    ["/api/v1/agencies", "@/app/api/v1/agencies/route"],
+    ["/api/v1/agencies/[id]/tasks", "@/app/api/v1/agencies/[id]/tasks/route"],
+    ["/api/v1/overdue", "@/app/api/v1/overdue/route"],
+    ["/api/v1/overview", "@/app/api/v1/overview/route"],
+    ["/api/v1/[id]", "@/app/api/v1/[...rest]/route"],
   ] as const;
   const queryValue = fc.oneof(
     fc.constantFrom(
@@ -425,7 +443,7 @@ describe("malformed input to every route handler", () => {
               for (const [k, v] of Object.entries(q)) url.searchParams.set(k, v);
               const res = await mod.GET(new Request(url), { params: Promise.resolve({ id, job: id, page: id }) });
               expect(res.status, `${url}`).toBeLessThan(500);
-              if (res.status >= 400) expect(isVietnamese(await res.text()), `${url}`).toBe(true);
+              if (res.status >= 400) expect(isVietnamese(await refusal(res)), `${url}`).toBe(true);
               else await res.arrayBuffer();
             },
           ),
@@ -435,6 +453,86 @@ describe("malformed input to every route handler", () => {
       } finally {
         logged.mockRestore();
         signInAs(null);
+      }
+      expect(await checksums()).toEqual(before);
+    });
+  }
+});
+
+/** A refusal's message: the text itself, or the API's JSON error shape's message. */
+async function refusal(res: Response): Promise<unknown> {
+  if (!res.headers.get("content-type")?.startsWith("application/json")) return res.text();
+  const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+  expect(typeof body.error?.code).toBe("string");
+  return body.error?.message;
+}
+
+describe("malformed input to every API route, with bearer tokens", () => {
+  const API_ROUTES = [
+    ["/api/v1/notices", "@/app/api/v1/notices/route"],
+    ["/api/v1/notices/[id]", "@/app/api/v1/notices/[id]/route"],
+    ["/api/v1/agencies", "@/app/api/v1/agencies/route"],
+    ["/api/v1/agencies/[id]/tasks", "@/app/api/v1/agencies/[id]/tasks/route"],
+    ["/api/v1/overdue", "@/app/api/v1/overdue/route"],
+    ["/api/v1/overview", "@/app/api/v1/overview/route"],
+  ] as const;
+  const QUERY_KEYS = ["cursor", "limit", "q", "status", "kind", "year", "overdue", "page", "agency"];
+  const tokens: Record<string, string | null> = { none: null, garbage: "cdt_khong-phai-ma" };
+
+  beforeAll(async () => {
+    const { createApiToken, revokeApiToken } = await import("@/lib/api/tokens");
+    const admin = users["longan.quantri"]!;
+    const syt = await t.prisma.agency.findFirstOrThrow({ where: { provinceId: admin.provinceId!, name: "Sở Y tế" } });
+    tokens.province = (await createApiToken(t.prisma, admin, { name: "Cả tỉnh", scope: "read", agencyIds: [] })).secret;
+    tokens.agency = (
+      await createApiToken(t.prisma, admin, { name: "Sở Y tế", scope: "read", agencyIds: [syt.id] })
+    ).secret;
+    const revoked = await createApiToken(t.prisma, admin, { name: "Thu hồi", scope: "read", agencyIds: [] });
+    await revokeApiToken(t.prisma, admin, revoked.id);
+    tokens.revoked = revoked.secret;
+  });
+
+  const queryValue = fc.oneof(
+    fc.constantFrom("1", "0", "200", "201", "-1", "published", "draft", "TB", "2021", "eyJvIjoxfQ", "eyJvIjotMX0"),
+    fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
+    fc.string({ maxLength: 30 }),
+  );
+
+  for (const [path, module] of API_ROUTES) {
+    it(`${path}: never a 500, the JSON error shape in Vietnamese when refused, nothing stored`, async () => {
+      const { resetApiRateLimit } = await import("@/lib/api/gate");
+      const mod = (await import(/* @vite-ignore */ module)) as {
+        GET: (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+      };
+      const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
+      const before = await checksums();
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...Object.keys(tokens)),
+            fc.dictionary(fc.constantFrom(...QUERY_KEYS), queryValue, { maxKeys: 4 }),
+            fc.oneof(
+              fc.constantFrom("1", "2", "0", "-1", "1e3", "0x1", "2147483648", "abc", ""),
+              fc.string({ maxLength: 12 }),
+            ),
+            async (who, q, id) => {
+              resetApiRateLimit();
+              const url = new URL(`http://localhost${path.replaceAll("[id]", encodeURIComponent(id))}`);
+              for (const [k, v] of Object.entries(q)) url.searchParams.set(k, v);
+              const token = tokens[who];
+              const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+              const res = await mod.GET(new Request(url, { headers }), { params: Promise.resolve({ id }) });
+              expect(res.status, `${url}`).toBeLessThan(500);
+              expect(res.headers.get("content-type"), `${url}`).toMatch(/^application\/json/);
+              if (res.status >= 400) expect(isVietnamese(await refusal(res)), `${url}`).toBe(true);
+              else await res.arrayBuffer();
+            },
+          ),
+          { seed: SEED, numRuns: Math.ceil(RUNS / 4) },
+        );
+        expect(logged).not.toHaveBeenCalled();
+      } finally {
+        logged.mockRestore();
       }
       expect(await checksums()).toEqual(before);
     });
@@ -465,6 +563,8 @@ describe("malformed addresses of every page", () => {
     ["/quan-tri/co-quan/[id]", "@/app/(app)/quan-tri/co-quan/[id]/page"],
     ["/quan-tri/co-quan/nhap", "@/app/(app)/quan-tri/co-quan/nhap/page"],
     ["/quan-tri/nguoi-dung/nhap", "@/app/(app)/quan-tri/nguoi-dung/nhap/page"],
+    ["/quan-tri/api", "@/app/(app)/quan-tri/api/page"],
+    ["/tai-lieu-api", "@/app/tai-lieu-api/page"],
   ] as const;
   const QUERY_KEYS = [
     "lan",
