@@ -27,7 +27,6 @@ export const STAMPED_MODELS = new Set([
   "User",
   "Notification",
   "RegistryImport",
-  "NoticeLink",
   "ApiToken",
 ]);
 
