@@ -450,6 +450,8 @@ describe("malformed addresses of every page", () => {
     ["/tong-quan/danh-sach", "@/app/(app)/tong-quan/danh-sach/page"],
     ["/bao-cao", "@/app/(app)/bao-cao/page"],
     ["/cuoc-hop", "@/app/(app)/cuoc-hop/page"],
+    ["/xep-hang", "@/app/(app)/xep-hang/page"],
+    ["/xep-hang/co-quan/[id]", "@/app/(app)/xep-hang/co-quan/[id]/page"],
     ["/nhac-viec", "@/app/(app)/nhac-viec/page"],
     ["/cho-xu-ly", "@/app/(app)/cho-xu-ly/page"],
     ["/quan-tri/cai-dat", "@/app/(app)/quan-tri/cai-dat/page"],
