@@ -20,16 +20,36 @@ export function RankingTable({ rows, periodKey }: { rows: RankRow[]; periodKey: 
       <table className="report-table min-w-[720px] text-sm" data-testid="ranking-table">
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
-            <th scope="col" className="px-2 py-2">Hạng</th>
-            <th scope="col" className="px-2 py-2">Thay đổi</th>
-            <th scope="col" className="px-2 py-2">Cơ quan, đơn vị</th>
-            <th scope="col" className="px-2 py-2 text-right">Được giao</th>
-            <th scope="col" className="px-2 py-2 text-right">Đúng hạn</th>
-            <th scope="col" className="px-2 py-2 text-right">Trễ hạn</th>
-            <th scope="col" className="px-2 py-2 text-right">Đang làm</th>
-            <th scope="col" className="px-2 py-2 text-right">Quá hạn</th>
-            <th scope="col" className="px-2 py-2 text-right">Tỷ lệ đúng hạn</th>
-            <th scope="col" className="px-2 py-2 text-right">Điểm</th>
+            <th scope="col" className="px-2 py-2">
+              Hạng
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Thay đổi
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Cơ quan, đơn vị
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Được giao
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Đúng hạn
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Trễ hạn
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Đang làm
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Quá hạn
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Tỷ lệ đúng hạn
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Điểm
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -38,7 +58,10 @@ export function RankingTable({ rows, periodKey }: { rows: RankRow[]; periodKey: 
               <td className="num px-2 py-1.5 font-semibold">{r.rank ?? "—"}</td>
               <td className="num px-2 py-1.5">{change(r)}</td>
               <td className="px-2 py-1.5">
-                <Link href={`/xep-hang/co-quan/${r.agencyId}?ky=${periodKey}`} className="text-brand-800 underline-offset-2 hover:underline">
+                <Link
+                  href={`/xep-hang/co-quan/${r.agencyId}?ky=${periodKey}`}
+                  className="text-brand-800 underline-offset-2 hover:underline"
+                >
                   {r.name}
                 </Link>
               </td>
@@ -63,12 +86,24 @@ export function RankingTable({ rows, periodKey }: { rows: RankRow[]; periodKey: 
 }
 
 /** The compact period picker: a plain GET form, works without script and by keyboard. */
-export function PeriodPicker({ current, options, action }: { current: string; options: { key: string; label: string }[]; action: string }) {
+export function PeriodPicker({
+  current,
+  options,
+  action,
+}: {
+  current: string;
+  options: { key: string; label: string }[];
+  action: string;
+}) {
   return (
     <form method="get" action={action} className="flex items-end gap-2">
       <label className="text-sm text-slate-700">
         <span className="block">Kỳ</span>
-        <select name="ky" defaultValue={current} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <select
+          name="ky"
+          defaultValue={current}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
           {options.map((o) => (
             <option key={o.key} value={o.key}>
               {o.label}
@@ -76,7 +111,10 @@ export function PeriodPicker({ current, options, action }: { current: string; op
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+      >
         Xem
       </button>
     </form>

@@ -28,9 +28,7 @@ export interface RankRow extends PeriodCounts {
 
 async function counts(db: Db, provinceId: number, p: Period, today: string) {
   const cat = (c: Parameters<typeof categoryPredicate>[0]) => categoryPredicate(c, today);
-  return db.$queryRaw<
-    (PeriodCounts & { agencyId: number; name: string; shortName: string })[]
-  >(Prisma.sql`
+  return db.$queryRaw<(PeriodCounts & { agencyId: number; name: string; shortName: string })[]>(Prisma.sql`
     SELECT ag.id AS "agencyId", ag."name", ag."shortName",
       count(*)::int AS "assigned",
       (count(*) FILTER (WHERE ${cat("completed_on_time")}))::int AS "completedOnTime",
@@ -110,9 +108,18 @@ export interface AgencyResults {
  * The agency and its province come from the stored record; the user must reach it with
  * "ranking.read" (agency staff: only their own agencies), else NotFound/Forbidden.
  */
-export async function agencyResults(db: Db, user: SessionUser, agencyId: number, p: Period, today: string): Promise<AgencyResults> {
+export async function agencyResults(
+  db: Db,
+  user: SessionUser,
+  agencyId: number,
+  p: Period,
+  today: string,
+): Promise<AgencyResults> {
   checkToday(today);
-  const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true, provinceId: true } });
+  const agency = await db.agency.findUnique({
+    where: { id: agencyId },
+    select: { id: true, name: true, provinceId: true },
+  });
   if (!agency) throw new NotFoundError();
   authorize(user, "ranking.read", { provinceId: agency.provinceId, agencyId: agency.id });
   const r = await ranking(db, user, p, today);
@@ -121,7 +128,11 @@ export async function agencyResults(db: Db, user: SessionUser, agencyId: number,
   for (const q of [1, 2, 3, 4].map((i) => makePeriod("quarter", p.year, i))) {
     const rows = await ranked(db, agency.provinceId, q, today, r.formula);
     const row = rows.find((x) => x.agencyId === agency.id);
-    history.push({ period: q, row: row ? { ...row, previousRank: null } : null, ranked: rows.filter((x) => x.rank !== null).length });
+    history.push({
+      period: q,
+      row: row ? { ...row, previousRank: null } : null,
+      ranked: rows.filter((x) => x.rank !== null).length,
+    });
   }
   return { agency: { id: agency.id, name: agency.name }, current, history };
 }

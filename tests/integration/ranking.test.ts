@@ -5,6 +5,8 @@ import { ForbiddenError } from "@/lib/errors";
 import { agencyResults, rank, rankChange, ranking } from "@/lib/ranking/figures";
 import { makePeriod, parsePeriodKey, previousPeriod } from "@/lib/ranking/periods";
 import { score } from "@/lib/ranking/score";
+import { documentBytes } from "@/lib/exports/respond";
+import { rankingDocument } from "@/lib/ranking/document";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 
@@ -33,7 +35,8 @@ async function craft(agencyId: number, set: { dueOn: string; state: string; comp
       AND NOT (a.id = ANY(${used}::int[])) ORDER BY a.id LIMIT 1`;
   if (!row) throw new Error(`no task left for agency ${agencyId}`);
   used.push(row.id);
-  await t.prisma.$executeRaw`UPDATE "Assignment" SET "dueOn" = ${set.dueOn}::date, "state" = ${set.state}::"AssignmentState",
+  await t.prisma
+    .$executeRaw`UPDATE "Assignment" SET "dueOn" = ${set.dueOn}::date, "state" = ${set.state}::"AssignmentState",
     "completedOn" = ${set.completedOn ?? null}::date WHERE id = ${row.id}`;
   return row.id;
 }
@@ -53,7 +56,7 @@ beforeAll(async () => {
   await craft(A, { dueOn: "2030-01-10", state: "completed", completedOn: "2030-01-09" }, used);
   await craft(A, { dueOn: "2030-02-10", state: "completed", completedOn: "2030-02-15" }, used);
   await craft(A, { dueOn: "2030-03-31", state: "in_progress" }, used);
-  const extended = await craft(A, { dueOn: "2030-03-20", state: "completed", completedOn: "2030-03-18" }, used);
+  await craft(A, { dueOn: "2030-03-20", state: "completed", completedOn: "2030-03-18" }, used);
   // Agency B: two on time. Agency C: one on time, one overdue (5 days).
   await craft(B, { dueOn: "2030-01-05", state: "completed", completedOn: "2030-01-05" }, used);
   await craft(B, { dueOn: "2030-03-01", state: "completed", completedOn: "2030-02-01" }, used);
@@ -68,9 +71,17 @@ beforeAll(async () => {
     SELECT a.id, a."noticeId", a."agencyId" FROM "Assignment" a JOIN "Notice" n ON n.id = a."noticeId"
     WHERE a."provinceId" = ${users["longan.syt"]!.provinceId} AND a."agencyId" NOT IN (${A}, ${B}, ${C}) AND n."status" = 'published'
     ORDER BY a.id LIMIT 1`;
-  await t.prisma.$executeRaw`UPDATE "Assignment" SET "dueOn" = '2030-01-15', "state" = 'completed', "completedOn" = '2030-01-01' WHERE id = ${h!.id}`;
+  await t.prisma
+    .$executeRaw`UPDATE "Assignment" SET "dueOn" = '2030-01-15', "state" = 'completed', "completedOn" = '2030-01-01' WHERE id = ${h!.id}`;
   const draft = await t.prisma.notice.create({
-    data: { provinceId: users["longan.syt"]!.provinceId!, kind: "TB", issuer: "VP", title: "Bản nháp", sourceText: "", status: "draft" },
+    data: {
+      provinceId: users["longan.syt"]!.provinceId!,
+      kind: "TB",
+      issuer: "VP",
+      title: "Bản nháp",
+      sourceText: "",
+      status: "draft",
+    },
   });
   await t.prisma.$executeRaw`UPDATE "Assignment" SET "noticeId" = ${draft.id} WHERE id = ${h!.id}`;
   hiddenAgency = h!.agencyId;
@@ -84,7 +95,14 @@ describe("quarterly results", () => {
   it("counts a crafted quarter: on time, late, overdue with its days, an extended task against its new day", async () => {
     const r = await ranking(t.prisma, users["longan.vanphong"]!, Q1, TODAY);
     const a = r.rows.find((x) => x.agencyId === A)!;
-    expect(a).toMatchObject({ assigned: 4, completedOnTime: 2, completedLate: 1, onTrack: 0, overdue: 1, overdueDays: 10 });
+    expect(a).toMatchObject({
+      assigned: 4,
+      completedOnTime: 2,
+      completedLate: 1,
+      onTrack: 0,
+      overdue: 1,
+      overdueDays: 10,
+    });
     // 100 × (2 + 0.5 × 1) / 4 − 0.1 × 10 / 4 = 62.5 − 0.25
     expect(a.score).toBe(62.3);
     const c = r.rows.find((x) => x.agencyId === C)!;
@@ -118,7 +136,12 @@ describe("quarterly results", () => {
       { name: "Sở C", score: 50, onTimeRate: 0.9 },
       { name: "Sở D", score: null, onTimeRate: null },
     ]);
-    expect(rows.map((r) => [r.name, r.rank])).toEqual([["Sở C", 1], ["Sở A", 2], ["Sở B", 3], ["Sở D", null]]);
+    expect(rows.map((r) => [r.name, r.rank])).toEqual([
+      ["Sở C", 1],
+      ["Sở A", 2],
+      ["Sở B", 3],
+      ["Sở D", null],
+    ]);
   });
 
   it("agency staff read their own agency's page, not another's; another province sees nothing", async () => {
@@ -129,7 +152,19 @@ describe("quarterly results", () => {
     await expect(agencyResults(t.prisma, staff, B, Q1, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
     // The ranking page itself gives agency staff only their own rows.
     expect((await ranking(t.prisma, staff, Q1, TODAY)).rows.map((r) => r.agencyId)).toEqual([A]);
-    await expect(agencyResults(t.prisma, users["langson.chutich"]!, A, Q1, TODAY)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(agencyResults(t.prisma, users["langson.chutich"]!, A, Q1, TODAY)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+  });
+});
+
+describe("the export", () => {
+  it("writes the ranking as an XLSX workbook with the table's rows", async () => {
+    const doc = await rankingDocument(t.prisma, users["longan.vanphong"]!, Q1, TODAY);
+    expect(doc.sheets[0]!.rows).toHaveLength(3);
+    expect(doc.sheets[0]!.rows[0]![0]).toBe(1);
+    const bytes = await documentBytes(doc, "xlsx");
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
   });
 });
 

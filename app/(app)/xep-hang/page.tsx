@@ -40,13 +40,21 @@ export default page({ permission: "ranking.read", query: parseRankingQuery }, as
         <div>
           <h1 className="text-xl font-semibold text-slate-900">Kết quả thực hiện nhiệm vụ – {period.label}</h1>
           <p className="text-sm text-slate-600">
-            Từ {formatDay(period.start)} đến {formatDay(period.end)}; số liệu tính đến ngày {formatDay(now)}. So sánh với{" "}
-            {r.previous.label}.
+            Từ {formatDay(period.start)} đến {formatDay(period.end)}; số liệu tính đến ngày {formatDay(now)}. So sánh
+            với {r.previous.label}.
           </p>
         </div>
         <div className="no-print flex flex-wrap items-end gap-2">
           <PeriodPicker current={period.key} options={options} action="/xep-hang" />
           <PrintButton label="In báo cáo" />
+          <a
+            href={`/api/xuat/xep-hang?format=xlsx&ky=${period.key}`}
+            download
+            data-testid="ranking-xlsx"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+          >
+            Tải Excel
+          </a>
         </div>
       </div>
       {r.rows.length === 0 ? (
