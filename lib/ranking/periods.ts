@@ -74,3 +74,8 @@ export function periodsOfYear(year: number): Period[] {
     makePeriod("year", year, 1),
   ];
 }
+
+/** The period a page shows by default: the last quarter that has ended (results are reported after it). */
+export function defaultPeriod(today: string): Period {
+  return previousPeriod(quarterOf(today));
+}

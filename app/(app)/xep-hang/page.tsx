@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { ranking } from "@/lib/ranking/figures";
-import { periodsOfYear, quarterOf } from "@/lib/ranking/periods";
+import { defaultPeriod, periodsOfYear } from "@/lib/ranking/periods";
 import { parseRankingQuery } from "@/lib/ranking/query";
 import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
@@ -24,7 +24,7 @@ const PRINT_CSS = `
 
 export default page({ permission: "ranking.read", query: parseRankingQuery }, async ({ user, query }) => {
   const now = today();
-  const period = query.ky ?? quarterOf(now);
+  const period = query.ky ?? defaultPeriod(now);
   // Agency staff see their own agency's page.
   if (user.role === "agency_staff" && user.agencyIds.length > 0) {
     redirect(`/xep-hang/co-quan/${user.agencyIds[0]}?ky=${period.key}`);

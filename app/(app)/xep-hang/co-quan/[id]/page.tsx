@@ -4,7 +4,7 @@ import { page } from "@/lib/auth/gate";
 import { roleMay } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { agencyResults, rankChange } from "@/lib/ranking/figures";
-import { periodsOfYear, quarterOf } from "@/lib/ranking/periods";
+import { defaultPeriod, periodsOfYear } from "@/lib/ranking/periods";
 import { parseRankingQuery } from "@/lib/ranking/query";
 import { formatRate } from "@/lib/reports/counts";
 import { formatDay } from "@/lib/time/calendar";
@@ -19,7 +19,7 @@ export default page(
   { permission: "ranking.read", ids: ["id"], query: parseRankingQuery },
   async ({ user, params, query }) => {
     const now = today();
-    const period = query.ky ?? quarterOf(now);
+    const period = query.ky ?? defaultPeriod(now);
     const r = await agencyResults(db(), user, params.id, period, now);
     const c = r.current;
     const year = Number(now.slice(0, 4));
