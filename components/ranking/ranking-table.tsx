@@ -17,7 +17,7 @@ function change(r: RankRow) {
 export function RankingTable({ rows, periodKey }: { rows: RankRow[]; periodKey: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="report-table min-w-[720px] text-sm" data-testid="ranking-table">
+      <table className="report-table w-full min-w-[720px] text-sm" data-testid="ranking-table">
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
             <th scope="col" className="px-2 py-2">

@@ -58,7 +58,7 @@ export default page(
         </dl>
         <h2 className="mb-2 text-base font-semibold text-slate-900">Các quý năm {period.year}</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-[560px] text-sm" data-testid="rank-history">
+          <table className="w-full min-w-[560px] text-sm" data-testid="rank-history">
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
                 <th scope="col" className="px-2 py-2">
