@@ -26,6 +26,7 @@ export function AppShell({
       hasQueue && { href: "/cho-xu-ly", label: "Việc chờ xử lý", count: waiting, countLabel: "việc chờ xử lý" },
       roleMay(user, "overview.read") && { href: "/tong-quan", label: "Tổng quan" },
       roleMay(user, "overview.read") && { href: "/qua-han", label: "Việc quá hạn" },
+      roleMay(user, "ranking.read") && user.provinceId !== null && { href: "/xep-hang", label: "Xếp hạng" },
       roleMay(user, "meeting.prepare") && { href: "/cuoc-hop", label: "Chuẩn bị cuộc họp" },
       roleMay(user, "notice.read") && { href: "/thong-bao", label: "Thông báo kết luận" },
       roleMay(user, "board.read") && {

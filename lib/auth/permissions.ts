@@ -19,6 +19,7 @@ export type Action =
   | "extension.decide"
   | "explanation.request" // ask an overdue agency to explain (the agency answers with "assignment.work")
   | "overview.read"
+  | "ranking.read" // quarterly results and ranking (/xep-hang): agency staff only their own agency's
   | "meeting.prepare" // the agenda of open business for the committee's next meeting
   | "digest.read" // an agency's reminder digests
   | "digest.markRead" // only the agency's own staff mark its digests read
@@ -59,6 +60,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "extension.decide": "province",
     "explanation.request": "province",
     "overview.read": "province",
+    "ranking.read": "province",
     "meeting.prepare": "province",
     "digest.read": "province",
     "audit.read": "province",
@@ -74,6 +76,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "extension.decide": "province",
     "explanation.request": "province",
     "overview.read": "province",
+    "ranking.read": "province",
     "meeting.prepare": "province",
     "digest.read": "province",
     "audit.read": "province",
@@ -88,6 +91,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "assignment.comment": "ownAgency",
     "digest.read": "ownAgency",
     "digest.markRead": "ownAgency",
+    "ranking.read": "ownAgency",
   },
 };
 

@@ -1,0 +1,125 @@
+import Link from "next/link";
+import { rankChange, type RankRow } from "@/lib/ranking/figures";
+import { formatRate } from "@/lib/reports/counts";
+
+function change(r: RankRow) {
+  const c = rankChange(r);
+  const tone = c.startsWith("▲") ? "text-emerald-700" : c.startsWith("▼") ? "text-red-700" : "text-slate-600";
+  const label = c.startsWith("▲") ? `tăng ${c.slice(1)} bậc` : c.startsWith("▼") ? `giảm ${c.slice(1)} bậc` : c;
+  return (
+    <span className={tone} aria-label={label}>
+      {c}
+    </span>
+  );
+}
+
+/** The ranking as a table (scrolls inside its box on a phone); `periodKey` links each agency's own page. */
+export function RankingTable({ rows, periodKey }: { rows: RankRow[]; periodKey: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="report-table w-full min-w-[720px] text-sm" data-testid="ranking-table">
+        <thead className="bg-slate-50 text-left text-slate-700">
+          <tr>
+            <th scope="col" className="px-2 py-2">
+              Hạng
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Thay đổi
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Cơ quan, đơn vị
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Được giao
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Đúng hạn
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Trễ hạn
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Đang làm
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Quá hạn
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Tỷ lệ đúng hạn
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Điểm
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.agencyId}>
+              <td className="num px-2 py-1.5 font-semibold">{r.rank ?? "—"}</td>
+              <td className="num px-2 py-1.5">{change(r)}</td>
+              <td className="px-2 py-1.5">
+                <Link
+                  href={`/xep-hang/co-quan/${r.agencyId}?ky=${periodKey}`}
+                  className="text-brand-800 underline-offset-2 hover:underline"
+                >
+                  {r.name}
+                </Link>
+              </td>
+              <td className="num px-2 py-1.5 text-right tabular-nums">{r.assigned}</td>
+              <td className="num px-2 py-1.5 text-right tabular-nums">{r.completedOnTime}</td>
+              <td className="num px-2 py-1.5 text-right tabular-nums">{r.completedLate}</td>
+              <td className="num px-2 py-1.5 text-right tabular-nums">{r.onTrack}</td>
+              <td className={`num px-2 py-1.5 text-right tabular-nums ${r.overdue ? "text-red-700" : ""}`}>
+                {r.overdue}
+                {r.overdue ? <span className="text-xs text-slate-500"> ({r.overdueDays} ngày)</span> : null}
+              </td>
+              <td className="num px-2 py-1.5 text-right tabular-nums">{formatRate(r.onTimeRate)}</td>
+              <td className="num px-2 py-1.5 text-right font-semibold tabular-nums">
+                {r.score === null ? "—" : r.score.toLocaleString("vi-VN")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The compact period picker: a plain GET form, works without script and by keyboard. */
+export function PeriodPicker({
+  current,
+  options,
+  action,
+}: {
+  current: string;
+  options: { key: string; label: string }[];
+  action: string;
+}) {
+  return (
+    <form method="get" action={action} className="flex items-end gap-2">
+      <label className="text-sm text-slate-700">
+        <span className="block">Kỳ</span>
+        <select
+          name="ky"
+          defaultValue={current}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
+          {options.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+      >
+        Xem
+      </button>
+    </form>
+  );
+}
+
+export const FORMULA_NOTE =
+  "Điểm = 100 × (số việc hoàn thành đúng hạn + 0,5 × số việc hoàn thành trễ hạn) / số việc được tính, trừ 0,1 điểm cho mỗi ngày quá hạn (bình quân trên số việc được tính, trừ tối đa 20 điểm). Việc được tính = đúng hạn + trễ hạn + quá hạn, có hạn xử lý (hạn đã được gia hạn nếu có) trong kỳ, thuộc thông báo đã ban hành; việc thường xuyên không có hạn không xếp hạng.";
