@@ -18,40 +18,20 @@ export function RankingTable({ rows, periodKey }: { rows: RankRow[]; periodKey: 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="report-table w-full min-w-[720px] text-sm" data-testid="ranking-table">
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="px-2 py-2">
-              Hạng
-            </th>
-            <th scope="col" className="px-2 py-2">
-              Thay đổi
-            </th>
-            <th scope="col" className="px-2 py-2">
-              Cơ quan, đơn vị
-            </th>
-            <th scope="col" className="px-2 py-2 text-right">
-              Được giao
-            </th>
-            <th scope="col" className="px-2 py-2 text-right">
-              Đúng hạn
-            </th>
-            <th scope="col" className="px-2 py-2 text-right">
-              Trễ hạn
-            </th>
-            <th scope="col" className="px-2 py-2 text-right">
-              Đang làm
-            </th>
-            <th scope="col" className="px-2 py-2 text-right">
-              Quá hạn
-            </th>
-            <th scope="col" className="px-2 py-2 text-right">
-              Tỷ lệ đúng hạn
-            </th>
-            <th scope="col" className="px-2 py-2 text-right">
-              Điểm
-            </th>
-          </tr>
-        </thead>
+        <RankingHead
+          columns={[
+            ["Hạng"],
+            ["Thay đổi"],
+            ["Cơ quan, đơn vị"],
+            ["Được giao", "right"],
+            ["Đúng hạn", "right"],
+            ["Trễ hạn", "right"],
+            ["Đang làm", "right"],
+            ["Quá hạn", "right"],
+            ["Tỷ lệ đúng hạn", "right"],
+            ["Điểm", "right"],
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.agencyId}>
@@ -123,3 +103,18 @@ export function PeriodPicker({
 
 export const FORMULA_NOTE =
   "Điểm = 100 × (số việc hoàn thành đúng hạn + 0,5 × số việc hoàn thành trễ hạn) / số việc được tính, trừ 0,1 điểm cho mỗi ngày quá hạn (bình quân trên số việc được tính, trừ tối đa 20 điểm). Việc được tính = đúng hạn + trễ hạn + quá hạn, có hạn xử lý (hạn đã được gia hạn nếu có) trong kỳ, thuộc thông báo đã ban hành; việc thường xuyên không có hạn không xếp hạng.";
+
+/** A ranking table's header: each column's label, figures aligned right. */
+export function RankingHead({ columns }: { columns: [label: string, align?: "right"][] }) {
+  return (
+    <thead className="bg-slate-50 text-left text-slate-700">
+      <tr>
+        {columns.map(([label, align]) => (
+          <th key={label} scope="col" className={`px-2 py-2${align === "right" ? "text-right" : ""}`}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

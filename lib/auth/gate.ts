@@ -351,19 +351,28 @@ export function route<K extends string = never, Q = undefined>(
   }, spec.name);
 }
 
-/** A route anyone may call (sign-in itself): no session required, the same error mapping. */
-export function publicRoute<C>(
+/** A marked route with no session of its own: its failures mapped as every entry here, answered by `respond`. */
+function sessionlessRoute<C>(
   name: string,
   handler: (request: Request, ctx: C) => Promise<Response>,
+  respond: (failure: Failure<Record<string, unknown>>) => Response,
 ): (request: Request, ctx: C) => Promise<Response> {
   return mark(async (request: Request, ctx: C) => {
     try {
       return await handler(request, ctx);
     } catch (error) {
       unstable_rethrow(error);
-      return failureResponse(toFailure(error, name, await requestId()));
+      return respond(toFailure(error, name, await requestId()));
     }
   }, name);
+}
+
+/** A route anyone may call (sign-in itself): no session required, the same error mapping. */
+export function publicRoute<C>(
+  name: string,
+  handler: (request: Request, ctx: C) => Promise<Response>,
+): (request: Request, ctx: C) => Promise<Response> {
+  return sessionlessRoute(name, handler, failureResponse);
 }
 
 // ───────────── The API's routes (/api/v1) ─────────────
@@ -390,12 +399,5 @@ export function bearerRoute<C>(
   name: string,
   handler: (request: Request, ctx: C) => Promise<Response>,
 ): (request: Request, ctx: C) => Promise<Response> {
-  return mark(async (request: Request, ctx: C) => {
-    try {
-      return await handler(request, ctx);
-    } catch (error) {
-      unstable_rethrow(error);
-      return jsonFailureResponse(toFailure(error, name, await requestId()));
-    }
-  }, name);
+  return sessionlessRoute(name, handler, jsonFailureResponse);
 }

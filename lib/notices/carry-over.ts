@@ -6,11 +6,10 @@ import type { Db, Tx } from "@/lib/db/client";
 import { ConflictError, invalidField } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { agendaAssignmentsWhere } from "@/lib/meetings/agenda";
-import { EDIT_TX } from "@/lib/notices/edit-core";
+import { EDIT_TX, loadNoticeForChange, noticeSnapshot } from "@/lib/notices/edit-core";
 import type { CarryDirectivesInput } from "@/lib/notices/edit-schemas";
 import { StaleNoticeError } from "@/lib/notices/edit-types";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import { loadPublishedForChange } from "@/lib/notices/withdraw";
 import { toIsoDay, type DatePrecision } from "@/lib/time/calendar";
 
 // Carrying open directives of earlier notices over into a later one (the conclusion notice of the
@@ -111,16 +110,16 @@ export async function carryDirectives(
   actor: SessionUser,
   input: CarryDirectivesInput,
 ): Promise<MovedDirectives> {
-  const notice = await loadPublishedForChange(db, actor, input.noticeId);
+  const notice = await loadNoticeForChange(db, actor, input.noticeId);
   if (notice.status !== "published")
     throw new ConflictError("Chỉ chuyển tiếp nhiệm vụ vào thông báo đã ban hành; vui lòng ban hành trước.");
-  if (notice.version !== input.version) throw new StaleNoticeError(await snapshot(db, notice.id));
+  if (notice.version !== input.version) throw new StaleNoticeError(await noticeSnapshot(db, notice.id));
   return db.$transaction(async (tx) => {
     const locked = await tx.notice.updateMany({
       where: { id: notice.id, version: input.version, status: "published" },
       data: { updatedAt: new Date() },
     });
-    if (locked.count !== 1) throw new StaleNoticeError(await snapshot(tx, notice.id));
+    if (locked.count !== 1) throw new StaleNoticeError(await noticeSnapshot(tx, notice.id));
     const moved = await moveDirectivesInTx(tx, actor, notice, input.directiveIds);
     // The later notice continues each notice it took directives from (unless already linked).
     await tx.noticeLink.createMany({
@@ -135,14 +134,6 @@ export async function carryDirectives(
     });
     return moved;
   }, EDIT_TX);
-}
-
-async function snapshot(db: Db | Tx, id: number) {
-  const n = await db.notice.findUniqueOrThrow({
-    where: { id },
-    select: { id: true, version: true, status: true, _count: { select: { directives: true } } },
-  });
-  return { id: n.id, version: n.version, status: n.status, directiveCount: n._count.directives };
 }
 
 // ───────────── what may be carried over (the notice page's list) ─────────────

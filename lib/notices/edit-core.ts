@@ -6,7 +6,7 @@ import { ConflictError, invalidField, NotFoundError } from "@/lib/errors";
 export { invalidField } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Deadline } from "@/lib/notices/draft";
-import { StaleDirectiveError, type DirectiveSnapshot } from "@/lib/notices/edit-types";
+import { StaleDirectiveError, type DirectiveSnapshot, type NoticeSnapshot } from "@/lib/notices/edit-types";
 import { toIsoDay } from "@/lib/time/calendar";
 
 // What every notice edit shares (the gate has parsed the input): load the directive, check
@@ -19,6 +19,30 @@ import { toIsoDay } from "@/lib/time/calendar";
 export const EDIT_TX = { timeout: 30_000, maxWait: 15_000 } as const;
 
 export const WITHDRAWN_EDIT = "Thông báo đã bị thu hồi nên không sửa được nữa.";
+
+/** What a stale notice change answers with: the notice as stored now. */
+export async function noticeSnapshot(db: Db | Tx, id: number): Promise<NoticeSnapshot> {
+  const n = await db.notice.findUnique({
+    where: { id },
+    select: { id: true, version: true, status: true, _count: { select: { directives: true } } },
+  });
+  if (!n) throw new NotFoundError("Thông báo");
+  return { id: n.id, version: n.version, status: n.status, directiveCount: n._count.directives };
+}
+
+/**
+ * A notice for a change by someone who may edit the province's notices (any status: the caller
+ * refuses what its change cannot apply to). Someone who may not even read it is told it does not exist.
+ */
+export async function loadNoticeForChange(db: Db | Tx, actor: SessionUser, noticeId: number) {
+  const n = await db.notice.findUnique({
+    where: { id: noticeId },
+    select: { id: true, provinceId: true, status: true, version: true },
+  });
+  if (!n || !canReadNotice(actor, n)) throw new NotFoundError("Thông báo");
+  authorize(actor, "notice.edit", { provinceId: n.provinceId });
+  return n;
+}
 
 export const DIRECTIVE_SELECT = {
   id: true,

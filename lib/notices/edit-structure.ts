@@ -2,15 +2,16 @@ import { now } from "@/lib/time/today";
 import "server-only";
 import { notifyPublished } from "@/lib/notifications/workflow-events";
 import { audit } from "@/lib/audit/log";
-import { authorize, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { deadlineColumns } from "@/lib/notices/create";
 import {
   bumpDirective,
   directiveSnapshot,
   EDIT_TX,
+  loadNoticeForChange,
+  noticeSnapshot,
   WITHDRAWN_EDIT,
   expectDirectiveVersion,
   loadDirectiveForEdit,
@@ -35,22 +36,9 @@ export interface NoticeChangeResult extends Omit<DirectiveEditResult, "directive
   directive: DirectiveEditResult["directive"] | null;
 }
 
-async function noticeSnapshot(db: Db | Tx, id: number): Promise<NoticeSnapshot> {
-  const n = await db.notice.findUnique({
-    where: { id },
-    select: { id: true, version: true, status: true, _count: { select: { directives: true } } },
-  });
-  if (!n) throw new NotFoundError("Thông báo");
-  return { id: n.id, version: n.version, status: n.status, directiveCount: n._count.directives };
-}
-
+/** The notice's directives change: not once it is withdrawn. */
 async function loadNoticeForEdit(db: Db, actor: SessionUser, noticeId: number) {
-  const n = await db.notice.findUnique({
-    where: { id: noticeId },
-    select: { id: true, provinceId: true, status: true, version: true },
-  });
-  if (!n || !canReadNotice(actor, n)) throw new NotFoundError("Thông báo");
-  authorize(actor, "notice.edit", { provinceId: n.provinceId });
+  const n = await loadNoticeForChange(db, actor, noticeId);
   if (n.status === "withdrawn") throw new ConflictError(WITHDRAWN_EDIT);
   return n;
 }

@@ -6,10 +6,10 @@ import type { Db, Tx } from "@/lib/db/client";
 import { ConflictError, invalidField, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { moveDirectivesInTx } from "@/lib/notices/carry-over";
-import { EDIT_TX } from "@/lib/notices/edit-core";
+import { EDIT_TX, loadNoticeForChange } from "@/lib/notices/edit-core";
 import type { LinkNoticeInput, UnlinkNoticeInput } from "@/lib/notices/edit-schemas";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import { loadPublishedForChange, withdrawInTx } from "@/lib/notices/withdraw";
+import { withdrawInTx } from "@/lib/notices/withdraw";
 import { toIsoDay, type DatePrecision } from "@/lib/time/calendar";
 
 // Links the secretariat sets between a later notice and an earlier one of the province: the later
@@ -50,7 +50,7 @@ async function findTarget(db: Db | Tx, provinceId: number, selfId: number, input
 }
 
 export async function linkNotice(db: Db, actor: SessionUser, input: LinkNoticeInput): Promise<LinkResult> {
-  const notice = await loadPublishedForChange(db, actor, input.noticeId);
+  const notice = await loadNoticeForChange(db, actor, input.noticeId);
   if (notice.status === "withdrawn") throw new ConflictError("Thông báo đã thu hồi, không thêm liên kết được.");
   const target = await findTarget(db, notice.provinceId, notice.id, input);
   if (target.id === notice.id) invalidField("targetId", "Một thông báo không liên kết với chính nó.");

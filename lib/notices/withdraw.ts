@@ -1,10 +1,9 @@
 import "server-only";
 import { audit } from "@/lib/audit/log";
-import { authorize, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-import { EDIT_TX } from "@/lib/notices/edit-core";
+import { ConflictError } from "@/lib/errors";
+import { EDIT_TX, loadNoticeForChange, noticeSnapshot } from "@/lib/notices/edit-core";
 import type { WithdrawNoticeInput } from "@/lib/notices/edit-schemas";
 import { StaleNoticeError } from "@/lib/notices/edit-types";
 import { notifyWithdrawn } from "@/lib/notifications/workflow-events";
@@ -21,16 +20,6 @@ export interface WithdrawnNotice {
   assignmentIds: number[];
   /** Tasks that were still open (not completed) when the notice was withdrawn. */
   openTasks: number;
-}
-
-export async function loadPublishedForChange(db: Db | Tx, actor: SessionUser, noticeId: number) {
-  const n = await db.notice.findUnique({
-    where: { id: noticeId },
-    select: { id: true, provinceId: true, status: true, version: true },
-  });
-  if (!n || !canReadNotice(actor, n)) throw new NotFoundError("Thông báo");
-  authorize(actor, "notice.edit", { provinceId: n.provinceId });
-  return n;
 }
 
 /** Inside the caller's transaction (a replacing notice closes the one it replaces this way). */
@@ -53,20 +42,11 @@ export async function withdrawInTx(
     },
   });
   if (updated.count !== 1) {
-    const current = await tx.notice.findUnique({
-      where: { id: notice.id },
-      select: { id: true, version: true, status: true, _count: { select: { directives: true } } },
-    });
-    if (!current) throw new NotFoundError("Thông báo");
+    const current = await noticeSnapshot(tx, notice.id);
     if (current.status === "withdrawn") throw new ConflictError("Thông báo đã được thu hồi trước đó.");
     if (current.status === "draft")
       throw new ConflictError("Bản nháp chưa ban hành thì không thu hồi; có thể xóa bản nháp.");
-    throw new StaleNoticeError({
-      id: current.id,
-      version: current.version,
-      status: current.status,
-      directiveCount: current._count.directives,
-    });
+    throw new StaleNoticeError(current);
   }
   const tasks = await tx.assignment.findMany({
     where: { noticeId: notice.id },
@@ -93,7 +73,7 @@ export async function withdrawInTx(
 
 /** "Thu hồi": only a published notice, by those who may edit the province's notices. */
 export async function withdrawNotice(db: Db, actor: SessionUser, input: WithdrawNoticeInput): Promise<WithdrawnNotice> {
-  const notice = await loadPublishedForChange(db, actor, input.noticeId);
+  const notice = await loadNoticeForChange(db, actor, input.noticeId);
   if (notice.status === "draft")
     throw new ConflictError("Bản nháp chưa ban hành thì không thu hồi; có thể xóa bản nháp.");
   if (notice.status === "withdrawn") throw new ConflictError("Thông báo đã được thu hồi trước đó.");

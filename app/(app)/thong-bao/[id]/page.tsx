@@ -27,17 +27,18 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
     noticeLinks(db(), user, { id: notice.id, provinceId: notice.provinceId, number: notice.number }),
   ]);
   const registry = view.canEdit ? view.registry : null;
-  const editing = view.canEdit
-    ? {
-        version: view.noticeVersion,
-        published: notice.status === "published",
-        choices: await linkChoices(
+  const [choices, candidates] = view.canEdit
+    ? await Promise.all([
+        linkChoices(
           db(),
           notice,
           life.citations.flatMap((c) => (c.notice ? [c.notice.id] : [])),
         ),
-        candidates: await carryCandidates(db(), user, notice, day),
-      }
+        carryCandidates(db(), user, notice, day),
+      ])
+    : [[], []];
+  const editing = view.canEdit
+    ? { version: view.noticeVersion, published: notice.status === "published", choices, candidates }
     : null;
   return (
     <>

@@ -9,7 +9,7 @@ import { parseRankingQuery } from "@/lib/ranking/query";
 import { formatRate } from "@/lib/reports/counts";
 import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
-import { FORMULA_NOTE, PeriodPicker } from "@/components/ranking/ranking-table";
+import { FORMULA_NOTE, PeriodPicker, RankingHead } from "@/components/ranking/ranking-table";
 import { PrintButton } from "@/components/overview/print-button";
 import { Stat } from "@/components/ui/stat";
 
@@ -59,34 +59,18 @@ export default page(
         <h2 className="mb-2 text-base font-semibold text-slate-900">Các quý năm {period.year}</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full min-w-[560px] text-sm" data-testid="rank-history">
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-2 py-2">
-                  Quý
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Được giao
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Đúng hạn
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Trễ hạn
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Quá hạn
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Tỷ lệ đúng hạn
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Điểm
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Hạng
-                </th>
-              </tr>
-            </thead>
+            <RankingHead
+              columns={[
+                ["Quý"],
+                ["Được giao", "right"],
+                ["Đúng hạn", "right"],
+                ["Trễ hạn", "right"],
+                ["Quá hạn", "right"],
+                ["Tỷ lệ đúng hạn", "right"],
+                ["Điểm", "right"],
+                ["Hạng", "right"],
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {r.history.map(({ period: q, row, ranked }) => (
                 <tr key={q.key}>
