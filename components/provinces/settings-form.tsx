@@ -3,12 +3,21 @@
 import { updateProvinceSettingsAction } from "@/lib/provinces/actions";
 import { ActionForm, SelectField, TextField } from "@/components/ui/action-form";
 
+const decimal = (n: number) => String(n).replace(".", ",");
+
 export function ProvinceSettingsForm({
   settings,
   seen,
   periods,
 }: {
-  settings: { reminderDaysBefore: number[]; overdueReminderEveryDays: number; ongoingReportPeriod: string };
+  settings: {
+    reminderDaysBefore: number[];
+    overdueReminderEveryDays: number;
+    ongoingReportPeriod: string;
+    scoreLateCredit: number;
+    scorePenaltyPerDay: number;
+    scorePenaltyCap: number;
+  };
   seen: string;
   periods: { value: string; label: string }[];
 }) {
@@ -37,6 +46,31 @@ export function ProvinceSettingsForm({
         options={periods}
         defaultValue={settings.ongoingReportPeriod}
       />
+      <fieldset className="space-y-3 border-t border-slate-200 pt-3">
+        <legend className="pt-3 text-sm font-semibold text-slate-900">Công thức tính điểm xếp hạng</legend>
+        <p className="text-sm text-slate-600">
+          Điểm = 100 × (đúng hạn + hệ số × trễ hạn) / số việc được tính − số điểm trừ mỗi ngày quá hạn × tổng số ngày
+          quá hạn / số việc được tính (trừ không quá mức tối đa). Kỳ đã công bố giữ công thức lúc công bố.
+        </p>
+        <TextField
+          name="scoreLateCredit"
+          label="Hệ số cho việc hoàn thành trễ hạn (0 đến 1)"
+          hint="Mặc định: 0,5 (việc trễ hạn được nửa số điểm của việc đúng hạn)."
+          defaultValue={decimal(settings.scoreLateCredit)}
+        />
+        <TextField
+          name="scorePenaltyPerDay"
+          label="Số điểm trừ mỗi ngày quá hạn"
+          hint="Mặc định: 0,1."
+          defaultValue={decimal(settings.scorePenaltyPerDay)}
+        />
+        <TextField
+          name="scorePenaltyCap"
+          label="Mức trừ tối đa (điểm)"
+          hint="Mặc định: 20."
+          defaultValue={decimal(settings.scorePenaltyCap)}
+        />
+      </fieldset>
     </ActionForm>
   );
 }

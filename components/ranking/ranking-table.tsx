@@ -14,7 +14,16 @@ function change(r: RankRow) {
 }
 
 /** The ranking as a table (scrolls inside its box on a phone); `periodKey` links each agency's own page. */
-export function RankingTable({ rows, periodKey }: { rows: RankRow[]; periodKey: string }) {
+export function RankingTable({
+  rows,
+  periodKey,
+  linkAgencies = true,
+}: {
+  rows: RankRow[];
+  periodKey: string;
+  /** Off on the public page: agencies' own pages need signing in. */
+  linkAgencies?: boolean;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="report-table w-full min-w-[720px] text-sm" data-testid="ranking-table">
@@ -38,12 +47,16 @@ export function RankingTable({ rows, periodKey }: { rows: RankRow[]; periodKey: 
               <td className="num px-2 py-1.5 font-semibold">{r.rank ?? "—"}</td>
               <td className="num px-2 py-1.5">{change(r)}</td>
               <td className="px-2 py-1.5">
-                <Link
-                  href={`/xep-hang/co-quan/${r.agencyId}?ky=${periodKey}`}
-                  className="text-brand-800 underline-offset-2 hover:underline"
-                >
-                  {r.name}
-                </Link>
+                {linkAgencies ? (
+                  <Link
+                    href={`/xep-hang/co-quan/${r.agencyId}?ky=${periodKey}`}
+                    className="text-brand-800 underline-offset-2 hover:underline"
+                  >
+                    {r.name}
+                  </Link>
+                ) : (
+                  r.name
+                )}
               </td>
               <td className="num px-2 py-1.5 text-right tabular-nums">{r.assigned}</td>
               <td className="num px-2 py-1.5 text-right tabular-nums">{r.completedOnTime}</td>
@@ -100,9 +113,6 @@ export function PeriodPicker({
     </form>
   );
 }
-
-export const FORMULA_NOTE =
-  "Điểm = 100 × (số việc hoàn thành đúng hạn + 0,5 × số việc hoàn thành trễ hạn) / số việc được tính, trừ 0,1 điểm cho mỗi ngày quá hạn (bình quân trên số việc được tính, trừ tối đa 20 điểm). Việc được tính = đúng hạn + trễ hạn + quá hạn, có hạn xử lý (hạn đã được gia hạn nếu có) trong kỳ, thuộc thông báo đã ban hành; việc thường xuyên không có hạn không xếp hạng.";
 
 /** A ranking table's header: each column's label, figures aligned right. */
 export function RankingHead({ columns }: { columns: [label: string, align?: "right"][] }) {

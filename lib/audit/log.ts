@@ -21,7 +21,8 @@ export interface AuditEntry {
     | "Comment"
     | "User"
     | "Province"
-    | "ApiToken";
+    | "ApiToken"
+    | "RankingPublication";
   entityId: number;
   before?: unknown;
   after?: unknown;

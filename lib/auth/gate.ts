@@ -263,13 +263,13 @@ export async function layoutUser(): Promise<SessionUser> {
   return user;
 }
 
-/** A page anyone may open (the sign-in page): the user, if signed in, and the same error handling. */
+/** A page anyone may open (the sign-in page, published results): the user, if signed in, its raw params, and the same error handling. */
 export function publicPage(
-  render: (ctx: { user: SessionUser | null }) => Promise<ReactNode>,
-): () => Promise<ReactNode> {
-  return mark(async () => {
+  render: (ctx: { user: SessionUser | null; params: RawParams }) => Promise<ReactNode>,
+): (props: Partial<PageProps>) => Promise<ReactNode> {
+  return mark(async (props: Partial<PageProps>) => {
     try {
-      return await render({ user: await currentUser() });
+      return await render({ user: await currentUser(), params: (await props.params) ?? {} });
     } catch (error) {
       unstable_rethrow(error);
       return await pageError(error);

@@ -20,6 +20,7 @@ export type Action =
   | "explanation.request" // ask an overdue agency to explain (the agency answers with "assignment.work")
   | "overview.read"
   | "ranking.read" // quarterly results and ranking (/xep-hang): agency staff only their own agency's
+  | "ranking.publish" // freeze a period's results and make them public (the secretariat)
   | "meeting.prepare" // the agenda of open business for the committee's next meeting
   | "digest.read" // an agency's reminder digests
   | "digest.markRead" // only the agency's own staff mark its digests read
@@ -61,6 +62,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "explanation.request": "province",
     "overview.read": "province",
     "ranking.read": "province",
+    "ranking.publish": "province",
     "meeting.prepare": "province",
     "digest.read": "province",
     "audit.read": "province",

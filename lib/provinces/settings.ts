@@ -8,7 +8,8 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { MAX_DAYS_BEFORE } from "@/lib/reminders/message";
 
 // A province's own settings, kept by its administrator: when reminders go (days before a deadline,
-// 0 being the due day, then every so many days while overdue) and how often ongoing tasks report.
+// 0 being the due day, then every so many days while overdue), how often ongoing tasks report, and
+// the weights of the ranking's score (published periods keep the formula they were frozen with).
 // The form sends the values it showed (`seen`); a change made meanwhile by someone else is refused.
 
 export const ONGOING_PERIODS = { weekly: "Hằng tuần", monthly: "Hằng tháng", quarterly: "Hằng quý" } as const;
@@ -17,10 +18,35 @@ export interface ProvinceSettings {
   reminderDaysBefore: number[];
   overdueReminderEveryDays: number;
   ongoingReportPeriod: keyof typeof ONGOING_PERIODS;
+  /** The ranking's score formula (lib/ranking/score.ts). */
+  scoreLateCredit: number;
+  scorePenaltyPerDay: number;
+  scorePenaltyCap: number;
 }
 
 export function settingsKey(s: ProvinceSettings): string {
-  return `${s.reminderDaysBefore.join(",")}|${s.overdueReminderEveryDays}|${s.ongoingReportPeriod}`;
+  return [
+    s.reminderDaysBefore.join(","),
+    s.overdueReminderEveryDays,
+    s.ongoingReportPeriod,
+    s.scoreLateCredit,
+    s.scorePenaltyPerDay,
+    s.scorePenaltyCap,
+  ].join("|");
+}
+
+/** A decimal as Vietnamese write it ("0,5") or with a point, within bounds. */
+function decimal(what: string, min: number, max: number) {
+  return z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim().replace(",", ".")) : v),
+    z.coerce
+      .number({ error: `Vui lòng nhập ${what} (một số, ví dụ 0,5).` })
+      .refine(Number.isFinite, `Vui lòng nhập ${what} (một số, ví dụ 0,5).`)
+      .refine(
+        (n) => n >= min && n <= max,
+        `${what.charAt(0).toUpperCase()}${what.slice(1)} phải từ ${String(min).replace(".", ",")} đến ${String(max).replace(".", ",")}.`,
+      ),
+  );
 }
 
 const ZDays = z.preprocess(
@@ -55,6 +81,9 @@ export const ZProvinceSettings = z.object({
       .max(90, "Tối đa 90 ngày."),
   ),
   ongoingReportPeriod: z.enum(["weekly", "monthly", "quarterly"], { error: "Vui lòng chọn kỳ báo cáo." }),
+  scoreLateCredit: decimal("hệ số cho việc hoàn thành trễ hạn", 0, 1),
+  scorePenaltyPerDay: decimal("số điểm trừ mỗi ngày quá hạn", 0, 10),
+  scorePenaltyCap: decimal("mức trừ tối đa", 0, 100),
   seen: z.string().max(200),
 });
 export type ProvinceSettingsInput = z.output<typeof ZProvinceSettings>;
@@ -64,7 +93,15 @@ export async function provinceSettings(db: Db, user: SessionUser): Promise<Provi
   authorize(user, "province.configure", { provinceId: user.provinceId });
   const p = await db.province.findUniqueOrThrow({
     where: { id: user.provinceId },
-    select: { name: true, reminderDaysBefore: true, overdueReminderEveryDays: true, ongoingReportPeriod: true },
+    select: {
+      name: true,
+      reminderDaysBefore: true,
+      overdueReminderEveryDays: true,
+      ongoingReportPeriod: true,
+      scoreLateCredit: true,
+      scorePenaltyPerDay: true,
+      scorePenaltyCap: true,
+    },
   });
   const period = p.ongoingReportPeriod in ONGOING_PERIODS ? p.ongoingReportPeriod : "monthly";
   return { ...p, ongoingReportPeriod: period as ProvinceSettings["ongoingReportPeriod"] };
@@ -78,6 +115,9 @@ export async function updateProvinceSettings(db: Db, user: SessionUser, input: P
     reminderDaysBefore: input.reminderDaysBefore,
     overdueReminderEveryDays: input.overdueReminderEveryDays,
     ongoingReportPeriod: input.ongoingReportPeriod,
+    scoreLateCredit: input.scoreLateCredit,
+    scorePenaltyPerDay: input.scorePenaltyPerDay,
+    scorePenaltyCap: input.scorePenaltyCap,
   };
   await db.$transaction(async (tx) => {
     await tx.province.update({ where: { id: user.provinceId! }, data: next });
@@ -91,6 +131,9 @@ export async function updateProvinceSettings(db: Db, user: SessionUser, input: P
         reminderDaysBefore: current.reminderDaysBefore,
         overdueReminderEveryDays: current.overdueReminderEveryDays,
         ongoingReportPeriod: current.ongoingReportPeriod,
+        scoreLateCredit: current.scoreLateCredit,
+        scorePenaltyPerDay: current.scorePenaltyPerDay,
+        scorePenaltyCap: current.scorePenaltyCap,
       },
       after: next,
     });

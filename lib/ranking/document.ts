@@ -4,13 +4,11 @@ import type { Db } from "@/lib/db/client";
 import type { ExportDocument } from "@/lib/exports/table";
 import { ranking, rankChange } from "@/lib/ranking/figures";
 import type { Period } from "@/lib/ranking/periods";
-import { formatDay } from "@/lib/time/calendar";
+import { formulaText } from "@/lib/ranking/score";
+import { formatDay, vietnamDay } from "@/lib/time/calendar";
 
 // The ranking of a period as an export document (XLSX, CSV, PDF through lib/exports): the same
 // columns as the /xep-hang table.
-
-export const FORMULA_TEXT =
-  "Điểm = 100 × (đúng hạn + 0,5 × trễ hạn) / (đúng hạn + trễ hạn + quá hạn) − 0,1 × tổng số ngày quá hạn / số việc được tính (trừ tối đa 20 điểm).";
 
 export async function rankingDocument(db: Db, user: SessionUser, p: Period, today: string): Promise<ExportDocument> {
   const r = await ranking(db, user, p, today);
@@ -20,9 +18,9 @@ export async function rankingDocument(db: Db, user: SessionUser, p: Period, toda
   return {
     title: `Kết quả thực hiện nhiệm vụ và xếp hạng – ${p.label}${province ? ` – tỉnh ${province}` : ""}`,
     notes: [
-      `Kỳ: ${p.label}, từ ${formatDay(p.start)} đến ${formatDay(p.end)}; số liệu tính đến ngày ${formatDay(today)}.`,
+      `Kỳ: ${p.label}, từ ${formatDay(p.start)} đến ${formatDay(p.end)}; số liệu tính đến ngày ${formatDay(r.asOf)}${r.published ? ` (đã công bố ngày ${formatDay(vietnamDay(r.published.publishedAt))}, số liệu đã chốt)` : ""}.`,
       `So sánh thứ hạng với ${r.previous.label}.`,
-      FORMULA_TEXT,
+      formulaText(r.formula),
     ],
     sheets: [
       {

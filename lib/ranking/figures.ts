@@ -8,6 +8,7 @@ import { categoryPredicate, checkToday, scope } from "@/lib/reports/scope";
 import { onTimeRate } from "@/lib/reports/counts";
 import { makePeriod, previousPeriod, type Period } from "@/lib/ranking/periods";
 import { DEFAULT_FORMULA, score, type Formula, type PeriodCounts } from "@/lib/ranking/score";
+import { toIsoDay } from "@/lib/time/calendar";
 
 // Quarterly (half-year, year) results per agency: one aggregate query per period over the
 // province's assignments, whatever their number. A task counts in a period when its due day
@@ -60,32 +61,93 @@ async function ranked(db: Db, provinceId: number, p: Period, today: string, f: F
   return rank(rows.map((r) => ({ ...r, score: score(r, f), onTimeRate: onTimeRate(r) })));
 }
 
+/** A published period's frozen ranking: when, by whom, as of which day, and whether it is public. */
+export interface Published {
+  publishedAt: Date;
+  publishedBy: string | null;
+  asOf: string;
+  isPublic: boolean;
+}
+
 export interface Ranking {
   period: Period;
   previous: Period;
   formula: Formula;
+  /** The day the figures stand at: today, or the day a published period was frozen. */
+  asOf: string;
+  published: Published | null;
   rows: RankRow[];
+}
+
+/** The province's score formula (its settings, lib/provinces/settings.ts), the defaults otherwise. */
+export async function formulaOf(db: Db, provinceId: number): Promise<Formula> {
+  const p = await db.province.findUnique({
+    where: { id: provinceId },
+    select: { scoreLateCredit: true, scorePenaltyPerDay: true, scorePenaltyCap: true },
+  });
+  if (!p) return DEFAULT_FORMULA;
+  return { lateCredit: p.scoreLateCredit, penaltyPerDay: p.scorePenaltyPerDay, penaltyCap: p.scorePenaltyCap };
+}
+
+/** The province's ranking of a period computed now from the tasks (what publishing freezes). */
+export async function liveRanking(db: Db, provinceId: number, p: Period, today: string) {
+  checkToday(today);
+  const previous = previousPeriod(p);
+  const formula = await formulaOf(db, provinceId);
+  const [now, before] = await Promise.all([
+    ranked(db, provinceId, p, today, formula),
+    ranked(db, provinceId, previous, today, formula),
+  ]);
+  const prior = new Map(before.map((r) => [r.agencyId, r.rank]));
+  const rows: RankRow[] = now.map((r) => ({ ...r, previousRank: prior.get(r.agencyId) ?? null }));
+  return { period: p, previous, formula, rows };
+}
+
+/** The period's standing publication of the province, if any (a withdrawn one is none). */
+export async function publicationOf(db: Db, provinceId: number, periodKey: string) {
+  const pub = await db.rankingPublication.findUnique({
+    where: { provinceId_periodKey: { provinceId, periodKey } },
+    include: { publishedBy: { select: { name: true } } },
+  });
+  return pub && !pub.withdrawnAt ? pub : null;
+}
+
+/** A publication's frozen ranking, in the shape of a computed one. */
+export function frozenRanking(
+  p: Period,
+  pub: NonNullable<Awaited<ReturnType<typeof publicationOf>>>,
+): Omit<Ranking, "rows"> & { rows: RankRow[] } {
+  return {
+    period: p,
+    previous: previousPeriod(p),
+    formula: pub.formula as unknown as Formula,
+    asOf: toIsoDay(pub.asOf),
+    published: {
+      publishedAt: pub.publishedAt,
+      publishedBy: pub.publishedBy?.name ?? null,
+      asOf: toIsoDay(pub.asOf),
+      isPublic: pub.isPublic,
+    },
+    rows: pub.rows as unknown as RankRow[],
+  };
 }
 
 /**
  * The ranking of the user's province for a period, with each agency's rank in the previous period
- * of the same length. Agency staff get only their own agencies' rows (ranked among all).
+ * of the same length: the frozen one when the period is published, else computed at `today`.
+ * Agency staff get only their own agencies' rows (ranked among all).
  */
 export async function ranking(db: Db, user: SessionUser, p: Period, today: string): Promise<Ranking> {
   checkToday(today);
   const s = scopeOf(user, "ranking.read");
-  const previous = previousPeriod(p);
-  const formula = DEFAULT_FORMULA;
-  if (!s || s.provinceId === null) return { period: p, previous, formula, rows: [] };
-  const [now, before] = await Promise.all([
-    ranked(db, s.provinceId, p, today, formula),
-    ranked(db, s.provinceId, previous, today, formula),
-  ]);
-  const prior = new Map(before.map((r) => [r.agencyId, r.rank]));
-  const rows = now
-    .map((r) => ({ ...r, previousRank: prior.get(r.agencyId) ?? null }))
-    .filter((r) => s.agencyIds === "all" || s.agencyIds.includes(r.agencyId));
-  return { period: p, previous, formula, rows };
+  if (!s || s.provinceId === null) {
+    return { period: p, previous: previousPeriod(p), formula: DEFAULT_FORMULA, asOf: today, published: null, rows: [] };
+  }
+  const pub = await publicationOf(db, s.provinceId, p.key);
+  const r = pub
+    ? frozenRanking(p, pub)
+    : { ...(await liveRanking(db, s.provinceId, p, today)), asOf: today, published: null };
+  return { ...r, rows: r.rows.filter((row) => s.agencyIds === "all" || s.agencyIds.includes(row.agencyId)) };
 }
 
 /** "▲2", "▼1", "=", or "mới" when the agency had no rank in the previous period. */
@@ -96,7 +158,7 @@ export function rankChange(r: Pick<RankRow, "rank" | "previousRank">): string {
   return d > 0 ? `▲${d}` : d < 0 ? `▼${-d}` : "=";
 }
 
-export interface AgencyResults {
+export interface AgencyResults extends Pick<Ranking, "formula" | "asOf" | "published"> {
   agency: { id: number; name: string };
   current: RankRow | null;
   /** The agency's figures and rank in each quarter of the period's year (one query per quarter). */
@@ -126,7 +188,8 @@ export async function agencyResults(
   const current = r.rows.find((x) => x.agencyId === agency.id) ?? null;
   const history = [];
   for (const q of [1, 2, 3, 4].map((i) => makePeriod("quarter", p.year, i))) {
-    const rows = await ranked(db, agency.provinceId, q, today, r.formula);
+    const pub = await publicationOf(db, agency.provinceId, q.key);
+    const rows = pub ? frozenRanking(q, pub).rows : await ranked(db, agency.provinceId, q, today, r.formula);
     const row = rows.find((x) => x.agencyId === agency.id);
     history.push({
       period: q,
@@ -134,5 +197,12 @@ export async function agencyResults(
       ranked: rows.filter((x) => x.rank !== null).length,
     });
   }
-  return { agency: { id: agency.id, name: agency.name }, current, history };
+  return {
+    agency: { id: agency.id, name: agency.name },
+    current,
+    history,
+    formula: r.formula,
+    asOf: r.asOf,
+    published: r.published,
+  };
 }

@@ -195,6 +195,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const is = await import("@/lib/imports/schemas");
   const life = await import("@/lib/notices/life-actions");
   const api = await import("@/lib/api/actions");
+  const rankingActions = await import("@/lib/ranking/actions");
+  const rp = await import("@/lib/ranking/publication");
   const apiSchemas = await import("@/lib/api/token-schemas");
   const form = (
     name: string,
@@ -274,6 +276,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("carryDirectivesAction", life.carryDirectivesAction, e.ZCarryDirectives),
     form("createApiTokenAction", api.createApiTokenAction, apiSchemas.ZCreateApiToken),
     form("revokeApiTokenAction", api.revokeApiTokenAction, apiSchemas.ZRevokeApiToken),
+    form("publishRankingAction", rankingActions.publishRankingAction, rp.ZPublishRanking),
+    form("withdrawRankingAction", rankingActions.withdrawRankingAction, rp.ZWithdrawRanking),
   ];
 }
 
@@ -317,6 +321,7 @@ describe("malformed input to every server action", async () => {
       await import("@/lib/imports/actions"),
       await import("@/lib/notices/life-actions"),
       await import("@/lib/api/actions"),
+      await import("@/lib/ranking/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -569,6 +574,7 @@ describe("malformed addresses of every page", () => {
     ["/quan-tri/nguoi-dung/nhap", "@/app/(app)/quan-tri/nguoi-dung/nhap/page"],
     ["/quan-tri/api", "@/app/(app)/quan-tri/api/page"],
     ["/tai-lieu-api", "@/app/tai-lieu-api/page"],
+    ["/cong-khai/[tinh]/xep-hang/[ky]", "@/app/cong-khai/[tinh]/xep-hang/[ky]/page"],
   ] as const;
   const QUERY_KEYS = [
     "lan",
@@ -651,7 +657,10 @@ describe("malformed addresses of every page", () => {
             async (role, id, query) => {
               signInAs(users[role]!);
               try {
-                await mod.default({ params: Promise.resolve({ id }), searchParams: Promise.resolve(query) });
+                await mod.default({
+                  params: Promise.resolve({ id, tinh: id, ky: id }),
+                  searchParams: Promise.resolve(query),
+                });
               } catch (error) {
                 if (!isExpectedExit(error)) throw error;
               }

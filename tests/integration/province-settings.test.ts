@@ -36,6 +36,9 @@ describe("a province's reminder settings", () => {
       reminderDaysBefore: "1, 5 ,0,5",
       overdueReminderEveryDays: "3",
       ongoingReportPeriod: "quarterly",
+      scoreLateCredit: "0,5",
+      scorePenaltyPerDay: "0.1",
+      scorePenaltyCap: "20",
       seen: settingsKey(current),
     });
     await updateProvinceSettings(t.prisma, admin, input);
@@ -72,12 +75,18 @@ describe("a province's reminder settings", () => {
       reminderDaysBefore: "7; ba",
       overdueReminderEveryDays: "-1",
       ongoingReportPeriod: "x",
+      scoreLateCredit: "1,5",
+      scorePenaltyPerDay: "nhiều",
+      scorePenaltyCap: "",
       seen: "",
     });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => i.message).join(" ");
     expect(messages).toContain("Nhập các số ngày cách nhau bằng dấu phẩy");
     expect(messages).toContain("Số ngày không được âm.");
+    expect(messages).toContain("Hệ số cho việc hoàn thành trễ hạn phải từ 0 đến 1.");
+    expect(messages).toContain("Vui lòng nhập số điểm trừ mỗi ngày quá hạn");
+    expect(messages).toContain("Vui lòng nhập mức trừ tối đa");
     for (const login of ["longan.vanphong", "longan.chutich", "longan.syt"]) {
       await expect(provinceSettings(t.prisma, await user(login))).rejects.toBeInstanceOf(ForbiddenError);
     }

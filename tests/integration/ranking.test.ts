@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
-import { ForbiddenError } from "@/lib/errors";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { agencyResults, rank, rankChange, ranking } from "@/lib/ranking/figures";
 import { makePeriod, parsePeriodKey, previousPeriod } from "@/lib/ranking/periods";
 import { score } from "@/lib/ranking/score";
 import { documentBytes } from "@/lib/exports/respond";
 import { rankingDocument } from "@/lib/ranking/document";
+import { publicRanking, publishRanking, withdrawRankingPublication } from "@/lib/ranking/publication";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 
@@ -184,5 +185,77 @@ describe("periods and the formula", () => {
     expect(score(zero)).toBeNull();
     expect(score({ ...zero, assigned: 1, overdue: 1, overdueDays: 10_000 })).toBe(0);
     expect(score({ ...zero, assigned: 2, completedOnTime: 1, overdue: 1, overdueDays: 1000 })).toBe(30);
+  });
+});
+
+describe("publishing a quarter", () => {
+  const code = async () =>
+    (await t.prisma.province.findUniqueOrThrow({ where: { id: users["longan.vanphong"]!.provinceId! } })).code;
+  const rowOf = async (agencyId: number) =>
+    (await ranking(t.prisma, users["longan.chutich"]!, Q1, TODAY)).rows.find((r) => r.agencyId === agencyId)!;
+
+  it("is not public until published, and only the secretariat publishes", async () => {
+    expect(await publicRanking(t.prisma, await code(), Q1.key)).toBeNull();
+    for (const who of ["longan.chutich", "longan.syt", "langson.chutich"]) {
+      await expect(publishRanking(t.prisma, users[who]!, { period: Q1, isPublic: true }, TODAY)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+    }
+    expect(await t.prisma.rankingPublication.count()).toBe(0);
+  });
+
+  it("freezes the published figures and formula: later changes do not move them", async () => {
+    await publishRanking(t.prisma, users["longan.vanphong"]!, { period: Q1, isPublic: false }, TODAY);
+    const r = await ranking(t.prisma, users["longan.chutich"]!, Q1, TODAY);
+    expect(r.published).toMatchObject({ asOf: TODAY, isPublic: false, publishedBy: expect.any(String) });
+    // A's overdue task is completed afterwards, late; the province gives late work full credit.
+    await t.prisma.$executeRaw`UPDATE "Assignment" SET "state" = 'completed', "completedOn" = '2030-04-02'
+      WHERE "agencyId" = ${A} AND "dueOn" = '2030-03-31'`;
+    await t.prisma.province.update({
+      where: { id: users["longan.vanphong"]!.provinceId! },
+      data: { scoreLateCredit: 1 },
+    });
+    const a = await rowOf(A);
+    expect(a).toMatchObject({ overdue: 1, completedLate: 1, score: 62.3, rank: 2 });
+    expect((await ranking(t.prisma, users["longan.chutich"]!, Q1, "2030-06-01")).formula.lateCredit).toBe(0.5);
+    const own = await agencyResults(t.prisma, users["longan.syt"]!, A, Q1, TODAY);
+    expect(own.current).toMatchObject({ score: 62.3 });
+    expect(own.published).not.toBeNull();
+    // Published but not made public: still nothing without signing in; publishing twice is refused.
+    expect(await publicRanking(t.prisma, await code(), Q1.key)).toBeNull();
+    await expect(
+      publishRanking(t.prisma, users["longan.vanphong"]!, { period: Q1, isPublic: true }, TODAY),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("withdrawn, it gives the live figures back; published publicly, the public page shows exactly that", async () => {
+    await withdrawRankingPublication(t.prisma, users["longan.vanphong"]!, {
+      period: Q1,
+      reason: "Số liệu cần rà soát lại",
+    });
+    // Live now, with the province's formula: A 4 done (2 on time, 2 late at full credit) → 100.
+    expect(await rowOf(A)).toMatchObject({ overdue: 0, completedLate: 2, score: 100 });
+    expect((await ranking(t.prisma, users["longan.chutich"]!, Q1, TODAY)).published).toBeNull();
+    const actions = await t.prisma.auditLog.findMany({
+      where: { entityType: "RankingPublication" },
+      orderBy: { id: "asc" },
+      select: { action: true, after: true },
+    });
+    expect(actions.map((x) => x.action)).toEqual(["ranking.publish", "ranking.withdraw"]);
+    expect(actions[1]!.after).toMatchObject({ reason: "Số liệu cần rà soát lại" });
+
+    await publishRanking(t.prisma, users["longan.vanphong"]!, { period: Q1, isPublic: true }, TODAY);
+    const pub = await publicRanking(t.prisma, await code(), Q1.key);
+    // A and B tie at 100; B ranks first by its on-time rate.
+    expect(pub?.ranking.rows.map((r) => [r.agencyId, r.score])).toEqual([
+      [B, 100],
+      [A, 100],
+      [C, 49.3],
+    ]);
+    // Nothing else is public: another period, another province, a key written otherwise.
+    expect(await publicRanking(t.prisma, await code(), "2030-Q2")).toBeNull();
+    expect(await publicRanking(t.prisma, await code(), "2030-q1")).toBeNull();
+    const other = await t.prisma.province.findUniqueOrThrow({ where: { id: users["langson.chutich"]!.provinceId! } });
+    expect(await publicRanking(t.prisma, other.code, Q1.key)).toBeNull();
   });
 });

@@ -2,12 +2,17 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
+import { roleMay } from "@/lib/auth/permissions";
 import { ranking } from "@/lib/ranking/figures";
-import { defaultPeriod, periodsOfYear } from "@/lib/ranking/periods";
+import { defaultPeriod, periodsOfYear, quarterOf } from "@/lib/ranking/periods";
+import { publicRankingPath } from "@/lib/ranking/publication";
+import { formulaText } from "@/lib/ranking/score";
 import { parseRankingQuery } from "@/lib/ranking/query";
 import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
-import { FORMULA_NOTE, PeriodPicker, RankingTable } from "@/components/ranking/ranking-table";
+import { PeriodPicker, RankingTable } from "@/components/ranking/ranking-table";
+import { PublicationForms } from "@/components/ranking/publication-forms";
+import { PublishedNote } from "@/components/ranking/published-note";
 import { PrintButton } from "@/components/overview/print-button";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -24,12 +29,20 @@ const PRINT_CSS = `
 
 export default page({ permission: "ranking.read", query: parseRankingQuery }, async ({ user, query }) => {
   const now = today();
-  const period = query.ky ?? defaultPeriod(now);
+  let period = query.ky ?? defaultPeriod(now);
   // Agency staff see their own agency's page.
   if (user.role === "agency_staff" && user.agencyIds.length > 0) {
     redirect(`/xep-hang/co-quan/${user.agencyIds[0]}?ky=${period.key}`);
   }
-  const r = await ranking(db(), user, period, now);
+  let r = await ranking(db(), user, period, now);
+  if (!query.ky && r.rows.length === 0) {
+    // Nothing fell due in the last ended quarter: the running one is what there is to see.
+    period = quarterOf(now);
+    r = await ranking(db(), user, period, now);
+  }
+  const province = user.provinceId
+    ? await db().province.findUnique({ where: { id: user.provinceId }, select: { code: true } })
+    : null;
   const year = Number(now.slice(0, 4));
   const options = [...periodsOfYear(year), ...periodsOfYear(year - 1)];
   if (!options.some((o) => o.key === period.key)) options.unshift(period);
@@ -40,7 +53,7 @@ export default page({ permission: "ranking.read", query: parseRankingQuery }, as
         <div>
           <h1 className="text-xl font-semibold text-slate-900">Kết quả thực hiện nhiệm vụ – {period.label}</h1>
           <p className="text-sm text-slate-600">
-            Từ {formatDay(period.start)} đến {formatDay(period.end)}; số liệu tính đến ngày {formatDay(now)}. So sánh
+            Từ {formatDay(period.start)} đến {formatDay(period.end)}; số liệu tính đến ngày {formatDay(r.asOf)}. So sánh
             với {r.previous.label}.
           </p>
         </div>
@@ -57,12 +70,26 @@ export default page({ permission: "ranking.read", query: parseRankingQuery }, as
           </a>
         </div>
       </div>
+      {r.published ? (
+        <PublishedNote
+          published={r.published}
+          publicPath={province ? publicRankingPath(province.code, period.key) : undefined}
+        />
+      ) : null}
       {r.rows.length === 0 ? (
         <EmptyState title="Chưa có nhiệm vụ nào có hạn trong kỳ này">Chọn kỳ khác để xem kết quả.</EmptyState>
       ) : (
         <RankingTable rows={r.rows} periodKey={period.key} />
       )}
-      <p className="mt-3 text-xs text-slate-600">{FORMULA_NOTE}</p>
+      <p className="mt-3 text-xs text-slate-600">{formulaText(r.formula)}</p>
+      {roleMay(user, "ranking.publish") && (r.published || r.rows.length > 0) ? (
+        <PublicationForms
+          periodKey={period.key}
+          periodLabel={period.label}
+          published={!!r.published}
+          ended={period.end < now}
+        />
+      ) : null}
     </>
   );
 });

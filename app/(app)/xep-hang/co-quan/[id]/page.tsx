@@ -4,12 +4,14 @@ import { page } from "@/lib/auth/gate";
 import { roleMay } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { agencyResults, rankChange } from "@/lib/ranking/figures";
-import { defaultPeriod, periodsOfYear } from "@/lib/ranking/periods";
+import { defaultPeriod, periodsOfYear, quarterOf } from "@/lib/ranking/periods";
 import { parseRankingQuery } from "@/lib/ranking/query";
 import { formatRate } from "@/lib/reports/counts";
 import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
-import { FORMULA_NOTE, PeriodPicker, RankingHead } from "@/components/ranking/ranking-table";
+import { formulaText } from "@/lib/ranking/score";
+import { PeriodPicker, RankingHead } from "@/components/ranking/ranking-table";
+import { PublishedNote } from "@/components/ranking/published-note";
 import { PrintButton } from "@/components/overview/print-button";
 import { Stat } from "@/components/ui/stat";
 
@@ -19,8 +21,13 @@ export default page(
   { permission: "ranking.read", ids: ["id"], query: parseRankingQuery },
   async ({ user, params, query }) => {
     const now = today();
-    const period = query.ky ?? defaultPeriod(now);
-    const r = await agencyResults(db(), user, params.id, period, now);
+    let period = query.ky ?? defaultPeriod(now);
+    let r = await agencyResults(db(), user, params.id, period, now);
+    if (!query.ky && !r.current) {
+      // Nothing fell due in the last ended quarter: the running one is what there is to see.
+      period = quarterOf(now);
+      r = await agencyResults(db(), user, params.id, period, now);
+    }
     const c = r.current;
     const year = Number(now.slice(0, 4));
     const options = [...periodsOfYear(year), ...periodsOfYear(year - 1)];
@@ -32,7 +39,7 @@ export default page(
             <h1 className="text-xl font-semibold text-slate-900">{r.agency.name}</h1>
             <p className="text-sm text-slate-600">
               Kết quả {period.label} ({formatDay(period.start)} – {formatDay(period.end)}), tính đến ngày{" "}
-              {formatDay(now)}
+              {formatDay(r.asOf)}
             </p>
           </div>
           <div className="no-print flex flex-wrap items-end gap-2">
@@ -47,6 +54,7 @@ export default page(
             </Link>
           </p>
         ) : null}
+        {r.published ? <PublishedNote published={r.published} /> : null}
         <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" aria-label="Số liệu của kỳ">
           <Stat label="Hạng" value={c?.rank ?? "—"} />
           <Stat label="Thay đổi" value={c ? rankChange(c) : "—"} />
@@ -91,7 +99,7 @@ export default page(
             </tbody>
           </table>
         </div>
-        <p className="mt-3 text-xs text-slate-600">{FORMULA_NOTE}</p>
+        <p className="mt-3 text-xs text-slate-600">{formulaText(r.formula)}</p>
       </>
     );
   },
