@@ -15,7 +15,6 @@ import { provinceOngoingPeriod } from "@/lib/assignments/ongoing";
 import { assignmentTimeline } from "@/lib/assignments/timeline";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
-import { carryCandidates } from "@/lib/notices/carry-over";
 import { noticeEditView } from "@/lib/notices/edit-history";
 import { noticeLife } from "@/lib/notices/life";
 import { linkChoices, noticeLinks } from "@/lib/notices/links";
@@ -89,7 +88,6 @@ async function noticePage(db: Db, user: SessionUser, id: number, today: string) 
         notice,
         life.citations.flatMap((c) => (c.notice ? [c.notice.id] : [])),
       ),
-      carryCandidates(db, user, notice, today),
     ]);
   }
 }

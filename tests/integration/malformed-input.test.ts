@@ -602,6 +602,7 @@ describe("malformed addresses of every page", () => {
     "year",
     "issuer",
     "overdue",
+    "chuyen-tiep",
   ];
   const value = fc.oneof(
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),

@@ -21,7 +21,7 @@ export function CarryOverForm({
   const groups = new Map<number, CarryCandidate[]>();
   for (const c of candidates) groups.set(c.noticeId, [...(groups.get(c.noticeId) ?? []), c]);
   return (
-    <details className="mt-3 rounded-lg border border-slate-200 bg-white px-3 py-2" data-testid="carry-fold">
+    <details open className="mt-3 rounded-lg border border-slate-200 bg-white px-3 py-2" data-testid="carry-fold">
       <summary className="cursor-pointer text-sm font-medium text-brand-800">
         Chuyển tiếp nhiệm vụ còn mở của các thông báo trước ({candidates.length})…
       </summary>

@@ -9,7 +9,8 @@ export interface LinkEditing {
   version: number;
   published: boolean;
   choices: { id: number; label: string; title: string }[];
-  candidates: CarryCandidate[];
+  /** Null until asked for (`?chuyen-tiep=1`): finding them reads the whole province's open business. */
+  candidates: CarryCandidate[] | null;
 }
 
 /** The notice's links to other notices, the directives carried in and out, and (for editors) the forms. */
@@ -59,9 +60,23 @@ export function NoticeLinksSection({
       {editing ? (
         <>
           <LinkForm noticeId={noticeId} choices={editing.choices} published={editing.published} />
-          {editing.published && editing.candidates.length > 0 ? (
+          {!editing.published ? null : editing.candidates === null ? (
+            <p className="mt-3 text-sm">
+              <Link
+                href={`/thong-bao/${noticeId}?chuyen-tiep=1#lien-ket`}
+                className="font-medium text-brand-800 underline"
+                data-testid="carry-open"
+              >
+                Chuyển tiếp nhiệm vụ còn mở của các thông báo trước…
+              </Link>
+            </p>
+          ) : editing.candidates.length > 0 ? (
             <CarryOverForm noticeId={noticeId} version={editing.version} candidates={editing.candidates} />
-          ) : null}
+          ) : (
+            <p className="mt-3 text-sm text-slate-600" data-testid="carry-none">
+              Không có nhiệm vụ còn mở nào của các thông báo trước để chuyển tiếp.
+            </p>
+          )}
         </>
       ) : null}
     </section>

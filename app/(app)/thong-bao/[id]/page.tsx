@@ -16,7 +16,10 @@ import { linkChoices, noticeLinks } from "@/lib/notices/links";
 
 export const metadata: Metadata = { title: "Thông báo" };
 
-export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
+/** `?chuyen-tiep=1`: the secretariat asked for the open directives it may carry over (a province-wide query). */
+const parseQuery = (raw: Record<string, string | string[] | undefined>) => ({ carry: raw["chuyen-tiep"] === "1" });
+
+export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: { id }, query }) => {
   // Versions first, content second: an edit in between makes the editor's version older than
   // what it shows (a conflict the user is told about), never newer (a silent overwrite).
   const view = await noticeEditView(db(), user, id);
@@ -34,9 +37,9 @@ export default page({ ids: ["id"] }, async ({ user, params: { id } }) => {
           notice,
           life.citations.flatMap((c) => (c.notice ? [c.notice.id] : [])),
         ),
-        carryCandidates(db(), user, notice, day),
+        query.carry ? carryCandidates(db(), user, notice, day) : null,
       ])
-    : [[], []];
+    : [[], null];
   const editing = view.canEdit
     ? { version: view.noticeVersion, published: notice.status === "published", choices, candidates }
     : null;
