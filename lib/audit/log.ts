@@ -21,7 +21,8 @@ export interface AuditEntry {
     | "Comment"
     | "User"
     | "Province"
-    | "ApiToken";
+    | "ApiToken"
+    | "Webhook";
   entityId: number;
   before?: unknown;
   after?: unknown;

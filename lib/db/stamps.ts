@@ -28,6 +28,7 @@ export const STAMPED_MODELS = new Set([
   "Notification",
   "RegistryImport",
   "ApiToken",
+  "Webhook",
 ]);
 
 /** Models with an @updatedAt column, which Prisma would otherwise set to the real time. */

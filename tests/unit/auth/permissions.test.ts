@@ -48,6 +48,7 @@ const EXPECTED: Record<
     "user.manage": [false, false, false],
     "province.manage": [false, false, false],
     "province.configure": [false, false, false],
+    "webhook.manage": [false, false, false],
   },
   secretariat: {
     "notice.read": [true, true, false],
@@ -72,6 +73,7 @@ const EXPECTED: Record<
     "user.manage": [false, false, false],
     "province.manage": [false, false, false],
     "province.configure": [false, false, false],
+    "webhook.manage": [false, false, false],
   },
   chairman: {
     "notice.read": [true, true, false],
@@ -96,6 +98,7 @@ const EXPECTED: Record<
     "user.manage": [false, false, false],
     "province.manage": [false, false, false],
     "province.configure": [false, false, false],
+    "webhook.manage": [false, false, false],
   },
   admin: {
     "notice.read": [true, true, false],
@@ -120,6 +123,7 @@ const EXPECTED: Record<
     "user.manage": [true, true, false],
     "province.manage": [true, true, false],
     "province.configure": [true, true, false],
+    "webhook.manage": [true, true, false],
   },
 };
 
