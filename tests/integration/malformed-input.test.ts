@@ -196,6 +196,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const life = await import("@/lib/notices/life-actions");
   const api = await import("@/lib/api/actions");
   const apiSchemas = await import("@/lib/api/token-schemas");
+  const hooks = await import("@/lib/webhooks/actions");
+  const hookSchemas = await import("@/lib/webhooks/schemas");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -274,6 +276,12 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("carryDirectivesAction", life.carryDirectivesAction, e.ZCarryDirectives),
     form("createApiTokenAction", api.createApiTokenAction, apiSchemas.ZCreateApiToken),
     form("revokeApiTokenAction", api.revokeApiTokenAction, apiSchemas.ZRevokeApiToken),
+    form("createWebhookAction", hooks.createWebhookAction, hookSchemas.ZCreateWebhook),
+    form("updateWebhookEventsAction", hooks.updateWebhookEventsAction, hookSchemas.ZUpdateWebhookEvents),
+    form("pauseWebhookAction", hooks.pauseWebhookAction, hookSchemas.ZWebhookTarget),
+    form("resumeWebhookAction", hooks.resumeWebhookAction, hookSchemas.ZWebhookTarget),
+    form("deleteWebhookAction", hooks.deleteWebhookAction, hookSchemas.ZWebhookTarget),
+    form("pingWebhookAction", hooks.pingWebhookAction, hookSchemas.ZWebhookTarget),
   ];
 }
 
@@ -317,6 +325,7 @@ describe("malformed input to every server action", async () => {
       await import("@/lib/imports/actions"),
       await import("@/lib/notices/life-actions"),
       await import("@/lib/api/actions"),
+      await import("@/lib/webhooks/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -568,6 +577,8 @@ describe("malformed addresses of every page", () => {
     ["/quan-tri/co-quan/nhap", "@/app/(app)/quan-tri/co-quan/nhap/page"],
     ["/quan-tri/nguoi-dung/nhap", "@/app/(app)/quan-tri/nguoi-dung/nhap/page"],
     ["/quan-tri/api", "@/app/(app)/quan-tri/api/page"],
+    ["/quan-tri/webhook", "@/app/(app)/quan-tri/webhook/page"],
+    ["/quan-tri/webhook/[id]", "@/app/(app)/quan-tri/webhook/[id]/page"],
     ["/tai-lieu-api", "@/app/tai-lieu-api/page"],
   ] as const;
   const QUERY_KEYS = [
