@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import {
   createWebhookAction,
@@ -44,6 +45,7 @@ export function WebhookEventsForm({
 }
 
 export function WebhookControls({ webhookId, paused, url }: { webhookId: number; paused: boolean; url: string }) {
+  const router = useRouter();
   return (
     <div className="flex flex-wrap items-start gap-3">
       {paused ? (
@@ -82,7 +84,7 @@ export function WebhookControls({ webhookId, paused, url }: { webhookId: number;
         size="small"
         confirm={`Xóa webhook ${url}? Lịch sử gửi của nó cũng bị xóa.`}
         testId="webhook-delete"
-        onSuccess={() => window.location.assign("/quan-tri/webhook")}
+        onSuccess={() => router.push("/quan-tri/webhook")}
       />
     </div>
   );

@@ -30,11 +30,15 @@ import { createWorkflowFixture, fixedClock, type WorkflowFixture } from "@/tests
 // Only its presence matters: the pause is then also e-mailed (written to the outbox).
 process.env.SMTP_URL = "smtp://127.0.0.1:2";
 
+// The body's data, read loosely: each test names the fields it expects.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of several shapes
+type Data = any;
+
 interface Received {
   path: string;
   headers: http.IncomingHttpHeaders;
   raw: string;
-  body: { id: string; event: string; occurredAt: string; province: { id: number; name: string }; data: any };
+  body: { id: string; event: string; occurredAt: string; province: { id: number; name: string }; data: Data };
 }
 
 let f: WorkflowFixture;
