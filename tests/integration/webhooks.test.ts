@@ -1,9 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideExtension, requestExtension } from "@/lib/assignments/extensions";
 import { confirmCompletion, returnCompletion, submitCompletion } from "@/lib/assignments/workflow";
+import { useDbForTests } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createNotice } from "@/lib/notices/create";
 import { listNotifications } from "@/lib/notifications/inbox";
@@ -21,6 +25,7 @@ import {
 } from "@/lib/webhooks/manage";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { createWorkflowFixture, fixedClock, type WorkflowFixture } from "@/tests/helpers/workflow-fixture";
+import { signInAs } from "@/tests/helpers/test-session";
 
 // Webhooks (issue 15) against a real HTTP receiver on loopback: what the province's systems get
 // when the workflow moves (signed as the README says), retried with the same delivery id, each
@@ -50,6 +55,7 @@ const answers = new Map<string, number[]>();
 
 beforeAll(async () => {
   f = await createWorkflowFixture();
+  useDbForTests(f.t.prisma);
   server = http.createServer((req, res) => {
     let raw = "";
     req.setEncoding("utf8");
@@ -67,6 +73,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  signInAs(null);
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await f?.t.drop();
 });
@@ -415,5 +422,64 @@ describe("a receiver that fails", () => {
     expect(await p().outboxMessage.count({ where: { kind: "webhook", sentAt: null, failedAt: null } })).toBe(0);
     await send();
     expect(at("/gone")).toEqual([]);
+  });
+});
+
+describe("the administrator's pages", () => {
+  const render = async (who: string, module: "list" | "detail", id?: number, page?: string) => {
+    const mod =
+      module === "list"
+        ? await import("@/app/(app)/quan-tri/webhook/page")
+        : await import("@/app/(app)/quan-tri/webhook/[id]/page");
+    signInAs(await f.user(who));
+    try {
+      const element = await mod.default({
+        params: Promise.resolve(id ? { id: String(id) } : {}),
+        searchParams: Promise.resolve(page ? { page } : {}),
+      });
+      // The forms' client components ask for the router; rendering on the server needs none.
+      const router = { push() {}, replace() {}, refresh() {}, back() {}, forward() {}, prefetch() {} };
+      return renderToStaticMarkup(
+        createElement(AppRouterContext.Provider, { value: router as never }, element as React.ReactElement),
+      );
+    } catch (error) {
+      const digest = (error as { digest?: string }).digest;
+      if (!digest) throw error;
+      return digest;
+    } finally {
+      signInAs(null);
+    }
+  };
+
+  it("list the province's webhooks, and each one's deliveries with status, attempts and answer", async () => {
+    const list = await render("longan.quantri", "list");
+    expect(list).toContain(`${base}/all`);
+    expect(list).toContain(`${base}/dead`);
+    expect(list).not.toContain(`${base}/langson`);
+    expect(list).toContain("Thông báo được ban hành");
+
+    const flaky = await p().webhook.findFirstOrThrow({ where: { url: `${base}/flaky` } });
+    const detail = await render("longan.quantri", "detail", flaky.id);
+    expect(detail).toContain("Gửi thử (ping)");
+    expect(detail).toContain("Đã nhận");
+    expect(detail).toContain("HTTP 200");
+    expect(detail).toContain("Tạm dừng");
+    const dead = await p().webhook.findFirstOrThrow({ where: { url: `${base}/dead` } });
+    await p().webhook.update({ where: { id: dead.id }, data: { failingSince: new Date() } });
+    expect(await render("longan.quantri", "detail", dead.id)).toContain("nếu còn lỗi sau 24 giờ");
+
+    // The deliveries are paged, 20 a page, newest first: twenty test events waiting fill the first.
+    for (let i = 0; i < 20; i++) await pingWebhook(p(), await admin(), all.id);
+    const first = await render("longan.quantri", "detail", all.id);
+    expect(first).toContain("Trang 1/2");
+    expect(first).toContain("Đang chờ gửi");
+    expect(first).not.toContain(">notice.published</code>");
+    const second = await render("longan.quantri", "detail", all.id, "2");
+    expect(second).toContain("Trang 2/2");
+    expect(second).toContain(">notice.published</code>");
+
+    // Nobody else: the secretariat, another province's administrator.
+    expect(await render("longan.vanphong", "list")).not.toContain(`${base}/all`);
+    expect(await render("langson.quantri", "detail", flaky.id)).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
   });
 });
