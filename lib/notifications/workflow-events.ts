@@ -264,6 +264,21 @@ async function agencyNames(tx: Tx, ids: number[]): Promise<Map<number, string>> 
   return new Map(agencies.map((a) => [a.id, a.name]));
 }
 
+/** Tasks added to a notice already published (a directive or agencies added): "task.assigned" each. */
+export async function webhooksOfNewTasks(tx: Tx, provinceId: number, assignmentIds: number[]): Promise<void> {
+  if (assignmentIds.length === 0) return;
+  const subscribed = await tx.webhook.count({
+    where: { provinceId, pausedAt: null, events: { has: "task.assigned" } },
+  });
+  if (subscribed === 0) return;
+  const tasks = await Promise.all(assignmentIds.map((id) => taskLabel(tx, id)));
+  await enqueueWebhookDeliveries(
+    tx,
+    provinceId,
+    tasks.map((t) => ({ event: "task.assigned", key: `assigned:${t.assignmentId}`, data: { task: t.data } })),
+  );
+}
+
 /** A notice published, for the webhooks: "notice.published" once, "task.assigned" per task of it. */
 async function webhooksOfPublication(tx: Tx, noticeId: number): Promise<void> {
   const notice = await storedNotice(tx, noticeId);

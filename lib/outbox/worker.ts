@@ -13,7 +13,8 @@ import { attemptWebhookDelivery } from "@/lib/webhooks/deliver";
 import { WEBHOOK_MAX_ATTEMPTS } from "@/lib/webhooks/events";
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_MS = 120_000;
+// Long enough for a round of 20 webhook deliveries that each wait their full 10 seconds.
+const LEASE_MS = 300_000;
 
 export interface EmailPayload {
   to: string;

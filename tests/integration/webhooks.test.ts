@@ -10,6 +10,7 @@ import { confirmCompletion, returnCompletion, submitCompletion } from "@/lib/ass
 import { useDbForTests } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createNotice } from "@/lib/notices/create";
+import { addDirectiveAgencies } from "@/lib/notices/edit";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { runOutbox } from "@/lib/outbox/worker";
 import { runReminders } from "@/lib/reminders/run";
@@ -104,6 +105,7 @@ async function register(path: string, subscribed: readonly string[], login = "lo
 }
 
 let all: Awaited<ReturnType<typeof register>>;
+let noticeOfTest: number;
 
 describe("registering", () => {
   it("accepts only http(s) addresses, and only the province's administrator", async () => {
@@ -211,11 +213,35 @@ describe("workflow events", () => {
 
     const page = await getWebhook(p(), await admin(), all.id, 1);
     expect(page.total).toBe(3);
+    noticeOfTest = noticeId;
     expect(page.deliveries.map((d) => [d.status, d.attempts, d.lastStatusCode, d.lastResponse])).toEqual([
       ["delivered", 1, 200, "ok"],
       ["delivered", 1, 200, "ok"],
       ["delivered", 1, 200, "ok"],
     ]);
+  });
+
+  it("an agency added to a directive of a published notice: task.assigned for its new task", async () => {
+    received.length = 0;
+    const directive = await p().directive.findFirstOrThrow({
+      where: { noticeId: noticeOfTest },
+      select: { id: true, version: true },
+    });
+    const { assignmentIds } = await addDirectiveAgencies(p(), await f.user("longan.vanphong"), {
+      directiveId: directive.id,
+      version: directive.version,
+      agencies: ["Sở Giáo dục và Đào tạo"],
+      role: "support",
+    });
+    await send();
+    expect(events("/all")).toEqual(["task.assigned"]);
+    expect(at("/all")[0]!.body.data.task).toMatchObject({
+      id: assignmentIds[0],
+      role: "support",
+      agency: { name: "Sở Giáo dục và Đào tạo" },
+    });
+    expect(at("/langson")).toEqual([]);
+    received.length = 0;
   });
 
   it("reported, returned, confirmed and an extension decided: each once, with what happened", async () => {
