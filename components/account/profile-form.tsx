@@ -5,7 +5,16 @@ import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/users/schemas";
 import { ActionForm, CheckboxesField, TextField } from "@/components/ui/action-form";
 import { updateOwnProfileAction } from "@/lib/users/actions";
 
-export function ProfileForm({ email, emailKinds }: { email: string | null; emailKinds: NotificationKind[] }) {
+/** Only administrators are told of webhooks, so only they see that choice. */
+export function ProfileForm({
+  email,
+  emailKinds,
+  admin,
+}: {
+  email: string | null;
+  emailKinds: NotificationKind[];
+  admin: boolean;
+}) {
   const router = useRouter();
   return (
     <ActionForm action={updateOwnProfileAction} submitLabel="Lưu" testId="profile" onSuccess={() => router.refresh()}>
@@ -19,7 +28,9 @@ export function ProfileForm({ email, emailKinds }: { email: string | null; email
       <CheckboxesField
         name="emailKinds"
         label="Nhận qua e-mail (trong ứng dụng luôn có đủ)"
-        options={Object.entries(NOTIFICATION_KINDS).map(([value, label]) => ({ value, label }))}
+        options={Object.entries(NOTIFICATION_KINDS)
+          .filter(([value]) => admin || value !== "webhook")
+          .map(([value, label]) => ({ value, label }))}
         defaultValues={emailKinds}
       />
     </ActionForm>

@@ -41,6 +41,7 @@ export function AppShell({
       roleMay(user, "province.configure") &&
         user.provinceId !== null && { href: "/quan-tri/cai-dat", label: "Cài đặt tỉnh" },
       roleMay(user, "province.configure") && user.provinceId !== null && { href: "/quan-tri/api", label: "API" },
+      roleMay(user, "webhook.manage") && user.provinceId !== null && { href: "/quan-tri/webhook", label: "Webhook" },
       isSystemAdmin(user) && { href: "/quan-tri/tinh", label: "Các tỉnh" },
     ] as (Item | false | null)[]
   ).filter((l): l is Item => Boolean(l));

@@ -22,7 +22,8 @@ export interface AuditEntry {
     | "User"
     | "Province"
     | "ApiToken"
-    | "RankingPublication";
+    | "RankingPublication"
+    | "Webhook";
   entityId: number;
   before?: unknown;
   after?: unknown;

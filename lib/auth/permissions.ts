@@ -28,7 +28,8 @@ export type Action =
   | "agency.manage" // the province's agencies and groups
   | "user.manage" // the province's accounts
   | "province.manage" // provinces themselves: the system administrator (no province) only
-  | "province.configure"; // a province's own settings (reminder days, reporting period): its administrator
+  | "province.configure" // a province's own settings (reminder days, reporting period): its administrator
+  | "webhook.manage"; // a province's webhooks (/quan-tri/webhook): its administrator
 
 /** "province": anything in the user's province. "ownAgency": only the user's own agencies. */
 type Reach = "province" | "ownAgency";
@@ -47,6 +48,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "user.manage": "province",
     "province.manage": "province",
     "province.configure": "province",
+    "webhook.manage": "province",
   },
   secretariat: {
     "notice.read": "province",

@@ -6,7 +6,7 @@ import { stampNow } from "@/lib/time/today";
 // "today" instead of all bearing the moment the seed ran. In a real deployment (and in tests)
 // stampNow() is undefined and the database's own default applies, as before.
 //
-// Sessions and the outbox keep the real time: their expiry and retries run on the real clock.
+// Sessions and the outbox (webhook deliveries too) keep the real time: their expiry and retries run on the real clock.
 
 /** Models whose createdAt follows the demo clock. */
 export const STAMPED_MODELS = new Set([
@@ -28,6 +28,7 @@ export const STAMPED_MODELS = new Set([
   "Notification",
   "RegistryImport",
   "ApiToken",
+  "Webhook",
 ]);
 
 /** Models with an @updatedAt column, which Prisma would otherwise set to the real time. */

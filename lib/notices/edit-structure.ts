@@ -1,6 +1,6 @@
 import { now } from "@/lib/time/today";
 import "server-only";
-import { notifyPublished } from "@/lib/notifications/workflow-events";
+import { notifyPublished, webhooksOfNewTasks } from "@/lib/notifications/workflow-events";
 import { audit } from "@/lib/audit/log";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
@@ -77,6 +77,12 @@ export async function addDirective(db: Db, actor: SessionUser, input: AddDirecti
       })),
       select: { id: true, agencyId: true },
     });
+    if (notice.status === "published")
+      await webhooksOfNewTasks(
+        tx,
+        notice.provinceId,
+        created.map((c) => c.id),
+      );
     const after = await directiveSnapshot(tx, directive.id);
     const base = { provinceId: notice.provinceId, actorId: actor.id };
     await audit(tx, [

@@ -23,6 +23,7 @@ import {
   type UpdateDirectiveInput,
 } from "@/lib/notices/edit-schemas";
 import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
+import { webhooksOfNewTasks } from "@/lib/notifications/workflow-events";
 import { fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 // The secretariat's changes to one directive of a notice, before or after publication: its
@@ -183,6 +184,12 @@ export async function addDirectiveAgencies(
       })),
       select: { id: true, agencyId: true },
     });
+    if (row.notice.status === "published")
+      await webhooksOfNewTasks(
+        tx,
+        row.notice.provinceId,
+        created.map((c) => c.id),
+      );
     const after = await directiveSnapshot(tx, row.id);
     const byId = new Map(after.assignments.map((a) => [a.id, a]));
     await audit(

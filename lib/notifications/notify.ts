@@ -20,6 +20,7 @@ export const KIND_GROUP = {
   explanation_answered: "explanation",
   reminder: "reminder",
   waiting: "waiting",
+  webhook_paused: "webhook",
 } as const satisfies Record<string, NotificationKind>;
 export type StoredKind = keyof typeof KIND_GROUP;
 

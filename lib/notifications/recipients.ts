@@ -30,6 +30,11 @@ export function leadersOf(
   return db.user.findMany({ where: { active: true, provinceId, role: { in: roles } }, select: SELECT });
 }
 
+/** The province's own administrators (those told that a webhook was paused). */
+export function adminsOf(db: Db | Tx, provinceId: number): Promise<Recipient[]> {
+  return db.user.findMany({ where: { active: true, provinceId, role: "admin" }, select: SELECT });
+}
+
 /** These users, if still active (those told of a step that was then undone). */
 export function usersById(db: Db | Tx, ids: number[]): Promise<Recipient[]> {
   if (ids.length === 0) return Promise.resolve([]);

@@ -4,10 +4,12 @@ import { noticeLabel } from "@/lib/notices/notice-label";
 import { notify, type NotifyEvent } from "@/lib/notifications/notify";
 import { leadersOf, staffOf, usersById } from "@/lib/notifications/recipients";
 import { formatDay, toIsoDay } from "@/lib/time/calendar";
+import { enqueueWebhookDeliveries, type WebhookEventInput } from "@/lib/webhooks/emit";
 
 // The workflow's events as notifications, written in the transaction of the step itself so that a
 // step that fails tells nobody and one that succeeds tells everyone concerned exactly once.
-// The person who acted is never told of their own step.
+// The person who acted is never told of their own step. The same steps are delivered to the
+// province's webhooks that subscribed to them (lib/webhooks/emit.ts), in the same transaction.
 
 interface TaskLabel {
   assignmentId: number;
@@ -17,6 +19,8 @@ interface TaskLabel {
   ref: string;
   notice: string;
   link: string;
+  /** What a webhook delivery says of the task (`data.task`). */
+  data: Record<string, unknown>;
 }
 
 async function taskLabel(tx: Tx, assignmentId: number): Promise<TaskLabel> {
@@ -26,29 +30,76 @@ async function taskLabel(tx: Tx, assignmentId: number): Promise<TaskLabel> {
       id: true,
       provinceId: true,
       agencyId: true,
+      role: true,
+      state: true,
+      dueOn: true,
+      version: true,
       agency: { select: { name: true } },
       directive: {
         select: {
+          id: true,
           ref: true,
-          notice: { select: { kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true } },
+          notice: {
+            select: { id: true, kind: true, number: true, issuedOn: true, issuedPrecision: true, meetingOn: true },
+          },
         },
       },
     },
   });
   const n = a.directive.notice;
+  const notice = noticeLabel({
+    ...n,
+    issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null,
+    meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null,
+  });
   return {
     assignmentId: a.id,
     provinceId: a.provinceId,
     agencyId: a.agencyId,
     agency: a.agency.name,
     ref: a.directive.ref,
-    notice: noticeLabel({
-      ...n,
-      issuedOn: n.issuedOn ? toIsoDay(n.issuedOn) : null,
-      meetingOn: n.meetingOn ? toIsoDay(n.meetingOn) : null,
-    }),
+    notice,
     link: `/nhiem-vu/${a.id}`,
+    data: {
+      id: a.id,
+      path: `/nhiem-vu/${a.id}`,
+      state: a.state,
+      role: a.role,
+      dueOn: a.dueOn ? toIsoDay(a.dueOn) : null,
+      version: a.version,
+      agency: { id: a.agencyId, name: a.agency.name },
+      directive: { id: a.directive.id, ref: a.directive.ref },
+      notice: { id: n.id, label: notice },
+    },
   };
+}
+
+/** What a webhook delivery says of a task (`data.task`). */
+export async function webhookTaskData(tx: Tx, assignmentId: number): Promise<Record<string, unknown>> {
+  return (await taskLabel(tx, assignmentId)).data;
+}
+
+/** The webhook event of a workflow step, if it is one a webhook may subscribe to. */
+function webhookEventOf(event: WorkflowEvent, t: TaskLabel, key: string): WebhookEventInput | null {
+  switch (event.kind) {
+    case "submitted":
+      return { event: "result.reported", key, data: { task: t.data } };
+    case "confirmed":
+      return { event: "result.confirmed", key, data: { task: t.data } };
+    case "returned":
+      return { event: "result.returned", key, data: { task: t.data, reason: event.reason } };
+    case "extension_decided":
+      return {
+        event: "extension.decided",
+        key,
+        data: {
+          task: t.data,
+          extension: { id: event.extensionId, approved: event.approved, dueOn: event.dueOn, note: event.note },
+        },
+      };
+    default:
+      return null;
+  }
 }
 
 const item = (t: TaskLabel, title: string, body?: string | null) => ({
@@ -182,6 +233,8 @@ export async function notifyWorkflow(tx: Tx, event: WorkflowEvent, actorId: numb
       break;
   }
   await notify(tx, [e], actorId);
+  const hook = webhookEventOf(event, t, e.eventKey);
+  if (hook) await enqueueWebhookDeliveries(tx, t.provinceId, [hook]);
 }
 
 /** The notice's province and its label: "Thông báo số 875/TB-VPUBND ngày 30/05/2021". */
@@ -211,11 +264,64 @@ async function agencyNames(tx: Tx, ids: number[]): Promise<Map<number, string>> 
   return new Map(agencies.map((a) => [a.id, a.name]));
 }
 
+/** Tasks added to a notice already published (a directive or agencies added): "task.assigned" each. */
+export async function webhooksOfNewTasks(tx: Tx, provinceId: number, assignmentIds: number[]): Promise<void> {
+  if (assignmentIds.length === 0) return;
+  const subscribed = await tx.webhook.count({
+    where: { provinceId, pausedAt: null, events: { has: "task.assigned" } },
+  });
+  if (subscribed === 0) return;
+  const tasks = await Promise.all(assignmentIds.map((id) => taskLabel(tx, id)));
+  await enqueueWebhookDeliveries(
+    tx,
+    provinceId,
+    tasks.map((t) => ({ event: "task.assigned", key: `assigned:${t.assignmentId}`, data: { task: t.data } })),
+  );
+}
+
+/** A notice published, for the webhooks: "notice.published" once, "task.assigned" per task of it. */
+async function webhooksOfPublication(tx: Tx, noticeId: number): Promise<void> {
+  const notice = await storedNotice(tx, noticeId);
+  const subscribed = await tx.webhook.count({
+    where: {
+      provinceId: notice.provinceId,
+      pausedAt: null,
+      events: { hasSome: ["notice.published", "task.assigned"] },
+    },
+  });
+  if (subscribed === 0) return;
+  const stored = await tx.notice.findUniqueOrThrow({
+    where: { id: noticeId },
+    select: { kind: true, number: true, title: true, issuedOn: true },
+  });
+  const ids = await tx.assignment.findMany({ where: { noticeId }, orderBy: { id: "asc" }, select: { id: true } });
+  const tasks = await Promise.all(ids.map((a) => taskLabel(tx, a.id)));
+  const data = {
+    id: notice.id,
+    path: `/thong-bao/${notice.id}`,
+    label: notice.label,
+    kind: stored.kind,
+    number: stored.number,
+    title: stored.title,
+    issuedOn: stored.issuedOn ? toIsoDay(stored.issuedOn) : null,
+    tasks: tasks.length,
+  };
+  await enqueueWebhookDeliveries(tx, notice.provinceId, [
+    { event: "notice.published", key: `published:${notice.id}`, data: { notice: data } },
+    ...tasks.map((t) => ({
+      event: "task.assigned" as const,
+      key: `assigned:${t.assignmentId}`,
+      data: { task: t.data },
+    })),
+  ]);
+}
+
 /**
  * A notice published: every agency's staff are told of their new tasks, one item per agency they
  * follow (a notice with 40 tasks for one agency is one line and one e-mail, not 40).
  */
 export async function notifyPublished(tx: Tx, noticeId: number, actorId: number | null): Promise<void> {
+  await webhooksOfPublication(tx, noticeId);
   const counts = await tx.assignment.groupBy({
     by: ["agencyId"],
     where: { noticeId },

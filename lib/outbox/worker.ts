@@ -1,15 +1,20 @@
 // The outbox worker: sends what the app wrote to the OutboxMessage table in the same transaction
-// as the change it reports (today e-mails; webhook deliveries will join). Each round claims a few
+// as the change it reports (e-mails, and webhook deliveries: lib/webhooks/deliver.ts). Each round claims a few
 // due messages with FOR UPDATE SKIP LOCKED and a lease, so several app servers never send the same
 // message at once; a failure is retried later with a doubling delay, and given up after
-// MAX_ATTEMPTS. A message is sent once per dedupe key; only if a server dies between sending and
-// recording could it go a second time. No "server-only": the app's own server runs it in-process.
+// MAX_ATTEMPTS (a webhook delivery after WEBHOOK_MAX_ATTEMPTS, about 32 hours, so that a receiver
+// failing for a day is paused first). A message is sent once per dedupe key; only if a server dies
+// between sending and recording could it go a second time (a webhook receiver dedupes on the
+// delivery id). The app's own server runs it in-process, with the react-server condition.
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import type { Mailer } from "@/lib/reminders/mailer";
+import { attemptWebhookDelivery } from "@/lib/webhooks/deliver";
+import { WEBHOOK_MAX_ATTEMPTS } from "@/lib/webhooks/events";
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_MS = 120_000;
+// Long enough for a round of 20 webhook deliveries that each wait their full 10 seconds.
+const LEASE_MS = 300_000;
 
 export interface EmailPayload {
   to: string;
@@ -49,22 +54,40 @@ export async function runOutbox(
   opts: { mailer: Mailer | null; baseUrl: string; now?: Date; limit?: number },
 ): Promise<OutboxRun> {
   const now = opts.now ?? new Date();
+  // Without a mail server, e-mails wait (none are written then: lib/notifications/notify.ts).
+  const kinds = opts.mailer ? ["email", "webhook"] : ["webhook"];
   const claimed = await db.$queryRaw<{ id: number; kind: string; payload: unknown; attempts: number }[]>`
     UPDATE "OutboxMessage" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM "OutboxMessage"
       WHERE "sentAt" IS NULL AND "failedAt" IS NULL AND "runAt" <= ${now}
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) AND kind = ANY(${kinds}::text[])
       ORDER BY id LIMIT ${opts.limit ?? 20}
       FOR UPDATE SKIP LOCKED)
     RETURNING id, kind, payload, attempts`;
   const result: OutboxRun = { sent: 0, retried: 0, failed: 0 };
+  // In the order they were written (RETURNING keeps none): a receiver sees a task's steps in turn.
+  claimed.sort((a, b) => a.id - b.id);
   for (const m of claimed) {
+    const maxAttempts = m.kind === "webhook" ? WEBHOOK_MAX_ATTEMPTS : MAX_ATTEMPTS;
     try {
-      if (m.kind !== "email") throw new Error(`unknown outbox kind ${m.kind}`);
-      if (!opts.mailer) throw new Error("SMTP is not configured");
-      const payload = m.payload as EmailPayload;
-      await opts.mailer.send({ to: payload.to, subject: payload.subject, text: emailText(payload, opts.baseUrl) });
+      if (m.kind === "webhook") {
+        const retryAt = m.attempts >= maxAttempts ? null : new Date(now.getTime() + backoffMs(m.attempts));
+        const r = await attemptWebhookDelivery(db, m.payload, { now, attempts: m.attempts, retryAt });
+        if (r.outcome === "failed") throw new Error(r.error);
+        if (r.outcome === "held") {
+          await db.outboxMessage.update({
+            where: { id: m.id },
+            data: { failedAt: now, lockedUntil: null, lastError: r.reason },
+          });
+          result.failed++;
+          continue;
+        }
+      } else if (m.kind === "email") {
+        if (!opts.mailer) throw new Error("SMTP is not configured");
+        const payload = m.payload as EmailPayload;
+        await opts.mailer.send({ to: payload.to, subject: payload.subject, text: emailText(payload, opts.baseUrl) });
+      } else throw new Error(`unknown outbox kind ${m.kind}`);
       await db.outboxMessage.update({
         where: { id: m.id },
         data: { sentAt: new Date(), lockedUntil: null, lastError: null },
@@ -72,7 +95,7 @@ export async function runOutbox(
       result.sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const giveUp = m.attempts >= MAX_ATTEMPTS;
+      const giveUp = m.attempts >= maxAttempts;
       await db.outboxMessage.update({
         where: { id: m.id },
         data: giveUp

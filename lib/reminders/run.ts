@@ -16,6 +16,7 @@ import {
   type DigestLine,
 } from "@/lib/reminders/message";
 import { addDays, fromIsoDay, toIsoDay } from "@/lib/time/calendar";
+import { enqueueOverdueWebhooks } from "@/lib/webhooks/overdue";
 
 // The daily reminder run (`npm run reminders`, from cron): for each agency with a task whose
 // reminder day is today by its province's schedule (days before the deadline, the due day, every
@@ -157,6 +158,8 @@ export interface RunResult {
   emailed: number;
   failed: number;
   inApp: number;
+  /** Webhook deliveries of "task.overdue" enqueued (sent by the app server's outbox). */
+  webhooks: number;
 }
 
 export async function runReminders(db: Db, today: string, options: RunOptions): Promise<RunResult> {
@@ -220,6 +223,8 @@ export async function runReminders(db: Db, today: string, options: RunOptions): 
   // Failures are rare and each has its own message.
   for (const f of failures) await db.reminderDigest.update({ where: { id: f.id }, data: { error: f.error } });
 
+  const webhooks = await enqueueOverdueWebhooks(db, today, options.provinceId);
+
   return {
     agencies: digests.length,
     created: inserted.length,
@@ -227,5 +232,6 @@ export async function runReminders(db: Db, today: string, options: RunOptions): 
     emailed: sent.length,
     failed: failures.length,
     inApp: inserted.filter((r) => r.channel === "in_app").length,
+    webhooks,
   };
 }

@@ -67,29 +67,28 @@ async function main(): Promise<void> {
   announceServer(config.DATA_DIR, config.PORT);
   logger.info({ port: config.PORT }, "listening");
 
-  // The outbox (e-mails the app's changes wrote in their transactions) is sent from here, a few
-  // at a time; several servers share it safely (the worker claims rows with SKIP LOCKED).
+  // The outbox (e-mails and webhook deliveries the app's changes wrote in their transactions) is
+  // sent from here, a few at a time; several servers share it safely (the worker claims rows with
+  // SKIP LOCKED). Without SMTP only webhook deliveries go.
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : null;
   let sending = false;
-  const outbox = mailer
-    ? setInterval(() => {
-        if (sending || stopping) return;
-        sending = true;
-        runOutbox(db(), { mailer, baseUrl: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}` })
-          .then((r) => {
-            if (r.sent + r.retried + r.failed > 0) logger.info(r, "outbox round");
-          })
-          .catch((error: unknown) => logger.error({ err: error }, "outbox round failed"))
-          .finally(() => {
-            sending = false;
-          });
-      }, OUTBOX_EVERY_MS)
-    : null;
+  const outbox = setInterval(() => {
+    if (sending || stopping) return;
+    sending = true;
+    runOutbox(db(), { mailer, baseUrl: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}` })
+      .then((r) => {
+        if (r.sent + r.retried + r.failed > 0) logger.info(r, "outbox round");
+      })
+      .catch((error: unknown) => logger.error({ err: error }, "outbox round failed"))
+      .finally(() => {
+        sending = false;
+      });
+  }, OUTBOX_EVERY_MS);
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    if (outbox) clearInterval(outbox);
+    clearInterval(outbox);
     logger.info({ signal, inFlight }, "shutting down: finishing requests in flight");
     server.close();
     server.closeIdleConnections();

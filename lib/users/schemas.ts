@@ -75,6 +75,7 @@ export const NOTIFICATION_KINDS = {
   explanation: "Yêu cầu giải trình và trả lời",
   reminder: "Nhắc việc trước và sau thời hạn",
   waiting: "Việc chờ tôi xử lý (báo cáo chờ xác nhận, đề nghị chờ quyết định)",
+  webhook: "Webhook bị tạm dừng vì bên nhận lỗi liên tục",
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 const KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];

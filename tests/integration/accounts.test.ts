@@ -233,6 +233,6 @@ describe("one's own account", () => {
     const mine = await ownAccount(t.prisma, me);
     expect(mine).toMatchObject({ email: "syt@longan.gov.vn", emailKinds: ["assigned", "reminder"] });
     const row = await t.prisma.user.findUniqueOrThrow({ where: { id: me.id } });
-    expect(row.emailOptOut.sort()).toEqual(["explanation", "extension", "returned", "waiting"]);
+    expect(row.emailOptOut.sort()).toEqual(["explanation", "extension", "returned", "waiting", "webhook"]);
   });
 });

@@ -198,6 +198,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const rankingActions = await import("@/lib/ranking/actions");
   const rp = await import("@/lib/ranking/publication");
   const apiSchemas = await import("@/lib/api/token-schemas");
+  const hooks = await import("@/lib/webhooks/actions");
+  const hookSchemas = await import("@/lib/webhooks/schemas");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -278,6 +280,12 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("revokeApiTokenAction", api.revokeApiTokenAction, apiSchemas.ZRevokeApiToken),
     form("publishRankingAction", rankingActions.publishRankingAction, rp.ZPublishRanking),
     form("withdrawRankingAction", rankingActions.withdrawRankingAction, rp.ZWithdrawRanking),
+    form("createWebhookAction", hooks.createWebhookAction, hookSchemas.ZCreateWebhook),
+    form("updateWebhookEventsAction", hooks.updateWebhookEventsAction, hookSchemas.ZUpdateWebhookEvents),
+    form("pauseWebhookAction", hooks.pauseWebhookAction, hookSchemas.ZWebhookTarget),
+    form("resumeWebhookAction", hooks.resumeWebhookAction, hookSchemas.ZWebhookTarget),
+    form("deleteWebhookAction", hooks.deleteWebhookAction, hookSchemas.ZWebhookTarget),
+    form("pingWebhookAction", hooks.pingWebhookAction, hookSchemas.ZWebhookTarget),
   ];
 }
 
@@ -322,6 +330,7 @@ describe("malformed input to every server action", async () => {
       await import("@/lib/notices/life-actions"),
       await import("@/lib/api/actions"),
       await import("@/lib/ranking/actions"),
+      await import("@/lib/webhooks/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -573,6 +582,8 @@ describe("malformed addresses of every page", () => {
     ["/quan-tri/co-quan/nhap", "@/app/(app)/quan-tri/co-quan/nhap/page"],
     ["/quan-tri/nguoi-dung/nhap", "@/app/(app)/quan-tri/nguoi-dung/nhap/page"],
     ["/quan-tri/api", "@/app/(app)/quan-tri/api/page"],
+    ["/quan-tri/webhook", "@/app/(app)/quan-tri/webhook/page"],
+    ["/quan-tri/webhook/[id]", "@/app/(app)/quan-tri/webhook/[id]/page"],
     ["/tai-lieu-api", "@/app/tai-lieu-api/page"],
     ["/cong-khai/[tinh]/xep-hang/[ky]", "@/app/cong-khai/[tinh]/xep-hang/[ky]/page"],
   ] as const;

@@ -26,7 +26,7 @@ export default page({}, async ({ user }) => {
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="mb-3 font-semibold">E-mail và thông báo</h2>
-          <ProfileForm email={me.email} emailKinds={me.emailKinds} />
+          <ProfileForm email={me.email} emailKinds={me.emailKinds} admin={user.role === "admin"} />
         </section>
         <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="mb-1 font-semibold">Đổi mật khẩu</h2>

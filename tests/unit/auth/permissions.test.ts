@@ -49,6 +49,7 @@ const EXPECTED: Record<
     "user.manage": [false, false, false],
     "province.manage": [false, false, false],
     "province.configure": [false, false, false],
+    "webhook.manage": [false, false, false],
   },
   secretariat: {
     "notice.read": [true, true, false],
@@ -74,6 +75,7 @@ const EXPECTED: Record<
     "user.manage": [false, false, false],
     "province.manage": [false, false, false],
     "province.configure": [false, false, false],
+    "webhook.manage": [false, false, false],
   },
   chairman: {
     "notice.read": [true, true, false],
@@ -99,6 +101,7 @@ const EXPECTED: Record<
     "user.manage": [false, false, false],
     "province.manage": [false, false, false],
     "province.configure": [false, false, false],
+    "webhook.manage": [false, false, false],
   },
   admin: {
     "notice.read": [true, true, false],
@@ -124,6 +127,7 @@ const EXPECTED: Record<
     "user.manage": [true, true, false],
     "province.manage": [true, true, false],
     "province.configure": [true, true, false],
+    "webhook.manage": [true, true, false],
   },
 };
 

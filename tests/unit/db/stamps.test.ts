@@ -4,8 +4,8 @@ import { STAMPED_MODELS, UPDATED_MODELS } from "@/lib/db/stamps";
 
 // The demo clock's stamps must cover every model that records when it was made or changed, or a
 // new table would show the real date in the demo (lib/db/stamps.ts). Sessions, the login
-// throttle, the outbox and OCR jobs (whose heartbeat says a job died) run on the real clock on purpose.
-const REAL_CLOCK = new Set(["UserSession", "OutboxMessage", "LoginThrottle", "IntakeJob"]);
+// throttle, the outbox (webhook deliveries too) and OCR jobs (whose heartbeat says a job died) run on the real clock on purpose.
+const REAL_CLOCK = new Set(["UserSession", "OutboxMessage", "WebhookDelivery", "LoginThrottle", "IntakeJob"]);
 
 function modelsWith(pattern: RegExp): string[] {
   const schema = fs.readFileSync(new URL("../../../prisma/schema.prisma", import.meta.url), "utf8");
