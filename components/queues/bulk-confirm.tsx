@@ -5,7 +5,7 @@ import { useState } from "react";
 import { decideManyAction } from "@/lib/queues/actions";
 import type { QueueSection } from "@/lib/queues/queues";
 import { ActionForm, ChoiceField, TextField, useFieldError } from "@/components/ui/action-form";
-import { QueueHeading, QueueItem, QUEUE_TITLES } from "@/components/queues/queue-list";
+import { QueueHeading, QueueItem, QueueMore, QUEUE_TITLES } from "@/components/queues/queue-list";
 import { UndoForm } from "@/components/assignment/undo-form";
 import { StatusMessage } from "@/components/ui/status-message";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -81,6 +81,7 @@ export function BulkConfirm({ section }: { section: QueueSection }) {
           </div>
         </ActionForm>
       )}
+      <QueueMore section={section} />
       {decided.length > 0 ? (
         <ul className="mt-3 grid gap-2" aria-label="Vừa xử lý">
           {decided.map((d) => (

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { QueueSection } from "@/lib/queues/queues";
 import { formatDay } from "@/lib/time/calendar";
-import { QueueHeading, QueueItem, QUEUE_TITLES } from "@/components/queues/queue-list";
+import { QueueHeading, QueueItem, QueueMore, QUEUE_TITLES } from "@/components/queues/queue-list";
 import { UndoForm } from "@/components/assignment/undo-form";
 import { ExtensionDecisionForm } from "@/components/assignment/extension-decision-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -65,6 +65,7 @@ export function ExtensionDecisions({ section, pending }: { section: QueueSection
           })}
         </ul>
       )}
+      <QueueMore section={section} />
       {decided.length > 0 ? (
         <ul className="mt-3 grid gap-2" aria-label="Vừa quyết định">
           {decided.map((d) => (

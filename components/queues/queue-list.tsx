@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import type { QueueKind, QueueSection, QueueTask } from "@/lib/queues/queues";
+import { QUEUE_PAGE_SIZE, type QueueKind, type QueueSection, type QueueTask } from "@/lib/queues/queues";
 import { formatDateTime, formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -105,11 +105,56 @@ export function QueueList({ section }: { section: QueueSection }) {
           ))}
         </ul>
       )}
-      {section.total > section.items.length ? (
-        <p className="mt-2 text-sm text-slate-600">
-          Hiển thị {section.items.length} trên {section.total} mục, cũ nhất trước.
-        </p>
-      ) : null}
+      <QueueMore section={section} />
     </section>
+  );
+}
+
+const n = (x: number) => x.toLocaleString("vi-VN");
+
+/**
+ * Under a list: how much of it shows and the way to the rest. A list among the others shows its
+ * first items and "Xem tất cả"; opened on its own (`?xem=<kind>`) it pages, with the way back.
+ */
+export function QueueMore({ section: s }: { section: QueueSection }) {
+  const here = (page: number) => `/cho-xu-ly?xem=${s.kind}${page > 1 ? `&trang=${page}` : ""}#q-${s.kind}`;
+  const link = "font-medium text-brand-800 underline underline-offset-2";
+  if (!s.open) {
+    return s.total > s.items.length ? (
+      <p className="mt-2 text-sm text-slate-600" data-testid={`queue-more-${s.kind}`}>
+        Hiển thị {n(s.items.length)} trên {n(s.total)} mục.{" "}
+        <Link href={here(1)} className={link}>
+          Xem tất cả {n(s.total)} mục
+        </Link>
+      </p>
+    ) : null;
+  }
+  const page = Math.floor(s.offset / QUEUE_PAGE_SIZE) + 1;
+  const hasNext = s.offset + s.items.length < s.total;
+  return (
+    <nav
+      aria-label={`Các trang của danh sách ${QUEUE_TITLES[s.kind].title}`}
+      className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600"
+      data-testid={`queue-pages-${s.kind}`}
+    >
+      <span>
+        {s.items.length > 0
+          ? `Mục ${n(s.offset + 1)}–${n(s.offset + s.items.length)} trên ${n(s.total)}`
+          : "Hết danh sách"}
+      </span>
+      {page > 1 ? (
+        <Link href={here(page - 1)} className={link} rel="prev">
+          ← Trang trước
+        </Link>
+      ) : null}
+      {hasNext ? (
+        <Link href={here(page + 1)} className={link} rel="next">
+          Trang sau →
+        </Link>
+      ) : null}
+      <Link href={`/cho-xu-ly#q-${s.kind}`} className={link}>
+        Thu gọn
+      </Link>
+    </nav>
   );
 }

@@ -20,7 +20,15 @@ import { now as appNow } from "@/lib/time/today";
 
 export const DUE_SOON_DAYS = 7;
 const LOOK_BACK_DAYS = 7;
-const LIMIT = 200;
+/** Each list shows its first FIRST items; opened (`?xem=<kind>`), it pages by PAGE_SIZE. */
+export const QUEUE_FIRST = 20;
+export const QUEUE_PAGE_SIZE = 50;
+
+/** Which items of a list to read. */
+interface Paging {
+  take: number;
+  skip: number;
+}
 
 export interface QueueTask {
   assignmentId: number;
@@ -58,6 +66,10 @@ export interface QueueSection {
   kind: QueueKind;
   items: QueueTask[];
   total: number;
+  /** How many items come before the shown ones (a later page of an opened list). */
+  offset: number;
+  /** The list opened on its own (paged), rather than its first items among the others. */
+  open: boolean;
 }
 
 const TASK_SELECT = {
@@ -109,7 +121,14 @@ function sinceOf(seenAt: Date | null, now: Date): Date {
   return seenAt ?? new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000);
 }
 
-type Lister = (db: Db, where: Prisma.AssignmentWhereInput, today: string, since: Date) => Promise<QueueSection>;
+type Listed = Omit<QueueSection, "offset" | "open">;
+type Lister = (
+  db: Db,
+  where: Prisma.AssignmentWhereInput,
+  today: string,
+  since: Date,
+  paging: Paging,
+) => Promise<Listed>;
 
 async function section(
   kind: QueueKind,
@@ -117,27 +136,34 @@ async function section(
   where: Prisma.AssignmentWhereInput,
   orderBy: Prisma.AssignmentOrderByWithRelationInput[],
   map: (r: TaskRow) => QueueTask,
-): Promise<QueueSection> {
+  paging: Paging,
+): Promise<Listed> {
   const [rows, total] = await Promise.all([
-    db.assignment.findMany({ where, orderBy, take: LIMIT, select: TASK_SELECT }),
+    db.assignment.findMany({ where, orderBy, ...paging, select: TASK_SELECT }),
     db.assignment.count({ where }),
   ]);
   return { kind, items: rows.map(map), total };
 }
 
 const LISTS: Record<QueueKind, Lister> = {
-  toConfirm: (db, where, today) =>
-    section("toConfirm", db, { ...where, state: "submitted" }, [{ submittedAt: "asc" }, { id: "asc" }], (r) =>
-      toTask(r, {
-        since: r.submittedAt ? r.submittedAt.toISOString() : null,
-        days: r.submittedAt ? daysBetween(vietnamDay(r.submittedAt), today) : null,
-      }),
+  toConfirm: (db, where, today, _since, paging) =>
+    section(
+      "toConfirm",
+      db,
+      { ...where, state: "submitted" },
+      [{ submittedAt: "asc" }, { id: "asc" }],
+      (r) =>
+        toTask(r, {
+          since: r.submittedAt ? r.submittedAt.toISOString() : null,
+          days: r.submittedAt ? daysBetween(vietnamDay(r.submittedAt), today) : null,
+        }),
+      paging,
     ),
-  extensions: async (db, where, today) => {
+  extensions: async (db, where, today, _since, paging) => {
     const rows = await db.extensionRequest.findMany({
       where: { status: "pending", assignment: where },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: LIMIT,
+      ...paging,
       select: { id: true, requestedDueOn: true, reason: true, createdAt: true, assignment: { select: TASK_SELECT } },
     });
     const total = await db.extensionRequest.count({ where: { status: "pending", assignment: where } });
@@ -153,13 +179,13 @@ const LISTS: Record<QueueKind, Lister> = {
       ),
     };
   },
-  explanationsAnswered: async (db, where, _today, since) => {
+  explanationsAnswered: async (db, where, _today, since, paging) => {
     const w: Prisma.ExplanationRequestWhereInput = { status: "answered", answeredAt: { gt: since }, assignment: where };
     const [rows, total] = await Promise.all([
       db.explanationRequest.findMany({
         where: w,
         orderBy: [{ answeredAt: "desc" }, { id: "desc" }],
-        take: LIMIT,
+        ...paging,
         select: { answer: true, answeredAt: true, assignment: { select: TASK_SELECT } },
       }),
       db.explanationRequest.count({ where: w }),
@@ -172,7 +198,7 @@ const LISTS: Record<QueueKind, Lister> = {
       ),
     };
   },
-  newlyOverdue: (db, where, today, since) => {
+  newlyOverdue: (db, where, today, since, paging) => {
     // Due on a day that has passed since the last visit: overdue now, not yet at the last visit.
     const from = vietnamDay(since);
     return section(
@@ -181,17 +207,19 @@ const LISTS: Record<QueueKind, Lister> = {
       { ...where, state: { not: "completed" }, dueOn: { gte: fromIsoDay(from), lt: fromIsoDay(today) } },
       [{ dueOn: "asc" }, { id: "asc" }],
       (r) => toTask(r, { days: r.dueOn ? daysBetween(toIsoDay(r.dueOn), today) : null }),
+      paging,
     );
   },
-  returned: (db, where) =>
+  returned: (db, where, _today, _since, paging) =>
     section(
       "returned",
       db,
       { ...where, state: "in_progress", returnReason: { not: null } },
       [{ updatedAt: "desc" }, { id: "asc" }],
       (r) => toTask(r, { note: r.returnReason }),
+      paging,
     ),
-  dueSoon: (db, where, today) =>
+  dueSoon: (db, where, today, _since, paging) =>
     section(
       "dueSoon",
       db,
@@ -202,14 +230,15 @@ const LISTS: Record<QueueKind, Lister> = {
       },
       [{ dueOn: "asc" }, { id: "asc" }],
       (r) => toTask(r, { days: r.dueOn ? daysBetween(today, toIsoDay(r.dueOn)) : null }),
+      paging,
     ),
-  explanationsToAnswer: async (db, where, today) => {
+  explanationsToAnswer: async (db, where, today, _since, paging) => {
     const w: Prisma.ExplanationRequestWhereInput = { status: "pending", assignment: where };
     const [rows, total] = await Promise.all([
       db.explanationRequest.findMany({
         where: w,
         orderBy: [{ replyDueOn: "asc" }, { id: "asc" }],
-        take: LIMIT,
+        ...paging,
         select: { message: true, replyDueOn: true, assignment: { select: TASK_SELECT } },
       }),
       db.explanationRequest.count({ where: w }),
@@ -225,7 +254,7 @@ const LISTS: Record<QueueKind, Lister> = {
   },
   // Ongoing tasks (no due day) with no report in the province's current period: the one rule of
   // lib/assignments/ongoing.ts, in SQL, for the agencies of `where` (agency staff only).
-  ongoingUnreported: async (db, where, today) => {
+  ongoingUnreported: async (db, where, today, _since, paging) => {
     const provinceId = where.provinceId as number;
     const agencyIds = (where.agencyId as { in: number[] } | undefined)?.in ?? [];
     const { period, label } = await provinceOngoingPeriod(db, provinceId, today);
@@ -233,14 +262,27 @@ const LISTS: Record<QueueKind, Lister> = {
       SELECT a.id, (count(*) OVER ())::int AS "total" FROM "Assignment" a
       WHERE a."provinceId" = ${provinceId} AND a."agencyId" = ANY(${agencyIds}::int[])
         AND a."noticeId" NOT IN ${unpublishedNoticeIds(provinceId)} AND ${ongoingMissingSql(period)}
-      ORDER BY a."agencyId", a.id LIMIT ${LIMIT}`;
+      ORDER BY a."agencyId", a.id LIMIT ${paging.take} OFFSET ${paging.skip}`;
     const ids = rows.map((r) => r.id);
     const tasks =
       ids.length === 0 ? [] : await db.assignment.findMany({ where: { id: { in: ids } }, select: TASK_SELECT });
     const byId = new Map(tasks.map((t) => [t.id, t]));
+    // Past the last item there is no row to carry the total: count again (a page beyond the end).
+    const total =
+      rows[0]?.total ??
+      (paging.skip === 0
+        ? 0
+        : Number(
+            (
+              await db.$queryRaw<{ n: number }[]>`
+              SELECT count(*)::int AS n FROM "Assignment" a
+              WHERE a."provinceId" = ${provinceId} AND a."agencyId" = ANY(${agencyIds}::int[])
+                AND a."noticeId" NOT IN ${unpublishedNoticeIds(provinceId)} AND ${ongoingMissingSql(period)}`
+            )[0]?.n ?? 0,
+          ));
     return {
       kind: "ongoingUnreported",
-      total: rows[0]?.total ?? 0,
+      total,
       items: ids.flatMap((id) => {
         const t = byId.get(id);
         return t
@@ -255,13 +297,14 @@ const LISTS: Record<QueueKind, Lister> = {
       }),
     };
   },
-  newTasks: (db, where, _today, since) =>
+  newTasks: (db, where, _today, since, paging) =>
     section(
       "newTasks",
       db,
       { ...where, notice: { status: "published", publishedAt: { gt: since } } },
       [{ createdAt: "desc" }, { id: "asc" }],
       (r) => toTask(r),
+      paging,
     ),
 };
 
@@ -271,18 +314,46 @@ export const QUEUES_BY_ROLE: Partial<Record<SessionUser["role"], QueueKind[]>> =
   agency_staff: ["returned", "explanationsToAnswer", "dueSoon", "ongoingUnreported", "newTasks"],
 };
 
+/** Which list is opened on its own (`?xem=<kind>&trang=<n>`): the others show their first items. */
+export interface QueueView {
+  open?: QueueKind;
+  page?: number;
+}
+
 export async function queuesFor(
   db: Db,
   user: SessionUser,
   today: string,
   now: Date = appNow(),
+  view: QueueView = {},
 ): Promise<QueueSection[]> {
   const where = scopeWhere(user);
   const kinds = QUEUES_BY_ROLE[user.role];
   if (!where || !kinds) return [];
   const seen = await db.user.findUnique({ where: { id: user.id }, select: { queueSeenAt: true } });
   const since = sinceOf(seen?.queueSeenAt ?? null, now);
-  return Promise.all(kinds.map((k) => LISTS[k](db, where, today, since)));
+  return Promise.all(
+    kinds.map(async (k) => {
+      const open = view.open === k;
+      const offset = open ? (Math.max(1, view.page ?? 1) - 1) * QUEUE_PAGE_SIZE : 0;
+      const listed = await LISTS[k](db, where, today, since, {
+        take: open ? QUEUE_PAGE_SIZE : QUEUE_FIRST,
+        skip: offset,
+      });
+      return { ...listed, offset, open };
+    }),
+  );
+}
+
+/** The address's list and page (`?xem=toConfirm&trang=2`); anything malformed is left out. */
+export function parseQueueView(raw: Record<string, string | string[] | undefined>): QueueView {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const open = first(raw.xem);
+  const page = Number(first(raw.trang));
+  return {
+    open: open && Object.hasOwn(LISTS, open) ? (open as QueueKind) : undefined,
+    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : undefined,
+  };
 }
 
 /** The menu's figure: what needs this person's action (not the lists that only inform). */

@@ -614,6 +614,8 @@ describe("malformed addresses of every page", () => {
     "issuer",
     "overdue",
     "chuyen-tiep",
+    "xem",
+    "trang",
   ];
   const value = fc.oneof(
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
@@ -633,6 +635,8 @@ describe("malformed addresses of every page", () => {
       "xét nghiệm",
       "2021-Q3",
       "2021-H2",
+      "toConfirm",
+      "newTasks",
     ),
     fc.string({ maxLength: 30 }),
     fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),

@@ -7,7 +7,7 @@ import { reportProgress } from "@/lib/assignments/workflow";
 import { getDirectiveDetail } from "@/lib/notices/directive";
 import { getNotice, searchNotices } from "@/lib/notices/queries";
 import { parseNoticeSearch } from "@/lib/notices/search-query";
-import { queuesFor } from "@/lib/queues/queues";
+import { parseQueueView, QUEUE_FIRST, QUEUE_PAGE_SIZE, queuesFor } from "@/lib/queues/queues";
 import { digestText } from "@/lib/reminders/message";
 import { computeDigests } from "@/lib/reminders/run";
 import { agencyTable } from "@/lib/reports/running-totals";
@@ -333,5 +333,41 @@ describe("recurring directives are judged per period, never by their first due d
         await agencyBoard(p(), syt, agencyId, { notice: noticeId, due: "overdue", q: "hang tuan" }, "2021-07-17")
       ).items.map((i) => i.id),
     ).toEqual([f.recurring]);
+  });
+});
+
+describe("a long work queue", () => {
+  it("shows its first items among the others, and pages when opened on its own", async () => {
+    // A person working for every district: most of Long An's ongoing tasks are addressed to them.
+    const one = await f.user("longan.huyen");
+    const districts = await p().agency.findMany({
+      where: { provinceId: one.provinceId!, kind: "district" },
+      select: { id: true },
+    });
+    await p().userAgency.createMany({
+      data: districts.map((d) => ({ userId: one.id, agencyId: d.id })),
+      skipDuplicates: true,
+    });
+    const staff = await f.user("longan.huyen");
+    const day = "2021-07-28";
+    const at = new Date("2021-07-28T09:00:00+07:00");
+    const of = async (view?: Parameters<typeof queuesFor>[4]) =>
+      (await queuesFor(p(), staff, day, at, view)).find((s) => s.kind === "ongoingUnreported")!;
+    const first = await of();
+    expect(first.total).toBeGreaterThan(QUEUE_FIRST);
+    expect(first).toMatchObject({ open: false, offset: 0 });
+    expect(first.items).toHaveLength(QUEUE_FIRST);
+    const page1 = await of({ open: "ongoingUnreported" });
+    expect(page1.items).toHaveLength(Math.min(QUEUE_PAGE_SIZE, first.total));
+    expect(page1.items.slice(0, QUEUE_FIRST).map((t) => t.assignmentId)).toEqual(
+      first.items.map((t) => t.assignmentId),
+    );
+    const last = Math.ceil(first.total / QUEUE_PAGE_SIZE);
+    const end = await of({ open: "ongoingUnreported", page: last });
+    expect(end).toMatchObject({ open: true, offset: (last - 1) * QUEUE_PAGE_SIZE, total: first.total });
+    expect(end.items).toHaveLength(first.total - (last - 1) * QUEUE_PAGE_SIZE);
+    // Past the end: nothing, and still the whole count.
+    expect(await of({ open: "ongoingUnreported", page: last + 1 })).toMatchObject({ items: [], total: first.total });
+    expect(parseQueueView({ xem: "constructor", trang: "-1" })).toEqual({ open: undefined, page: undefined });
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { queuesFor } from "@/lib/queues/queues";
+import { parseQueueView, queuesFor } from "@/lib/queues/queues";
 import { today } from "@/lib/time/today";
 import { pendingExtensions } from "@/lib/assignments/extensions";
 import { BulkConfirm } from "@/components/queues/bulk-confirm";
@@ -21,9 +21,11 @@ const SUBTITLES: Record<string, string> = {
 };
 
 /** What waits for the signed-in person, by kind of work; once shown, the visit is recorded (MarkSeen). */
-export default page({}, async ({ user }) => {
+export default page({ query: parseQueueView }, async ({ user, query }) => {
   // What has items first (on a phone the empty lists would push the work off the first screen).
-  const sections = (await queuesFor(db(), user, today())).sort((a, b) => Number(b.total > 0) - Number(a.total > 0));
+  const sections = (await queuesFor(db(), user, today(), undefined, query)).sort(
+    (a, b) => Number(b.total > 0) - Number(a.total > 0),
+  );
   // The listed extension requests' ids, to decide them here: one query for the whole list.
   const extensionTasks = sections.find((s) => s.kind === "extensions")?.items.map((t) => t.assignmentId) ?? [];
   const pending = await pendingExtensions(db(), extensionTasks);
