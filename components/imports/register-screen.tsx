@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { encodeChoices } from "@/lib/imports/register-query";
+import { choicesOf } from "@/lib/imports/register-query";
 import { FIELD_LABELS, REGISTER_COLUMNS } from "@/lib/imports/register-columns";
 import type { RegisterPreview } from "@/lib/imports/register";
 import type { RegisterRowStatus, RegisterRowView } from "@/lib/imports/register-plan";
@@ -56,9 +56,7 @@ export function RegisterScreen({ path, current }: { path: string; current: Regis
 
 function Steps({ path, current }: { path: string; current: RegisterPreview }) {
   const { batch, plan } = current;
-  const choices = encodeChoices(
-    Object.fromEntries(plan.unknown.flatMap((u) => (u.chosen === null ? [] : [[u.key, u.chosen]]))),
-  );
+  const choices = choicesOf(plan.unknown);
   const columns = current.mapping.map((f, i) => [`c${i}`, f || "-"] as const);
   if (batch.confirmedAt)
     return (

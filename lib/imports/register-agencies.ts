@@ -48,8 +48,11 @@ export type AgencyChoices = Record<string, number>;
 
 export interface CellReading {
   targets: CellTarget[];
+  /** Names the registry lacks that wait for the secretariat's choice. */
   unknown: UnknownName[];
   skipped: string[];
+  /** Every name the registry lacks, chosen for or not (the page lists them all, to change a choice). */
+  lacking: UnknownName[];
 }
 
 const MAX_JOIN = 4;
@@ -99,7 +102,7 @@ export class RegisterAgencyFinder {
       .split(/[;,]/)
       .map((p) => p.replace(/^[\s\-–•+]+/u, "").trim())
       .filter(Boolean);
-    const out: CellReading = { targets: [], unknown: [], skipped: [] };
+    const out: CellReading = { targets: [], unknown: [], skipped: [], lacking: [] };
     for (let i = 0; i < parts.length;) {
       let taken = 0;
       for (let j = Math.min(parts.length, i + MAX_JOIN); j > i; j--) {
@@ -114,6 +117,7 @@ export class RegisterAgencyFinder {
         const text = parts[i]!;
         const key = searchKey(text);
         const choice = this.choices[key];
+        if (key) out.lacking.push({ key, text });
         if (choice === 0) out.skipped.push(text);
         else if (choice !== undefined && this.active.has(choice))
           out.targets.push({ agencyIds: [choice], viaGroup: null });

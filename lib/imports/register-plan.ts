@@ -210,7 +210,7 @@ export function planRegister(input: PlanInput): RegisterPlan {
 
     const lead = finder.read(cell("lead"));
     const support = finder.read(cell("support"));
-    for (const u of [...lead.unknown, ...support.unknown]) {
+    for (const u of [...lead.lacking, ...support.lacking]) {
       const seen = unknown.get(u.key);
       if (seen) {
         if (!seen.lines.includes(line)) seen.lines.push(line);
@@ -224,6 +224,8 @@ export function planRegister(input: PlanInput): RegisterPlan {
           chosen: null,
         });
       }
+    }
+    for (const u of [...lead.unknown, ...support.unknown]) {
       const p = unknown.get(u.key)!.proposal;
       errors.push(
         `Cơ quan “${u.text}” chưa có trong danh mục${p ? ` (đề xuất: ${p.name})` : ""}; chọn cơ quan tương ứng hoặc bỏ qua ở bảng “Cơ quan chưa có trong danh mục”.`,
@@ -328,7 +330,11 @@ export function planRegister(input: PlanInput): RegisterPlan {
   }
 
   const views = rows.map((r) => r.view);
-  for (const u of unknown.values()) u.chosen = input.choices[u.key] ?? null;
+  // A choice counts when it names an active agency, or 0 (left out).
+  for (const u of unknown.values()) {
+    const c = input.choices[u.key];
+    u.chosen = c === 0 || (c !== undefined && finder.agency(c)) ? c : null;
+  }
   const planned = [...notices.values()];
   const counts = {
     ok: views.filter((v) => v.status === "ok").length,
@@ -349,7 +355,7 @@ export function planRegister(input: PlanInput): RegisterPlan {
 }
 
 function none(): CellReading {
-  return { targets: [], unknown: [], skipped: [] };
+  return { targets: [], unknown: [], skipped: [], lacking: [] };
 }
 
 /** The text kept as the notice's full text: where it came from, and its directives as the register wrote them. */

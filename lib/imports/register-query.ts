@@ -42,6 +42,11 @@ export function encodeChoices(choices: AgencyChoices): string[] {
   return Object.entries(choices).map(([k, id]) => `${k}=${id}`);
 }
 
+/** The choices in force of a preview, as the next step's address and the confirmation carry them. */
+export function choicesOf(unknown: readonly { key: string; chosen: number | null }[]): string[] {
+  return encodeChoices(Object.fromEntries(unknown.flatMap((u) => (u.chosen === null ? [] : [[u.key, u.chosen]]))));
+}
+
 export interface RegisterQuery {
   batchId: number | undefined;
   /** null when the address names no column: the fields are guessed from the headers. */

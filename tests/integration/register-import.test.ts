@@ -5,6 +5,7 @@ import { useDbForTests } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { confirmRegister, previewRegister, uploadRegister, type RegisterRequest } from "@/lib/imports/register";
 import type { ColumnMapping } from "@/lib/imports/register-plan";
+import { choicesOf } from "@/lib/imports/register-query";
 import { noticeLife } from "@/lib/notices/life";
 import { getNotice } from "@/lib/notices/queries";
 import { toIsoDay } from "@/lib/time/calendar";
@@ -272,14 +273,29 @@ describe("confirming the register", () => {
     const stored = await checksums();
     // The preview stored nothing.
     expect(await counts()).toEqual(before);
-    const r = await confirmRegister(t.prisma, secretariat, {
-      batchId: first.batchId,
-      fingerprint: p.plan.fingerprint,
-      publish: true,
-      mapping: null,
-      choices,
+    // The page lists both names with the choice in force, and carries them to the confirmation.
+    expect(p.plan.unknown.map((u) => [u.text, u.chosen])).toEqual([
+      ["Trung tâm Y tế dự phòng cũ", cdc.id],
+      ["Ban không rõ", 0],
+    ]);
+    const { confirmRegisterAction } = await import("@/lib/imports/actions");
+    const form = new FormData();
+    form.append("batchId", String(first.batchId));
+    form.append("fingerprint", p.plan.fingerprint);
+    form.append("columns", p.mapping.join(","));
+    form.append("agencies", choicesOf(p.plan.unknown).join("|"));
+    form.append("publish", "on");
+    signInAs(secretariat);
+    const r = await confirmRegisterAction(null, form);
+    signInAs(null);
+    expect(r).toMatchObject({
+      ok: true,
+      message: `Đã nhập 2 thông báo, 3 nhiệm vụ, ${row2 + 3} lượt giao cơ quan; 1 dòng trùng thông báo đã có được bỏ qua.`,
+      notices: 2,
+      directives: 3,
+      assignments: row2 + 3,
+      duplicates: 1,
     });
-    expect(r).toEqual({ notices: 2, directives: 3, assignments: row2 + 3, duplicates: 1 });
     expect(await counts()).toEqual({
       notices: before.notices + 2,
       directives: before.directives + 3,

@@ -101,6 +101,7 @@ describe("agency cells", () => {
       ],
       unknown: [],
       skipped: ["Sở Cũ"],
+      lacking: open.unknown,
     });
     // A choice naming an agency the registry does not have (or no longer has) is no choice.
     expect(new RegisterAgencyFinder(registry, { [keys[0]!]: 5 }).read("Sở Cũ").unknown).toHaveLength(1);
