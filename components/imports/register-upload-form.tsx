@@ -24,6 +24,7 @@ export function RegisterUploadForm({ path, again }: { path: string; again: boole
     startTransition(async () => {
       const r = await callAction(() => uploadRegisterAction(null, form));
       if (!r.ok) return setMessage(r.fieldErrors?.file?.[0] ?? r.message);
+      setFile(null);
       router.push(`${path}?lan=${r.batchId}`);
     });
   }

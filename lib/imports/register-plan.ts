@@ -236,8 +236,9 @@ export function planRegister(input: PlanInput): RegisterPlan {
       errors.push(lead.skipped.length > 0 ? "Không còn cơ quan chủ trì nào (đã bỏ qua)." : "Thiếu cơ quan chủ trì.");
     if ([...lead.targets, ...support.targets].some((t) => t.agencyIds.length === 0))
       errors.push("Nhóm cơ quan được giao chưa có thành viên nào đang hoạt động.");
-    view.lead = names(lead);
-    view.support = names(support);
+    // Names waiting for a choice are shown as written, with a question mark.
+    view.lead = [...names(lead), ...lead.unknown.map((u) => `${u.text} (?)`)];
+    view.support = [...names(support), ...support.unknown.map((u) => `${u.text} (?)`)];
 
     let deadline: Deadline | null = null;
     const deadlineText = deadlineCellText(cell("deadline"));
@@ -266,7 +267,8 @@ export function planRegister(input: PlanInput): RegisterPlan {
       if (!completedText) warnings.push("Không ghi ngày hoàn thành: được tính là hoàn thành đúng hạn.");
       if (completedOn && date && completedOn < date) errors.push("Ngày hoàn thành trước ngày của thông báo.");
     } else if (completedOn) warnings.push(`Ngày hoàn thành bị bỏ qua vì tình trạng là “${STATE_LABELS[state]}”.`);
-    view.state = STATE_LABELS[state];
+    // A state it could not read stays as written beside its error.
+    view.state = read === null ? stateText : STATE_LABELS[state];
 
     rows.push({ view, noticeKey, title: cell("title") || null, deadline, deadlineText, lead, support, state });
   }
