@@ -46,6 +46,11 @@ export function NoticeHeader({
         ) : (
           <Badge tone="success">Đã ban hành</Badge>
         )}
+        {notice.importedFrom ? (
+          <span title={`Nhập từ sổ theo dõi ${notice.importedFrom}`} data-testid="notice-imported">
+            <Badge tone="info">Nhập từ sổ theo dõi</Badge>
+          </span>
+        ) : null}
         {changeCount > 0 ? (
           <a href="#dieu-chinh" className="text-sm text-brand-800 underline">
             {changeCount} điều chỉnh sau khi ban hành

@@ -6,9 +6,11 @@ import { db } from "@/lib/db/client";
 import { confirmImport, uploadImport, type ImportResult } from "@/lib/imports/batches";
 import type { ImportKind } from "@/lib/imports/plan";
 import { ZImportConfirm, ZImportUpload } from "@/lib/imports/schemas";
+import { confirmRegister, uploadRegister, type RegisterResult } from "@/lib/imports/register";
+import { ZRegisterConfirm } from "@/lib/imports/register-query";
 
 // The import pages' actions, through the gate: agencies need "agency.manage", users
-// "user.manage", checked before the file is read; the services check the stored upload's
+// "user.manage", the register of directives "notice.create", checked before the file is read; the services check the stored upload's
 // province and owner again at every step.
 
 const PAGES: Record<ImportKind, string> = { agencies: "/quan-tri/co-quan", users: "/quan-tri/nguoi-dung" };
@@ -52,4 +54,33 @@ export const uploadUserListAction = formAction<typeof ZImportUpload, { batchId: 
 export const confirmUserListAction = formAction<typeof ZImportConfirm, ImportResult>(
   { name: "import.users.confirm", input: ZImportConfirm, permission: "user.manage" },
   (input, { user }) => confirm("users", input, user),
+);
+
+export const uploadRegisterAction = formAction<typeof ZImportUpload, { batchId: number }>(
+  { name: "import.register.upload", input: ZImportUpload, permission: "notice.create" },
+  async (input, { user }) => {
+    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    const r = await uploadRegister(db(), user, { name: input.file.name, bytes });
+    return { ok: true as const, message: "Đã đọc tệp; ghép cột rồi xem trước bên dưới.", batchId: r.batchId };
+  },
+);
+
+export const confirmRegisterAction = formAction<typeof ZRegisterConfirm, RegisterResult>(
+  { name: "import.register.confirm", input: ZRegisterConfirm, permission: "notice.create" },
+  async (input, { user }) => {
+    const r = await confirmRegister(db(), user, {
+      batchId: input.batchId,
+      fingerprint: input.fingerprint,
+      publish: input.publish,
+      mapping: input.columns,
+      choices: input.agencies,
+    });
+    revalidatePath("/thong-bao");
+    const skipped = r.duplicates > 0 ? `; ${r.duplicates} dòng trùng thông báo đã có được bỏ qua` : "";
+    return {
+      ok: true as const,
+      message: `Đã nhập ${r.notices} thông báo, ${r.directives} nhiệm vụ, ${r.assignments} lượt giao cơ quan${skipped}.`,
+      ...r,
+    };
+  },
 );

@@ -20,10 +20,17 @@ import { readRegistryFile } from "@/lib/registry-io/read";
 // then everything is written, or nothing. The province is always the signed-in user's own, and
 // only the user who uploaded a file may preview or confirm it.
 
-export const IMPORT_PERMISSION: Record<ImportKind, Action> = { agencies: "agency.manage", users: "user.manage" };
-const MAX_AGE_MS = 24 * 3_600_000;
+/** What an upload kept in RegistryImport is: one of the two lists, or the register of directives (register.ts). */
+export type BatchKind = ImportKind | "directives";
 
-function ownProvince(actor: SessionUser, kind: ImportKind): number {
+export const IMPORT_PERMISSION: Record<BatchKind, Action> = {
+  agencies: "agency.manage",
+  users: "user.manage",
+  directives: "notice.create",
+};
+export const MAX_AGE_MS = 24 * 3_600_000;
+
+export function ownProvince(actor: SessionUser, kind: BatchKind): number {
   if (actor.provinceId === null) throw new ForbiddenError();
   authorize(actor, IMPORT_PERMISSION[kind], { provinceId: actor.provinceId });
   return actor.provinceId;
@@ -40,6 +47,18 @@ export async function uploadImport(
   const columns = kind === "agencies" ? AGENCY_COLUMNS : USER_COLUMNS;
   const read = await readRegistryFile<string>(fileName, file.bytes, columns);
   const table: StoredTable = { format: read.format, present: read.present, ignored: read.ignored, rows: read.rows };
+  return storeBatch(db, actor, provinceId, kind, fileName, table);
+}
+
+/** Keeps a file's rows until its confirmation (an upload of the user's older than a day goes). */
+export async function storeBatch(
+  db: Db,
+  actor: SessionUser,
+  provinceId: number,
+  kind: BatchKind,
+  fileName: string,
+  table: object,
+): Promise<{ batchId: number }> {
   await db.registryImport.deleteMany({
     where: { createdById: actor.id, confirmedAt: null, createdAt: { lt: new Date(Date.now() - MAX_AGE_MS) } },
   });
@@ -50,21 +69,22 @@ export async function uploadImport(
   return { batchId: row.id };
 }
 
-export interface ImportBatch {
+export interface ImportBatch<K extends BatchKind = ImportKind, T = StoredTable> {
   id: number;
-  kind: ImportKind;
+  kind: K;
   fileName: string;
   createdAt: Date;
   confirmedAt: Date | null;
-  table: StoredTable;
+  table: T;
 }
 
-async function loadBatch(
-  db: Db,
+/** The upload, when it is the actor's own, of the actor's province and of this kind; else not found. */
+export async function loadBatch<K extends BatchKind, T = StoredTable>(
+  db: Db | Tx,
   actor: SessionUser,
-  kind: ImportKind,
+  kind: K,
   batchId: number,
-): Promise<ImportBatch & { provinceId: number }> {
+): Promise<ImportBatch<K, T> & { provinceId: number }> {
   const provinceId = ownProvince(actor, kind);
   const row = await db.registryImport.findUnique({
     where: { id: batchId },
@@ -82,10 +102,10 @@ async function loadBatch(
   // Another user's upload, another province's, or the other kind answers as if it did not exist.
   if (!row || row.provinceId !== provinceId || row.createdById !== actor.id || row.kind !== kind)
     throw new NotFoundError("Tệp đã tải lên");
-  return { ...row, kind, table: row.table as unknown as StoredTable };
+  return { ...row, kind, table: row.table as unknown as T };
 }
 
-function expired(batch: ImportBatch): boolean {
+export function expired(batch: { createdAt: Date }): boolean {
   return Date.now() - batch.createdAt.getTime() > MAX_AGE_MS;
 }
 

@@ -11,6 +11,7 @@ import {
   roleLabel,
   USER_COLUMNS,
 } from "@/lib/imports/columns";
+import { REGISTER_COLUMNS, STATE_CHOICES_TEXT } from "@/lib/imports/register-columns";
 
 // The registry and the account list as XLSX, in the columns the import reads: a file exported
 // here and imported back shows every row unchanged. The templates are the same sheets with one
@@ -160,6 +161,64 @@ export function userTemplate(): ExportDocument {
         title: "Người dùng",
         columns: columnsOf(USER_COLUMNS),
         rows: [["syt.nguyenvana", "Nguyễn Văn A", roleLabel("agency_staff"), "SYT", "nguyenvana@example.gov.vn", "Có"]],
+      },
+    ],
+  };
+}
+
+const REGISTER_WIDTHS: Record<string, number> = {
+  number: 18,
+  date: 12,
+  title: 30,
+  content: 60,
+  lead: 30,
+  support: 36,
+  deadline: 22,
+  state: 18,
+  completedOn: 16,
+};
+
+/** The register of directives (sổ theo dõi): its columns, and example rows of one notice written per assignment. */
+export function registerTemplate(): ExportDocument {
+  return {
+    title: "Mẫu sổ theo dõi thực hiện chỉ đạo",
+    notes: [
+      "Mỗi dòng một nhiệm vụ, hoặc một cơ quan của nhiệm vụ (các dòng cùng số, ngày và nội dung được gộp thành một nhiệm vụ giao nhiều cơ quan). Giữ dòng tiêu đề; tên cột có thể khác, trang nhập cho ghép cột.",
+      "Cột cần có: Số thông báo, Nội dung, Chủ trì; Ngày (dd/mm/yyyy) ghi ở cột riêng hoặc sau số (“123/TB-UBND ngày 12/8/2021”).",
+      "Chủ trì, Phối hợp: tên cơ quan hoặc nhóm như trong danh mục (không cần dấu), nhiều tên cách nhau bằng dấu phẩy hoặc chấm phẩy.",
+      "Thời hạn: một ngày (30/6/2021) hoặc như thông báo ghi (“Trước ngày 15/6/2021”, “Trong tháng 7/2021”, “Thường xuyên”); để trống là không có thời hạn.",
+      `Tình trạng: ${STATE_CHOICES_TEXT}; Ngày hoàn thành (dd/mm/yyyy) cho nhiệm vụ đã hoàn thành.`,
+      "Thông báo đã có trong hệ thống (cùng số và ngày) được bỏ qua.",
+    ],
+    sheets: [
+      {
+        name: "Sổ theo dõi",
+        title: "Sổ theo dõi",
+        columns: REGISTER_COLUMNS.map((c) => ({ header: c.header, width: REGISTER_WIDTHS[c.key] })),
+        rows: [
+          [
+            "123/TB-UBND",
+            "12/08/2021",
+            "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp Ban Chỉ đạo",
+            "Tổ chức xét nghiệm diện rộng tại các khu công nghiệp",
+            "Sở Y tế",
+            "Ban Quản lý Khu kinh tế; Công an tỉnh",
+            "Trước ngày 25/08/2021",
+            "Đã hoàn thành",
+            "20/08/2021",
+          ],
+          [
+            "123/TB-UBND",
+            "12/08/2021",
+            "",
+            "Rà soát, cập nhật phương án phòng, chống dịch tại doanh nghiệp",
+            "Sở Lao động - Thương binh và Xã hội",
+            "",
+            "Thường xuyên",
+            "Đang thực hiện",
+            "",
+          ],
+        ],
       },
     ],
   };

@@ -5,7 +5,13 @@ import { fileResponse } from "@/lib/exports/respond";
 import { exportFileName } from "@/lib/exports/table";
 import { toXlsx } from "@/lib/exports/xlsx";
 import { ForbiddenError } from "@/lib/errors";
-import { agencyRegistryDocument, agencyTemplate, userListDocument, userTemplate } from "@/lib/imports/exports";
+import {
+  agencyRegistryDocument,
+  agencyTemplate,
+  registerTemplate,
+  userListDocument,
+  userTemplate,
+} from "@/lib/imports/exports";
 import { today } from "@/lib/time/today";
 
 // The downloads of the import pages (route handlers call these after the gate's permission
@@ -26,8 +32,13 @@ export async function userExportResponse(user: SessionUser): Promise<Response> {
   return fileResponse(await toXlsx(doc), exportFileName("nguoi dung", today(), "xlsx"), "xlsx");
 }
 
-export async function templateResponse(kind: "agencies" | "users"): Promise<Response> {
-  const doc = kind === "agencies" ? agencyTemplate() : userTemplate();
-  const name = kind === "agencies" ? "mau-danh-muc-co-quan.xlsx" : "mau-danh-sach-nguoi-dung.xlsx";
-  return fileResponse(await toXlsx(doc), name, "xlsx");
+const TEMPLATES = {
+  agencies: { doc: agencyTemplate, name: "mau-danh-muc-co-quan.xlsx" },
+  users: { doc: userTemplate, name: "mau-danh-sach-nguoi-dung.xlsx" },
+  directives: { doc: registerTemplate, name: "mau-so-theo-doi-chi-dao.xlsx" },
+};
+
+export async function templateResponse(kind: keyof typeof TEMPLATES): Promise<Response> {
+  const t = TEMPLATES[kind];
+  return fileResponse(await toXlsx(t.doc()), t.name, "xlsx");
 }

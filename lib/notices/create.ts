@@ -22,6 +22,10 @@ export interface CreateNoticeOptions {
   createNewAgencies: boolean;
   /** The uploaded document it was entered from (an Attachment of the province). */
   sourceFileId?: number | null;
+  /** The register upload it is imported from (RegistryImport, lib/imports/register.ts). */
+  importId?: number | null;
+  /** Tell the agencies of a published notice (default); an old register's import does not. */
+  notify?: boolean;
 }
 
 /** null actor = the system itself (the demo seed). */
@@ -141,6 +145,7 @@ export async function createNotice(
           urgency: n.urgency ?? null,
           audience: (n.audience ?? []).map((a) => a.trim()).filter(Boolean),
           sourceFileId: opts.sourceFileId ?? null,
+          importId: opts.importId ?? null,
           sourceText,
           searchText: noticeSearchText({ number: n.number, title: n.title, issuer: n.issuer, sourceText }),
           status: opts.status,
@@ -215,7 +220,7 @@ export async function createNotice(
           })),
         ]);
       }
-      if (opts.status === "published") await notifyPublished(tx, notice.id, actorId);
+      if (opts.status === "published" && opts.notify !== false) await notifyPublished(tx, notice.id, actorId);
       return notice.id;
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -84,6 +84,7 @@ const NOTICE_LABELS: Record<string, string> = {
   "notice.unlink": "Bỏ liên kết với thông báo khác",
   "notice.carryIn": "Nhận nhiệm vụ chuyển tiếp",
   "notice.carryOut": "Chuyển nhiệm vụ sang thông báo khác",
+  "notice.import": "Nhập từ sổ theo dõi",
 };
 
 const LINK_WORDS: Record<string, Record<string, string>> = {
@@ -112,6 +113,8 @@ function noticeDetail(
       return other ? ` từ ${other}${refs}` : refs;
     case "notice.carryOut":
       return other ? ` ${other}${refs}` : refs;
+    case "notice.import":
+      return typeof a.fileName === "string" ? ` ${a.fileName}` : "";
     default:
       return "";
   }

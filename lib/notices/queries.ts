@@ -198,6 +198,8 @@ export interface NoticeDetail {
   withdrawnReason: string | null;
   /** The uploaded document it was entered from. */
   sourceFile: { id: number; fileName: string; size: number } | null;
+  /** Imported from the province's old register (sổ theo dõi): the file it came in. */
+  importedFrom: string | null;
   kind: string;
   number: string | null;
   issuer: string;
@@ -265,6 +267,7 @@ export async function getNotice(db: Db, user: SessionUser, id: number, today?: s
       withdrawnAt: true,
       withdrawnReason: true,
       sourceFile: { select: { id: true, fileName: true, size: true } },
+      registerImport: { select: { fileName: true } },
       province: { select: { name: true } },
       directives: {
         orderBy: { position: "asc" },
@@ -317,6 +320,7 @@ export async function getNotice(db: Db, user: SessionUser, id: number, today?: s
   return {
     ...n,
     provinceName: n.province.name,
+    importedFrom: n.registerImport?.fileName ?? null,
     withdrawnAt: n.withdrawnAt?.toISOString() ?? null,
     issuedOn: day(n.issuedOn),
     meetingOn: day(n.meetingOn),

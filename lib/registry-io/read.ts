@@ -36,12 +36,15 @@ const clean = (s: string) => stripControlCharacters(s.normalize("NFC")).replace(
 
 const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(", ");
 
-export async function readRegistryFile<K extends string>(
+/**
+ * The non-empty rows of a list's first sheet as cleaned text, with the file's format: what every
+ * list import reads first, before its header row is looked for.
+ */
+export async function readSheetRows(
   fileName: string,
   bytes: Uint8Array,
-  columns: readonly ColumnSpec<K>[],
   field = "file",
-): Promise<ReadTable<K>> {
+): Promise<{ format: "xlsx" | "csv"; rows: RawRow[] }> {
   const format = formatOfName(fileName);
   if (!format) refuseFile(field, `Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv); tệp “${fileName}” không phải loại này.`);
   if (bytes.byteLength === 0) refuseFile(field, `Tệp “${fileName}” trống.`);
@@ -54,6 +57,16 @@ export async function readRegistryFile<K extends string>(
     format === "xlsx" ? await readXlsxRows(fileName, bytes, field) : readCsvRows(fileName, bytes, field);
   const rows = raw.map((r) => ({ line: r.line, cells: r.cells.map(clean) })).filter((r) => r.cells.some(Boolean));
   if (rows.length === 0) refuseFile(field, `Tệp “${fileName}” không có dữ liệu.`);
+  return { format, rows };
+}
+
+export async function readRegistryFile<K extends string>(
+  fileName: string,
+  bytes: Uint8Array,
+  columns: readonly ColumnSpec<K>[],
+  field = "file",
+): Promise<ReadTable<K>> {
+  const { format, rows } = await readSheetRows(fileName, bytes, field);
 
   // The header: the first of the first ten rows that names the most required columns.
   const required = columns.filter((c) => c.required);

@@ -193,6 +193,7 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const ag = await import("@/lib/agencies/schemas");
   const imports = await import("@/lib/imports/actions");
   const is = await import("@/lib/imports/schemas");
+  const registerQuery = await import("@/lib/imports/register-query");
   const life = await import("@/lib/notices/life-actions");
   const api = await import("@/lib/api/actions");
   const rankingActions = await import("@/lib/ranking/actions");
@@ -272,6 +273,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("confirmAgencyListAction", imports.confirmAgencyListAction, is.ZImportConfirm),
     { ...form("uploadUserListAction", imports.uploadUserListAction, is.ZImportUpload, ["file"]), runs: 60 },
     form("confirmUserListAction", imports.confirmUserListAction, is.ZImportConfirm),
+    { ...form("uploadRegisterAction", imports.uploadRegisterAction, is.ZImportUpload, ["file"]), runs: 60 },
+    form("confirmRegisterAction", imports.confirmRegisterAction, registerQuery.ZRegisterConfirm),
     form("withdrawNoticeAction", life.withdrawNoticeAction, e.ZWithdrawNotice),
     form("linkNoticeAction", life.linkNoticeAction, e.ZLinkNotice),
     form("unlinkNoticeAction", life.unlinkNoticeAction, e.ZUnlinkNotice),
@@ -406,6 +409,7 @@ describe("malformed input to every route handler", () => {
     ["/api/quan-tri/co-quan/mau", "@/app/api/quan-tri/co-quan/mau/route"],
     ["/api/quan-tri/nguoi-dung/xuat", "@/app/api/quan-tri/nguoi-dung/xuat/route"],
     ["/api/quan-tri/nguoi-dung/mau", "@/app/api/quan-tri/nguoi-dung/mau/route"],
+    ["/api/nhap-so-theo-doi/mau", "@/app/api/nhap-so-theo-doi/mau/route"],
     ["/api/nhap-thong-bao/[id]", "@/app/api/nhap-thong-bao/[job]/route"],
     ["/api/nhap-thong-bao/[id]/trang/[id]", "@/app/api/nhap-thong-bao/[job]/trang/[page]/route"],
     ["/api/v1/openapi.json", "@/app/api/v1/openapi.json/route"],
@@ -560,6 +564,7 @@ describe("malformed addresses of every page", () => {
     ["/", "@/app/page"],
     ["/thong-bao", "@/app/(app)/thong-bao/page"],
     ["/thong-bao/nhap", "@/app/(app)/thong-bao/nhap/page"],
+    ["/thong-bao/nhap-so-theo-doi", "@/app/(app)/thong-bao/nhap-so-theo-doi/page"],
     ["/thong-bao/[id]", "@/app/(app)/thong-bao/[id]/page"],
     ["/chi-dao/[id]", "@/app/(app)/chi-dao/[id]/page"],
     ["/nhiem-vu/[id]", "@/app/(app)/nhiem-vu/[id]/page"],
@@ -589,6 +594,11 @@ describe("malformed addresses of every page", () => {
   ] as const;
   const QUERY_KEYS = [
     "lan",
+    // The register import's column mapping and agency choices (/thong-bao/nhap-so-theo-doi).
+    "c0",
+    "c1",
+    "c59",
+    "gan",
     "q",
     "kind",
     "status",

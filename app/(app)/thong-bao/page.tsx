@@ -12,6 +12,7 @@ import { NoticeTable } from "@/components/notices/notice-table";
 import { Pager } from "@/components/overview/pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Thông báo kết luận" };
 
@@ -35,12 +36,17 @@ export default page({ query: parseNoticeSearch }, async ({ user, query: filters 
         }
         actions={
           user.provinceId !== null && can(user, "notice.create", { provinceId: user.provinceId }) ? (
-            <Link
-              href="/thong-bao/nhap"
-              className="rounded-lg bg-brand-800 px-4 py-2 font-semibold text-white shadow hover:bg-brand-900"
-            >
-              Nhập thông báo
-            </Link>
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href="/thong-bao/nhap-so-theo-doi" className={buttonClass("secondary")}>
+                Nhập sổ theo dõi (Excel)
+              </Link>
+              <Link
+                href="/thong-bao/nhap"
+                className="rounded-lg bg-brand-800 px-4 py-2 font-semibold text-white shadow hover:bg-brand-900"
+              >
+                Nhập thông báo
+              </Link>
+            </div>
           ) : null
         }
       />
