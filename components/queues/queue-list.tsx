@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import { QUEUE_PAGE_SIZE, type QueueKind, type QueueSection, type QueueTask } from "@/lib/queues/queues";
+import { QUEUE_PAGE_SIZE } from "@/lib/queues/paging";
+import type { QueueKind, QueueSection, QueueTask } from "@/lib/queues/queues";
 import { formatDateTime, formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";

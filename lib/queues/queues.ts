@@ -6,6 +6,7 @@ import { ongoingMissingSql, provinceOngoingPeriod } from "@/lib/assignments/ongo
 import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
 import { addDays, daysBetween, formatDay, fromIsoDay, toIsoDay, vietnamDay } from "@/lib/time/calendar";
 import { now as appNow } from "@/lib/time/today";
+import { QUEUE_FIRST, QUEUE_PAGE_SIZE } from "@/lib/queues/paging";
 
 // What waits for each person (/cho-xu-ly), one list per kind of work:
 //   secretariat: results to confirm (oldest first, how long they waited), extension requests to
@@ -20,9 +21,7 @@ import { now as appNow } from "@/lib/time/today";
 
 export const DUE_SOON_DAYS = 7;
 const LOOK_BACK_DAYS = 7;
-/** Each list shows its first FIRST items; opened (`?xem=<kind>`), it pages by PAGE_SIZE. */
-export const QUEUE_FIRST = 20;
-export const QUEUE_PAGE_SIZE = 50;
+export { QUEUE_FIRST, QUEUE_PAGE_SIZE };
 
 /** Which items of a list to read. */
 interface Paging {
