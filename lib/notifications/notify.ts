@@ -1,4 +1,3 @@
-import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Recipient } from "@/lib/notifications/recipients";
@@ -8,6 +7,7 @@ import type { NotificationKind } from "@/lib/users/schemas";
 // Notification per person and item (the inbox), and, for those who want this kind by e-mail and
 // have an address, one outbox message per person and event (a notice published with 40 tasks for
 // one agency is one e-mail listing them, not 40). The outbox worker (lib/outbox) sends it.
+// No "server-only": the app's own server loads it in-process with the outbox worker (lib/outbox).
 
 /** The notification kinds as stored, and the e-mail choice (NOTIFICATION_KINDS) each falls under. */
 export const KIND_GROUP = {

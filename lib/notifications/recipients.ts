@@ -1,8 +1,8 @@
-import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 
 // Who is told: the staff of an agency, the province's secretariat, its chairman. Active accounts
 // only. Each with what the e-mail side needs (address and the kinds they do not want by e-mail).
+// No "server-only": the app's own server loads it in-process with the outbox worker (lib/outbox).
 
 export interface Recipient {
   id: number;

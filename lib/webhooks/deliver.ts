@@ -1,4 +1,3 @@
-import "server-only";
 import { inTransaction, type Db, type Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { notify } from "@/lib/notifications/notify";
@@ -11,6 +10,7 @@ import { DELIVERY_TIMEOUT_MS, PAUSE_AFTER_MS, RESPONSE_EXCERPT_CHARS, webhookHea
 // dropped. A 2xx answer within 10 seconds is delivered; anything else (another status, a redirect,
 // a timeout, no connection) fails. A webhook whose failures have lasted a day without a success
 // is paused: its waiting deliveries are held, its administrators told in the app (and by e-mail).
+// No "server-only": the app's own server loads it in-process with the outbox worker (lib/outbox).
 
 export type AttemptOutcome =
   | { outcome: "sent" }
