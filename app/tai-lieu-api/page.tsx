@@ -71,19 +71,18 @@ export default publicPage(async () => {
           được gửi tối đa {API_RATE_LIMIT.requests} yêu cầu trong {API_RATE_LIMIT.windowMs / 1000} giây.
         </p>
         <p>
-          Mã đọc và ghi của cả tỉnh tạo thông báo như Văn phòng và báo cáo tiến độ như cán bộ của cơ quan được giao nhiệm
-          vụ; mã giới hạn theo cơ quan chỉ báo cáo cho các cơ quan ấy và không tạo thông báo. Mã chỉ đọc gửi yêu cầu ghi
-          nhận 403. Mọi thay đổi được ghi vào lịch sử với người thực hiện là “qua API: &lt;tên mã&gt;”.
+          Mã đọc và ghi của cả tỉnh tạo thông báo như Văn phòng và báo cáo tiến độ như cán bộ của cơ quan được giao
+          nhiệm vụ; mã giới hạn theo cơ quan chỉ báo cáo cho các cơ quan ấy và không tạo thông báo. Mã chỉ đọc gửi yêu
+          cầu ghi nhận 403. Mọi thay đổi được ghi vào lịch sử với người thực hiện là “qua API: &lt;tên mã&gt;”.
         </p>
         <h2 className="mt-2 text-lg font-semibold">Phân trang và lỗi</h2>
         <p>
           Danh sách trả về <code>{`{ "data": [...], "nextCursor": "..." }`}</code>; gửi lại <code>cursor</code> bằng giá
           trị <code>nextCursor</code> cho đến khi nó là <code>null</code>. <code>limit</code> từ 1 đến 200 (mặc định
           50). Mọi lỗi có dạng <code>{`{ "error": { "code": "unauthenticated", "message": "..." } }`}</code>: mã ổn định
-          (unauthenticated 401, forbidden 403, not_found 404, invalid 422, rate_limited 429; khi ghi: duplicate 409
-          kèm <code>duplicates</code>, stale 409 kèm trạng thái hiện tại <code>current</code>, conflict 409) và thông
-          báo tiếng Việt.
-          Ngày dạng YYYY-MM-DD theo giờ Việt Nam.
+          (unauthenticated 401, forbidden 403, not_found 404, invalid 422, rate_limited 429; khi ghi: duplicate 409 kèm{" "}
+          <code>duplicates</code>, stale 409 kèm trạng thái hiện tại <code>current</code>, conflict 409) và thông báo
+          tiếng Việt. Ngày dạng YYYY-MM-DD theo giờ Việt Nam.
         </p>
       </section>
       {Object.values(ENDPOINTS).map((e) => {

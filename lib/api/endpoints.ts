@@ -158,7 +158,8 @@ export const ENDPOINTS = {
     pastedText: ["sourceText"],
     status: 201,
     example: NOTICE_EXAMPLE,
-    conflict: "duplicate: thông báo này có vẻ đã được nhập (error.duplicates liệt kê các thông báo trùng); gửi lại với acknowledgeDuplicates: true để vẫn lưu.",
+    conflict:
+      "duplicate: thông báo này có vẻ đã được nhập (error.duplicates liệt kê các thông báo trùng); gửi lại với acknowledgeDuplicates: true để vẫn lưu.",
     response: ZNoticeOut,
   },
   reportTask: {

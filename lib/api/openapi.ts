@@ -44,9 +44,11 @@ const ERRORS: Record<string, string> = {
 
 /** A write's own words for the refusals it adds to the reads'. */
 const WRITE_ERRORS: Record<string, string> = {
-  "403": "Mã truy cập chỉ được đọc (forbidden), hoặc không được ghi việc này (ví dụ: mã giới hạn theo cơ quan tạo thông báo).",
+  "403":
+    "Mã truy cập chỉ được đọc (forbidden), hoặc không được ghi việc này (ví dụ: mã giới hạn theo cơ quan tạo thông báo).",
   "413": "Nội dung yêu cầu quá lớn.",
-  "422": "Nội dung không hợp lệ (invalid): message nói rõ trường nào bằng tiếng Việt, fieldErrors liệt kê theo đường dẫn của trường; không có gì được ghi.",
+  "422":
+    "Nội dung không hợp lệ (invalid): message nói rõ trường nào bằng tiếng Việt, fieldErrors liệt kê theo đường dẫn của trường; không có gì được ghi.",
 };
 
 const errorResponse = (description: string) => ({

@@ -92,11 +92,15 @@ export const ZResultsQuery = z.object({
 export const ZApiDraftAssignment = ZDraftAssignment.omit({ agency: true, isNew: true }).extend({
   agencyId: zId("Mã cơ quan không hợp lệ.").meta({ description: "Mã cơ quan (GET /api/v1/agencies)." }),
   viaGroup: ZDraftAssignment.shape.viaGroup.meta({
-    description: "Tên nhóm cơ quan mà thông báo giao (\"UBND các huyện, thành phố\"), hoặc null.",
+    description: 'Tên nhóm cơ quan mà thông báo giao ("UBND các huyện, thành phố"), hoặc null.',
   }),
 });
 
-export const ZApiDraftDirective = ZDraftDirective.omit({ assignments: true, sourceStart: true, sourceEnd: true }).extend({
+export const ZApiDraftDirective = ZDraftDirective.omit({
+  assignments: true,
+  sourceStart: true,
+  sourceEnd: true,
+}).extend({
   assignments: z.array(ZApiDraftAssignment),
 });
 
@@ -135,6 +139,9 @@ export const ZAssignmentOut = z.object({
   role,
   viaGroup: z.string().nullable().meta({ description: "Nhóm cơ quan mà thông báo giao (nếu giao qua nhóm)." }),
   state,
+  version: z.int().meta({
+    description: "Phiên bản của nhiệm vụ: gửi kèm khi báo cáo tiến độ (POST /api/v1/tasks/{id}/reports, id là mã này).",
+  }),
   dueOn: nullableDay,
   completedOn: nullableDay,
   timeliness: timeliness.nullable().meta({ description: "Đánh giá hôm nay; null khi thông báo đã thu hồi." }),

@@ -64,6 +64,7 @@ export function noticeOut(n: NoticeDetail, today: string): z.output<typeof ZNoti
         role: a.role,
         viaGroup: a.viaGroup,
         state: a.state,
+        version: a.version,
         dueOn: a.dueOn,
         completedOn: a.completedOn,
         // A withdrawn notice's open tasks ended: they are judged no more.

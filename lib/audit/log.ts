@@ -62,7 +62,10 @@ export const AUDIT_ACTOR_SELECT = {
 } as const satisfies Prisma.AuditLogSelect;
 
 /** The name a history shows for who made a change: the account's, or "qua API: <token name>". */
-export function auditActorName(r: { actor: { name: string } | null; apiToken: { name: string } | null }): string | null {
+export function auditActorName(r: {
+  actor: { name: string } | null;
+  apiToken: { name: string } | null;
+}): string | null {
   if (r.actor) return r.actor.name;
   return r.apiToken ? `qua API: ${r.apiToken.name}` : null;
 }
