@@ -140,7 +140,7 @@ export const ENDPOINTS = {
     path: "/api/v1/results",
     summary: "Kết quả thực hiện và xếp hạng theo kỳ",
     description:
-      "Kết quả của từng cơ quan trong một quý, 6 tháng hoặc năm (như trang Xếp hạng): được giao, hoàn thành đúng hạn, trễ hạn, đang thực hiện, quá hạn, tỉ lệ đúng hạn, điểm và thứ hạng (so với kỳ trước cùng độ dài). Nhiệm vụ tính vào kỳ khi thời hạn của nó nằm trong kỳ, đánh giá tại hôm nay; nhiệm vụ không có thời hạn không được xếp hạng. Mã giới hạn theo cơ quan chỉ nhận dòng của các cơ quan ấy.",
+      "Kết quả của từng cơ quan trong một quý, 6 tháng hoặc năm (như trang Xếp hạng): được giao, hoàn thành đúng hạn, trễ hạn, đang thực hiện, quá hạn, tỉ lệ đúng hạn, điểm và thứ hạng (so với kỳ trước cùng độ dài). Nhiệm vụ tính vào kỳ khi thời hạn của nó nằm trong kỳ, đánh giá tại hôm nay; kỳ đã được Văn phòng công bố trả về số liệu đã chốt (published: true); nhiệm vụ không có thời hạn không được xếp hạng. Mặc định là quý gần nhất đã kết thúc, hoặc quý đang diễn ra khi quý trước không có nhiệm vụ nào đến hạn. Mã giới hạn theo cơ quan chỉ nhận dòng của các cơ quan ấy.",
     scope: "read",
     query: ZResultsQuery,
     response: ZResultsOut,

@@ -70,13 +70,16 @@ export const ZResultsQuery = z.object({
     .string({ error: periodMessage })
     .transform((v, ctx) => {
       const p = parsePeriodKey(v);
-      if (!p) ctx.issues.push({ code: "custom", input: v, message: periodMessage });
-      return p!;
+      if (!p) {
+        ctx.addIssue({ code: "custom", message: periodMessage });
+        return z.NEVER;
+      }
+      return p;
     })
     .optional()
     .meta({
       description:
-        "Kỳ: 2021-Q3 (quý), 2021-H2 (6 tháng), 2021 (năm). Mặc định: quý gần nhất đã kết thúc (như trang Xếp hạng).",
+        "Kỳ: 2021-Q3 (quý), 2021-H2 (6 tháng), 2021 (năm). Mặc định: quý gần nhất đã kết thúc, hoặc quý đang diễn ra khi quý ấy không có nhiệm vụ (như trang Xếp hạng).",
       pattern: "^\\d{4}(-(Q[1-4]|H[12]))?$",
     }),
 });
@@ -259,7 +262,8 @@ const ZPeriodOut = z.object({ key: z.string(), label: z.string(), start: day, en
 export const ZResultsOut = z.object({
   period: ZPeriodOut,
   previousPeriod: ZPeriodOut,
-  asOf: day.meta({ description: "Ngày tính số liệu (hôm nay): nhiệm vụ được đánh giá tại ngày này." }),
+  asOf: day.meta({ description: "Ngày tính số liệu: hôm nay, hoặc ngày chốt khi kỳ đã được công bố." }),
+  published: z.boolean().meta({ description: "true: Văn phòng đã công bố kết quả kỳ này (số liệu đã chốt)." }),
   formula: z.object({ lateCredit: z.number(), penaltyPerDay: z.number(), penaltyCap: z.number() }),
   data: z.array(
     z.object({

@@ -12,8 +12,8 @@ import { agencyTable } from "@/lib/reports/running-totals";
 import { listTasks } from "@/lib/reports/task-lists";
 import type { TaskRow } from "@/lib/reports/types";
 import { sliceOf, window, type Paged } from "@/lib/api/cursor";
-import { ranking } from "@/lib/ranking/figures";
-import { defaultPeriod, type Period } from "@/lib/ranking/periods";
+import { rankingOf } from "@/lib/ranking/figures";
+import type { Period } from "@/lib/ranking/periods";
 import type {
   ZAgencyFigures,
   ZAgencyOut,
@@ -191,8 +191,9 @@ export async function overviewAgencies(
 }
 
 /**
- * The period's results and ranking (/xep-hang), judged today (lib/ranking/figures.ts). A token
- * limited to agencies gets its agencies' rows (ranked among all), as their staff on the page.
+ * The period's results and ranking (/xep-hang, lib/ranking/figures.ts): the frozen figures of a
+ * published period, else judged today. A token limited to agencies gets its agencies' rows
+ * (ranked among all), as their staff on the page.
  */
 export async function results(
   db: Db,
@@ -200,14 +201,14 @@ export async function results(
   today: string,
   q: z.output<typeof ZResultsQuery>,
 ): Promise<z.output<typeof ZResultsOut>> {
-  const period = q.period ?? defaultPeriod(today);
   authorize(actor, "ranking.read", { provinceId: actor.provinceId ?? -1, agencyId: actor.agencyIds[0] ?? null });
-  const r = await ranking(db, actor, period, today);
+  const r = await rankingOf(db, actor, q.period, today);
   const periodOut = (p: Period) => ({ key: p.key, label: p.label, start: p.start, end: p.end });
   return {
     period: periodOut(r.period),
     previousPeriod: periodOut(r.previous),
-    asOf: today,
+    asOf: r.asOf,
+    published: r.published !== null,
     formula: r.formula,
     data: r.rows.map((row) => ({
       agency: { id: row.agencyId, name: row.name, shortName: row.shortName },

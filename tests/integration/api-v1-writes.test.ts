@@ -8,6 +8,9 @@ import { ZCreateNoticeBody, ZReportBody } from "@/lib/api/schemas";
 import { createApiToken } from "@/lib/api/tokens";
 import { assignmentTimeline } from "@/lib/assignments/timeline";
 import { noticeLife } from "@/lib/notices/life";
+import { rankingOf } from "@/lib/ranking/figures";
+import { parsePeriodKey } from "@/lib/ranking/periods";
+import { publishRanking } from "@/lib/ranking/publication";
 import { onClock } from "@/lib/time/today";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
@@ -421,10 +424,11 @@ describe("POST /api/v1/tasks/{id}/reports: the agency's progress report, with th
 
 describe("the reads", () => {
   it("results: the period's figures and ranking per agency; a malformed period is 422", async () => {
-    const r = await call<{ period: { key: string }; data: { agency: { id: number }; assigned: number }[] }>(
-      "GET /api/v1/results",
-      { query: { period: "2022-Q1" }, token: tokens.read },
-    );
+    const r = await call<{
+      period: { key: string };
+      published: boolean;
+      data: { agency: { id: number }; assigned: number }[];
+    }>("GET /api/v1/results", { query: { period: "2022-Q1" }, token: tokens.read });
     expect(r.status).toBe(200);
     expect(r.body.period.key).toBe("2022-Q1");
     expect(r.body.data.find((x) => x.agency.id === syt)?.assigned).toBeGreaterThanOrEqual(2);
@@ -433,8 +437,31 @@ describe("the reads", () => {
       token: tokens.writeSyt,
     });
     expect(limited.body.data.map((x) => x.agency.id)).toEqual([syt]);
+    expect(r.body.published).toBe(false);
+    // By default the page's period: the last quarter ended, or the running one when it is empty.
     const byDefault = await call<{ period: { key: string } }>("GET /api/v1/results", { token: tokens.read });
-    expect(byDefault.body.period.key).toBe("2021-Q3");
+    const page = await onClock(clock, () => rankingOf(t.prisma, secretariat, undefined, TODAY));
+    expect(byDefault.body.period.key).toBe(page.period.key);
+    // A published period answers its frozen figures (a period that has ended: 2021-Q4 on 31/12/2021,
+    // given tasks due in it).
+    const q4 = noticeBody("935/TB-API");
+    for (const d of q4.draft.directives)
+      d.deadline = { ...d.deadline, dueOn: "2021-11-15", phrase: "trước ngày 16/11/2021" };
+    expect((await call("POST /api/v1/notices", { body: q4, expectValid: true })).status).toBe(201);
+    const live = await call<{ published: boolean; data: unknown[] }>("GET /api/v1/results", {
+      query: { period: "2021-Q4" },
+      token: tokens.read,
+    });
+    expect(live.body.published).toBe(false);
+    await onClock(clock, () =>
+      publishRanking(t.prisma, secretariat, { period: parsePeriodKey("2021-Q4")!, isPublic: false }, TODAY),
+    );
+    const frozen = await call<{ published: boolean; data: unknown[] }>("GET /api/v1/results", {
+      query: { period: "2021-Q4" },
+      token: tokens.read,
+    });
+    expect(frozen.body.published).toBe(true);
+    expect(frozen.body.data).toEqual(live.body.data);
     const bad = await call("GET /api/v1/results", { query: { period: "2021-Q5" }, token: tokens.read });
     expect(bad.status).toBe(422);
     expect(bad.body.error!.message).toMatch(/2021-Q3/);
