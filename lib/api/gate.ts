@@ -3,7 +3,14 @@ import { z } from "zod";
 import { bearerRoute } from "@/lib/auth/gate";
 import type { SessionUser } from "@/lib/auth/user";
 import { db } from "@/lib/db/client";
-import { AppError, ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/errors";
+import {
+  AppError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  TooLargeError,
+  ValidationError,
+} from "@/lib/errors";
 import { callerOf, type ApiCaller } from "@/lib/api/tokens";
 import { SlidingWindow } from "@/lib/api/rate-limit";
 import { parseWith } from "@/lib/validation/parse";
@@ -15,9 +22,11 @@ import { toId } from "@/lib/validation/fields";
 //   2. its scope (a read token may only read) and its rate (lib/api/rate-limit.ts);
 //   3. the path's ids (a malformed one is 404) and the query, parsed with the endpoint's zod
 //      schema, the same schema the OpenAPI document is generated from (lib/api/openapi.ts);
-//   4. the handler, which reads through the app's own queries as the token's actor: the same
-//      permission table as the pages (lib/auth/permissions.ts);
-//   5. the answer as JSON; every error through the app's toFailure.
+//   4. a write's JSON body, parsed with the endpoint's zod schema (the same schemas the screens'
+//      actions parse with);
+//   5. the handler, which reads and writes through the app's own queries and services as the
+//      token's actor: the same permission table as the pages (lib/auth/permissions.ts);
+//   6. the answer as JSON; every error through the app's toFailure.
 
 export type ApiScope = "read" | "read_write";
 
@@ -55,7 +64,29 @@ export function actorOf(caller: ApiCaller): SessionUser {
     provinceId: caller.provinceId,
     provinceName: caller.provinceName,
     agencyIds: limited ? [...caller.agencyIds] : [],
+    apiTokenId: caller.tokenId,
   };
+}
+
+/**
+ * Who a read-write token writes as: the role of the screen that makes the same change, so that the
+ * permission table decides, unchanged, what the token may write.
+ *   - creating a notice: a token of the whole province as the province's secretariat (who confirms
+ *     notices on the review screen); a token limited to agencies as their staff, whom the table
+ *     refuses it;
+ *   - reporting on a task: as the staff of the task's agency (the agency read from the stored
+ *     task): a token limited to agencies for those agencies only, a token of the whole province
+ *     for any agency of its province.
+ * The actor carries the token (apiTokenId): its changes are audited as the token.
+ */
+export function writerOf(
+  caller: ApiCaller,
+  write: { action: "notice.create" } | { action: "assignment.work"; agencyId: number },
+): SessionUser {
+  const actor = actorOf(caller);
+  if (caller.agencyIds.length > 0) return actor;
+  if (write.action === "notice.create") return { ...actor, role: "secretariat" };
+  return { ...actor, role: "agency_staff", agencyIds: [write.agencyId] };
 }
 
 const window = new SlidingWindow();
@@ -65,10 +96,10 @@ export function resetApiRateLimit(): void {
   window.reset();
 }
 
-export interface ApiEndpoint<K extends string, Q extends z.ZodType> {
+export interface ApiEndpoint<K extends string, Q extends z.ZodType, B extends z.ZodType = z.ZodUnknown> {
   /** For the log and the OpenAPI operationId: "notices.list". */
   name: string;
-  method: "GET";
+  method: "GET" | "POST";
   /** As OpenAPI writes it: "/api/v1/notices/{id}". */
   path: string;
   summary: string;
@@ -77,15 +108,42 @@ export interface ApiEndpoint<K extends string, Q extends z.ZodType> {
   /** Path segments that are positive ids. */
   ids?: readonly K[];
   query: Q;
+  /** A write's JSON body. */
+  body?: B;
+  /** Fields of the body holding pasted text whose control characters are removed (as the screen's action). */
+  pastedText?: readonly string[];
+  /** A body the reference page shows (a test checks that the API accepts it). */
+  example?: unknown;
+  /** The status of a success: 200, or 201 for a created record. */
+  status?: 200 | 201;
+  /** What a 409 means for this endpoint, when it may answer one. */
+  conflict?: string;
   response: z.ZodType;
 }
 
-export interface ApiContext<K extends string, Q extends z.ZodType> {
+export interface ApiContext<K extends string, Q extends z.ZodType, B extends z.ZodType = z.ZodUnknown> {
   caller: ApiCaller;
   actor: SessionUser;
   params: Record<K, number>;
   query: z.output<Q>;
+  body: z.output<B>;
   request: Request;
+}
+
+/** Larger bodies are refused before they are parsed (a notice's full text is well under it). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+async function bodyOf(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES)
+    throw new TooLargeError(`Nội dung yêu cầu quá lớn (tối đa ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
+    throw new ValidationError("Nội dung yêu cầu phải là JSON, gửi kèm tiêu đề Content-Type: application/json.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ValidationError("Nội dung yêu cầu không phải JSON hợp lệ.");
+  }
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -97,9 +155,9 @@ function bearerOf(request: Request): string | null {
   return m ? m[1]! : "";
 }
 
-export function apiRoute<K extends string, Q extends z.ZodType>(
-  endpoint: ApiEndpoint<K, Q>,
-  handler: (ctx: ApiContext<K, Q>) => Promise<unknown>,
+export function apiRoute<K extends string, Q extends z.ZodType, B extends z.ZodType = z.ZodUnknown>(
+  endpoint: ApiEndpoint<K, Q, B>,
+  handler: (ctx: ApiContext<K, Q, B>) => Promise<unknown>,
 ): (request: Request, ctx: { params: Promise<RawParams> }) => Promise<Response> {
   return bearerRoute(endpoint.name, async (request: Request, ctx: { params: Promise<RawParams> }) => {
     const secret = bearerOf(request);
@@ -122,9 +180,19 @@ export function apiRoute<K extends string, Q extends z.ZodType>(
     const values: Record<string, string> = {};
     for (const key of new Set(search.keys())) values[key] = search.get(key)!;
     const query = parseWith(endpoint.query, values) as z.output<Q>;
-    const body = await handler({ caller, actor: actorOf(caller), params: params as Record<K, number>, query, request });
-    return new Response(JSON.stringify(body), {
-      status: 200,
+    const body = (
+      endpoint.body ? parseWith(endpoint.body, await bodyOf(request), endpoint.pastedText) : undefined
+    ) as z.output<B>;
+    const answer = await handler({
+      caller,
+      actor: actorOf(caller),
+      params: params as Record<K, number>,
+      query,
+      body,
+      request,
+    });
+    return new Response(JSON.stringify(answer), {
+      status: endpoint.status ?? 200,
       headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
     });
   });

@@ -2,10 +2,11 @@ import { z } from "zod";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { ZApiError } from "@/lib/api/schemas";
 import { API_RATE_LIMIT } from "@/lib/api/rate-limit";
+import type { ApiEndpoint } from "@/lib/api/gate";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the endpoints' zod schemas (lib/api/endpoints.ts)
 // with zod's own z.toJSONSchema (JSON Schema 2020-12, OpenAPI 3.1's dialect): the query
-// parameters from the schema the gate parses them with (its input side), the answers from the
+// parameters and a write's body from the schemas the gate parses them with (their input side), the answers from the
 // schemas of what the handlers return (their output side). Nothing here is written by hand but
 // the words.
 
@@ -41,10 +42,24 @@ const ERRORS: Record<string, string> = {
   "429": `Quá ${API_RATE_LIMIT.requests} yêu cầu trong ${API_RATE_LIMIT.windowMs / 1000} giây với một mã truy cập; tiêu đề Retry-After cho biết số giây cần chờ.`,
 };
 
+/** A write's own words for the refusals it adds to the reads'. */
+const WRITE_ERRORS: Record<string, string> = {
+  "403":
+    "Mã truy cập chỉ được đọc (forbidden), hoặc không được ghi việc này (ví dụ: mã giới hạn theo cơ quan tạo thông báo).",
+  "413": "Nội dung yêu cầu quá lớn.",
+  "422":
+    "Nội dung không hợp lệ (invalid): message nói rõ trường nào bằng tiếng Việt, fieldErrors liệt kê theo đường dẫn của trường; không có gì được ghi.",
+};
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+
 export function openApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const e of Object.values(ENDPOINTS)) {
-    const ids = ("ids" in e ? e.ids : []) as readonly string[];
+  for (const e of Object.values(ENDPOINTS) as ApiEndpoint<string, z.ZodType, z.ZodType>[]) {
+    const ids = e.ids ?? [];
     const parameters: Parameter[] = [
       ...ids.map((name) => ({
         name,
@@ -55,26 +70,36 @@ export function openApiDocument(): JsonSchema {
       })),
       ...queryParameters(e.query),
     ];
+    const status = e.status ?? 200;
     const responses: Record<string, unknown> = {
-      "200": {
-        description: "Thành công.",
+      [String(status)]: {
+        description: status === 201 ? "Đã tạo." : "Thành công.",
         content: { "application/json": { schema: jsonSchema(e.response, "output") } },
       },
     };
-    for (const [status, description] of Object.entries(ERRORS)) {
-      if (status === "404" && ids.length === 0) continue;
-      responses[status] = {
-        description,
-        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-      };
+    const errors = e.body ? { ...ERRORS, ...WRITE_ERRORS } : ERRORS;
+    for (const [code, description] of Object.entries(errors)) {
+      if (code === "404" && ids.length === 0) continue;
+      responses[code] = errorResponse(description);
     }
+    if (e.conflict) responses["409"] = errorResponse(`Xung đột, không có gì được ghi. ${e.conflict}`);
     paths[e.path] = {
+      ...paths[e.path],
       [e.method.toLowerCase()]: {
         operationId: e.name,
         summary: e.summary,
         description: e.description,
         tags: [e.path.split("/")[3]],
+        ...(e.scope === "read_write" ? { "x-scope": "read_write" } : {}),
         parameters,
+        ...(e.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { "application/json": { schema: jsonSchema(e.body, "input") } },
+              },
+            }
+          : {}),
         responses,
       },
     };
@@ -85,7 +110,7 @@ export function openApiDocument(): JsonSchema {
       title: "API theo dõi chỉ đạo phòng, chống dịch",
       version: "1.0.0",
       description:
-        'API chỉ đọc cho các hệ thống khác của tỉnh: thông báo, chỉ đạo và phân công, nhiệm vụ của cơ quan, việc quá hạn, số liệu tổng quan. Xác thực bằng mã truy cập do quản trị viên của tỉnh cấp (Quản trị › API), gửi trong tiêu đề `Authorization: Bearer <mã>`. Mọi lỗi có dạng `{ "error": { "code", "message" } }` với thông báo tiếng Việt và mã ổn định. Ngày theo dạng YYYY-MM-DD, giờ Việt Nam.',
+        'API cho các hệ thống khác của tỉnh. Đọc: thông báo, chỉ đạo và phân công, nhiệm vụ của cơ quan, việc quá hạn, số liệu tổng quan, kết quả và xếp hạng theo kỳ. Ghi (chỉ mã đọc và ghi): tạo thông báo, báo cáo tiến độ nhiệm vụ (kèm version; phiên bản cũ trả về 409). Xác thực bằng mã truy cập do quản trị viên của tỉnh cấp (Quản trị › API), gửi trong tiêu đề `Authorization: Bearer <mã>`. Mọi lỗi có dạng `{ "error": { "code", "message" } }` với thông báo tiếng Việt và mã ổn định. Ngày theo dạng YYYY-MM-DD, giờ Việt Nam.',
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     servers: [{ url: "/" }],

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { NOTICE_KINDS, NOTICE_STATUSES } from "@/lib/notices/search-query";
 import { ASSIGNMENT_STATES } from "@/lib/assignments/state";
+import { ZReportProgress } from "@/lib/assignments/schemas";
+import { ZConfirmNotice } from "@/lib/intake/schemas";
+import { requireDueDays, ZDraftAssignment, ZDraftDirective, ZDraftNotice } from "@/lib/notices/draft";
+import { parsePeriodKey } from "@/lib/ranking/periods";
+import { zId } from "@/lib/validation/fields";
 
 // The API's inputs and answers as zod schemas: the gate parses every query with them
 // (lib/api/gate.ts) and the OpenAPI document is generated from them (lib/api/openapi.ts), so the
@@ -58,6 +63,70 @@ export const ZNoticeListQuery = ZPaged.extend({
 
 export const ZNoQuery = z.object({});
 
+const periodMessage = "Kỳ phải có dạng 2021-Q3 (quý), 2021-H2 (6 tháng) hoặc 2021 (năm), từ năm 2000 đến 2100.";
+
+export const ZResultsQuery = z.object({
+  period: z
+    .string({ error: periodMessage })
+    .transform((v, ctx) => {
+      const p = parsePeriodKey(v);
+      if (!p) {
+        ctx.addIssue({ code: "custom", message: periodMessage });
+        return z.NEVER;
+      }
+      return p;
+    })
+    .optional()
+    .meta({
+      description:
+        "Kỳ: 2021-Q3 (quý), 2021-H2 (6 tháng), 2021 (năm). Mặc định: quý gần nhất đã kết thúc, hoặc quý đang diễn ra khi quý ấy không có nhiệm vụ (như trang Xếp hạng).",
+      pattern: "^\\d{4}(-(Q[1-4]|H[12]))?$",
+    }),
+});
+
+// ───────────── Writes: the bodies, built from the schemas of the screens that do the same ─────────────
+
+/**
+ * POST /api/v1/notices: what the review screen's confirm accepts (ZConfirmNotice and the draft's
+ * own field schemas, with the same messages and the same "a dated deadline has its day" check),
+ * except that agencies are named by their id in the province's registry, and neither new agencies
+ * nor an uploaded file come this way.
+ */
+export const ZApiDraftAssignment = ZDraftAssignment.omit({ agency: true, isNew: true }).extend({
+  agencyId: zId("Mã cơ quan không hợp lệ.").meta({ description: "Mã cơ quan (GET /api/v1/agencies)." }),
+  viaGroup: ZDraftAssignment.shape.viaGroup.meta({
+    description: 'Tên nhóm cơ quan mà thông báo giao ("UBND các huyện, thành phố"), hoặc null.',
+  }),
+});
+
+export const ZApiDraftDirective = ZDraftDirective.omit({
+  assignments: true,
+  sourceStart: true,
+  sourceEnd: true,
+}).extend({
+  assignments: z.array(ZApiDraftAssignment),
+});
+
+export const ZApiNoticeDraft = z
+  .object({
+    notice: ZDraftNotice.omit({ exchange: true }),
+    directives: z.array(ZApiDraftDirective),
+  })
+  .check(requireDueDays);
+
+export const ZCreateNoticeBody = ZConfirmNotice.pick({ sourceText: true, acknowledgeDuplicates: true, publish: true })
+  .extend({ draft: ZApiNoticeDraft })
+  .meta({
+    description:
+      "publish: true ban hành ngay (các cơ quan được giao thấy nhiệm vụ và được báo), false lưu bản nháp như khi Văn phòng bấm Lưu nháp. acknowledgeDuplicates: true để vẫn lưu khi đã có thông báo trùng (409 duplicate liệt kê các thông báo trùng).",
+  });
+
+/** POST /api/v1/tasks/{id}/reports: the agency's progress report form (ZReportProgress), without a file. */
+export const ZReportBody = ZReportProgress.omit({ assignmentId: true, attachment: true }).meta({
+  description:
+    "version: phiên bản nhiệm vụ mà hệ thống gọi đã thấy (trường version của nhiệm vụ); nếu nhiệm vụ đã thay đổi từ đó, trả về 409 stale kèm trạng thái hiện tại.",
+});
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const nullableDay = day.nullable();
 const role = z.enum(["lead", "support"]).meta({ description: "lead: chủ trì; support: phối hợp." });
@@ -73,6 +142,9 @@ export const ZAssignmentOut = z.object({
   role,
   viaGroup: z.string().nullable().meta({ description: "Nhóm cơ quan mà thông báo giao (nếu giao qua nhóm)." }),
   state,
+  version: z.int().meta({
+    description: "Phiên bản của nhiệm vụ: gửi kèm khi báo cáo tiến độ (POST /api/v1/tasks/{id}/reports, id là mã này).",
+  }),
   dueOn: nullableDay,
   completedOn: nullableDay,
   timeliness: timeliness.nullable().meta({ description: "Đánh giá hôm nay; null khi thông báo đã thu hồi." }),
@@ -167,6 +239,49 @@ export const ZAgencyFigures = z.object({
   ongoingReported: z.int(),
 });
 
+/** A task's workflow state (lib/assignments/status.ts AssignmentStatus), with the version to send back. */
+export const ZTaskStatus = z.object({
+  id: z.int(),
+  state,
+  version: z.int().meta({ description: "Gửi lại trong lần ghi sau; tăng sau mỗi thay đổi." }),
+  dueOn: nullableDay,
+  startedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  completedOn: nullableDay,
+  confirmedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+});
+
+export const ZReportOut = z.object({
+  task: ZTaskStatus,
+  reportId: z.int(),
+});
+
+const ZPeriodOut = z.object({ key: z.string(), label: z.string(), start: day, end: day });
+
+export const ZResultsOut = z.object({
+  period: ZPeriodOut,
+  previousPeriod: ZPeriodOut,
+  asOf: day.meta({ description: "Ngày tính số liệu: hôm nay, hoặc ngày chốt khi kỳ đã được công bố." }),
+  published: z.boolean().meta({ description: "true: Văn phòng đã công bố kết quả kỳ này (số liệu đã chốt)." }),
+  formula: z.object({ lateCredit: z.number(), penaltyPerDay: z.number(), penaltyCap: z.number() }),
+  data: z.array(
+    z.object({
+      agency: ZAgencyRef,
+      assigned: z.int(),
+      completedOnTime: z.int(),
+      completedLate: z.int(),
+      onTrack: z.int(),
+      overdue: z.int(),
+      overdueDays: z.int().meta({ description: "Tổng số ngày quá hạn của các nhiệm vụ quá hạn." }),
+      onTimeRate: z.number().nullable(),
+      score: z.number().nullable(),
+      rank: z.int().nullable().meta({ description: "Thứ hạng trong tỉnh; null khi chưa có nhiệm vụ được tính." }),
+      previousRank: z.int().nullable(),
+    }),
+  ),
+});
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     data: z.array(item),
@@ -194,5 +309,20 @@ export const ZApiError = z.object({
       .meta({ description: "Mã lỗi ổn định, để chương trình dựa vào." }),
     message: z.string().meta({ description: "Thông báo lỗi bằng tiếng Việt." }),
     fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+    current: ZTaskStatus.optional().meta({
+      description: "Với 409 stale: trạng thái hiện tại của nhiệm vụ (không có gì được ghi).",
+    }),
+    duplicates: z
+      .array(
+        z.object({
+          id: z.int(),
+          number: z.string().nullable(),
+          issuedOn: nullableDay,
+          title: z.string(),
+          reason: z.enum(["same_text", "same_number_and_date", "same_directives"]),
+        }),
+      )
+      .optional()
+      .meta({ description: "Với 409 duplicate: các thông báo đã lưu trông giống thông báo này." }),
   }),
 });

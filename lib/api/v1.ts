@@ -12,7 +12,18 @@ import { agencyTable } from "@/lib/reports/running-totals";
 import { listTasks } from "@/lib/reports/task-lists";
 import type { TaskRow } from "@/lib/reports/types";
 import { sliceOf, window, type Paged } from "@/lib/api/cursor";
-import type { ZAgencyFigures, ZAgencyOut, ZNoticeListQuery, ZNoticeOut, ZPaged, ZTaskOut } from "@/lib/api/schemas";
+import { rankingOf } from "@/lib/ranking/figures";
+import type { Period } from "@/lib/ranking/periods";
+import type {
+  ZAgencyFigures,
+  ZAgencyOut,
+  ZNoticeListQuery,
+  ZNoticeOut,
+  ZPaged,
+  ZResultsOut,
+  ZResultsQuery,
+  ZTaskOut,
+} from "@/lib/api/schemas";
 
 // What each read endpoint answers, through the app's own queries, as the token's actor
 // (lib/api/gate.ts actorOf): the notices list and page (lib/notices/queries.ts), the boards'
@@ -53,6 +64,7 @@ export function noticeOut(n: NoticeDetail, today: string): z.output<typeof ZNoti
         role: a.role,
         viaGroup: a.viaGroup,
         state: a.state,
+        version: a.version,
         dueOn: a.dueOn,
         completedOn: a.completedOn,
         // A withdrawn notice's open tasks ended: they are judged no more.
@@ -176,4 +188,40 @@ export async function overviewAgencies(
   authorize(actor, "overview.read", { provinceId: actor.provinceId ?? -1 });
   const rows = await agencyTable(db, actor, today, {}, { sort: "name", dir: "asc" });
   return sliceOf(q, rows);
+}
+
+/**
+ * The period's results and ranking (/xep-hang, lib/ranking/figures.ts): the frozen figures of a
+ * published period, else judged today. A token limited to agencies gets its agencies' rows
+ * (ranked among all), as their staff on the page.
+ */
+export async function results(
+  db: Db,
+  actor: SessionUser,
+  today: string,
+  q: z.output<typeof ZResultsQuery>,
+): Promise<z.output<typeof ZResultsOut>> {
+  authorize(actor, "ranking.read", { provinceId: actor.provinceId ?? -1, agencyId: actor.agencyIds[0] ?? null });
+  const r = await rankingOf(db, actor, q.period, today);
+  const periodOut = (p: Period) => ({ key: p.key, label: p.label, start: p.start, end: p.end });
+  return {
+    period: periodOut(r.period),
+    previousPeriod: periodOut(r.previous),
+    asOf: r.asOf,
+    published: r.published !== null,
+    formula: r.formula,
+    data: r.rows.map((row) => ({
+      agency: { id: row.agencyId, name: row.name, shortName: row.shortName },
+      assigned: row.assigned,
+      completedOnTime: row.completedOnTime,
+      completedLate: row.completedLate,
+      onTrack: row.onTrack,
+      overdue: row.overdue,
+      overdueDays: row.overdueDays,
+      onTimeRate: row.onTimeRate,
+      score: row.score,
+      rank: row.rank,
+      previousRank: row.previousRank,
+    })),
+  };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { AUDIT_ACTOR_SELECT, auditActorName } from "@/lib/audit/log";
 import { canReadReports } from "@/lib/assignments/visibility";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
@@ -193,7 +194,7 @@ export async function assignmentTimeline(
       entityId: true,
       before: true,
       after: true,
-      actor: { select: { name: true } },
+      ...AUDIT_ACTOR_SELECT,
     },
   });
 
@@ -206,7 +207,7 @@ export async function assignmentTimeline(
       label: labelOf(r.action, r.before, r.after),
       entityType: r.entityType,
       entityId: r.entityId,
-      actorName: r.actor?.name ?? null,
+      actorName: auditActorName(r),
       agencyName: assignmentId === undefined ? null : (agencyOfAssignment.get(assignmentId) ?? null),
       before: r.before,
       after: r.after,

@@ -23,8 +23,8 @@ import {
 } from "@/lib/assignments/workflow-core";
 import { storeAttachment, type AttachmentMeta } from "@/lib/attachments/store";
 import { readUpload, type ValidUpload } from "@/lib/attachments/validate";
-import { audit } from "@/lib/audit/log";
-import type { SessionUser } from "@/lib/auth/user";
+import { audit, auditedAs } from "@/lib/audit/log";
+import { accountIdOf, type SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
 import { invalidField } from "@/lib/errors";
 import { notifyWorkflow } from "@/lib/notifications/workflow-events";
@@ -79,7 +79,7 @@ export async function startAssignment(
     const updated = await updateIfUnchanged(tx, row.id, version, { state: "in_progress", startedAt: clock.now() });
     await audit(tx, {
       provinceId: row.provinceId,
-      actorId: actor.id,
+      ...auditedAs(actor),
       action: "assignment.start",
       entityType: "Assignment",
       entityId: row.id,
@@ -107,11 +107,11 @@ async function writeReport(
   upload: ValidUpload | null,
   periodStart: string | null,
 ): Promise<{ reportId: number; attachment: AttachmentMeta | null }> {
-  const attachment = upload ? await storeAttachment(tx, upload, row.provinceId, actor.id) : null;
+  const attachment = upload ? await storeAttachment(tx, upload, row.provinceId, accountIdOf(actor)) : null;
   const report = await tx.progressReport.create({
     data: {
       assignmentId: row.id,
-      authorId: actor.id,
+      authorId: accountIdOf(actor),
       kind,
       text: fields.text,
       evidenceNumber: fields.evidenceNumber ?? null,
@@ -123,7 +123,7 @@ async function writeReport(
   });
   await audit(tx, {
     provinceId: row.provinceId,
-    actorId: actor.id,
+    ...auditedAs(actor),
     action: `report.${kind}`,
     entityType: "ProgressReport",
     entityId: report.id,
@@ -179,7 +179,7 @@ export async function reportProgress(
     if (starting) {
       await audit(tx, {
         provinceId: row.provinceId,
-        actorId: actor.id,
+        ...auditedAs(actor),
         action: "assignment.start",
         entityType: "Assignment",
         entityId: row.id,
@@ -228,7 +228,7 @@ export async function submitCompletion(
     });
     await audit(tx, {
       provinceId: row.provinceId,
-      actorId: actor.id,
+      ...auditedAs(actor),
       action: "assignment.submit",
       entityType: "Assignment",
       entityId: row.id,
@@ -260,7 +260,7 @@ export async function confirmCompletion(
     });
     await audit(tx, {
       provinceId: row.provinceId,
-      actorId: actor.id,
+      ...auditedAs(actor),
       action: "assignment.confirm",
       entityType: "Assignment",
       entityId: row.id,
@@ -292,7 +292,7 @@ export async function returnCompletion(
     });
     await audit(tx, {
       provinceId: row.provinceId,
-      actorId: actor.id,
+      ...auditedAs(actor),
       action: "assignment.return",
       entityType: "Assignment",
       entityId: row.id,

@@ -24,7 +24,7 @@ export async function storeAttachment(
   tx: Tx,
   upload: ValidUpload,
   provinceId: number,
-  uploadedById: number,
+  uploadedById: number | null,
 ): Promise<AttachmentMeta> {
   return tx.attachment.create({
     data: {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { AuditEntry } from "@/lib/audit/log";
+import { AUDIT_ACTOR_SELECT, auditActorName, type AuditEntry } from "@/lib/audit/log";
 
 // The history of one record of the registry or the accounts (an agency, a group, a user, a
 // province), newest first, as its page shows it. The caller has checked that the user may read
@@ -54,14 +54,14 @@ export async function recordHistory(
     where: { entityType, entityId, provinceId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.take ?? 100,
-    select: { id: true, createdAt: true, action: true, before: true, after: true, actor: { select: { name: true } } },
+    select: { id: true, createdAt: true, action: true, before: true, after: true, ...AUDIT_ACTOR_SELECT },
   });
   return rows.map((r) => ({
     id: r.id.toString(),
     at: r.createdAt,
     action: r.action,
     label: historyLabel(r.action, opts.labels),
-    actorName: r.actor?.name ?? null,
+    actorName: auditActorName(r),
     before: r.before,
     after: r.after,
   }));

@@ -385,6 +385,9 @@ export function jsonFailureResponse(failure: Failure<Record<string, unknown>>): 
   };
   const error: Record<string, unknown> = { code: failure.code, message: failure.message };
   if (failure.fieldErrors) error.fieldErrors = failure.fieldErrors;
+  // What a write refused as a conflict hands back: a stale task's current state, the duplicates found.
+  if (failure.current !== undefined) error.current = failure.current;
+  if (failure.duplicates !== undefined) error.duplicates = failure.duplicates;
   if (failure.code === "unauthenticated") headers["www-authenticate"] = 'Bearer realm="api"';
   if (typeof failure.retryAfterSeconds === "number") headers["retry-after"] = String(failure.retryAfterSeconds);
   return new Response(JSON.stringify({ error }), { status: statusOf(failure), headers });

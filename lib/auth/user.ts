@@ -12,6 +12,16 @@ export interface SessionUser {
   agencyIds: number[];
   /** An administrator set the password: nothing opens until the user has changed it. */
   mustChangePassword?: boolean;
+  /**
+   * Set when the request came with an API token (lib/api/gate.ts): the actor is that token, not
+   * an account (`id` is then 0), and its writes are audited as the token.
+   */
+  apiTokenId?: number;
+}
+
+/** The account acting, for columns that name a user (author, creator): none for an API token. */
+export function accountIdOf(user: SessionUser | null): number | null {
+  return user && user.apiTokenId === undefined ? user.id : null;
 }
 
 /** What a user account is for, as the header shows it. */

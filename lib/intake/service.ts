@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { registryForProvince } from "@/lib/agencies/queries";
 import type { AgencyRegistry } from "@/lib/agencies/registry";
 import { authorize } from "@/lib/auth/permissions";
@@ -13,6 +12,7 @@ import { findDuplicates, type DuplicateNotice } from "@/lib/intake/duplicates";
 import { cleanNoticeText } from "@/lib/intake/read-upload";
 import { createNotice } from "@/lib/notices/create";
 import { ZReviewedDraft } from "@/lib/notices/draft";
+import type { ConfirmNoticeInput } from "@/lib/intake/schemas";
 import { sourceFileFor } from "@/lib/intake/source-file";
 import { today } from "@/lib/time/today";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
@@ -73,19 +73,7 @@ export async function proposeNotice(
   return { ...result, sourceText, registry, duplicates, sourceFileId };
 }
 
-export const ZConfirmNotice = z.object({
-  sourceText: z.string().min(1, "Thiếu nội dung văn bản gốc"),
-  /** Every dated deadline with its day: a cleared date is refused, not stored as "no deadline". */
-  draft: ZReviewedDraft,
-  /** Names of proposed new agencies the secretariat accepted into the registry. */
-  acceptedNewAgencies: z.array(z.string().trim().min(1)),
-  /** Set once the secretariat has seen the duplicate warning and still wants to store it. */
-  acknowledgeDuplicates: z.boolean(),
-  publish: z.boolean(),
-  /** The uploaded document the proposal was read from (Proposal.sourceFileId). */
-  sourceFileId: z.number().int().positive().nullable().optional(),
-});
-export type ConfirmNoticeInput = z.infer<typeof ZConfirmNotice>;
+export { ZConfirmNotice, type ConfirmNoticeInput } from "@/lib/intake/schemas";
 
 export class DuplicateNoticeError extends ConflictError {
   override readonly code = "duplicate";

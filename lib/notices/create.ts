@@ -1,9 +1,9 @@
 import { now } from "@/lib/time/today";
 import "server-only";
-import { audit } from "@/lib/audit/log";
+import { audit, auditedAs } from "@/lib/audit/log";
 import { notifyPublished } from "@/lib/notifications/workflow-events";
 import { authorize } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/auth/user";
+import { accountIdOf, type SessionUser } from "@/lib/auth/user";
 import { inTransaction, type Db, type Tx } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { AgencyKind } from "@/lib/generated/prisma/client";
@@ -96,7 +96,7 @@ async function resolveAgencies(
     byName.set(name, created.id);
     await audit(tx, {
       provinceId,
-      actorId: actor?.id ?? null,
+      ...auditedAs(actor),
       action: "agency.create",
       entityType: "Agency",
       entityId: created.id,
@@ -150,14 +150,15 @@ export async function createNotice(
           searchText: noticeSearchText({ number: n.number, title: n.title, issuer: n.issuer, sourceText }),
           status: opts.status,
           publishedAt: opts.status === "published" ? now() : null,
-          createdById: actor?.id ?? null,
+          createdById: accountIdOf(actor),
         },
         select: { id: true },
       });
-      const actorId = actor?.id ?? null;
+      const actorId = accountIdOf(actor);
+      const by = auditedAs(actor);
       await audit(tx, {
         provinceId,
-        actorId,
+        ...by,
         action: "notice.create",
         entityType: "Notice",
         entityId: notice.id,
@@ -204,7 +205,7 @@ export async function createNotice(
         await audit(tx, [
           {
             provinceId,
-            actorId,
+            ...by,
             action: "directive.create",
             entityType: "Directive",
             entityId: directive.id,
@@ -212,7 +213,7 @@ export async function createNotice(
           },
           ...created.map((a) => ({
             provinceId,
-            actorId,
+            ...by,
             action: "assignment.create",
             entityType: "Assignment" as const,
             entityId: a.id,

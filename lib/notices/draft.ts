@@ -141,7 +141,10 @@ export type NoticeDraft = z.infer<typeof ZNoticeDraft>;
  * A draft as the secretariat confirms it: on top of ZNoticeDraft, every dated deadline has its
  * day. (Stored notices and the demo seed may hold an undated one; a confirmation may not.)
  */
-export const ZReviewedDraft = ZNoticeDraft.check((ctx) => {
+export const ZReviewedDraft = ZNoticeDraft.check(requireDueDays);
+
+/** The check of ZReviewedDraft, for every schema of a draft being confirmed (the API's too). */
+export function requireDueDays(ctx: z.core.ParsePayload<{ directives: { deadline: Deadline | null }[] }>): void {
   for (const [i, d] of ctx.value.directives.entries()) {
     if (lacksDueDay(d.deadline))
       ctx.issues.push({
@@ -151,4 +154,4 @@ export const ZReviewedDraft = ZNoticeDraft.check((ctx) => {
         message: UNDATED_DEADLINE_MESSAGE,
       });
   }
-});
+}

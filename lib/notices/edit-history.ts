@@ -1,4 +1,5 @@
 import "server-only";
+import { AUDIT_ACTOR_SELECT, auditActorName } from "@/lib/audit/log";
 import { registryForProvince } from "@/lib/agencies/queries";
 import { can, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
@@ -83,6 +84,7 @@ interface Row {
   before: Prisma.JsonValue | null;
   after: Prisma.JsonValue | null;
   actor: { name: string } | null;
+  apiToken: { name: string } | null;
   actorId: number | null;
 }
 
@@ -106,7 +108,7 @@ function toChanges(rows: Row[]): NoticeChange[] {
     const base = {
       id: r.id.toString(),
       at: r.createdAt.toISOString(),
-      actorName: r.actor?.name ?? null,
+      actorName: auditActorName(r),
       ref: str(data.ref),
       directiveId,
     };
@@ -193,7 +195,7 @@ export async function noticeEditView(db: Db, user: SessionUser, noticeId: number
         before: true,
         after: true,
         actorId: true,
-        actor: { select: { name: true } },
+        ...AUDIT_ACTOR_SELECT,
       },
     });
     changes = toChanges(rows).filter((c) => c.lines.length > 0);

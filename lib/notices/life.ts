@@ -1,4 +1,5 @@
 import "server-only";
+import { AUDIT_ACTOR_SELECT, auditActorName } from "@/lib/audit/log";
 import { canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
@@ -162,7 +163,7 @@ export async function noticeLife(db: Db, user: SessionUser, noticeId: number): P
       entityType: true,
       before: true,
       after: true,
-      actor: { select: { name: true } },
+      ...AUDIT_ACTOR_SELECT,
     },
   });
   const otherIds = [
@@ -207,7 +208,7 @@ export async function noticeLife(db: Db, user: SessionUser, noticeId: number): P
     history.push({
       id: r.id.toString(),
       at: r.createdAt.toISOString(),
-      actorName: r.actor?.name ?? null,
+      actorName: auditActorName(r),
       action: r.action,
       label,
     });

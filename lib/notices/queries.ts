@@ -231,6 +231,8 @@ export interface NoticeDetail {
       role: "lead" | "support";
       viaGroup: string | null;
       state: AssignmentState;
+      /** Optimistic concurrency: a change names the version it saw. */
+      version: number;
       dueOn: string | null;
       completedOn: string | null;
       /** The directive's, so that a recurring directive is judged per period (timeliness.ts). */
@@ -290,6 +292,7 @@ export async function getNotice(db: Db, user: SessionUser, id: number, today?: s
               agencyId: true,
               role: true,
               state: true,
+              version: true,
               dueOn: true,
               completedOn: true,
               agency: { select: { name: true, shortName: true } },
@@ -336,6 +339,7 @@ export async function getNotice(db: Db, user: SessionUser, id: number, today?: s
         role: a.role,
         viaGroup: a.viaGroup?.name ?? null,
         state: a.state,
+        version: a.version,
         dueOn: day(a.dueOn),
         completedOn: day(a.completedOn),
         recurrence: d.recurrence,

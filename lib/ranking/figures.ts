@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { categoryPredicate, checkToday, scope } from "@/lib/reports/scope";
 import { onTimeRate } from "@/lib/reports/counts";
-import { makePeriod, previousPeriod, type Period } from "@/lib/ranking/periods";
+import { defaultPeriod, makePeriod, previousPeriod, quarterOf, type Period } from "@/lib/ranking/periods";
 import { DEFAULT_FORMULA, score, type Formula, type PeriodCounts } from "@/lib/ranking/score";
 import { toIsoDay } from "@/lib/time/calendar";
 
@@ -148,6 +148,16 @@ export async function ranking(db: Db, user: SessionUser, p: Period, today: strin
     ? frozenRanking(p, pub)
     : { ...(await liveRanking(db, s.provinceId, p, today)), asOf: today, published: null };
   return { ...r, rows: r.rows.filter((row) => s.agencyIds === "all" || s.agencyIds.includes(row.agencyId)) };
+}
+
+/**
+ * The ranking of the period asked for; by default of the last quarter that has ended, or the
+ * running one when nothing fell due in that one (what /xep-hang and GET /api/v1/results show).
+ */
+export async function rankingOf(db: Db, user: SessionUser, asked: Period | undefined, today: string): Promise<Ranking> {
+  const r = await ranking(db, user, asked ?? defaultPeriod(today), today);
+  if (asked || r.rows.length > 0) return r;
+  return ranking(db, user, quarterOf(today), today);
 }
 
 /** "▲2", "▼1", "=", or "mới" when the agency had no rank in the previous period. */

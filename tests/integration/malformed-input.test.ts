@@ -420,6 +420,7 @@ describe("malformed input to every route handler", () => {
     ["/api/v1/agencies/[id]/tasks", "@/app/api/v1/agencies/[id]/tasks/route"],
     ["/api/v1/overdue", "@/app/api/v1/overdue/route"],
     ["/api/v1/overview", "@/app/api/v1/overview/route"],
+    ["/api/v1/results", "@/app/api/v1/results/route"],
     ["/api/v1/[id]", "@/app/api/v1/[...rest]/route"],
   ] as const;
   const queryValue = fc.oneof(
@@ -495,8 +496,9 @@ describe("malformed input to every API route, with bearer tokens", () => {
     ["/api/v1/agencies/[id]/tasks", "@/app/api/v1/agencies/[id]/tasks/route"],
     ["/api/v1/overdue", "@/app/api/v1/overdue/route"],
     ["/api/v1/overview", "@/app/api/v1/overview/route"],
+    ["/api/v1/results", "@/app/api/v1/results/route"],
   ] as const;
-  const QUERY_KEYS = ["cursor", "limit", "q", "status", "kind", "year", "overdue", "page", "agency"];
+  const QUERY_KEYS = ["cursor", "limit", "q", "status", "kind", "year", "overdue", "page", "agency", "period"];
   const tokens: Record<string, string | null> = { none: null, garbage: "cdt_khong-phai-ma" };
 
   beforeAll(async () => {
@@ -513,7 +515,21 @@ describe("malformed input to every API route, with bearer tokens", () => {
   });
 
   const queryValue = fc.oneof(
-    fc.constantFrom("1", "0", "200", "201", "-1", "published", "draft", "TB", "2021", "eyJvIjoxfQ", "eyJvIjotMX0"),
+    fc.constantFrom(
+      "1",
+      "0",
+      "200",
+      "201",
+      "-1",
+      "published",
+      "draft",
+      "TB",
+      "2021",
+      "2021-Q3",
+      "2021-H3",
+      "eyJvIjoxfQ",
+      "eyJvIjotMX0",
+    ),
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
     fc.string({ maxLength: 30 }),
   );
@@ -549,6 +565,78 @@ describe("malformed input to every API route, with bearer tokens", () => {
             },
           ),
           { seed: SEED, numRuns: Math.ceil(RUNS / 4) },
+        );
+        expect(logged).not.toHaveBeenCalled();
+      } finally {
+        logged.mockRestore();
+      }
+      expect(await checksums()).toEqual(before);
+    });
+  }
+});
+
+describe("malformed bodies to every API write, with bearer tokens", () => {
+  const tokens: Record<string, string | null> = { none: null, garbage: "cdt_khong-phai-ma" };
+  let writes: [string, string, z.ZodType][] = [];
+
+  beforeAll(async () => {
+    const { createApiToken } = await import("@/lib/api/tokens");
+    const { ZCreateNoticeBody, ZReportBody } = await import("@/lib/api/schemas");
+    writes = [
+      ["/api/v1/notices", "@/app/api/v1/notices/route", ZCreateNoticeBody],
+      ["/api/v1/tasks/[id]/reports", "@/app/api/v1/tasks/[id]/reports/route", ZReportBody],
+    ];
+    const admin = users["longan.quantri"]!;
+    const syt = await t.prisma.agency.findFirstOrThrow({ where: { provinceId: admin.provinceId!, name: "Sở Y tế" } });
+    tokens.read = (await createApiToken(t.prisma, admin, { name: "Đọc", scope: "read", agencyIds: [] })).secret;
+    tokens.province = (
+      await createApiToken(t.prisma, admin, { name: "Ghi cả tỉnh", scope: "read_write", agencyIds: [] })
+    ).secret;
+    tokens.agency = (
+      await createApiToken(t.prisma, admin, { name: "Ghi Sở Y tế", scope: "read_write", agencyIds: [syt.id] })
+    ).secret;
+  });
+
+  /** A body as sent: JSON of a malformed value, or not JSON at all. */
+  const body = (keys: string[]) =>
+    fc.oneof(
+      { weight: 4, arbitrary: malformedInput(keys).map((v) => JSON.stringify(v) ?? "") },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+    );
+
+  for (const index of [0, 1]) {
+    it(`POST ${index === 0 ? "/api/v1/notices" : "/api/v1/tasks/[id]/reports"}: never a 500, the JSON error shape in Vietnamese, nothing stored`, async () => {
+      const { resetApiRateLimit } = await import("@/lib/api/gate");
+      const [path, module, schema] = writes[index]!;
+      const mod = (await import(/* @vite-ignore */ module)) as {
+        POST: (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+      };
+      const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
+      const before = await checksums();
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...Object.keys(tokens)),
+            body(keysOf(schema)),
+            // No task has these ids: a body that happens to be valid still stores nothing.
+            fc.constantFrom("0", "-1", "1e3", "0x1", "2147483648", "abc", "", "2147483000"),
+            fc.constantFrom("application/json", "text/plain", ""),
+            async (who, text, id, type) => {
+              resetApiRateLimit();
+              const url = new URL(`http://localhost${path.replaceAll("[id]", encodeURIComponent(id))}`);
+              const token = tokens[who];
+              const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+              if (type) headers["content-type"] = type;
+              const res = await mod.POST(new Request(url, { method: "POST", headers, body: text }), {
+                params: Promise.resolve({ id }),
+              });
+              expect(res.status, `${url} ${text}`).toBeGreaterThanOrEqual(400);
+              expect(res.status, `${url} ${text}`).toBeLessThan(500);
+              expect(res.headers.get("content-type"), `${url}`).toMatch(/^application\/json/);
+              expect(isVietnamese(await refusal(res)), `${url} ${text}`).toBe(true);
+            },
+          ),
+          { seed: SEED, numRuns: Math.ceil(RUNS / 2) },
         );
         expect(logged).not.toHaveBeenCalled();
       } finally {

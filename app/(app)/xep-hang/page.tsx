@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { roleMay } from "@/lib/auth/permissions";
-import { ranking } from "@/lib/ranking/figures";
-import { defaultPeriod, periodsOfYear, quarterOf } from "@/lib/ranking/periods";
+import { rankingOf } from "@/lib/ranking/figures";
+import { defaultPeriod, periodsOfYear } from "@/lib/ranking/periods";
 import { publicRankingPath } from "@/lib/ranking/publication";
 import { formulaText } from "@/lib/ranking/score";
 import { parseRankingQuery } from "@/lib/ranking/query";
@@ -29,17 +29,12 @@ const PRINT_CSS = `
 
 export default page({ permission: "ranking.read", query: parseRankingQuery }, async ({ user, query }) => {
   const now = today();
-  let period = query.ky ?? defaultPeriod(now);
   // Agency staff see their own agency's page.
   if (user.role === "agency_staff" && user.agencyIds.length > 0) {
-    redirect(`/xep-hang/co-quan/${user.agencyIds[0]}?ky=${period.key}`);
+    redirect(`/xep-hang/co-quan/${user.agencyIds[0]}?ky=${(query.ky ?? defaultPeriod(now)).key}`);
   }
-  let r = await ranking(db(), user, period, now);
-  if (!query.ky && r.rows.length === 0) {
-    // Nothing fell due in the last ended quarter: the running one is what there is to see.
-    period = quarterOf(now);
-    r = await ranking(db(), user, period, now);
-  }
+  const r = await rankingOf(db(), user, query.ky, now);
+  const period = r.period;
   const province = user.provinceId
     ? await db().province.findUnique({ where: { id: user.provinceId }, select: { code: true } })
     : null;
