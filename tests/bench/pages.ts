@@ -23,8 +23,7 @@ import { getNotice, noticeFilterOptions, searchNotices } from "@/lib/notices/que
 import { parseNoticeSearch } from "@/lib/notices/search-query";
 import { unreadNotifications } from "@/lib/notifications/inbox";
 import { queueCount, queuesFor } from "@/lib/queues/queues";
-import { ranking } from "@/lib/ranking/figures";
-import { defaultPeriod, quarterOf } from "@/lib/ranking/periods";
+import { rankingOf } from "@/lib/ranking/figures";
 import { reminderBadge } from "@/lib/reminders/list";
 import { recentNoticeOptions } from "@/lib/reports/filter-labels";
 import { toFilters } from "@/lib/reports/list-query";
@@ -112,8 +111,7 @@ async function board(db: Db, user: SessionUser, id: number, today: string, raw: 
 }
 
 async function rankingPage(db: Db, user: SessionUser, today: string) {
-  const r = await ranking(db, user, defaultPeriod(today), today);
-  if (r.rows.length === 0) await ranking(db, user, quarterOf(today), today);
+  await rankingOf(db, user, undefined, today);
   await db.province.findUnique({ where: { id: user.provinceId! }, select: { code: true } });
 }
 
