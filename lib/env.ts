@@ -122,6 +122,11 @@ export function env(): Env {
   return cached;
 }
 
+/** The address users type (NEXTAUTH_URL), or the local server's: the base of links in e-mails and calendar feeds. */
+export function appBaseUrl(config: Env = env()): string {
+  return (config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+}
+
 /** Shows a connection string without its password, for messages. */
 export function redactUrl(url: string): string {
   try {

@@ -16,9 +16,9 @@ import { now, today } from "@/lib/time/today";
 
 export const TOKEN_PREFIX = "cdt_";
 
-/** "cdt_" and 32 random bytes in base64url: 47 characters. */
-export function newSecret(): string {
-  return TOKEN_PREFIX + randomBytes(32).toString("base64url");
+/** "cdt_" (or another prefix: calendar feeds use their own) and 32 random bytes in base64url: 47 characters. */
+export function newSecret(prefix = TOKEN_PREFIX): string {
+  return prefix + randomBytes(32).toString("base64url");
 }
 
 export function hashSecret(secret: string): string {
@@ -160,7 +160,7 @@ export interface ApiCaller {
 }
 
 /** Don't write "last used" more often than this: one write a minute per token at most. */
-const LAST_USED_EVERY_MS = 60_000;
+export const LAST_USED_EVERY_MS = 60_000;
 
 export async function callerOf(db: Db, secret: string): Promise<ApiCaller | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;

@@ -26,7 +26,8 @@ export interface AuditEntry {
     | "Province"
     | "ApiToken"
     | "RankingPublication"
-    | "Webhook";
+    | "Webhook"
+    | "CalendarFeed";
   entityId: number;
   before?: unknown;
   after?: unknown;

@@ -29,7 +29,8 @@ export type Action =
   | "user.manage" // the province's accounts
   | "province.manage" // provinces themselves: the system administrator (no province) only
   | "province.configure" // a province's own settings (reminder days, reporting period): its administrator
-  | "webhook.manage"; // a province's webhooks (/quan-tri/webhook): its administrator
+  | "webhook.manage" // a province's webhooks (/quan-tri/webhook): its administrator
+  | "calendarFeed.manage"; // an agency's calendar feed (lib/feeds): its own staff, the secretariat, the administrator
 
 /** "province": anything in the user's province. "ownAgency": only the user's own agencies. */
 type Reach = "province" | "ownAgency";
@@ -49,6 +50,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "province.manage": "province",
     "province.configure": "province",
     "webhook.manage": "province",
+    "calendarFeed.manage": "province",
   },
   secretariat: {
     "notice.read": "province",
@@ -69,6 +71,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "digest.read": "province",
     "audit.read": "province",
     "agency.manage": "province",
+    "calendarFeed.manage": "province",
   },
   chairman: {
     "notice.read": "province",
@@ -96,6 +99,7 @@ const TABLE: Record<SessionUser["role"], Partial<Record<Action, Reach>>> = {
     "digest.read": "ownAgency",
     "digest.markRead": "ownAgency",
     "ranking.read": "ownAgency",
+    "calendarFeed.manage": "ownAgency",
   },
 };
 

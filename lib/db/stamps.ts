@@ -29,6 +29,7 @@ export const STAMPED_MODELS = new Set([
   "RegistryImport",
   "ApiToken",
   "Webhook",
+  "CalendarFeed",
 ]);
 
 /** Models with an @updatedAt column, which Prisma would otherwise set to the real time. */

@@ -2,7 +2,7 @@
 // it is by the province's schedule; by e-mail when SMTP_URL is set and the agency has an address,
 // in the app otherwise. Running it again the same day sends nothing more.
 import { closeDb, db } from "@/lib/db/client";
-import { env, EnvError } from "@/lib/env";
+import { appBaseUrl, env, EnvError } from "@/lib/env";
 import { smtpMailer } from "@/lib/reminders/mailer";
 import { runReminders } from "@/lib/reminders/run";
 import { formatDay } from "@/lib/time/calendar";
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   try {
     const r = await runReminders(db(), day, {
       mailer,
-      baseUrl: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
+      baseUrl: appBaseUrl(config),
     });
     console.log(
       `Nhắc việc ngày ${formatDay(day)}: ${r.agencies} cơ quan có việc cần nhắc; ${r.created} bản tin mới ` +

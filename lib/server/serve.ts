@@ -10,7 +10,7 @@ import { CLIENT_ADDRESS_HEADER, clientAddress, REQUEST_ID_HEADER } from "@/lib/a
 import { closeDb, db } from "@/lib/db/client";
 import { runOutbox } from "@/lib/outbox/worker";
 import { smtpMailer } from "@/lib/reminders/mailer";
-import { env } from "@/lib/env";
+import { appBaseUrl, env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { announceServer, withdrawServer } from "@/lib/server/running";
 
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const outbox = setInterval(() => {
     if (sending || stopping) return;
     sending = true;
-    runOutbox(db(), { mailer, baseUrl: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}` })
+    runOutbox(db(), { mailer, baseUrl: appBaseUrl(config) })
       .then((r) => {
         if (r.sent + r.retried + r.failed > 0) logger.info(r, "outbox round");
       })

@@ -50,6 +50,7 @@ const EXPECTED: Record<
     "province.manage": [false, false, false],
     "province.configure": [false, false, false],
     "webhook.manage": [false, false, false],
+    "calendarFeed.manage": [true, false, false],
   },
   secretariat: {
     "notice.read": [true, true, false],
@@ -76,6 +77,7 @@ const EXPECTED: Record<
     "province.manage": [false, false, false],
     "province.configure": [false, false, false],
     "webhook.manage": [false, false, false],
+    "calendarFeed.manage": [true, true, false],
   },
   chairman: {
     "notice.read": [true, true, false],
@@ -102,6 +104,7 @@ const EXPECTED: Record<
     "province.manage": [false, false, false],
     "province.configure": [false, false, false],
     "webhook.manage": [false, false, false],
+    "calendarFeed.manage": [false, false, false],
   },
   admin: {
     "notice.read": [true, true, false],
@@ -128,6 +131,7 @@ const EXPECTED: Record<
     "province.manage": [true, true, false],
     "province.configure": [true, true, false],
     "webhook.manage": [true, true, false],
+    "calendarFeed.manage": [true, true, false],
   },
 };
 
