@@ -63,6 +63,16 @@ function ownProvince(user: SessionUser): number {
   return user.provinceId;
 }
 
+/** Whether the user may have a feed of their own (the account page shows the section). */
+export function mayHaveOwnFeed(user: SessionUser): boolean {
+  try {
+    ownProvince(user);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function ownerWhere(db: Db, user: SessionUser, owner: FeedOwner) {
   if (owner.agencyId === undefined) return { provinceId: ownProvince(user), userId: user.id, agencyId: null };
   const agency = await managedAgency(db, user, owner.agencyId);

@@ -201,6 +201,8 @@ async function actionEntries(): Promise<ActionEntry[]> {
   const apiSchemas = await import("@/lib/api/token-schemas");
   const hooks = await import("@/lib/webhooks/actions");
   const hookSchemas = await import("@/lib/webhooks/schemas");
+  const feeds = await import("@/lib/feeds/actions");
+  const feedSchemas = await import("@/lib/feeds/schemas");
   const form = (
     name: string,
     fn: (p: unknown, fd: FormData) => Promise<unknown>,
@@ -289,6 +291,10 @@ async function actionEntries(): Promise<ActionEntry[]> {
     form("resumeWebhookAction", hooks.resumeWebhookAction, hookSchemas.ZWebhookTarget),
     form("deleteWebhookAction", hooks.deleteWebhookAction, hookSchemas.ZWebhookTarget),
     form("pingWebhookAction", hooks.pingWebhookAction, hookSchemas.ZWebhookTarget),
+    // A signed-in user may always make their own calendar address (no agency given), and a feed
+    // id or agency id the fuzzer hits may be one the caller manages: these may store what they are sent.
+    { ...form("createFeedAction", feeds.createFeedAction, feedSchemas.ZCreateFeed), stores: true },
+    { ...form("revokeFeedAction", feeds.revokeFeedAction, feedSchemas.ZRevokeFeed), stores: true },
   ];
 }
 
@@ -334,6 +340,7 @@ describe("malformed input to every server action", async () => {
       await import("@/lib/api/actions"),
       await import("@/lib/ranking/actions"),
       await import("@/lib/webhooks/actions"),
+      await import("@/lib/feeds/actions"),
     ];
     const exported = modules.flatMap((m) =>
       Object.entries(m)
@@ -422,6 +429,8 @@ describe("malformed input to every route handler", () => {
     ["/api/v1/overview", "@/app/api/v1/overview/route"],
     ["/api/v1/results", "@/app/api/v1/results/route"],
     ["/api/v1/[id]", "@/app/api/v1/[...rest]/route"],
+    // Sessionless: the secret in the address is the credential (unknown ones are 404).
+    ["/api/lich/[id]", "@/app/api/lich/[secret]/route"],
   ] as const;
   const queryValue = fc.oneof(
     fc.constantFrom(
@@ -462,7 +471,9 @@ describe("malformed input to every route handler", () => {
               signInAs(users[role]!);
               const url = new URL(`http://localhost${path.replaceAll("[id]", encodeURIComponent(id))}`);
               for (const [k, v] of Object.entries(q)) url.searchParams.set(k, v);
-              const res = await mod.GET(new Request(url), { params: Promise.resolve({ id, job: id, page: id }) });
+              const res = await mod.GET(new Request(url), {
+                params: Promise.resolve({ id, job: id, page: id, secret: id }),
+              });
               expect(res.status, `${url}`).toBeLessThan(500);
               if (res.status >= 400) expect(isVietnamese(await refusal(res)), `${url}`).toBe(true);
               else await res.arrayBuffer();

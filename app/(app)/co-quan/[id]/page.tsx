@@ -4,6 +4,8 @@ import { successionOf } from "@/lib/agencies/succession";
 import { agencyBoard, boardAgencies, BOARD_COLUMN_LIMIT, BOARD_LIST_LIMIT } from "@/lib/assignments/board";
 import { boardQueryString, parseBoardFilters } from "@/lib/assignments/board-filters";
 import { page } from "@/lib/auth/gate";
+import { can } from "@/lib/auth/permissions";
+import { feedStatus } from "@/lib/feeds/feeds";
 import { db } from "@/lib/db/client";
 import { today } from "@/lib/time/today";
 import { formatDay, vietnamDay } from "@/lib/time/calendar";
@@ -11,6 +13,8 @@ import { AgencySwitcher } from "@/components/board/agency-switcher";
 import { BoardColumns } from "@/components/board/board-columns";
 import { BoardFiltersForm } from "@/components/board/board-filters-form";
 import { BoardList } from "@/components/board/board-list";
+import { CalendarFeedPanel } from "@/components/feeds/calendar-feed-panel";
+import { feedView } from "@/components/feeds/feed-view";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Bảng việc" };
@@ -23,6 +27,12 @@ export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, pa
     user.role === "agency_staff" ? boardAgencies(db(), user) : [],
     successionOf(db(), board.agency.id),
   ]);
+  // The agency's calendar feed: its own staff, the secretariat and the administrator manage it.
+  const managesFeed = can(user, "calendarFeed.manage", {
+    provinceId: board.agency.provinceId,
+    agencyId: board.agency.id,
+  });
+  const feed = managesFeed ? await feedStatus(db(), user, { agencyId: board.agency.id }) : null;
   const basePath = `/co-quan/${id}`;
   const view = filters.view ?? "board";
   const count =
@@ -85,6 +95,14 @@ export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, pa
       ) : (
         <BoardColumns board={board} today={day} />
       )}
+      {managesFeed ? (
+        <details className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="agency-feed">
+          <summary className="cursor-pointer font-semibold">Lịch trên điện thoại của {board.agency.name}</summary>
+          <div className="mt-3">
+            <CalendarFeedPanel feed={feedView(feed)} agencyId={board.agency.id} whose={`của ${board.agency.name}`} />
+          </div>
+        </details>
+      ) : null}
     </>
   );
 });
