@@ -357,6 +357,44 @@ describe("a user's feed", () => {
   });
 });
 
+describe("the pages", () => {
+  // The page's element tree as text: its strings and its components' props (React's own fields left out).
+  const render = async (mod: { default: (p: unknown) => Promise<unknown> }, id?: number) => {
+    const tree = await onClock(clock, () =>
+      mod.default({ params: Promise.resolve(id ? { id: String(id) } : {}), searchParams: Promise.resolve({}) }),
+    );
+    const seen = new WeakSet<object>();
+    return JSON.stringify(tree, (key, value: unknown) => {
+      if (key.startsWith("_")) return undefined;
+      if (value && typeof value === "object") {
+        if (seen.has(value)) return undefined;
+        seen.add(value);
+      }
+      return value;
+    });
+  };
+
+  it("the account page offers one's own feed, the board page the agency's to whoever manages it", async () => {
+    const account = await import("@/app/(app)/tai-khoan/page");
+    const board = await import("@/app/(app)/co-quan/[id]/page");
+    const made = await onClock(clock, () => createFeed(t.prisma, staffB, { agencyId: agencyB }));
+    for (const [who, own, agency] of [
+      [staffB, true, true],
+      [secretariat, true, true],
+      [chairman, true, false],
+    ] as const) {
+      signInAs(who);
+      expect((await render(account)).includes("Lịch trên điện thoại"), who.username).toBe(own);
+      const html = await render(board, agencyB);
+      expect(html.includes(`"agencyId":${agencyB}`), who.username).toBe(agency);
+      // The feed in use is shown by its id (to revoke it), never by its address.
+      if (agency) expect(html).toContain(`"id":${made.id}`);
+      expect(html).not.toContain(made.secret);
+    }
+    signInAs(null);
+  });
+});
+
 describe("the account page's actions", () => {
   it("create shows the address once; revoke stops it; another user's feed is not there", async () => {
     signInAs(staffA);

@@ -690,6 +690,7 @@ describe("malformed addresses of every page", () => {
     ["/quan-tri/webhook/[id]", "@/app/(app)/quan-tri/webhook/[id]/page"],
     ["/tai-lieu-api", "@/app/tai-lieu-api/page"],
     ["/cong-khai/[tinh]/xep-hang/[ky]", "@/app/cong-khai/[tinh]/xep-hang/[ky]/page"],
+    ["/tai-khoan", "@/app/(app)/tai-khoan/page"],
   ] as const;
   const QUERY_KEYS = [
     "lan",
