@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "@/lib/auth/credentials";
+import type { PageProps } from "@/lib/auth/gate";
 import type { SessionUser } from "@/lib/auth/user";
 import { useDbForTests } from "@/lib/db/client";
 import { createFeedAction, revokeFeedAction } from "@/lib/feeds/actions";
@@ -359,7 +360,7 @@ describe("a user's feed", () => {
 
 describe("the pages", () => {
   // The page's element tree as text: its strings and its components' props (React's own fields left out).
-  const render = async (mod: { default: (p: unknown) => Promise<unknown> }, id?: number) => {
+  const render = async (mod: { default: (p: PageProps) => Promise<unknown> }, id?: number) => {
     const tree = await onClock(clock, () =>
       mod.default({ params: Promise.resolve(id ? { id: String(id) } : {}), searchParams: Promise.resolve({}) }),
     );
