@@ -1,8 +1,25 @@
+import Link from "next/link";
 import type { Board } from "@/lib/assignments/board";
+import { boardQueryString, type BoardFilters } from "@/lib/assignments/board-filters";
 import { ASSIGNMENT_STATES, STATE_LABELS } from "@/lib/assignments/state";
 import { BoardCard } from "@/components/board/board-card";
 
-export function BoardColumns({ board, today }: { board: Board; today: string }) {
+/**
+ * The board as four state columns, each with its first cards (BOARD_COLUMN_LIMIT); a column with
+ * more ends in a link to the rest of it, as the list view narrowed to that state (up to
+ * BOARD_LIST_LIMIT, then the filters narrow it).
+ */
+export function BoardColumns({
+  board,
+  today,
+  basePath,
+  filters,
+}: {
+  board: Board;
+  today: string;
+  basePath: string;
+  filters: BoardFilters;
+}) {
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
       {ASSIGNMENT_STATES.map((state) => {
@@ -34,6 +51,16 @@ export function BoardColumns({ board, today }: { board: Board; today: string }) 
                 </li>
               ))}
             </ul>
+            {board.counts[state] > list.length ? (
+              <Link
+                href={`${basePath}${boardQueryString(filters, { view: "list", state })}`}
+                className="mt-2 block rounded-lg px-1 py-1.5 text-sm font-medium text-brand-800 underline underline-offset-2 hover:bg-white"
+                data-testid="column-more"
+              >
+                Xem thêm {(board.counts[state] - list.length).toLocaleString("vi-VN")} nhiệm vụ &ldquo;
+                {STATE_LABELS[state]}&rdquo;
+              </Link>
+            ) : null}
           </section>
         );
       })}

@@ -133,7 +133,7 @@ function comparator(sort: BoardFilters["sort"]): (a: SortKey, b: SortKey) => num
  * The counts and the total are always over everything; an agency with tens of thousands of tasks
  * shows the first ones in the chosen order, and the filters narrow the rest.
  */
-export const BOARD_COLUMN_LIMIT = 50;
+export const BOARD_COLUMN_LIMIT = 20;
 export const BOARD_LIST_LIMIT = 200;
 /** The notice filter lists at most this many notices (an agency may have tasks from a thousand). */
 export const BOARD_NOTICE_OPTIONS = 50;

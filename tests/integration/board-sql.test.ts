@@ -274,7 +274,7 @@ describe("the board's filters, counts and order, done by the database", () => {
     agencyId = mainAgencyId;
   });
 
-  it("shows the first 50 of each column and counts everything, the draft notice's tasks aside", async () => {
+  it("shows the first ones of each column and counts everything, the draft notice's tasks aside", async () => {
     const b = await agencyBoard(t.prisma, sec, agencyId, {}, TODAY);
     expect(got(b)).toEqual(await expected({}));
     expect(b.total).toBe(320);

@@ -93,7 +93,7 @@ export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, pa
       {view === "list" ? (
         <BoardList board={board} today={day} basePath={basePath} filters={filters} />
       ) : (
-        <BoardColumns board={board} today={day} />
+        <BoardColumns board={board} today={day} basePath={basePath} filters={filters} />
       )}
       {managesFeed ? (
         <details className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="agency-feed">
