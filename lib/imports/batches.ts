@@ -105,6 +105,15 @@ export async function loadBatch<K extends BatchKind, T = StoredTable>(
   return { ...row, kind, table: row.table as unknown as T };
 }
 
+/** Marks an upload confirmed inside the confirming transaction; a second confirmation is refused. */
+export async function claimBatch(tx: Tx, batchId: number): Promise<void> {
+  const { count } = await tx.registryImport.updateMany({
+    where: { id: batchId, confirmedAt: null },
+    data: { confirmedAt: new Date() },
+  });
+  if (count !== 1) throw new ConflictError("Tệp này đã được nhập rồi; không nhập lại lần nữa.");
+}
+
 export function expired(batch: { createdAt: Date }): boolean {
   return Date.now() - batch.createdAt.getTime() > MAX_AGE_MS;
 }
@@ -167,11 +176,7 @@ export async function confirmImport(
   const passwords = kind === "users" ? await passwordsFor(outside as AccountPlan) : new Map();
   return db.$transaction(
     async (tx) => {
-      const { count } = await tx.registryImport.updateMany({
-        where: { id: batch.id, confirmedAt: null },
-        data: { confirmedAt: new Date() },
-      });
-      if (count !== 1) throw new ConflictError("Tệp này đã được nhập rồi; không nhập lại lần nữa.");
+      await claimBatch(tx, batch.id);
       const inside = await plan(tx, actor, batch);
       checkPlan(inside);
       const unchanged = inside.counts.unchanged;

@@ -4,7 +4,7 @@ import { audit } from "@/lib/audit/log";
 import type { Db, Tx } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { cleanFileName } from "@/lib/attachments/limits";
-import { expired, loadBatch, ownProvince, storeBatch } from "@/lib/imports/batches";
+import { claimBatch, expired, loadBatch, ownProvince, storeBatch } from "@/lib/imports/batches";
 import { guessMapping, headerRowIndex } from "@/lib/imports/register-columns";
 import type { AgencyChoices, RegisterRegistry } from "@/lib/imports/register-agencies";
 import {
@@ -229,11 +229,7 @@ export async function confirmRegister(
   check((await planOf(db, batch.provinceId, batch.table, input)).plan);
   return db.$transaction(
     async (tx) => {
-      const { count } = await tx.registryImport.updateMany({
-        where: { id: batch.id, confirmedAt: null },
-        data: { confirmedAt: new Date() },
-      });
-      if (count !== 1) throw new ConflictError("Tệp này đã được nhập rồi; không nhập lại lần nữa.");
+      await claimBatch(tx, batch.id);
       const { plan, registry } = await planOf(tx, batch.provinceId, batch.table, input);
       check(plan);
       for (const n of plan.notices) {

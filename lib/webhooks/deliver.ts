@@ -3,7 +3,13 @@ import { logger } from "@/lib/log";
 import { notify } from "@/lib/notifications/notify";
 import { adminsOf } from "@/lib/notifications/recipients";
 import { formatDateTime } from "@/lib/time/calendar";
-import { DELIVERY_TIMEOUT_MS, PAUSE_AFTER_MS, RESPONSE_EXCERPT_CHARS, webhookHeaders } from "@/lib/webhooks/events";
+import {
+  DELIVERY_TIMEOUT_MS,
+  outboxKeyOf,
+  PAUSE_AFTER_MS,
+  RESPONSE_EXCERPT_CHARS,
+  webhookHeaders,
+} from "@/lib/webhooks/events";
 
 // One attempt of one webhook delivery, for the outbox worker (lib/outbox/worker.ts), which claimed
 // its OutboxMessage and decides, from what this answers, whether it is done, retried later or
@@ -169,7 +175,7 @@ export async function holdWaitingDeliveries(tx: Db | Tx, webhookId: number, at: 
     data: { status: "paused", nextAttemptAt: null },
   });
   await tx.outboxMessage.updateMany({
-    where: { dedupeKey: { in: waiting.map((d) => `webhook:${d.deliveryId}`) }, sentAt: null, failedAt: null },
+    where: { dedupeKey: { in: waiting.map((d) => outboxKeyOf(d.deliveryId)) }, sentAt: null, failedAt: null },
     data: { failedAt: at, lockedUntil: null, lastError: "webhook paused" },
   });
 }

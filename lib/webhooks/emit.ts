@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { now } from "@/lib/time/today";
-import type { WebhookEvent } from "@/lib/webhooks/events";
+import { outboxKeyOf, type WebhookEvent } from "@/lib/webhooks/events";
 
 // Enqueuing webhook deliveries, inside the transaction of the change they report (as the
 // notifications are, lib/notifications/notify.ts): a step that fails delivers nothing, one that
@@ -72,7 +72,7 @@ export async function enqueueWebhookDeliveries(
   });
   if (added.length > 0)
     await tx.outboxMessage.createMany({
-      data: added.map((d) => ({ kind: "webhook", dedupeKey: `webhook:${d.deliveryId}`, payload: { delivery: d.id } })),
+      data: added.map((d) => ({ kind: "webhook", dedupeKey: outboxKeyOf(d.deliveryId), payload: { delivery: d.id } })),
       skipDuplicates: true,
     });
   return added.map((d) => d.deliveryId);

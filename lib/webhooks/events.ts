@@ -66,3 +66,6 @@ export function webhookHeaders(input: {
     "x-chidao-signature": webhookSignature(input.secret, timestamp, input.body),
   };
 }
+
+/** The outbox message of a delivery (OutboxMessage.dedupeKey): one per delivery id, never two. */
+export const outboxKeyOf = (deliveryId: string) => `webhook:${deliveryId}`;

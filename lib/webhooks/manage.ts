@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { now } from "@/lib/time/today";
 import { holdWaitingDeliveries } from "@/lib/webhooks/deliver";
 import { enqueueWebhookDeliveries } from "@/lib/webhooks/emit";
-import { PING_EVENT } from "@/lib/webhooks/events";
+import { outboxKeyOf, PING_EVENT } from "@/lib/webhooks/events";
 import type { CreateWebhook, UpdateWebhookEvents } from "@/lib/webhooks/schemas";
 
 // The province's webhooks (issue 15), managed by its administrator on /quan-tri/webhook: register
@@ -199,7 +199,7 @@ export async function resumeWebhook(db: Db, user: SessionUser, webhookId: number
         data: { status: "pending", nextAttemptAt: null },
       });
       await tx.outboxMessage.updateMany({
-        where: { dedupeKey: { in: held.map((d) => `webhook:${d.deliveryId}`) }, sentAt: null },
+        where: { dedupeKey: { in: held.map((d) => outboxKeyOf(d.deliveryId)) }, sentAt: null },
         data: { failedAt: null, lockedUntil: null, attempts: 0, runAt: new Date(), lastError: null },
       });
     }
@@ -220,7 +220,7 @@ export async function deleteWebhook(db: Db, user: SessionUser, webhookId: number
   await inTransaction(db, async (tx) => {
     const keys = await tx.webhookDelivery.findMany({ where: { webhookId: hook.id }, select: { deliveryId: true } });
     await tx.outboxMessage.deleteMany({
-      where: { dedupeKey: { in: keys.map((k) => `webhook:${k.deliveryId}`) }, sentAt: null },
+      where: { dedupeKey: { in: keys.map((k) => outboxKeyOf(k.deliveryId)) }, sentAt: null },
     });
     await tx.webhook.delete({ where: { id: hook.id } });
     await audit(tx, {
