@@ -7,6 +7,7 @@ import { categoryPredicate } from "@/lib/reports/scope";
 import { authorize, scopeOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
+import { cachedRead } from "@/lib/db/read-cache";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
@@ -256,6 +257,58 @@ function detailSql(agencyId: number, source: Prisma.Sql, order: Prisma.Sql): Pri
     ORDER BY ${order}`;
 }
 
+type SearchableRow = LightRow & { searchText: string };
+
+/**
+ * The agency's tasks under the filters other than the search and the state, each with the words
+ * the search looks at (its directive, notice, deadline and the other agencies' short names),
+ * folded once.
+ */
+async function searchableRows(
+  db: Db,
+  agencyId: number,
+  where: Prisma.Sql,
+  today: string,
+  ongoingPeriod: Period,
+): Promise<SearchableRow[]> {
+  const light = await db.$queryRaw<LightRow[]>`
+      SELECT a.id, a."role"::text AS "role", a."state"::text AS "state", a."dueOn"::text AS "dueOn",
+        a."directiveId", a."noticeId", n."issuedOn"::text AS "noticeIssuedOn",
+        d."text", d."ref", n."number", n."title", d."deadlinePhrase", ${categoryPredicate("overdue", today)} AS "overdue",
+        ${ongoingMissingSql(ongoingPeriod)} AS "unreported",
+        (SELECT array_agg(o."agencyId") FROM "Assignment" o WHERE o."directiveId" = a."directiveId" AND o."agencyId" <> ${agencyId}) AS "others"
+      FROM "Assignment" a JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId" AND n."status" = 'published'
+      WHERE ${where}`;
+  // The other agencies' short names, looked up once (per row, a join hashes the Agency table each time).
+  const otherIds = [...new Set(light.flatMap((r) => r.others ?? []))];
+  const names = new Map(
+    otherIds.length === 0
+      ? []
+      : (await db.agency.findMany({ where: { id: { in: otherIds } }, select: { id: true, shortName: true } })).map(
+          (g) => [g.id, g.shortName],
+        ),
+  );
+  return light.map((r) => ({
+    id: r.id,
+    role: r.role,
+    state: r.state,
+    dueOn: r.dueOn,
+    directiveId: r.directiveId,
+    noticeId: r.noticeId,
+    noticeIssuedOn: r.noticeIssuedOn,
+    overdue: r.overdue,
+    unreported: r.unreported,
+    searchText: searchTextOf([
+      r.text,
+      r.ref,
+      r.number,
+      r.title,
+      r.deadlinePhrase,
+      r.others?.map((id) => names.get(id)).join(" "),
+    ]),
+  }));
+}
+
 /**
  * One agency's tasks, filtered as the address says, in a fixed number of queries whatever the size
  * of the board, run together: the database filters, counts and sorts, and cuts each column (or the
@@ -269,6 +322,7 @@ export async function agencyBoard(
   agencyId: number,
   filters: BoardFilters = {},
   today = "1970-01-01",
+  how: { cacheSearch?: boolean } = {},
 ): Promise<Board> {
   const agency = await db.agency.findUnique({
     where: { id: agencyId },
@@ -323,35 +377,22 @@ export async function agencyBoard(
     details = shownRows;
     matched = filters.state ? counts[filters.state] : STATES.reduce((sum, s) => sum + counts[s], 0);
   } else {
-    // The search looks at texts: the tasks the other filters leave are read with them and matched here.
-    const light = await db.$queryRaw<LightRow[]>`
-      SELECT a.id, a."role"::text AS "role", a."state"::text AS "state", a."dueOn"::text AS "dueOn",
-        a."directiveId", a."noticeId", n."issuedOn"::text AS "noticeIssuedOn",
-        d."text", d."ref", n."number", n."title", d."deadlinePhrase", ${categoryPredicate("overdue", today)} AS "overdue",
-        ${ongoingMissingSql(ongoingPeriod)} AS "unreported",
-        (SELECT array_agg(o."agencyId") FROM "Assignment" o WHERE o."directiveId" = a."directiveId" AND o."agencyId" <> ${agencyId}) AS "others"
-      FROM "Assignment" a JOIN "Directive" d ON d.id = a."directiveId" ${published}
-      WHERE ${where()}`;
-    // The other agencies' short names, looked up once (per row, a join hashes the Agency table each time).
-    const otherIds = [...new Set(light.flatMap((r) => r.others ?? []))];
-    const names = new Map(
-      otherIds.length === 0
-        ? []
-        : (await db.agency.findMany({ where: { id: { in: otherIds } }, select: { id: true, shortName: true } })).map(
-            (g) => [g.id, g.shortName],
-          ),
-    );
+    // The search looks at texts: the tasks the other filters leave are read with their words
+    // (kept by the read cache while the province's data is unchanged, when the page asks) and
+    // matched here.
+    const readRows = () => searchableRows(db, agencyId, where(), today, ongoingPeriod);
+    const light = how.cacheSearch
+      ? await cachedRead(
+          db,
+          user,
+          `boardSearch:${agencyId}:${JSON.stringify({ ...filters, q: undefined, state: undefined, sort: undefined, view: undefined })}:${today}`,
+          readRows,
+        )
+      : await readRows();
     for (const s of STATES) counts[s] = 0;
-    const matching: LightRow[] = [];
+    const matching: SearchableRow[] = [];
     for (const r of light) {
-      const searchText = searchTextOf([
-        r.text,
-        r.ref,
-        r.number,
-        r.title,
-        r.deadlinePhrase,
-        r.others?.map((id) => names.get(id)).join(" "),
-      ]);
+      const searchText = r.searchText;
       if (
         !matchesFilters(
           {
@@ -373,7 +414,7 @@ export async function agencyBoard(
       if (!filters.state || r.state === filters.state) matching.push(r);
     }
     matching.sort(comparator(filters.sort));
-    let shown: LightRow[];
+    let shown: SearchableRow[];
     if (view === "list") shown = matching.slice(0, BOARD_LIST_LIMIT);
     else {
       const perState: Record<AssignmentState, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };

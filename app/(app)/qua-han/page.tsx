@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { cachedReads } from "@/lib/db/cached-reads";
 import Link from "next/link";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { parseListQuery, queryString } from "@/lib/reports/list-query";
-import { listDirectiveGroups, overdueSummary } from "@/lib/reports/task-lists";
+
 import { OVERDUE_BUCKET_LABELS } from "@/lib/reports/types";
 import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
@@ -28,8 +29,8 @@ export default page(
     const day = today();
     const database = db();
     const [summary, page] = await Promise.all([
-      overdueSummary(database, user, day),
-      listDirectiveGroups(database, user, day, {
+      cachedReads.overdueSummary(database, user, day),
+      cachedReads.listDirectiveGroups(database, user, day, {
         category: "overdue",
         bucket: q.bucket,
         page: q.page,

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { cachedReads } from "@/lib/db/cached-reads";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { noticeFilterOptions, searchNotices } from "@/lib/notices/queries";
+
 import { activeFilters, noticeSearchQueryString, parseNoticeSearch } from "@/lib/notices/search-query";
 import { today } from "@/lib/time/today";
 import { formatDay } from "@/lib/time/calendar";
@@ -20,8 +21,8 @@ export default page({ query: parseNoticeSearch }, async ({ user, query: filters 
   const day = today();
   const database = db();
   const [result, options] = await Promise.all([
-    searchNotices(database, user, day, filters),
-    noticeFilterOptions(database, user),
+    cachedReads.searchNotices(database, user, day, filters),
+    cachedReads.noticeFilterOptions(database, user),
   ]);
   const searching = Boolean(filters.q) || activeFilters(filters) > 0;
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cachedReads } from "@/lib/db/cached-reads";
 import Link from "next/link";
 import { Fragment } from "react";
 import { page } from "@/lib/auth/gate";
@@ -6,10 +7,7 @@ import { provinceOngoingPeriod } from "@/lib/assignments/ongoing";
 import { db } from "@/lib/db/client";
 import { listHref, parseOverviewQuery, queryString, toFilters } from "@/lib/reports/list-query";
 import { formatRate, onTimeRate, totals } from "@/lib/reports/counts";
-import { recentNoticeOptions } from "@/lib/reports/filter-labels";
-import { agencyTable, noticeProgressPage } from "@/lib/reports/running-totals";
-import { listDirectiveGroups, overdueSummary } from "@/lib/reports/task-lists";
-import { weeklySeries } from "@/lib/reports/weekly-series";
+
 import { formatDay } from "@/lib/time/calendar";
 import { today } from "@/lib/time/today";
 import { AgencyTable } from "@/components/overview/agency-table";
@@ -62,13 +60,13 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
   const day = today();
   const database = db();
   const [summary, overdue, dueSoon, agencies, notices, weeks, options, ongoingPeriod] = await Promise.all([
-    overdueSummary(database, user, day, f),
-    listDirectiveGroups(database, user, day, { ...f, category: "overdue", page: 1, pageSize: TOP }),
-    listDirectiveGroups(database, user, day, { ...f, category: "due_soon", page: 1, pageSize: TOP }),
-    agencyTable(database, user, day, f, { sort: q.sort, dir: q.dir }),
-    noticeProgressPage(database, user, day, f, { limit: NOTICE_ROWS, order: "attention" }),
-    weeklySeries(database, user, day, f),
-    recentNoticeOptions(database, user, { limit: NOTICE_OPTIONS, selected: q.notice }),
+    cachedReads.overdueSummary(database, user, day, f),
+    cachedReads.listDirectiveGroups(database, user, day, { ...f, category: "overdue", page: 1, pageSize: TOP }),
+    cachedReads.listDirectiveGroups(database, user, day, { ...f, category: "due_soon", page: 1, pageSize: TOP }),
+    cachedReads.agencyTable(database, user, day, f, { sort: q.sort, dir: q.dir }),
+    cachedReads.noticeProgressPage(database, user, day, f, { limit: NOTICE_ROWS, order: "attention" }),
+    cachedReads.weeklySeries(database, user, day, f),
+    cachedReads.recentNoticeOptions(database, user, { limit: NOTICE_OPTIONS, selected: q.notice }),
     provinceOngoingPeriod(database, user.provinceId!, day),
   ]);
   const t = totals(agencies);

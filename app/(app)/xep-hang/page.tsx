@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { cachedReads } from "@/lib/db/cached-reads";
 import { redirect } from "next/navigation";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { roleMay } from "@/lib/auth/permissions";
-import { rankingOf } from "@/lib/ranking/figures";
+
 import { defaultPeriod, periodsOfYear } from "@/lib/ranking/periods";
 import { publicRankingPath } from "@/lib/ranking/publication";
 import { formulaText } from "@/lib/ranking/score";
@@ -33,7 +34,7 @@ export default page({ permission: "ranking.read", query: parseRankingQuery }, as
   if (user.role === "agency_staff" && user.agencyIds.length > 0) {
     redirect(`/xep-hang/co-quan/${user.agencyIds[0]}?ky=${(query.ky ?? defaultPeriod(now)).key}`);
   }
-  const r = await rankingOf(db(), user, query.ky, now);
+  const r = await cachedReads.rankingOf(db(), user, query.ky, now);
   const period = r.period;
   const province = user.provinceId
     ? await db().province.findUnique({ where: { id: user.provinceId }, select: { code: true } })

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { cachedReads } from "@/lib/db/cached-reads";
 import Link from "next/link";
 import { successionOf } from "@/lib/agencies/succession";
-import { agencyBoard, boardAgencies, BOARD_COLUMN_LIMIT, BOARD_LIST_LIMIT } from "@/lib/assignments/board";
+import { boardAgencies, BOARD_COLUMN_LIMIT, BOARD_LIST_LIMIT } from "@/lib/assignments/board";
 import { boardQueryString, parseBoardFilters } from "@/lib/assignments/board-filters";
 import { page } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
@@ -22,7 +23,7 @@ export const metadata: Metadata = { title: "Bảng việc" };
 export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, params: { id }, query: filters }) => {
   const day = today();
   // Another agency's board answers as the 404 page (the gate): nothing about it leaks.
-  const board = await agencyBoard(db(), user, id, filters, day);
+  const board = await cachedReads.agencyBoard(db(), user, id, filters, day, { cacheSearch: true });
   const [mine, succession] = await Promise.all([
     user.role === "agency_staff" ? boardAgencies(db(), user) : [],
     successionOf(db(), board.agency.id),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cachedReads } from "@/lib/db/cached-reads";
 import Link from "next/link";
 import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
@@ -13,8 +14,8 @@ import {
   toFilters,
 } from "@/lib/reports/list-query";
 import { groupsByDirective, listTitle } from "@/lib/reports/documents";
-import { recentNoticeOptions, scopeNames, scopeNotes } from "@/lib/reports/filter-labels";
-import { listDirectiveGroups, listTasks, overdueSummary } from "@/lib/reports/task-lists";
+import { scopeNames, scopeNotes } from "@/lib/reports/filter-labels";
+
 import { today } from "@/lib/time/today";
 import { ExportLinks } from "@/components/overview/export-links";
 import { FiltersForm } from "@/components/overview/filters-form";
@@ -45,11 +46,11 @@ export default page({ permission: "overview.read", query: parseListQuery }, asyn
     pageSize: PAGE_SIZE,
   };
   const [page, groups, names, options, summary] = await Promise.all([
-    grouped ? null : listTasks(database, user, day, { ...taskQuery, directiveId: q.directive }),
-    grouped ? listDirectiveGroups(database, user, day, taskQuery) : null,
+    grouped ? null : cachedReads.listTasks(database, user, day, { ...taskQuery, directiveId: q.directive }),
+    grouped ? cachedReads.listDirectiveGroups(database, user, day, taskQuery) : null,
     scopeNames(database, user, q),
-    recentNoticeOptions(database, user, { limit: 50, selected: q.notice }),
-    q.category === "overdue" ? overdueSummary(database, user, day, { ...f }) : null,
+    cachedReads.recentNoticeOptions(database, user, { limit: 50, selected: q.notice }),
+    q.category === "overdue" ? cachedReads.overdueSummary(database, user, day, { ...f }) : null,
   ]);
   const title = listTitle(q);
   const total = groups ? groups.tasks : page!.total;
