@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { closeDb, db } from "@/lib/db/client";
 import { loadEnvOrExplain, prepareDatabase } from "@/lib/cli/prepare-database";
 import { demoHistoryDay, demoLoginsText, seedDemo } from "@/prisma/seed/demo";
@@ -52,15 +53,36 @@ function authSecret(dataDir: string, configured: string | undefined): string {
   return secret;
 }
 
+/** An advisory lock of its own (not the migrations'), held on a connection of its own while `fn` runs. */
+const SEED_LOCK_KEY = 7_246_001;
+async function whileHoldingSeedLock(databaseUrl: string | undefined, fn: () => Promise<void>): Promise<void> {
+  // The embedded database admits one process: nobody else can seed it meanwhile.
+  if (!databaseUrl) return fn();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [SEED_LOCK_KEY]);
+    await fn();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [SEED_LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}
+
 async function main(): Promise<number> {
   const config = loadEnvOrExplain();
   if (!config) return 1;
   if (!(await prepareDatabase())) return 1;
 
-  if (config.SEED_DEMO !== "never" && (await db().province.count()) === 0) {
-    const history = config.SEED_DEMO === "auto";
-    console.log(`Cơ sở dữ liệu trống: nạp dữ liệu mẫu${history ? " và diễn biến xử lý (một đến hai phút)" : ""}…`);
-    await seedDemo(db(), console.log, { history });
+  if (config.SEED_DEMO !== "never") {
+    // Several servers starting together on one empty PostgreSQL: one seeds, the others wait for it
+    // and find the database no longer empty.
+    await whileHoldingSeedLock(config.DATABASE_URL, async () => {
+      if ((await db().province.count()) > 0) return;
+      const history = config.SEED_DEMO === "auto";
+      console.log(`Cơ sở dữ liệu trống: nạp dữ liệu mẫu${history ? " và diễn biến xử lý (một đến hai phút)" : ""}…`);
+      await seedDemo(db(), console.log, { history });
+    });
   }
   // A database holding the demo's played history is served on the demo's day, with a banner.
   const demoDay = await demoHistoryDay(db());
