@@ -1,10 +1,13 @@
-import Link from "next/link";
 import type { BoardItem } from "@/lib/assignments/board";
 import { ASSIGNMENT_ROLE_LABELS, URGENCY_LABELS } from "@/lib/notices/labels";
 import { formatDay } from "@/lib/time/calendar";
 import { Badge } from "@/components/ui/badge";
 import { DueBadge } from "@/components/board/due-badge";
 import { noticeLabel } from "@/lib/notices/notice-label";
+import { shorten } from "@/lib/text/shorten";
+
+/** About four lines of a card: what line-clamp-4 shows. */
+const CARD_TEXT_CHARS = 240;
 
 export function BoardMarkers({ item }: { item: BoardItem }) {
   const d = item.directive;
@@ -42,17 +45,16 @@ export function BoardCard({ item, today }: { item: BoardItem; today: string }) {
   const d = item.directive;
   const others = item.otherAgencies;
   return (
-    <article
-      className="relative rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm transition focus-within:ring-2 focus-within:ring-brand-600 hover:border-brand-600"
-      data-testid="board-card"
-    >
+    <article className="board-card" data-testid="board-card">
       <div className="flex flex-wrap items-center gap-1.5">
         <BoardMarkers item={item} />
       </div>
       <h3 className="mt-2 line-clamp-4 text-slate-800">
-        <Link href={`/nhiem-vu/${item.id}`} className="after:absolute after:inset-0 focus:outline-none">
-          {d.text}
-        </Link>
+        {/* A plain anchor: a board shows up to 80 cards, and each next/link is a client component
+            in the page's payload, prefetched when seen. The text is cut where the card clamps it. */}
+        <a href={`/nhiem-vu/${item.id}`} className="after:absolute after:inset-0 focus:outline-none">
+          {shorten(d.text, CARD_TEXT_CHARS)}
+        </a>
       </h3>
       <p className="mt-2 text-xs text-slate-500">
         {noticeLabel(item.notice)} · mục {d.ref}

@@ -30,7 +30,7 @@ export function AgencyTable({
   const dir = query.dir ?? (query.sort === "name" ? "asc" : "desc");
   const sortHref = (key: AgencySort) => {
     const nextDir = query.sort === key ? (dir === "asc" ? "desc" : "asc") : key === "name" ? "asc" : "desc";
-    return `/tong-quan${queryString({ from: query.from, to: query.to, notice: query.notice, sort: key, dir: nextDir })}#theo-co-quan`;
+    return `/tong-quan${queryString({ from: query.from, to: query.to, notice: query.notice, sort: key, dir: nextDir, "co-quan": query["co-quan"] })}#theo-co-quan`;
   };
   const ariaSort = (key: AgencySort) => (query.sort === key ? (dir === "asc" ? "ascending" : "descending") : undefined);
   const arrow = (key: AgencySort) => (query.sort === key ? (dir === "asc" ? " ▲" : " ▼") : "");
@@ -64,7 +64,7 @@ export function AgencyTable({
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.agency.id} className="hover:bg-slate-50" data-testid="agency-row">
-              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+              <th scope="row" className="cell text-left font-medium text-slate-900">
                 {r.agency.name}
               </th>
               {COLUMNS.map((c) => {
@@ -76,11 +76,11 @@ export function AgencyTable({
                 const label = `${c.label} của ${r.agency.name}: ${value}`;
                 const strong = c.key === "overdue" && r.overdue > 0;
                 return (
-                  <td key={c.key} className="px-3 py-2 text-right tabular-nums">
+                  <td key={c.key} className="cell-num">
                     <a
                       href={listHref({ ...filters, category, agency: r.agency.id })}
                       aria-label={label}
-                      className={`rounded px-1 underline-offset-2 hover:underline focus-visible:underline ${strong ? "font-semibold text-red-700" : "text-slate-800"}`}
+                      className={`cell-link ${strong ? "font-semibold text-red-700" : "text-slate-800"}`}
                     >
                       {value}
                     </a>
@@ -88,14 +88,14 @@ export function AgencyTable({
                 );
               })}
               <td
-                className={`px-3 py-2 text-right tabular-nums ${r.ongoingReported < r.ongoing ? "text-amber-800" : "text-slate-800"}`}
+                className={`cell-num ${r.ongoingReported < r.ongoing ? "text-amber-800" : "text-slate-800"}`}
                 data-testid="agency-ongoing"
                 aria-label={`Nhiệm vụ thường xuyên của ${r.agency.name} đã báo cáo kỳ này: ${r.ongoingReported}/${r.ongoing}`}
               >
                 {r.ongoing > 0 ? (
                   <a
                     href={`/co-quan/${r.agency.id}?due=unreported`}
-                    className="rounded px-1 underline-offset-2 hover:underline focus-visible:underline"
+                    className="cell-link"
                     title="Mở bảng việc: nhiệm vụ thường xuyên chưa báo cáo kỳ này"
                   >
                     {r.ongoingReported}/{r.ongoing}

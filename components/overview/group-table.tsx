@@ -8,6 +8,19 @@ import { periodDeadline } from "@/lib/deadlines/period";
 import { listHref, type ListQuery } from "@/lib/reports/list-query";
 import { bucketOfDays, groupDays, groupDue } from "@/lib/reports/sheets";
 import { OVERDUE_BUCKET_LABELS, type DirectiveGroup, type TaskCategory } from "@/lib/reports/types";
+import { shorten } from "@/lib/text/shorten";
+
+/** A directive's words in a row (the whole text is one click away), and the agencies named before "và N cơ quan khác". */
+const TEXT_CHARS = 220;
+const NAMED_AGENCIES = 8;
+
+function agencyList(g: DirectiveGroup): string {
+  const names = g.tasks
+    .slice(0, NAMED_AGENCIES)
+    .map((t) => (t.role === "support" ? `${t.agency.name} (phối hợp)` : t.agency.name));
+  const rest = g.tasks.length - names.length;
+  return rest > 0 ? `${names.join(", ")} và ${rest} cơ quan khác` : names.join(", ");
+}
 
 /** How late a directive is for the agencies listed, or how soon it is due, in words. */
 function Due({ g, today }: { g: DirectiveGroup; today: string }) {
@@ -55,19 +68,19 @@ export function GroupTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="cell">
               Tình trạng
             </th>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="cell">
               Cơ quan chưa hoàn thành
             </th>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="cell">
               Nhiệm vụ
             </th>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="cell">
               Văn bản
             </th>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="cell">
               Hạn
             </th>
           </tr>
@@ -88,13 +101,13 @@ export function GroupTable({
                 data-agencies={g.tasks.length}
                 data-stt={offset + i + 1}
               >
-                <td className="px-3 py-2">
+                <td className="cell">
                   <div className="flex flex-col items-start gap-1">
                     <Due g={g} today={today} />
                     <GroupExplanations g={g} />
                   </div>
                 </td>
-                <td className="max-w-xs min-w-48 px-3 py-2">
+                <td className="cell max-w-xs min-w-48">
                   {one ? (
                     <>
                       <span className="font-medium text-slate-900">{one.agency.name}</span>
@@ -105,20 +118,16 @@ export function GroupTable({
                       <span className="font-medium text-slate-900" data-testid="group-count">
                         {g.tasks.length} cơ quan
                       </span>
-                      <p className="line-clamp-3 text-xs text-slate-600">
-                        {g.tasks
-                          .map((t) => (t.role === "support" ? `${t.agency.name} (phối hợp)` : t.agency.name))
-                          .join(", ")}
-                      </p>
+                      <p className="line-clamp-3 text-xs text-slate-600">{agencyList(g)}</p>
                     </>
                   )}
                 </td>
-                <td className="max-w-md min-w-64 px-3 py-2">
+                <td className="cell max-w-md min-w-64">
                   <a
                     href={detail}
                     className="line-clamp-3 text-slate-900 hover:text-brand-800 hover:underline focus-visible:underline"
                   >
-                    {g.directive.text}
+                    {shorten(g.directive.text, TEXT_CHARS)}
                   </a>
                   {one ? null : (
                     <a
@@ -130,13 +139,13 @@ export function GroupTable({
                     </a>
                   )}
                 </td>
-                <td className="min-w-48 px-3 py-2">
+                <td className="cell min-w-48">
                   <a className="text-brand-800 underline-offset-2 hover:underline" href={`/thong-bao/${g.notice.id}`}>
                     {noticeLabel(g.notice)}
                   </a>
                   <div className="text-xs text-slate-500">mục {g.directive.ref}</div>
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">
+                <td className="cell whitespace-nowrap">
                   {groupDue(g) ?? "—"}
                   {rec && g.tasks[0]?.dueOn && g.firstDueOn ? (
                     <div className="text-xs text-slate-500">

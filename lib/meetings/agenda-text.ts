@@ -1,3 +1,4 @@
+import { shorten as shortenText } from "@/lib/text/shorten";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import type { AgendaGrouping } from "@/lib/meetings/agenda-query";
 import type { TaskRow } from "@/lib/reports/types";
@@ -49,11 +50,7 @@ const REPORT_CHARS = 160;
 
 /** A report's text shortened on a word boundary to about `max` characters. */
 export function shorten(text: string, max = REPORT_CHARS): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
+  return shortenText(text, max);
 }
 
 export function countsOf(items: AgendaItem[]): AgendaCounts {

@@ -80,6 +80,8 @@ export type ListQuery = z.infer<typeof ZListQuery>;
 export const ZOverviewQuery = ZFilters.extend({
   sort: z.preprocess(blank, z.enum(AGENCY_SORTS).default("overdue")).catch("overdue"),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).optional()).catch(undefined),
+  /** "tat-ca": every agency in the per-agency table (by default its first AGENCY_ROWS). */
+  "co-quan": z.preprocess(blank, z.enum(["tat-ca"]).optional()).catch(undefined),
 });
 export type OverviewQuery = z.infer<typeof ZOverviewQuery>;
 

@@ -23,6 +23,8 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "Tổng quan" };
 
 const TOP = 10;
+/** Agencies in "Theo cơ quan, đơn vị" before "Xem đủ N cơ quan" (in the chosen order). */
+const AGENCY_ROWS = 15;
 /** Notices in "Tiến độ theo thông báo" (those needing attention first) and in the notice filter. */
 const NOTICE_ROWS = 20;
 const NOTICE_OPTIONS = 50;
@@ -214,7 +216,33 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
         action={<TableCsvLink query={filterQs} table="co-quan" label="theo cơ quan, đơn vị" />}
       >
         {agencies.length ? (
-          <AgencyTable rows={agencies} query={q} ongoingLabel={ongoingPeriod.label} />
+          <>
+            <AgencyTable
+              rows={q["co-quan"] ? agencies : agencies.slice(0, AGENCY_ROWS)}
+              query={q}
+              ongoingLabel={ongoingPeriod.label}
+            />
+            {agencies.length > AGENCY_ROWS ? (
+              <p className="mt-2 text-sm">
+                {q["co-quan"] ? (
+                  <a
+                    href={`/tong-quan${queryString({ ...scope, sort: q.sort, dir: q.dir })}#theo-co-quan`}
+                    className="font-medium text-brand-800 hover:underline"
+                  >
+                    Chỉ xem {AGENCY_ROWS} cơ quan đầu
+                  </a>
+                ) : (
+                  <a
+                    href={`/tong-quan${queryString({ ...scope, sort: q.sort, dir: q.dir, "co-quan": "tat-ca" })}#theo-co-quan`}
+                    className="font-medium text-brand-800 hover:underline"
+                    data-testid="agency-table-all"
+                  >
+                    Xem đủ {agencies.length} cơ quan →
+                  </a>
+                )}
+              </p>
+            ) : null}
+          </>
         ) : (
           <EmptyState title="Chưa có nhiệm vụ nào được giao" />
         )}
