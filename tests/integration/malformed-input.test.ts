@@ -389,6 +389,7 @@ describe("malformed input to every server action", async () => {
 describe("malformed input to every route handler", () => {
   const QUERY_KEYS = [
     "format",
+    "co-quan",
     "bang",
     "category",
     "agency",
