@@ -72,6 +72,8 @@ function isIp(x: string): boolean {
 
 const ZEnv = z.object({
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  // A streaming replica of DATABASE_URL's database: the pages' cached reads (lib/db/read-cache.ts) go there.
+  DATABASE_REPLICA_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
   NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "cần ít nhất 32 ký tự").optional()),
   NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url("phải là một địa chỉ http(s)").optional()),

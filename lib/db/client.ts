@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import fs from "node:fs";
 import path from "node:path";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -15,13 +16,21 @@ export type Db = PrismaClient;
 
 const globalForDb = globalThis as unknown as { __prisma?: PrismaClient; __pglite?: PGlite };
 
+/**
+ * A client of a PostgreSQL database and, when given, of its read replica through Prisma's
+ * read-replicas extension: reads outside transactions go to the replica, writes and transactions
+ * to the primary; raw queries only through $replica() (readDb below).
+ */
+export function postgresClient(url: string, replicaUrl?: string): PrismaClient {
+  const primary = withClockStamps(new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }));
+  if (!replicaUrl) return primary;
+  const replica = new PrismaClient({ adapter: new PrismaPg({ connectionString: replicaUrl, max: 10 }) });
+  return primary.$extends(readReplicas({ replicas: [replica] })) as unknown as PrismaClient;
+}
+
 function createClient(): PrismaClient {
   const config = env();
-  if (config.DATABASE_URL) {
-    return withClockStamps(
-      new PrismaClient({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: 10 }) }),
-    );
-  }
+  if (config.DATABASE_URL) return postgresClient(config.DATABASE_URL, config.DATABASE_REPLICA_URL);
   fs.mkdirSync(path.dirname(config.pgliteDir), { recursive: true });
   globalForDb.__pglite ??= new PGlite(config.pgliteDir);
   return withClockStamps(new PrismaClient({ adapter: new PrismaPGlite(globalForDb.__pglite) }));
@@ -30,6 +39,15 @@ function createClient(): PrismaClient {
 export function db(): PrismaClient {
   globalForDb.__prisma ??= createClient();
   return globalForDb.__prisma;
+}
+
+/**
+ * The client for a read-only page's reads: the read replica when DATABASE_REPLICA_URL is set (all
+ * of the read, raw queries included, on the replica), else the one client.
+ */
+export function readDb(client: PrismaClient): PrismaClient {
+  const replicated = client as unknown as { $replica?: () => PrismaClient };
+  return typeof replicated.$replica === "function" ? replicated.$replica() : client;
 }
 
 /** The embedded database this process holds open, if any (a backup asked of the running app reads it). */

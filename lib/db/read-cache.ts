@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { cache } from "react";
 import type { SessionUser } from "@/lib/auth/user";
-import type { Db } from "@/lib/db/client";
+import { readDb, type Db } from "@/lib/db/client";
 
 // Reads that many people make again and again (the overview, the overdue list, a board, the
 // ranking, the API's lists) kept in this process's memory, keyed by the province's data version
@@ -112,7 +112,11 @@ export function cachedReader<A extends unknown[], R>(
   name: string,
   fn: (db: Db, user: SessionUser, ...args: A) => Promise<R>,
 ): (db: Db, user: SessionUser, ...args: A) => Promise<R> {
-  return (db, user, ...args) => cachedRead(db, user, `${name}:${JSON.stringify(args)}`, () => fn(db, user, ...args));
+  return (db, user, ...args) => {
+    // With a read replica, the version and the data are both read there (see above).
+    const reader = readDb(db);
+    return cachedRead(reader, user, `${name}:${JSON.stringify(args)}`, () => fn(reader, user, ...args));
+  };
 }
 
 /** Forgets every cached read (tests). */
