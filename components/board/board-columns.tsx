@@ -7,7 +7,7 @@ import { BoardCard } from "@/components/board/board-card";
 /**
  * The board as four state columns, each with its first cards (BOARD_COLUMN_LIMIT); a column with
  * more ends in a link to the rest of it, as the list view narrowed to that state (up to
- * BOARD_LIST_LIMIT, then the filters narrow it).
+ * BOARD_LIST_LIMIT a page).
  */
 export function BoardColumns({
   board,
@@ -53,7 +53,7 @@ export function BoardColumns({
             </ul>
             {board.counts[state] > list.length ? (
               <Link
-                href={`${basePath}${boardQueryString(filters, { view: "list", state })}`}
+                href={`${basePath}${boardQueryString(filters, { view: "list", state, trang: undefined })}`}
                 className="mt-2 block rounded-lg px-1 py-1.5 text-sm font-medium text-brand-800 underline underline-offset-2 hover:bg-white"
                 data-testid="column-more"
               >

@@ -40,7 +40,7 @@ export function BoardList({
             {HEADERS.map((h) => (
               <th key={h.sort} scope="col" className="px-3 py-2" aria-sort={current === h.sort ? "ascending" : "none"}>
                 <Link
-                  href={`${basePath}${boardQueryString(filters, { sort: h.sort })}`}
+                  href={`${basePath}${boardQueryString(filters, { sort: h.sort, trang: undefined })}`}
                   className="hover:text-brand-800"
                 >
                   {h.label}

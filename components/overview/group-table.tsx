@@ -26,12 +26,10 @@ function agencyList(g: DirectiveGroup): string {
 function Due({ g, today }: { g: DirectiveGroup; today: string }) {
   if (g.maxDaysOverdue) {
     return (
-      <div className="flex flex-col items-start gap-1">
+      <div className="stack">
         <Badge tone="danger">{g.maxDaysOverdue} ngày quá hạn</Badge>
-        <span className="text-xs text-slate-500">{OVERDUE_BUCKET_LABELS[bucketOfDays(g.maxDaysOverdue)]}</span>
-        {g.minDaysOverdue !== g.maxDaysOverdue ? (
-          <span className="text-xs text-slate-500">{groupDays(g)} ngày tùy cơ quan</span>
-        ) : null}
+        <span className="note">{OVERDUE_BUCKET_LABELS[bucketOfDays(g.maxDaysOverdue)]}</span>
+        {g.minDaysOverdue !== g.maxDaysOverdue ? <span className="note">{groupDays(g)} ngày tùy cơ quan</span> : null}
       </div>
     );
   }
@@ -102,7 +100,7 @@ export function GroupTable({
                 data-stt={offset + i + 1}
               >
                 <td className="cell">
-                  <div className="flex flex-col items-start gap-1">
+                  <div className="stack">
                     <Due g={g} today={today} />
                     <GroupExplanations g={g} />
                   </div>
@@ -111,7 +109,7 @@ export function GroupTable({
                   {one ? (
                     <>
                       <span className="font-medium text-slate-900">{one.agency.name}</span>
-                      <div className="text-xs text-slate-500">{ASSIGNMENT_ROLE_LABELS[one.role]}</div>
+                      <div className="note">{ASSIGNMENT_ROLE_LABELS[one.role]}</div>
                     </>
                   ) : (
                     <>
@@ -123,10 +121,7 @@ export function GroupTable({
                   )}
                 </td>
                 <td className="cell max-w-md min-w-64">
-                  <a
-                    href={detail}
-                    className="line-clamp-3 text-slate-900 hover:text-brand-800 hover:underline focus-visible:underline"
-                  >
+                  <a href={detail} className="row-link">
                     {shorten(g.directive.text, TEXT_CHARS)}
                   </a>
                   {one ? null : (
@@ -140,23 +135,19 @@ export function GroupTable({
                   )}
                 </td>
                 <td className="cell min-w-48">
-                  <a className="text-brand-800 underline-offset-2 hover:underline" href={`/thong-bao/${g.notice.id}`}>
+                  <a className="link" href={`/thong-bao/${g.notice.id}`}>
                     {noticeLabel(g.notice)}
                   </a>
-                  <div className="text-xs text-slate-500">mục {g.directive.ref}</div>
+                  <div className="note">mục {g.directive.ref}</div>
                 </td>
                 <td className="cell whitespace-nowrap">
                   {groupDue(g) ?? "—"}
                   {rec && g.tasks[0]?.dueOn && g.firstDueOn ? (
-                    <div className="text-xs text-slate-500">
+                    <div className="note">
                       báo cáo {periodLabel(rec, periodDeadline(rec, g.tasks[0].dueOn, today).period)}
                     </div>
                   ) : null}
-                  {g.directive.deadlinePhrase ? (
-                    <div className="max-w-48 text-xs whitespace-normal text-slate-500 italic">
-                      “{g.directive.deadlinePhrase}”
-                    </div>
-                  ) : null}
+                  {g.directive.deadlinePhrase ? <div className="phrase">“{g.directive.deadlinePhrase}”</div> : null}
                 </td>
               </tr>
             );

@@ -1,3 +1,4 @@
+import { shorten } from "@/lib/text/shorten";
 import Link from "next/link";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { listHref, type OverviewQuery } from "@/lib/reports/list-query";
@@ -26,7 +27,7 @@ export function NoticeProgress({
           return (
             <li key={r.notice.id} className="px-4 py-3">
               <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
-                <a href={`/thong-bao/${r.notice.id}`} className="font-medium text-brand-800 hover:underline">
+                <a href={`/thong-bao/${r.notice.id}`} className="link">
                   {noticeLabel(r.notice)}
                 </a>
                 <div className="flex gap-3 text-sm text-slate-700 tabular-nums">
@@ -47,10 +48,10 @@ export function NoticeProgress({
                   </a>
                 </div>
               </div>
-              <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{r.notice.title}</p>
+              <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{shorten(r.notice.title, 160)}</p>
               <div className="mt-2 flex items-center gap-2">
                 <div
-                  className="h-2.5 flex-1 overflow-hidden rounded-full bg-slate-100"
+                  className="bar"
                   role="progressbar"
                   aria-valuenow={pct}
                   aria-valuemin={0}
@@ -68,7 +69,7 @@ export function NoticeProgress({
       {rest > 0 ? (
         <p className="mt-2 text-sm text-slate-600" data-testid="notice-progress-more">
           {rows.length} thông báo nhiều việc quá hạn nhất (rồi nhiều lượt giao nhất); còn {rest} thông báo khác: xem ở{" "}
-          <Link href="/thong-bao" className="font-medium text-brand-800 hover:underline">
+          <Link href="/thong-bao" className="link">
             danh sách thông báo
           </Link>{" "}
           hoặc trong bản xuất Excel, CSV, PDF (nút ở đầu trang), có đủ mọi thông báo.

@@ -11,9 +11,9 @@ import { formatDay } from "@/lib/time/calendar";
 function Due({ row, today }: { row: TaskRow; today: string }) {
   if (row.daysOverdue) {
     return (
-      <div className="flex flex-col items-start gap-1">
+      <div className="stack">
         <Badge tone="danger">{row.daysOverdue} ngày quá hạn</Badge>
-        <span className="text-xs text-slate-500">{OVERDUE_BUCKET_LABELS[bucketOfDays(row.daysOverdue)]}</span>
+        <span className="note">{OVERDUE_BUCKET_LABELS[bucketOfDays(row.daysOverdue)]}</span>
       </div>
     );
   }
@@ -75,7 +75,7 @@ export function TaskTable({
               data-stt={offset + i + 1}
             >
               <td className="px-3 py-2">
-                <div className="flex flex-col items-start gap-1">
+                <div className="stack">
                   <Due row={r} today={today} />
                   <ExplanationBadge e={r.explanation} />
                 </div>
@@ -85,32 +85,25 @@ export function TaskTable({
                 <div className="text-xs font-normal text-slate-500">{ASSIGNMENT_ROLE_LABELS[r.role]}</div>
               </td>
               <td className="max-w-md min-w-64 px-3 py-2">
-                <a
-                  href={`/nhiem-vu/${r.assignmentId}`}
-                  className="line-clamp-3 text-slate-900 hover:text-brand-800 hover:underline focus-visible:underline"
-                >
+                <a href={`/nhiem-vu/${r.assignmentId}`} className="row-link">
                   {r.directive.text}
                 </a>
               </td>
               <td className="min-w-48 px-3 py-2">
-                <a className="text-brand-800 underline-offset-2 hover:underline" href={`/thong-bao/${r.notice.id}`}>
+                <a className="link" href={`/thong-bao/${r.notice.id}`}>
                   {noticeLabel(r.notice)}
                 </a>
-                <div className="text-xs text-slate-500">mục {r.directive.ref}</div>
+                <div className="note">mục {r.directive.ref}</div>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 {r.currentDueOn ? formatDay(r.currentDueOn) : "—"}
                 {r.directive.recurrence && r.currentDueOn !== r.dueOn ? (
-                  <div className="text-xs text-slate-500">báo cáo định kỳ: hạn của kỳ này</div>
+                  <div className="note">báo cáo định kỳ: hạn của kỳ này</div>
                 ) : null}
                 {r.originalDueOn && r.originalDueOn !== r.dueOn ? (
-                  <div className="text-xs text-slate-500">hạn gốc {formatDay(r.originalDueOn)}</div>
+                  <div className="note">hạn gốc {formatDay(r.originalDueOn)}</div>
                 ) : null}
-                {r.directive.deadlinePhrase ? (
-                  <div className="max-w-48 text-xs whitespace-normal text-slate-500 italic">
-                    “{r.directive.deadlinePhrase}”
-                  </div>
-                ) : null}
+                {r.directive.deadlinePhrase ? <div className="phrase">“{r.directive.deadlinePhrase}”</div> : null}
               </td>
             </tr>
           ))}

@@ -25,6 +25,11 @@ export const ZBoardFilters = z.object({
   notice: zQueryId,
   view: optionalEnum(["board", "list"] as const),
   sort: optionalEnum(SORTS),
+  /** The list view's page (50 a page); anything but a page number is the first page. */
+  trang: z.preprocess(
+    (v) => (typeof v === "string" && /^[1-9]\d{0,4}$/.test(v) ? Number(v) : undefined),
+    z.number().int().optional(),
+  ),
 });
 export type BoardFilters = z.infer<typeof ZBoardFilters>;
 

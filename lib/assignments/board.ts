@@ -130,12 +130,12 @@ function comparator(sort: BoardFilters["sort"]): (a: SortKey, b: SortKey) => num
 }
 
 /**
- * How many items a board returns at most: per state column (board view), or in all (list view).
- * The counts and the total are always over everything; an agency with tens of thousands of tasks
- * shows the first ones in the chosen order, and the filters narrow the rest.
+ * How many items a board returns at most: per state column (board view), or per page of the list
+ * view (?trang=n). The counts and the total are always over everything; an agency with tens of
+ * thousands of tasks shows the first ones in the chosen order, the list pages through the rest.
  */
-export const BOARD_COLUMN_LIMIT = 20;
-export const BOARD_LIST_LIMIT = 200;
+export const BOARD_COLUMN_LIMIT = 12;
+export const BOARD_LIST_LIMIT = 50;
 /** The notice filter lists at most this many notices (an agency may have tasks from a thousand). */
 export const BOARD_NOTICE_OPTIONS = 50;
 
@@ -338,6 +338,8 @@ export async function agencyBoard(
     Prisma.join([Prisma.sql`a."agencyId" = ${agencyId}`, ...conds, ...extra], " AND ");
   const filtered = conds.length > 0 ? Prisma.join(conds, " AND ") : Prisma.sql`true`;
   const view = filters.view ?? "board";
+  const listPage = filters.trang ?? 1;
+  const listSkip = (listPage - 1) * BOARD_LIST_LIMIT;
   const published = Prisma.sql`JOIN "Notice" n ON n.id = a."noticeId" AND n."status" = 'published'`;
   const lightCols = Prisma.sql`a.id, a."role", a."state", a."dueOn", a."directiveId", a."noticeId", n."issuedOn" AS "noticeIssuedOn"`;
   // Each state's first tasks in the chosen order: a column, or the candidates for the list's first ones.
@@ -349,7 +351,7 @@ export async function agencyBoard(
       WHERE ${where([Prisma.sql`a."state" = st."state"::"AssignmentState"`])} ORDER BY ${orderSql(filters.sort, "a")} LIMIT ${limit}) x`;
   const shownSource =
     view === "list"
-      ? Prisma.sql`(SELECT s.* FROM (${firstPerState(BOARD_LIST_LIMIT)}) s ORDER BY ${orderSql(filters.sort, "s")} LIMIT ${BOARD_LIST_LIMIT}) s2`
+      ? Prisma.sql`(SELECT s.* FROM (${firstPerState(listSkip + BOARD_LIST_LIMIT)}) s ORDER BY ${orderSql(filters.sort, "s")} LIMIT ${BOARD_LIST_LIMIT} OFFSET ${listSkip}) s2`
       : Prisma.sql`(${firstPerState(BOARD_COLUMN_LIMIT)}) s2`;
 
   const [countRows, shownRows, options] = await Promise.all([
@@ -385,7 +387,7 @@ export async function agencyBoard(
       ? await cachedRead(
           db,
           user,
-          `boardSearch:${agencyId}:${JSON.stringify({ ...filters, q: undefined, state: undefined, sort: undefined, view: undefined })}:${today}`,
+          `boardSearch:${agencyId}:${JSON.stringify({ ...filters, q: undefined, state: undefined, sort: undefined, view: undefined, trang: undefined })}:${today}`,
           readRows,
         )
       : await readRows();
@@ -415,7 +417,7 @@ export async function agencyBoard(
     }
     matching.sort(comparator(filters.sort));
     let shown: SearchableRow[];
-    if (view === "list") shown = matching.slice(0, BOARD_LIST_LIMIT);
+    if (view === "list") shown = matching.slice(listSkip, listSkip + BOARD_LIST_LIMIT);
     else {
       const perState: Record<AssignmentState, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
       shown = matching.filter((r) => ++perState[r.state] <= BOARD_COLUMN_LIMIT);

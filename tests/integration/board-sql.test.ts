@@ -241,7 +241,7 @@ async function expected(filters: BoardFilters, agencyId = mainAgencyId) {
   const perState = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
   const shown =
     filters.view === "list"
-      ? matching.slice(0, BOARD_LIST_LIMIT)
+      ? matching.slice(((filters.trang ?? 1) - 1) * BOARD_LIST_LIMIT, (filters.trang ?? 1) * BOARD_LIST_LIMIT)
       : matching.filter((r) => ++perState[r.state] <= BOARD_COLUMN_LIMIT);
   const firsts = [...new Set([...rows].sort(byDueThenId).map((r) => r.noticeId))];
   const options = firsts.slice(0, BOARD_NOTICE_OPTIONS);
@@ -291,11 +291,27 @@ describe("the board's filters, counts and order, done by the database", () => {
     ]);
   });
 
-  it("lists the first 200 in the list view", async () => {
+  it("lists 50 a page in the list view, each page the next ones in the order, with or without a search", async () => {
     const b = await agencyBoard(t.prisma, sec, agencyId, { view: "list" }, TODAY);
     expect(b.items).toHaveLength(BOARD_LIST_LIMIT);
     expect(got(b)).toEqual(await expected({ view: "list" }));
     expect(b).toMatchObject({ matched: 320, truncated: true });
+    const seen = new Set(b.items.map((i) => i.id));
+    for (const filters of [
+      { view: "list" as const, trang: 2 },
+      { view: "list" as const, trang: 7 },
+      { view: "list" as const, trang: 2, sort: "notice" as const },
+      { view: "list" as const, trang: 2, state: "not_started" as const },
+    ]) {
+      const page = await agencyBoard(t.prisma, sec, agencyId, filters, TODAY);
+      expect(got(page), JSON.stringify(filters)).toEqual(await expected(filters));
+      if (filters.trang === 2 && !filters.sort && !filters.state)
+        expect(page.items.some((i) => seen.has(i.id))).toBe(false);
+    }
+    // Past the end: an empty page, the counts still over everything.
+    const past = await agencyBoard(t.prisma, sec, agencyId, { view: "list", trang: 99 }, TODAY);
+    expect(past.items).toEqual([]);
+    expect(past.matched).toBe(320);
   });
 
   it("offers the first 50 notices by their first task's due day, counts 56, adds a chosen later one but never the draft", async () => {

@@ -26,7 +26,7 @@ const TOP = 10;
 /** Agencies in "Theo cơ quan, đơn vị" before "Xem đủ N cơ quan" (in the chosen order). */
 const AGENCY_ROWS = 15;
 /** Notices in "Tiến độ theo thông báo" (those needing attention first) and in the notice filter. */
-const NOTICE_ROWS = 20;
+const NOTICE_ROWS = 10;
 const NOTICE_OPTIONS = 50;
 
 function Section({

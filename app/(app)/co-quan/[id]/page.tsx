@@ -16,6 +16,7 @@ import { BoardFiltersForm } from "@/components/board/board-filters-form";
 import { BoardList } from "@/components/board/board-list";
 import { CalendarFeedPanel } from "@/components/feeds/calendar-feed-panel";
 import { feedView } from "@/components/feeds/feed-view";
+import { Pager } from "@/components/overview/pager";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Bảng việc" };
@@ -43,7 +44,7 @@ export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, pa
   // A large board shows only the first tasks: say so rather than let "200/12885" read as a filter's result.
   const truncation = board.truncated
     ? view === "list"
-      ? ` · Hiển thị ${BOARD_LIST_LIMIT} nhiệm vụ đầu tiên theo thứ tự đã chọn; dùng bộ lọc để thu hẹp`
+      ? ` · ${BOARD_LIST_LIMIT} nhiệm vụ mỗi trang theo thứ tự đã chọn`
       : ` · Hiển thị ${BOARD_COLUMN_LIMIT} nhiệm vụ đầu tiên của mỗi cột theo thứ tự đã chọn; dùng bộ lọc để thu hẹp`
     : "";
   return (
@@ -83,7 +84,7 @@ export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, pa
         {(["board", "list"] as const).map((v) => (
           <Link
             key={v}
-            href={`${basePath}${boardQueryString(filters, { view: v === "board" ? undefined : v })}`}
+            href={`${basePath}${boardQueryString(filters, { view: v === "board" ? undefined : v, trang: undefined })}`}
             aria-current={view === v ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 font-medium ${view === v ? "bg-brand-800 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"}`}
           >
@@ -92,7 +93,15 @@ export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, pa
         ))}
       </nav>
       {view === "list" ? (
-        <BoardList board={board} today={day} basePath={basePath} filters={filters} />
+        <>
+          <BoardList board={board} today={day} basePath={basePath} filters={filters} />
+          <Pager
+            page={filters.trang ?? 1}
+            pageSize={BOARD_LIST_LIMIT}
+            total={board.matched}
+            href={(p) => `${basePath}${boardQueryString(filters, { trang: p === 1 ? undefined : p })}`}
+          />
+        </>
       ) : (
         <BoardColumns board={board} today={day} basePath={basePath} filters={filters} />
       )}
