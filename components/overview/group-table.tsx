@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { GroupExplanations } from "@/components/overview/explanation-badge";
+import { GroupPendingExtensions } from "@/components/overview/extension-badge";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { daysLeft } from "@/lib/assignments/timeliness";
@@ -102,6 +103,7 @@ export function GroupTable({
                 <td className="cell">
                   <div className="stack">
                     <Due g={g} today={today} />
+                    <GroupPendingExtensions g={g} />
                     <GroupExplanations g={g} />
                   </div>
                 </td>

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { ExplanationBadge } from "@/components/overview/explanation-badge";
+import { PendingExtensionBadge } from "@/components/overview/extension-badge";
 import { noticeLabel } from "@/lib/notices/notice-label";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { bucketOfDays, taskStatus } from "@/lib/reports/sheets";
@@ -77,6 +78,7 @@ export function TaskTable({
               <td className="px-3 py-2">
                 <div className="stack">
                   <Due row={r} today={today} />
+                  <PendingExtensionBadge to={r.pendingExtensionTo} />
                   <ExplanationBadge e={r.explanation} />
                 </div>
               </td>

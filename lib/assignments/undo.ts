@@ -20,6 +20,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import { notifyWorkflow } from "@/lib/notifications/workflow-events";
 import { formatDay, fromIsoDay, toIsoDay } from "@/lib/time/calendar";
+import { stampNow } from "@/lib/time/today";
 
 // Hoàn tác: for a few minutes the person who decided a step may take it back, as long as nobody
 // touched the task since (its version, and no later audit row about it or its reports, extension
@@ -33,9 +34,16 @@ import { formatDay, fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 
 export const UNDO_MINUTES = 5;
 
-/** The real time the undo window is measured in: audit rows are stamped by the database's real
- * clock, not a demo's fixed day (APP_TODAY). Tests pass another. */
+/** The time the undo window is measured in. Tests pass another. */
 export type WallClock = () => Date;
+
+/**
+ * The clock the audit rows are stamped on (lib/db/stamps.ts): the demo's clock while the app
+ * serves the demo (DEMO_TODAY, today at the current time of day), else the real time, which the
+ * database's own default stamps. Measuring on the real clock in the demo would put every step
+ * days in the past and refuse every undo.
+ */
+export const stampClock: WallClock = () => stampNow() ?? new Date();
 
 export interface UndoResult extends WorkflowResult {
   /** What was undone, as the audit names it: "assignment.confirm", "extension.approve"… */
@@ -242,7 +250,7 @@ export async function undoDecision(
   actor: SessionUser,
   input: UndoDecisionInput,
   clock: Clock = systemClock,
-  wallClock: WallClock = () => new Date(),
+  wallClock: WallClock = stampClock,
 ): Promise<UndoResult> {
   const row = await loadForChange(db, actor, input.assignmentId, "assignment.read");
   expectVersion(row, input.version);

@@ -109,6 +109,7 @@ export interface TaskSqlRow {
   explanationAskedAt: Date | null;
   explanationReplyDueOn: string | null;
   explanationAnsweredAt: Date | null;
+  pendingExtensionTo: string | null;
 }
 
 /** Lists of open tasks with a deadline order by the due day in force (a recurring task's current period's). */
@@ -148,7 +149,8 @@ function taskWhere(provinceId: number, query: TaskQuery, today: string): Prisma.
 
 /**
  * The rows of the assignments whose ids `ids` (a subquery giving "id") selects, in `order`, each
- * with its latest explanation request (an index lookup per row inside the same query).
+ * with its latest explanation request and its pending extension request's day (index lookups per
+ * row inside the same query).
  */
 export function readRows(db: Db, ids: Prisma.Sql, order: Prisma.Sql, today: string): Promise<TaskSqlRow[]> {
   return db.$queryRaw<TaskSqlRow[]>`
@@ -160,7 +162,8 @@ export function readRows(db: Db, ids: Prisma.Sql, order: Prisma.Sql, today: stri
       n.id AS "noticeId", n."kind"::text AS "kind", n."number", n."issuedOn"::text AS "issuedOn",
       n."issuedPrecision"::text AS "issuedPrecision", n."meetingOn"::text AS "meetingOn", n."title",
       x."status"::text AS "explanationStatus", x."createdAt" AS "explanationAskedAt",
-      x."replyDueOn"::text AS "explanationReplyDueOn", x."answeredAt" AS "explanationAnsweredAt"
+      x."replyDueOn"::text AS "explanationReplyDueOn", x."answeredAt" AS "explanationAnsweredAt",
+      xr."requestedDueOn"::text AS "pendingExtensionTo"
     FROM (${ids}) p
     JOIN "Assignment" a ON a.id = p.id
     JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId" JOIN "Agency" ag ON ag.id = a."agencyId"
@@ -168,6 +171,10 @@ export function readRows(db: Db, ids: Prisma.Sql, order: Prisma.Sql, today: stri
       SELECT e."status", e."createdAt", e."replyDueOn", e."answeredAt" FROM "ExplanationRequest" e
       WHERE e."assignmentId" = a.id ORDER BY e."createdAt" DESC, e.id DESC LIMIT 1
     ) x ON true
+    LEFT JOIN LATERAL (
+      SELECT r."requestedDueOn" FROM "ExtensionRequest" r
+      WHERE r."assignmentId" = a.id AND r."status" = 'pending' ORDER BY r."createdAt" DESC, r.id DESC LIMIT 1
+    ) xr ON true
     ORDER BY ${order}`;
 }
 
@@ -284,6 +291,7 @@ export function groupOf(tasks: TaskRow[]): DirectiveGroup {
       answered: tasks.filter((t) => t.explanation?.status === "answered").length,
       late: tasks.filter((t) => t.explanation?.late).length,
     },
+    pendingExtensions: tasks.filter((t) => t.pendingExtensionTo).length,
   };
 }
 
@@ -321,6 +329,7 @@ export function toTaskRow(r: TaskSqlRow, today: string): TaskRow {
     timeliness,
     daysOverdue: timeliness === "overdue" && currentDueOn ? daysBetween(currentDueOn, today) : null,
     explanation: explanationOf(r, today),
+    pendingExtensionTo: r.pendingExtensionTo,
     directive: {
       id: r.directiveId,
       ref: r.ref,

@@ -44,6 +44,8 @@ export interface TaskRow {
   daysOverdue: number | null;
   /** The task's latest explanation request (yêu cầu giải trình), if any. */
   explanation: ExplanationState | null;
+  /** The day a pending extension request (đề nghị gia hạn) asks for, if one awaits a decision. */
+  pendingExtensionTo: string | null;
   directive: { id: number; ref: string; text: string; deadlinePhrase: string | null; recurrence: Recurrence | null };
   notice: {
     id: number;
@@ -81,6 +83,8 @@ export interface DirectiveGroup {
   lastDueOn: string | null;
   /** How many of its agencies were asked to explain, how many answered, how many are late answering. */
   explanations: { asked: number; answered: number; late: number };
+  /** How many of the directive's agencies in the list have an extension request awaiting a decision. */
+  pendingExtensions: number;
 }
 
 /** A page of directive groups: `total` directives, holding `tasks` assignments in all. */

@@ -23,6 +23,7 @@ const task: TaskRow = {
   timeliness: "overdue",
   daysOverdue: 10,
   explanation: null,
+  pendingExtensionTo: null,
   directive: {
     id: 1,
     ref: "3",

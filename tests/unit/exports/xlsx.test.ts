@@ -16,6 +16,7 @@ const task: TaskRow = {
   timeliness: "overdue",
   daysOverdue: 97,
   explanation: { status: "pending", requestedOn: "2021-09-10", replyDueOn: "2021-09-15", answeredOn: null, late: true },
+  pendingExtensionTo: null,
   directive: {
     id: 3,
     ref: "2.a",
