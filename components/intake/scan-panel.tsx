@@ -79,9 +79,7 @@ export function ScanPanel({
             })}
           </div>
         ) : (
-          <p className="p-4 text-sm text-slate-600">
-            Trang này không có ảnh để xem (trang sau của tệp TIFF nhiều trang).
-          </p>
+          <p className="p-4 text-sm text-slate-600">Trang này không có ảnh để xem.</p>
         )}
       </div>
     </div>

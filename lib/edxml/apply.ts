@@ -25,6 +25,12 @@ const URGENCY: Record<number, NonNullable<DraftNotice["urgency"]>> = {
 const validDay = (d: string | null) =>
   d !== null && isValidYmd(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)));
 const same = (a: string, b: string) => foldVi(a).replace(/[^a-z0-9]/g, "") === foldVi(b).replace(/[^a-z0-9]/g, "");
+const organKey = (s: string) =>
+  foldVi(s)
+    .replace(/\buy ban nhan dan\b/g, "ubnd")
+    .replace(/^van phong\s+/, "")
+    .replace(/[^a-z0-9]/g, "");
+const sameOrgan = (a: string, b: string) => organKey(a) === organKey(b);
 const fmt = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 export function numberOf(h: EdxmlHeader): string | null {
@@ -54,6 +60,13 @@ export function applyExchangeHeader(draft: NoticeDraft, h: EdxmlHeader): { draft
   if (validDay(date)) {
     take("issuedOn", date!, "Ngày ban hành", fmt);
     n.issuedPrecision = "day";
+  }
+  // The sending organ (From/OrganName) is the issuer when the text names none. Its office sends
+  // on the body's behalf ("Văn phòng UBND tỉnh Sơn La" for "UBND tỉnh Sơn La"): no disagreement.
+  const organ = h.from?.organName?.replace(/\s+/g, " ").trim();
+  if (organ) {
+    if (!n.issuer?.trim()) n.issuer = organ;
+    else if (!sameOrgan(n.issuer, organ)) take("issuer", organ, "Cơ quan ban hành");
   }
   take("place", h.place, "Địa danh");
   const kind = h.typeName ? KINDS.find(([re]) => re.test(foldVi(h.typeName!).trim()))?.[1] : undefined;

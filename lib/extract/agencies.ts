@@ -129,10 +129,28 @@ export class AgencyMatcher {
       for (const s of [g.name, ...g.aliases]) add(s, t, 0);
     }
     for (const s of SUPERIORS) add(s, { type: "superior", name: s }, 0);
+    // The registry's own names and aliases were added above and win. Any other wording keeps the
+    // notice's name as the group's label (issue 13: "UBND các huyện, thành phố" does not become
+    // "…, thị xã, …"), its members proposed from the province's group playing that role.
+    // The same levels in another order or abbreviated ("UBND các huyện, thành, thị" for "…, thành
+    // phố, thị xã") are the registry's group too.
+    const ownNames = new Map<string, string>();
+    for (const g of registry.groups)
+      for (const s of [g.name, ...g.aliases]) {
+        ownNames.set(words(s).join(" "), g.name);
+        const levels = levelsOf(s);
+        if (levels && !ownNames.has(levels)) ownNames.set(levels, g.name);
+      }
     for (const g of GENERIC_GROUPS) {
       const t = this.groupForRole(g);
-      for (const s of [g.name, ...g.aliases])
-        add(s, t.type === "group" && !t.own ? { ...t, name: writtenGroupName(s, g) } : t, 1);
+      for (const s of [g.name, ...g.aliases]) {
+        const written = writtenGroupName(s, g);
+        const levels = written && levelsOf(written);
+        const name = written
+          ? (ownNames.get(words(written).join(" ")) ?? (levels && ownNames.get(levels)) ?? written)
+          : t.name;
+        add(s, { type: "group", name, members: t.members, isNew: t.isNew }, 1);
+      }
     }
     for (const a of GENERIC_AGENCIES) {
       const own = registry.agencies.find((x) => foldVi(x.name) === foldVi(a.name));
@@ -146,13 +164,13 @@ export class AgencyMatcher {
   }
 
   /** The province's group playing a role, found by its aliases or built from agency kinds. */
-  private groupForRole(g: RegistryGroup & { role: GroupRole }): Target & { own: boolean } {
+  private groupForRole(g: RegistryGroup & { role: GroupRole }): Extract<Target, { type: "group" }> {
     const keys = new Set([g.name, ...g.aliases].map((s) => words(s).join(" ")));
     const own = this.registry.groups.find((x) => [x.name, ...x.aliases].some((s) => keys.has(words(s).join(" "))));
-    if (own) return { type: "group", name: own.name, members: own.members, isNew: own.members.length === 0, own: true };
+    if (own) return { type: "group", name: own.name, members: own.members, isNew: own.members.length === 0 };
     const kinds = ROLE_KINDS[g.role];
     const members = this.registry.agencies.filter((a) => kinds.includes(a.kind)).map((a) => a.name);
-    return { type: "group", name: g.name, members, isNew: members.length === 0, own: false };
+    return { type: "group", name: g.name, members, isNew: members.length === 0 };
   }
 
   private matchAt(tokens: Token[], i: number): { key: Key; len: number } | null {
@@ -286,20 +304,31 @@ export class AgencyMatcher {
 /**
  * The name a group keeps when the province has no such group: as the notice writes it
  * ("UBND các huyện, thành phố" stays that, not "…, thị xã, …"), without the head's title
- * ("Chủ tịch UBND các huyện" → "UBND các huyện"). Words that name no list ("các địa phương",
- * "cấp xã") take the group's generic name.
+ * ("Chủ tịch UBND các huyện" → "UBND các huyện"). Null for words that name no list ("các địa
+ * phương", "cấp xã"): those take the province's group, or the generic name.
  */
-function writtenGroupName(alias: string, g: RegistryGroup & { role: GroupRole }): string {
+const DISTRICT_LIST =
+  /^(?:UBND\s+)?(?:các\s+)?(?:huyện|quận|thị xã|thành phố)(?:,\s*(?:huyện|quận|thị xã|thành phố|thành|thị))*$/u;
+
+/** "UBND các huyện, thành, thị" → "levels: huyen thanh pho thi xa": a list of districts' levels, in any order. */
+function levelsOf(name: string): string | null {
+  const bare = name.replace(/^(?:Ủy ban nhân dân|Uỷ ban nhân dân)\b/u, "UBND");
+  if (!DISTRICT_LIST.test(bare)) return null;
+  const full: Record<string, string> = { thành: "thành phố", thị: "thị xã" };
+  const levels = bare
+    .replace(/^(?:UBND\s+)?(?:các\s+)?/u, "")
+    .split(/\s*,\s*/)
+    .map((l) => foldVi(full[l] ?? l));
+  return `levels: ${[...new Set(levels)].sort().join(" ")}`;
+}
+
+function writtenGroupName(alias: string, g: RegistryGroup & { role: GroupRole }): string | null {
   const bare = alias
     .replace(/^(?:Chủ tịch|Thủ trưởng|Giám đốc|Lãnh đạo)\s+/u, "")
+    .replace(/,\s*(?:Chủ tịch|Thủ trưởng|Giám đốc|Lãnh đạo)\s+các\s+/gu, ", ")
     .replace(/^Ủy ban nhân dân\b/u, "UBND");
-  const lists =
-    g.role === "districts"
-      ? /^(?:UBND\s+)?(?:các\s+)?(?:huyện|quận|thị xã|thành phố)(?:,\s*(?:huyện|quận|thị xã|thành phố))*$/u
-      : g.role === "departments"
-        ? /^các sở(?!\p{L})/iu
-        : null;
-  if (!lists?.test(bare)) return g.name;
+  const lists = g.role === "districts" ? DISTRICT_LIST : g.role === "departments" ? /^các sở(?!\p{L})/iu : null;
+  if (!lists?.test(bare)) return null;
   return bare.charAt(0).toLocaleUpperCase("vi") + bare.slice(1);
 }
 

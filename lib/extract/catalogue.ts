@@ -131,6 +131,8 @@ export const GENERIC_GROUPS: (RegistryGroup & { role: GroupRole })[] = [
       "UBND các quận, huyện",
       "các quận, huyện",
       "UBND các huyện, thị xã",
+      "UBND các huyện, thành, thị",
+      "các huyện, thành, thị",
     ],
   },
   {

@@ -10,11 +10,12 @@ import { ValidationError } from "@/lib/errors";
 import { foldVi } from "@/lib/deadlines/fold";
 import { layoutText, type PositionedPage } from "@/lib/extract/layout";
 import { findTables } from "@/lib/extract/tables/find";
+import sharp from "sharp";
 import { imageInfo } from "./image-info";
 import { runTool, throwIfAborted } from "./process";
 import { ocrQueue } from "./queue";
 import { ocrTools } from "./tools";
-import { decodePng, encodePgm, enlarge, parsePnm, stamplessGrey, whitenPaper } from "./raster";
+import { decodePng, encodePgm, enlarge, parsePnm, stamplessGrey, whitenPaper, type Raster } from "./raster";
 import { parseTsv, scaleTsv, toPositioned, type OcrWord, type TsvPage } from "./tsv";
 
 export const OCR_LIMITS = {
@@ -52,7 +53,7 @@ export interface RecognisedPage {
   /** Pixels of `image`; the words' boxes are in these pixels too. */
   width: number;
   height: number;
-  /** The page image for the review screen (null for the later pages of a multi-page TIFF). */
+  /** The page image for the review screen: JPEG or PNG, upright (a TIFF page is converted to PNG). */
   image: { mime: string; bytes: Uint8Array } | null;
   words: OcrWord[];
   positioned: PositionedPage;
@@ -164,6 +165,79 @@ async function pdfPages(bytes: Uint8Array, opts: OcrOptions, dir: string): Promi
   return out;
 }
 
+/** The longest side of a page image kept for the review screen (≈ 200 dpi on A4). */
+const REVIEW_MAX_SIDE = 2400;
+
+/** The grey page Tesseract reads: red channel (stamps fade), paper whitened, a small scan enlarged. */
+async function writeOcrPage(r: Raster, file: string): Promise<{ scale: number; dpi: number | null }> {
+  let grey = { data: whitenPaper(stamplessGrey(r)), width: r.width, height: r.height };
+  let scale = 1;
+  let dpi: number | null = null;
+  const side = Math.min(r.width, r.height);
+  if (side < 2000) {
+    scale = Math.min(2, 2480 / side);
+    grey = enlarge(grey.data, grey.width, grey.height, scale);
+    dpi = 300;
+  }
+  await writeFile(file, encodePgm(grey.data, grey.width, grey.height));
+  return { scale, dpi };
+}
+
+/**
+ * A page of an image decoded by sharp, turned upright by its EXIF Orientation (a phone held
+ * sideways), as 8-bit samples for Tesseract and as a PNG a browser shows (browsers cannot show
+ * a TIFF), at most REVIEW_MAX_SIDE on its longest side.
+ */
+async function decodedPage(
+  bytes: Uint8Array,
+  page: number,
+): Promise<{ raster: Raster; image: { mime: string; bytes: Uint8Array; width: number; height: number } }> {
+  const open = () =>
+    sharp(bytes, { page: page - 1, limitInputPixels: OCR_LIMITS.maxPixels, failOn: "error" }).autoOrient();
+  const { data, info } = await open().removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const raster: Raster = {
+    width: info.width,
+    height: info.height,
+    channels: info.channels === 1 ? 1 : 3,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
+  if (info.channels !== 1 && info.channels !== 3) throw new Error(`unexpected ${info.channels} channels`);
+  const fit = Math.max(info.width, info.height) > REVIEW_MAX_SIDE;
+  const view = fit ? open().resize(REVIEW_MAX_SIDE, REVIEW_MAX_SIDE, { fit: "inside" }) : open();
+  const out = await view.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
+  return {
+    raster,
+    image: {
+      mime: "image/png",
+      bytes: new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength),
+      width: out.info.width,
+      height: out.info.height,
+    },
+  };
+}
+
+/** A JPEG turned by its EXIF Orientation, re-encoded with little loss and no Orientation tag. */
+async function uprightJpeg(bytes: Uint8Array): Promise<Uint8Array> {
+  try {
+    const b = await sharp(bytes, { limitInputPixels: OCR_LIMITS.maxPixels, failOn: "error" })
+      .autoOrient()
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  } catch {
+    throw new ValidationError("Không đọc được ảnh JPEG: tệp bị hỏng hoặc định dạng không hỗ trợ.");
+  }
+}
+
+/** The EXIF Orientation of a JPEG (1 when upright or absent). */
+async function orientationOf(bytes: Uint8Array): Promise<number> {
+  try {
+    return (await sharp(bytes).metadata()).orientation ?? 1;
+  } catch {
+    return 1;
+  }
+}
+
 async function imagePages(bytes: Uint8Array, opts: OcrOptions, dir: string): Promise<RecognisedPage[]> {
   const info = imageInfo(bytes);
   if (!info) throw new ValidationError("Tệp ảnh bị hỏng hoặc không phải ảnh JPEG, PNG, TIFF đọc được.");
@@ -173,36 +247,57 @@ async function imagePages(bytes: Uint8Array, opts: OcrOptions, dir: string): Pro
     );
   if (info.pages > OCR_LIMITS.maxPages)
     throw new ValidationError(`Tệp TIFF có ${info.pages} trang, quá giới hạn ${OCR_LIMITS.maxPages} trang.`);
-  const started = performance.now();
-  let file = join(dir, `in.${info.type === "jpeg" ? "jpg" : info.type}`);
-  let scale = 1;
-  let dpi: number | null = null;
   const png = info.type === "png" ? decodePng(bytes) : null;
-  if (png) {
-    // Red channel as grey (stamps fade); a small scan enlarged so table text is tall enough.
-    let grey = { data: whitenPaper(stamplessGrey(png)), width: png.width, height: png.height };
-    const side = Math.min(png.width, png.height);
-    if (side < 2000) {
-      scale = Math.min(2, 2480 / side);
-      grey = enlarge(grey.data, grey.width, grey.height, scale);
-      dpi = 300;
+  const upright = info.type === "jpeg" && (await orientationOf(bytes)) === 1;
+  const out: RecognisedPage[] = [];
+  for (let page = 1; page <= info.pages; page++) {
+    throwIfAborted(opts.signal);
+    const started = performance.now();
+    let file = join(dir, `p${page}.pgm`);
+    let scale = 1;
+    let dpi: number | null = null;
+    let image: { mime: string; bytes: Uint8Array };
+    // k: pixels of the shown image per pixel of the page Tesseract read.
+    let k = 1;
+    if (png) {
+      ({ scale, dpi } = await writeOcrPage(png, file));
+      image = { mime: info.mime, bytes };
+    } else if (info.type === "jpeg") {
+      // A JPEG goes to Tesseract as it is and is shown as it is; a photo taken sideways is first
+      // turned upright by its EXIF Orientation (Tesseract ignores the tag), then read the same way.
+      file = join(dir, "in.jpg");
+      image = { mime: info.mime, bytes: upright ? bytes : await uprightJpeg(bytes) };
+      await writeFile(file, image.bytes);
+    } else {
+      // A TIFF page, or a PNG this module does not decode (16-bit, interlaced).
+      opts.onProgress?.({ phase: "rendering", page, pages: info.pages });
+      let decoded;
+      try {
+        decoded = await decodedPage(bytes, page);
+      } catch (e) {
+        if (e instanceof Error && /pixel limit/i.test(e.message))
+          throw new ValidationError("Ảnh quá lớn để nhận dạng (tối đa khoảng 40 triệu điểm ảnh).");
+        throw new ValidationError(`Không đọc được trang ${page} của tệp ảnh: tệp bị hỏng hoặc định dạng không hỗ trợ.`);
+      }
+      ({ scale, dpi } = await writeOcrPage(decoded.raster, file));
+      image = { mime: decoded.image.mime, bytes: decoded.image.bytes };
+      k = decoded.image.width / decoded.raster.width;
     }
-    file = join(dir, "in.pgm");
-    await writeFile(file, encodePgm(grey.data, grey.width, grey.height));
-  } else await writeFile(file, bytes);
-  opts.onProgress?.({ phase: "recognising", page: 1, pages: info.pages });
-  const tsvPages = (await tesseract(file, dpi, opts, info.pages)).map((t) => scaleTsv(t, 1 / scale));
-  const seconds = (performance.now() - started) / 1000;
-  return tsvPages.map((t, i) => ({
-    page: i + 1,
-    width: t.width,
-    height: t.height,
-    image: i === 0 ? { mime: info.mime, bytes } : null,
-    words: t.words,
-    positioned: toPositioned(t),
-    meanConfidence: mean(t.words),
-    seconds: seconds / tsvPages.length,
-  }));
+    opts.onProgress?.({ phase: "recognising", page, pages: info.pages });
+    const [tsv] = await tesseract(file, dpi, opts, 1);
+    const t = scaleTsv(tsv ?? { width: 0, height: 0, words: [], lineKeys: [] }, k / scale);
+    out.push({
+      page,
+      width: t.width,
+      height: t.height,
+      image,
+      words: t.words,
+      positioned: toPositioned(t),
+      meanConfidence: mean(t.words),
+      seconds: (performance.now() - started) / 1000,
+    });
+  }
+  return out;
 }
 
 /**

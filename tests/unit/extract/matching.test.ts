@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { matcherFor } from "@/lib/extract/agencies";
-import { guessRegistry } from "@/lib/extract";
+import { extractNotice, guessRegistry } from "@/lib/extract";
 import { REGISTRIES } from "@/prisma/seed/data/registries";
 import { BINH_DINH } from "./registry-fixture";
 
@@ -97,10 +99,44 @@ describe("agency matching", () => {
       "Ủy ban nhân dân các huyện, thị xã, thành phố → UBND các huyện, thị xã, thành phố",
     ]);
     expect(names("Thủ trưởng các sở, ngành chỉ đạo", empty)).toEqual(["Thủ trưởng các sở, ngành → Các sở, ngành"]);
-    // A registry's own group wins whatever the notice calls it.
-    expect(names("UBND các huyện, thị xã, thành phố triển khai", REGISTRIES[0]!)[0]).toMatch(
-      /→ UBND các huyện, thành phố$/,
+    // Another wording than the registry's keeps the notice's own name (issue 13), with the
+    // members of the province's group: Lạng Sơn's only group is "UBND các huyện, thành phố".
+    const ls = REGISTRIES.find((r) => r.province === "Lạng Sơn")!;
+    const own = ls.groups.find((g) => g.name === "UBND các huyện, thành phố")!;
+    const [m] = matcherFor(ls).find("UBND các huyện, thị xã, thành phố triển khai");
+    expect(m?.target).toEqual({
+      type: "group",
+      name: "UBND các huyện, thị xã, thành phố",
+      members: own.members,
+      isNew: false,
+    });
+  });
+  it("keeps the notice's wording of a group the registry words otherwise, proposing the registry's members", () => {
+    // Issue 13's example: the registry's only districts group is "UBND các huyện, thị xã, thành phố".
+    const members = BINH_DINH.groups[0]!.members;
+    const found = matcherFor(BINH_DINH).find("UBND các huyện, thành phố triển khai; Chủ tịch UBND các huyện chỉ đạo");
+    expect(found.map((m) => m.target)).toEqual([
+      { type: "group", name: "UBND các huyện, thành phố", members, isNew: false },
+      { type: "group", name: "UBND các huyện", members, isNew: false },
+    ]);
+    const text = readFileSync(join(__dirname, "../../fixtures/extract/phrase-exact.txt"), "utf8").replace(
+      "1. Sở Y tế hoàn thành",
+      "1. UBND các huyện, thành phố hoàn thành",
     );
+    const draft = extractNotice(text, BINH_DINH).draft;
+    expect(draft.directives[0]?.assignments).toEqual(
+      members.map((agency) => ({ agency, role: "lead", viaGroup: "UBND các huyện, thành phố", isNew: false })),
+    );
+  });
+  it("gives the registry's group when the notice writes its name or alias, whatever the case and diacritics", () => {
+    for (const text of [
+      "UBND các huyện, thị xã, thành phố triển khai",
+      "UBND CAC HUYEN, THI XA, THANH PHO triển khai",
+      "Ủy ban nhân dân các huyện, thị xã, thành phố triển khai",
+      "Chủ tịch UBND các huyện, thị xã, thành phố triển khai",
+      "Các địa phương triển khai",
+    ])
+      expect(names(text)[0], text).toMatch(/→ UBND các huyện, thị xã, thành phố$/);
   });
   it("guesses 003's province from its districts, not from the OCR'd stamp", () => {
     const text = "TỈNH ỦY QUẢNG BÌNH\n\nCác địa phương: Đầm Hà, Hải Hà, Móng Cái, Tiên Yên khẩn trương";

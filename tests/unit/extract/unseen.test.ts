@@ -198,7 +198,8 @@ const CASES: Case[] = [
       {
         ref: "2",
         leads: ["Sở Lao động - Thương binh và Xã hội"],
-        supports: [DISTRICTS],
+        // The group as the notice writes it (issue 13), the registry's districts its members.
+        supports: ["UBND các huyện, thị xã"],
         deadline: ["before", "2021-09-29"],
       },
       { ref: "3.1", leads: ["Sở Giáo dục và Đào tạo"], deadline: ["until_end", "2021-10-03"] },
@@ -348,7 +349,13 @@ const CASES: Case[] = [
       title: "Kết luận của Trưởng Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh tại cuộc họp ngày 09/01/2022",
     },
     directives: [
-      { ref: "1", leads: ["Sở Y tế"], supports: [DISTRICTS], deadline: ["exact", "2022-01-31"] },
+      // "UBND các huyện, thị xã, thành phố" keeps the notice's name though the registry says "…, thành phố".
+      {
+        ref: "1",
+        leads: ["Sở Y tế"],
+        supports: ["UBND các huyện, thị xã, thành phố"],
+        deadline: ["exact", "2022-01-31"],
+      },
       {
         ref: "2",
         leads: ["Sở Công Thương"],

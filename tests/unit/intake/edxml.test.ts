@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { applyExchangeHeader } from "@/lib/edxml/apply";
 import { parseEdxml } from "@/lib/edxml/parse";
 import { extractReading } from "@/lib/intake/extract-reading";
 import { readNoticeFile } from "@/lib/intake/read-notice";
@@ -66,6 +67,26 @@ describe("an edXML package", () => {
         "Số văn bản trong gói edXML (89/TB-UBND) khác với văn bản đính kèm (88/TB-UBND): dùng theo gói edXML.",
         "Ngày ban hành trong gói edXML (13/10/2021) khác với văn bản đính kèm (12/10/2021): dùng theo gói edXML.",
       ]),
+    );
+  });
+
+  it("takes the issuer from From/OrganName when the text names none, and warns when they differ", async () => {
+    const reading = await readNoticeFile("goi.edxml", utf8(SAMPLE));
+    const { draft } = extractReading(reading, REG);
+    // The office sending on the body's behalf is no disagreement: the text's issuer stays.
+    expect(draft.notice.issuer).toBe("UBND tỉnh Sơn La");
+    const none = applyExchangeHeader({ ...draft, notice: { ...draft.notice, issuer: "" } }, reading.exchange!);
+    expect(none.draft.notice.issuer).toBe("Văn phòng UBND tỉnh Sơn La");
+    expect(none.warnings).toEqual([]);
+
+    const other = SAMPLE.replace(
+      "<edXML:OrganName>Văn phòng UBND tỉnh Sơn La<",
+      "<edXML:OrganName>Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Sơn La<",
+    );
+    const differs = extractReading(await readNoticeFile("goi.edxml", utf8(other)), REG);
+    expect(differs.draft.notice.issuer).toBe("Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Sơn La");
+    expect(differs.warnings.map((w) => w.message)).toContain(
+      "Cơ quan ban hành trong gói edXML (Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Sơn La) khác với văn bản đính kèm (UBND tỉnh Sơn La): dùng theo gói edXML.",
     );
   });
 
