@@ -165,10 +165,10 @@ function AssignmentLine({
   ended: boolean;
 }) {
   return (
-    <li className="flex flex-wrap items-center gap-x-2 gap-y-1">
+    <li className="agency-line">
       <RoleBadge role={a.role} />
-      <span className="font-medium text-slate-900">{a.agencyName}</span>
-      <span className="text-slate-500">· {STATE_LABELS[a.state]}</span>
+      <b className="font-medium">{a.agencyName}</b>
+      <span className="text-slate-500">{`· ${STATE_LABELS[a.state]}`}</span>
       {ended && a.state !== "completed" ? (
         <Badge tone="neutral">Đã kết thúc do thu hồi</Badge>
       ) : (

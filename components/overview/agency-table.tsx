@@ -73,14 +73,12 @@ export function AgencyTable({
                     ? formatRate(r.onTimeRate)
                     : String(r[c.key as Exclude<AgencySort, "name" | "onTimeRate">]);
                 const category = c.category ?? "assigned";
-                const label = `${c.label} của ${r.agency.name}: ${value}`;
                 const strong = c.key === "overdue" && r.overdue > 0;
                 return (
                   <td key={c.key} className="cell-num">
                     <a
                       href={listHref({ ...filters, category, agency: r.agency.id })}
-                      aria-label={label}
-                      className={`cell-link ${strong ? "font-semibold text-red-700" : "text-slate-800"}`}
+                      className={strong ? "cell-link font-semibold text-red-700" : "cell-link"}
                     >
                       {value}
                     </a>

@@ -45,9 +45,10 @@ function Chart({
         </defs>
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#94a3b8" />
         {points.map((p, i) => {
-          const h = (p.value / max) * innerH;
-          const x = PAD.left + i * slot + (slot - barW) / 2;
-          const y = H - PAD.bottom - h;
+          // Coordinates to a tenth of a unit: the page carries each twice (HTML and React payload).
+          const h = Math.round((p.value / max) * innerH * 10) / 10;
+          const x = Math.round((PAD.left + i * slot + (slot - barW) / 2) * 10) / 10;
+          const y = Math.round((H - PAD.bottom - h) * 10) / 10;
           return (
             <g key={p.label}>
               <rect
