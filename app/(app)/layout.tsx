@@ -1,6 +1,6 @@
 import { layoutUser } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
-import { queueCount } from "@/lib/queues/queues";
+import { cachedReads } from "@/lib/db/cached-reads";
 import { unreadNotifications } from "@/lib/notifications/inbox";
 import { reminderBadge } from "@/lib/reminders/list";
 import { today } from "@/lib/time/today";
@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const [reminders, unread, waiting] = await Promise.all([
     reminderBadge(db(), user, day),
     unreadNotifications(db(), user),
-    queueCount(db(), user),
+    cachedReads.queueCount(db(), user),
   ]);
   return (
     <>

@@ -2,6 +2,7 @@ import { listAgencyTasks, listNotices, listOverdue } from "@/lib/api/v1";
 import { agencyBoard } from "@/lib/assignments/board";
 import { cachedReader } from "@/lib/db/read-cache";
 import { noticeFilterOptions, searchNotices } from "@/lib/notices/queries";
+import { queueCount } from "@/lib/queues/queues";
 import { rankingOf } from "@/lib/ranking/figures";
 import { recentNoticeOptions } from "@/lib/reports/filter-labels";
 import { agencyTable, noticeProgressPage } from "@/lib/reports/running-totals";
@@ -26,4 +27,6 @@ export const cachedReads = {
   listNotices: cachedReader("listNotices", listNotices),
   listAgencyTasks: cachedReader("listAgencyTasks", listAgencyTasks),
   listOverdue: cachedReader("listOverdue", listOverdue),
+  /** The menu's figure on every page (the layout). */
+  queueCount: cachedReader("queueCount", queueCount),
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
+import { cachedRead } from "@/lib/db/read-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ongoingMissingSql, provinceOngoingPeriod } from "@/lib/assignments/ongoing";
 import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
@@ -319,12 +320,16 @@ export interface QueueView {
   page?: number;
 }
 
+/** The lists whose items depend on the last visit: never served from the read cache. */
+const SINCE_LAST_VISIT = new Set<QueueKind>(["explanationsAnswered", "newlyOverdue", "newTasks"]);
+
 export async function queuesFor(
   db: Db,
   user: SessionUser,
   today: string,
   now: Date = appNow(),
   view: QueueView = {},
+  how: { cache?: boolean } = {},
 ): Promise<QueueSection[]> {
   const where = scopeWhere(user);
   const kinds = QUEUES_BY_ROLE[user.role];
@@ -335,10 +340,13 @@ export async function queuesFor(
     kinds.map(async (k) => {
       const open = view.open === k;
       const offset = open ? (Math.max(1, view.page ?? 1) - 1) * QUEUE_PAGE_SIZE : 0;
-      const listed = await LISTS[k](db, where, today, since, {
-        take: open ? QUEUE_PAGE_SIZE : QUEUE_FIRST,
-        skip: offset,
-      });
+      const paging = { take: open ? QUEUE_PAGE_SIZE : QUEUE_FIRST, skip: offset };
+      const read = () => LISTS[k](db, where, today, since, paging);
+      // The lists that do not look at the last visit are kept while the province's data is unchanged.
+      const listed =
+        how.cache && !SINCE_LAST_VISIT.has(k)
+          ? await cachedRead(db, user, `queue:${k}:${today}:${paging.take}:${paging.skip}`, read)
+          : await read();
       return { ...listed, offset, open };
     }),
   );

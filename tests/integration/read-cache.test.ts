@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { agencyBoard } from "@/lib/assignments/board";
+import { queuesFor } from "@/lib/queues/queues";
 import { confirmCompletion, submitCompletion } from "@/lib/assignments/workflow";
 import { cachedReads } from "@/lib/db/cached-reads";
 import { cachedRead, clearReadCache, dataVersion } from "@/lib/db/read-cache";
@@ -195,5 +196,35 @@ describe("cached reads", () => {
       cacheSearch: true,
     });
     expect(ids(after)).toContain(f.lead);
+  });
+
+  it("the secretariat's queue, cached, shows a result submitted since at the next read", async () => {
+    const sec = await f.user("longan.vanphong");
+    const day = "2021-07-09";
+    const now = new Date("2021-07-09T10:00:00+07:00");
+    const toConfirm = async () =>
+      (await queuesFor(p(), sec, day, now, {}, { cache: true }))
+        .find((q) => q.kind === "toConfirm")!
+        .items.map((i) => i.assignmentId);
+    const plain = (await queuesFor(p(), sec, day, now, {}))
+      .find((q) => q.kind === "toConfirm")!
+      .items.map((i) => i.assignmentId);
+    expect(await toConfirm()).toEqual(plain);
+    expect(await toConfirm()).not.toContain(f.support);
+    const version = (await p().assignment.findUniqueOrThrow({ where: { id: f.support } })).version;
+    await submitCompletion(
+      p(),
+      await f.user("longan.congan"),
+      {
+        assignmentId: f.support,
+        version,
+        text: "Đã phối hợp xong.",
+        evidenceNumber: "",
+        evidenceDate: undefined,
+        completedOn: day,
+      },
+      fixedClock(day),
+    );
+    expect(await toConfirm()).toContain(f.support);
   });
 });

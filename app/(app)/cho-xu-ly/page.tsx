@@ -23,7 +23,7 @@ const SUBTITLES: Record<string, string> = {
 /** What waits for the signed-in person, by kind of work; once shown, the visit is recorded (MarkSeen). */
 export default page({ query: parseQueueView }, async ({ user, query }) => {
   // What has items first (on a phone the empty lists would push the work off the first screen).
-  const sections = (await queuesFor(db(), user, today(), undefined, query)).sort(
+  const sections = (await queuesFor(db(), user, today(), undefined, query, { cache: true })).sort(
     (a, b) => Number(b.total > 0) - Number(a.total > 0),
   );
   // The listed extension requests' ids, to decide them here: one query for the whole list.
