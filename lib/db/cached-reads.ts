@@ -1,7 +1,7 @@
 import { listAgencyTasks, listNotices, listOverdue } from "@/lib/api/v1";
 import { agencyBoard } from "@/lib/assignments/board";
 import { cachedReader } from "@/lib/db/read-cache";
-import { noticeFilterOptions, searchNotices } from "@/lib/notices/queries";
+import { getNotice, noticeFilterOptions, searchNotices } from "@/lib/notices/queries";
 import { queueCount } from "@/lib/queues/queues";
 import { rankingOf } from "@/lib/ranking/figures";
 import { recentNoticeOptions } from "@/lib/reports/filter-labels";
@@ -23,6 +23,7 @@ export const cachedReads = {
   agencyBoard: cachedReader("agencyBoard", agencyBoard),
   rankingOf: cachedReader("rankingOf", rankingOf),
   searchNotices: cachedReader("searchNotices", searchNotices),
+  getNotice: cachedReader("getNotice", getNotice),
   noticeFilterOptions: cachedReader("noticeFilterOptions", noticeFilterOptions),
   listNotices: cachedReader("listNotices", listNotices),
   listAgencyTasks: cachedReader("listAgencyTasks", listAgencyTasks),

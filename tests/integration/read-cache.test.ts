@@ -79,6 +79,20 @@ describe("the province's data version", () => {
           }),
       ],
       ["ExtensionRequest delete", () => p().extensionRequest.deleteMany({ where: { assignmentId: f.lead } })],
+      [
+        "Attachment",
+        () =>
+          p().attachment.create({
+            data: {
+              provinceId: f.provinceId,
+              fileName: "a.pdf",
+              mimeType: "application/pdf",
+              size: 1,
+              sha256: "0",
+              data: Buffer.from("x"),
+            },
+          }),
+      ],
     ];
     for (const [table, change] of changes) {
       const r = await rises(change);

@@ -3,7 +3,7 @@ import { page } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { noticeEditView } from "@/lib/notices/edit-history";
 import { noticeLife } from "@/lib/notices/life";
-import { getNotice } from "@/lib/notices/queries";
+import { cachedReads } from "@/lib/db/cached-reads";
 import { today } from "@/lib/time/today";
 import { NoticeHeader } from "@/components/notices/notice-header";
 import { DirectiveCard } from "@/components/notices/directive-card";
@@ -24,7 +24,7 @@ export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: {
   // what it shows (a conflict the user is told about), never newer (a silent overwrite).
   const view = await noticeEditView(db(), user, id);
   const day = today();
-  const notice = await getNotice(db(), user, id, day);
+  const notice = await cachedReads.getNotice(db(), user, id, day);
   const [life, links] = await Promise.all([
     noticeLife(db(), user, id),
     noticeLinks(db(), user, { id: notice.id, provinceId: notice.provinceId, number: notice.number }),
