@@ -6,7 +6,8 @@ import type { NotificationKind } from "@/lib/users/schemas";
 // Telling people what waits for them, inside the transaction of the change that caused it: one
 // Notification per person and item (the inbox), and, for those who want this kind by e-mail and
 // have an address, one outbox message per person and event (a notice published with 40 tasks for
-// one agency is one e-mail listing them, not 40). The outbox worker (lib/outbox) sends it.
+// one agency is one e-mail listing them, not 40; several results confirmed at once from the queue
+// are one e-mail too: MailHold below). The outbox worker (lib/outbox) sends it.
 // No "server-only": the app's own server loads it in-process with the outbox worker (lib/outbox).
 
 /** The notification kinds as stored, and the e-mail choice (NOTIFICATION_KINDS) each falls under. */

@@ -110,4 +110,34 @@ describe("a bulk confirmation from the queue", () => {
     const titles = (await listNotifications(p(), syt)).rows.map((n) => n.title);
     expect(titles).toContain("Việc xác nhận hoàn thành nhiệm vụ của Sở Y tế đã được hoàn tác");
   });
+
+  it("a bulk return across two agencies: each agency's staff get their own one e-mail, at once", async () => {
+    const sec = await f.user("longan.vanphong");
+    const ca = await f.user("longan.congan");
+    await p().user.update({ where: { id: ca.id }, data: { email: "ca@longan.test", emailOptOut: [] } });
+    await submitCompletion(
+      p(),
+      ca,
+      { assignmentId: f.support, version: await version(f.support), text: "Đã phối hợp.", completedOn: "2021-07-06" },
+      fixedClock("2021-07-06"),
+    );
+    await runOutbox(p(), { mailer, baseUrl: "https://bcd.longan.test" });
+    const before = received.length;
+    const out = await decideMany(p(), sec, {
+      items: [
+        { assignmentId: f.lead, version: await version(f.lead) },
+        { assignmentId: f.support, version: await version(f.support) },
+      ],
+      decision: "return",
+      reason: "Cần bổ sung số liệu.",
+    });
+    expect(out.done).toHaveLength(2);
+    await runOutbox(p(), { mailer, baseUrl: "https://bcd.longan.test" });
+    const mails = received.slice(before);
+    expect(mails.map((m) => m.to).sort()).toEqual([["ca@longan.test"], ["syt@longan.test"]]);
+    expect(decoded(mails.find((m) => m.to.includes("ca@longan.test"))!.raw)).toContain(
+      "Kết quả của Công an tỉnh bị trả lại",
+    );
+    expect(await p().outboxMessage.count({ where: { kind: "email", sentAt: null, failedAt: null } })).toBe(0);
+  });
 });
