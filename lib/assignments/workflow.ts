@@ -27,6 +27,7 @@ import { audit, auditedAs } from "@/lib/audit/log";
 import { accountIdOf, type SessionUser } from "@/lib/auth/user";
 import type { Db, Tx } from "@/lib/db/client";
 import { invalidField } from "@/lib/errors";
+import type { MailHold } from "@/lib/notifications/notify";
 import { notifyWorkflow } from "@/lib/notifications/workflow-events";
 import { fromIsoDay } from "@/lib/time/calendar";
 
@@ -247,6 +248,7 @@ export async function confirmCompletion(
   actor: SessionUser,
   input: ConfirmCompletionInput,
   clock: Clock = systemClock,
+  hold?: MailHold,
 ): Promise<WorkflowResult> {
   const { assignmentId, version } = input;
   const row = await loadForChange(db, actor, assignmentId, "assignment.confirm");
@@ -267,7 +269,7 @@ export async function confirmCompletion(
       before: auditView(toStatus(row)),
       after: auditView(updated),
     });
-    await notifyWorkflow(tx, { kind: "confirmed", assignmentId: row.id, version: updated.version }, actor.id);
+    await notifyWorkflow(tx, { kind: "confirmed", assignmentId: row.id, version: updated.version }, actor.id, hold);
     return updated;
   }, TX_OPTIONS);
   return result(row, after);
@@ -278,6 +280,7 @@ export async function returnCompletion(
   db: Db,
   actor: SessionUser,
   input: ReturnCompletionInput,
+  hold?: MailHold,
 ): Promise<WorkflowResult> {
   const { assignmentId, version, reason } = input;
   const row = await loadForChange(db, actor, assignmentId, "assignment.confirm");
@@ -299,7 +302,12 @@ export async function returnCompletion(
       before: auditView(toStatus(row)),
       after: auditView(updated),
     });
-    await notifyWorkflow(tx, { kind: "returned", assignmentId: row.id, version: updated.version, reason }, actor.id);
+    await notifyWorkflow(
+      tx,
+      { kind: "returned", assignmentId: row.id, version: updated.version, reason },
+      actor.id,
+      hold,
+    );
     return updated;
   }, TX_OPTIONS);
   return result(row, after);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { noticeLabel } from "@/lib/notices/notice-label";
-import { notify, type NotifyEvent } from "@/lib/notifications/notify";
+import { notify, type MailHold, type NotifyEvent } from "@/lib/notifications/notify";
 import { leadersOf, staffOf, usersById } from "@/lib/notifications/recipients";
 import { formatDay, toIsoDay } from "@/lib/time/calendar";
 import { enqueueWebhookDeliveries, type WebhookEventInput } from "@/lib/webhooks/emit";
@@ -146,7 +146,7 @@ const UNDONE: Record<
 };
 
 /** Tells those concerned by one step on one assignment. */
-export async function notifyWorkflow(tx: Tx, event: WorkflowEvent, actorId: number): Promise<void> {
+export async function notifyWorkflow(tx: Tx, event: WorkflowEvent, actorId: number, hold?: MailHold): Promise<void> {
   const t = await taskLabel(tx, event.assignmentId);
   const base = { provinceId: t.provinceId, subject: "" };
   let e: NotifyEvent;
@@ -232,7 +232,7 @@ export async function notifyWorkflow(tx: Tx, event: WorkflowEvent, actorId: numb
       };
       break;
   }
-  await notify(tx, [e], actorId);
+  await notify(tx, [e], actorId, hold);
   const hook = webhookEventOf(event, t, e.eventKey);
   if (hook) await enqueueWebhookDeliveries(tx, t.provinceId, [hook]);
 }
