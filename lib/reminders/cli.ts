@@ -29,6 +29,7 @@ async function main(): Promise<number> {
     console.log(
       `Nhắc việc ngày ${formatDay(day)}: ${r.agencies} cơ quan có việc cần nhắc; ${r.created} bản tin mới ` +
         `(${r.emailed} gửi email, ${r.inApp} hiển thị trong ứng dụng, ${r.failed} gửi lỗi); ${r.skipped} cơ quan đã có bản tin hôm nay.` +
+        (r.personal > 0 ? ` ${r.personal} thư nhắc cho cán bộ đã chọn nhận (gửi qua hàng đợi của ứng dụng).` : "") +
         (r.webhooks > 0 ? ` ${r.webhooks} sự kiện quá hạn chờ gửi tới webhook.` : "") +
         (mailer ? "" : " Chưa cấu hình SMTP_URL: bản tin chỉ hiển thị trong ứng dụng."),
     );

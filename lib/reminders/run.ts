@@ -7,6 +7,7 @@ import {
   bucketOf,
   ongoingReminderDay,
   countBuckets,
+  DIGEST_BUCKET_LABELS,
   digestSubject,
   digestText,
   MAX_DAYS_BEFORE,
@@ -15,6 +16,7 @@ import {
   type DigestItem,
   type DigestLine,
 } from "@/lib/reminders/message";
+import { shorten } from "@/lib/text/shorten";
 import { addDays, fromIsoDay, toIsoDay } from "@/lib/time/calendar";
 import { enqueueOverdueWebhooks } from "@/lib/webhooks/overdue";
 
@@ -158,8 +160,66 @@ export interface RunResult {
   emailed: number;
   failed: number;
   inApp: number;
+  /** Reminder e-mails to the agencies' own staff who chose them (sent by the app server's outbox). */
+  personal: number;
   /** Webhook deliveries of "task.overdue" enqueued (sent by the app server's outbox). */
   webhooks: number;
+}
+
+/** At most this many tasks are listed in one person's reminder e-mail (the board has the rest). */
+const PERSONAL_ITEMS = 30;
+
+/**
+ * The digest also goes to each active staff member of its agency who has an e-mail address and
+ * has not turned off "Nhắc việc trước và sau thời hạn" on /tai-khoan: one message per person and
+ * digest, queued in the outbox (its key keeps a second run from queueing it again) and sent by the
+ * app server. Only for the digests this run wrote.
+ */
+async function enqueuePersonalReminders(
+  db: Db,
+  today: string,
+  inserted: { id: number; agencyId: number }[],
+  byAgency: Map<number, AgencyDigest>,
+  baseUrl: string,
+): Promise<number> {
+  if (inserted.length === 0) return 0;
+  const staff = await db.userAgency.findMany({
+    where: {
+      agencyId: { in: inserted.map((d) => d.agencyId) },
+      user: { active: true, role: "agency_staff", email: { not: null }, NOT: { emailOptOut: { has: "reminder" } } },
+    },
+    select: { agencyId: true, user: { select: { id: true, email: true } } },
+  });
+  const base = baseUrl.replace(/\/$/, "");
+  const data = staff.flatMap((s) => {
+    const digest = inserted.find((d) => d.agencyId === s.agencyId)!;
+    const d = byAgency.get(s.agencyId)!;
+    const items = d.lines.slice(0, PERSONAL_ITEMS).map((l) => ({
+      title: `${DIGEST_BUCKET_LABELS[l.bucket]}: ${shorten(l.directive.text, 160)}`,
+      body: l.bucket === "ongoing" ? l.period : `Hạn ${l.dueOn.split("-").reverse().join("/")}`,
+      link: `${base}/nhiem-vu/${l.assignmentId}`,
+    }));
+    if (d.lines.length > PERSONAL_ITEMS)
+      items.push({
+        title: `Và ${d.lines.length - PERSONAL_ITEMS} nhiệm vụ khác trên bảng việc của ${d.agency.name}`,
+        body: undefined,
+        link: `${base}/co-quan/${d.agency.id}`,
+      });
+    return [
+      {
+        kind: "email",
+        dedupeKey: `reminder:${digest.id}:${s.user.id}`,
+        payload: {
+          to: s.user.email!,
+          subject: digestSubject(d.agency.name, today, d.lines),
+          items,
+        } as Prisma.InputJsonValue,
+      },
+    ];
+  });
+  if (data.length === 0) return 0;
+  const r = await db.outboxMessage.createMany({ data, skipDuplicates: true });
+  return r.count;
 }
 
 export async function runReminders(db: Db, today: string, options: RunOptions): Promise<RunResult> {
@@ -196,6 +256,8 @@ export async function runReminders(db: Db, today: string, options: RunOptions): 
           select: { id: true, agencyId: true, channel: true, emailTo: true },
         });
 
+  const personal = options.mailer ? await enqueuePersonalReminders(db, today, inserted, byAgency, options.baseUrl) : 0;
+
   const sent: number[] = [];
   const failures: { id: number; error: string }[] = [];
   for (const row of inserted) {
@@ -228,6 +290,7 @@ export async function runReminders(db: Db, today: string, options: RunOptions): 
   return {
     agencies: digests.length,
     created: inserted.length,
+    personal,
     skipped: digests.length - inserted.length,
     emailed: sent.length,
     failed: failures.length,

@@ -64,6 +64,40 @@ describe.skipIf(!databaseUrl)("work queues (PostgreSQL only: the setup writes be
     await expect.poll(() => queue.locator(`input[value="${mine[0]}"]`).count()).toBe(0);
     expect(await queue.locator(`input[value="${mine[1]}"]`).count()).toBe(0);
 
+    // One of the two is taken back from the queue: it waits for confirmation again, the other stays confirmed.
+    const undos = queue.getByTestId("undo");
+    expect(await undos.count()).toBe(2);
+    const undone = undos.first();
+    await undone.getByRole("button", { name: "Hoàn tác" }).click();
+    await expect
+      .poll(() => undone.getByTestId("action-message").innerText())
+      .toBe("Đã hoàn tác: nhiệm vụ trở lại chờ xác nhận.");
+    const states = async () =>
+      (
+        await sql.query<{ state: string }>(
+          `SELECT "state"::text AS state FROM "Assignment" WHERE id = ANY($1) ORDER BY id`,
+          [mine.slice(0, 2).map((v) => Number(v.split(":")[0]))],
+        )
+      ).rows
+        .map((r) => r.state)
+        .sort();
+    expect(await states()).toEqual(["completed", "submitted"]);
+    await gotoReady(sec, "/cho-xu-ly");
+    const back = await queue
+      .getByRole("checkbox")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value.split(":")[0]));
+    expect(back.filter((v) => mine.slice(0, 2).some((m) => m.startsWith(`${v}:`)))).toHaveLength(1);
+    // It is confirmed again, with the third still to return.
+    const again = back.find((v) => mine.slice(0, 2).some((m) => m.startsWith(`${v}:`)))!;
+    await queue.locator(`input[value^="${again}:"]`).check();
+    await queue.getByLabel("Xác nhận hoàn thành").check();
+    await queue.getByRole("button", { name: "Thực hiện với các kết quả đã chọn" }).click();
+    await queue.getByRole("button", { name: "Đồng ý" }).click();
+    await expect
+      .poll(() => queue.getByTestId("bulk-form").getByTestId("action-message").innerText())
+      .toBe("Đã xác nhận 1 kết quả.");
+    expect(await states()).toEqual(["completed", "completed"]);
+
     // The third, returned with a reason; a return without one is refused and loses nothing.
     await queue.locator(`input[value^="${mine[2]!.split(":")[0]}:"]`).check();
     await queue.getByLabel("Trả lại, yêu cầu bổ sung").check();

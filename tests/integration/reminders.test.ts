@@ -190,6 +190,15 @@ describe("reminder digests", () => {
     expect(expectedAgencies).toContain(syt);
     expect(expectedAgencies).toContain(congan);
 
+    // Sở Y tế's staff member wants reminder e-mails; Công an tỉnh's turned them off.
+    await t.prisma.user.update({ where: { username: "longan.syt" }, data: { email: "canbo.syt@longan.gov.vn" } });
+    await t.prisma.user.update({
+      where: { username: "longan.congan" },
+      data: { email: "canbo.congan@longan.gov.vn", emailOptOut: ["reminder"] },
+    });
+    const personal = () =>
+      t.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: "reminder:" } }, select: { payload: true } });
+
     const mailer = smtpMailer(smtpUrl, "Ban Chỉ đạo tỉnh Long An <bcd@longan.gov.vn>");
     try {
       const first = await runReminders(t.prisma, DAY, {
@@ -207,6 +216,14 @@ describe("reminder digests", () => {
       });
       expect(inbox).toHaveLength(2);
       expect(inbox.map((m) => m.to).sort()).toEqual([["congan@longan.gov.vn"], ["syt@longan.gov.vn"]]);
+      // The staff member who chose reminders gets one of his own, queued for the app server to send.
+      const queued = (await personal()).map(
+        (m) => m.payload as { to: string; subject: string; items: { link: string }[] },
+      );
+      expect(queued.map((m) => m.to)).toEqual(["canbo.syt@longan.gov.vn"]);
+      expect(first.personal).toBe(1);
+      expect(queued[0]!.subject).toMatch(/^\[Nhắc việc 20\/09\/2021\] Sở Y tế/);
+      expect(queued[0]!.items[0]!.link).toMatch(/^http:\/\/chidao\.longan\.test\/nhiem-vu\/\d+$/);
       expect(inbox.every((m) => m.from === "bcd@longan.gov.vn")).toBe(true);
 
       const toSyt = inbox.find((m) => m.to[0] === "syt@longan.gov.vn")!;
@@ -235,6 +252,7 @@ describe("reminder digests", () => {
       for (const r of [again, concurrent])
         expect(r).toMatchObject({ created: 0, skipped: expectedAgencies.length, emailed: 0 });
       expect(inbox).toHaveLength(2);
+      expect(await personal()).toHaveLength(1);
       expect(await t.prisma.reminderDigest.count({ where: { provinceId: longAn } })).toBe(expectedAgencies.length);
 
       // The next day is a new digest.
