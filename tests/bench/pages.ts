@@ -63,8 +63,8 @@ function overview(db: Db, user: SessionUser, today: string, q: { from?: string; 
   const f = toFilters(q);
   return Promise.all([
     overdueSummary(db, user, today, f),
-    listDirectiveGroups(db, user, today, { ...f, category: "overdue", page: 1, pageSize: 10 }),
-    listDirectiveGroups(db, user, today, { ...f, category: "due_soon", page: 1, pageSize: 10 }),
+    listDirectiveGroups(db, user, today, { ...f, category: "overdue", page: 1, pageSize: 5 }),
+    listDirectiveGroups(db, user, today, { ...f, category: "due_soon", page: 1, pageSize: 5 }),
     agencyTable(db, user, today, f, {}),
     noticeProgressPage(db, user, today, f, { limit: 10, order: "attention" }),
     weeklySeries(db, user, today, f),
@@ -171,7 +171,7 @@ export function benchPages(c: BenchContext): PageSpec[] {
       alone: withLayout(chairman, () =>
         Promise.all([
           overdueSummary(db, chairman, T),
-          listDirectiveGroups(db, chairman, T, { category: "overdue", page: 1, pageSize: 50 }),
+          listDirectiveGroups(db, chairman, T, { category: "overdue", page: 1, pageSize: 25 }),
         ]),
       ),
     },

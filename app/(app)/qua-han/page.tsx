@@ -17,7 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Việc quá hạn" };
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 25;
 
 /**
  * What is overdue in the province, the most days overdue first, by how long, a page at a time:

@@ -22,9 +22,9 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Tổng quan" };
 
-const TOP = 10;
+const TOP = 5;
 /** Agencies in "Theo cơ quan, đơn vị" before "Xem đủ N cơ quan" (in the chosen order). */
-const AGENCY_ROWS = 15;
+const AGENCY_ROWS = 10;
 /** Notices in "Tiến độ theo thông báo" (those needing attention first) and in the notice filter. */
 const NOTICE_ROWS = 10;
 const NOTICE_OPTIONS = 50;
