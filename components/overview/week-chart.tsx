@@ -44,31 +44,51 @@ function Chart({
           </pattern>
         </defs>
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#94a3b8" />
-        {points.map((p, i) => {
-          // Coordinates to a tenth of a unit: the page carries each twice (HTML and React payload).
-          const h = Math.round((p.value / max) * innerH * 10) / 10;
-          const x = Math.round((PAD.left + i * slot + (slot - barW) / 2) * 10) / 10;
-          const y = Math.round((H - PAD.bottom - h) * 10) / 10;
+        {/* Each bar's coordinates to a tenth of a unit, and the attributes the bars, values and labels
+            share set once on their group: the page carries the chart twice (HTML and React payload). */}
+        {(() => {
+          const bars = points.map((p, i) => {
+            const h = Math.round((p.value / max) * innerH * 10) / 10;
+            const x = Math.round((PAD.left + i * slot + (slot - barW) / 2) * 10) / 10;
+            return {
+              p,
+              h,
+              x,
+              y: Math.round((H - PAD.bottom - h) * 10) / 10,
+              mid: Math.round((x + barW / 2) * 10) / 10,
+            };
+          });
           return (
-            <g key={p.label}>
-              <rect
-                x={x}
-                y={y}
-                width={barW}
-                height={Math.max(h, p.value > 0 ? 1 : 0)}
-                fill={pattern === "solid" ? "#1e3a8a" : `url(#${id}-hatch)`}
-                stroke="#1e293b"
-                strokeWidth={p.value > 0 ? 1 : 0}
-              />
-              <text x={x + barW / 2} y={y - 6} textAnchor="middle" fontSize="12" fontWeight="600" fill="#0f172a">
-                {p.value}
-              </text>
-              <text x={x + barW / 2} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="10" fill="#475569">
-                {p.label.slice(0, 5)}
-              </text>
-            </g>
+            <>
+              <g fill={pattern === "solid" ? "#1e3a8a" : `url(#${id}-hatch)`} stroke="#1e293b">
+                {bars.map(({ p, h, x, y }) => (
+                  <rect
+                    key={p.label}
+                    x={x}
+                    y={y}
+                    width={barW}
+                    height={Math.max(h, p.value > 0 ? 1 : 0)}
+                    strokeWidth={p.value > 0 ? 1 : 0}
+                  />
+                ))}
+              </g>
+              <g textAnchor="middle" fontSize="12" fontWeight="600" fill="#0f172a">
+                {bars.map(({ p, y, mid }) => (
+                  <text key={p.label} x={mid} y={Math.round((y - 6) * 10) / 10}>
+                    {p.value}
+                  </text>
+                ))}
+              </g>
+              <g textAnchor="middle" fontSize="10" fill="#475569">
+                {bars.map(({ p, mid }) => (
+                  <text key={p.label} x={mid} y={H - PAD.bottom + 16}>
+                    {p.label.slice(0, 5)}
+                  </text>
+                ))}
+              </g>
+            </>
           );
-        })}
+        })()}
         <text x={W / 2} y={H - 6} textAnchor="middle" fontSize="10" fill="#64748b">
           Tuần bắt đầu từ thứ Hai (ngày/tháng)
         </text>

@@ -68,7 +68,7 @@ function overview(db: Db, user: SessionUser, today: string, q: { from?: string; 
     agencyTable(db, user, today, f, {}),
     noticeProgressPage(db, user, today, f, { limit: 10, order: "attention" }),
     weeklySeries(db, user, today, f),
-    recentNoticeOptions(db, user, { limit: 50, selected: q.notice }),
+    recentNoticeOptions(db, user, { limit: 20, selected: q.notice }),
     provinceOngoingPeriod(db, user.provinceId!, today),
   ]);
 }

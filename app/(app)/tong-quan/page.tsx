@@ -27,7 +27,7 @@ const TOP = 5;
 const AGENCY_ROWS = 10;
 /** Notices in "Tiến độ theo thông báo" (those needing attention first) and in the notice filter. */
 const NOTICE_ROWS = 10;
-const NOTICE_OPTIONS = 50;
+const NOTICE_OPTIONS = 20;
 
 function Section({
   id,
