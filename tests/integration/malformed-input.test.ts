@@ -727,6 +727,7 @@ describe("malformed addresses of every page", () => {
     "chuyen-tiep",
     "xem",
     "trang",
+    "co-quan",
   ];
   const value = fc.oneof(
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
@@ -734,6 +735,7 @@ describe("malformed addresses of every page", () => {
       "1",
       "overdue",
       "list",
+      "tat-ca",
       "due",
       "lead",
       "2021-07-01",
