@@ -3,12 +3,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo";
 import { freshPostgres, startApp, type RunningApp } from "@/tests/helpers/app-server";
 import { HttpSession } from "@/tests/helpers/http-session";
 import { startRoundRobinProxy, type RoundRobinProxy } from "@/tests/helpers/round-robin-proxy";
+import { startSmtpInbox, type SmtpInbox } from "@/tests/helpers/smtp-inbox";
 
 // Issue 16: two app servers on one PostgreSQL behind a round-robin proxy on loopback, as a
 // province would run them for capacity. Both start at once on an empty database (migrations and
@@ -21,33 +21,19 @@ const TODAY = "2021-09-20";
 let database: { url: string; drop: () => Promise<void> };
 let proxy: RoundRobinProxy;
 let apps: RunningApp[] = [];
-let smtp: SMTPServer;
-const received: string[] = [];
+let smtp: SmtpInbox;
 let sql: pg.Client;
 
 beforeAll(async () => {
   database = await freshPostgres(process.env.DATABASE_URL!);
   sql = new pg.Client({ connectionString: database.url });
   await sql.connect();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-      stream.on("end", () => {
-        received.push(raw);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  const smtpPort = (smtp.server.address() as { port: number }).port;
+  smtp = await startSmtpInbox();
   proxy = await startRoundRobinProxy();
   const env = {
     NEXTAUTH_URL: proxy.baseUrl,
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: smtp.url,
     MAIL_FROM: "bcd@example.test",
   };
   // Both at once on the empty database.
@@ -58,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(apps.map((a) => a.stop()));
   await proxy?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await sql?.end();
   await database?.drop();
 });
@@ -161,7 +147,7 @@ describe("two app servers behind a proxy", () => {
     await new Promise((r) => setTimeout(r, 16_000));
     for (const key of keys)
       expect(
-        received.filter((m) => m.includes(key)),
+        smtp.received.filter((m) => m.raw.includes(key)),
         key,
       ).toHaveLength(1);
   }, 120_000);

@@ -1,10 +1,10 @@
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitCompletion } from "@/lib/assignments/workflow";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { runOutbox } from "@/lib/outbox/worker";
 import { decideMany } from "@/lib/queues/bulk";
 import { smtpMailer } from "@/lib/reminders/mailer";
+import { startSmtpInbox, type SmtpInbox } from "@/tests/helpers/smtp-inbox";
 import { createWorkflowFixture, fixedClock, type WorkflowFixture } from "@/tests/helpers/workflow-fixture";
 
 // A bulk decision from the secretariat's queue is one e-mail per person, listing the tasks
@@ -14,32 +14,19 @@ import { createWorkflowFixture, fixedClock, type WorkflowFixture } from "@/tests
 process.env.SMTP_URL = "smtp://127.0.0.1:2";
 
 let f: WorkflowFixture;
-let smtp: SMTPServer;
+let smtp: SmtpInbox;
 let mailer: ReturnType<typeof smtpMailer>;
-const received: { to: string[]; raw: string }[] = [];
+const received = () => smtp.received;
 
 beforeAll(async () => {
   f = await createWorkflowFixture();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  const port = (smtp.server.address() as { port: number }).port;
-  mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "Ban Chỉ đạo <bcd@localhost>");
+  smtp = await startSmtpInbox();
+  mailer = smtpMailer(smtp.url, "Ban Chỉ đạo <bcd@localhost>");
 });
 
 afterAll(async () => {
   mailer?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await f?.t.drop();
 });
 
@@ -68,7 +55,7 @@ describe("a bulk confirmation from the queue", () => {
       );
     // Only what the decision writes is counted.
     await runOutbox(p(), { mailer, baseUrl: "https://bcd.longan.test" });
-    const before = received.length;
+    const before = received().length;
     const unreadBefore = (await listNotifications(p(), syt)).unread;
 
     const out = await decideMany(p(), sec, {
@@ -88,7 +75,9 @@ describe("a bulk confirmation from the queue", () => {
     // By e-mail: one message, due now (not held), listing the three.
     const run = await runOutbox(p(), { mailer, baseUrl: "https://bcd.longan.test" });
     expect(run.failed).toBe(0);
-    const mails = received.slice(before).filter((m) => m.to.includes("syt@longan.test"));
+    const mails = received()
+      .slice(before)
+      .filter((m) => m.to.includes("syt@longan.test"));
     expect(mails).toHaveLength(1);
     const text = decoded(mails[0]!.raw);
     for (const id of tasks) expect(text).toContain(`https://bcd.longan.test/nhiem-vu/${id}`);
@@ -99,7 +88,11 @@ describe("a bulk confirmation from the queue", () => {
       (await runOutbox(p(), { mailer, baseUrl: "https://bcd.longan.test", now: new Date(Date.now() + 3_600_000) }))
         .sent,
     ).toBe(0);
-    expect(received.slice(before).filter((m) => m.to.includes("syt@longan.test"))).toHaveLength(1);
+    expect(
+      received()
+        .slice(before)
+        .filter((m) => m.to.includes("syt@longan.test")),
+    ).toHaveLength(1);
   });
 
   it("undoing one of them counts its staff as already e-mailed and tells them", async () => {
@@ -122,7 +115,7 @@ describe("a bulk confirmation from the queue", () => {
       fixedClock("2021-07-06"),
     );
     await runOutbox(p(), { mailer, baseUrl: "https://bcd.longan.test" });
-    const before = received.length;
+    const before = received().length;
     const out = await decideMany(p(), sec, {
       items: [
         { assignmentId: f.lead, version: await version(f.lead) },
@@ -133,7 +126,7 @@ describe("a bulk confirmation from the queue", () => {
     });
     expect(out.done).toHaveLength(2);
     await runOutbox(p(), { mailer, baseUrl: "https://bcd.longan.test" });
-    const mails = received.slice(before);
+    const mails = received().slice(before);
     expect(mails.map((m) => m.to).sort()).toEqual([["ca@longan.test"], ["syt@longan.test"]]);
     expect(decoded(mails.find((m) => m.to.includes("ca@longan.test"))!.raw)).toContain(
       "Kết quả của Công an tỉnh bị trả lại",

@@ -1,4 +1,3 @@
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerExplanation, requestExplanation } from "@/lib/assignments/explanations";
 import { getAssignmentDetail } from "@/lib/assignments/detail";
@@ -15,6 +14,7 @@ import { runOutbox } from "@/lib/outbox/worker";
 import { decideMany } from "@/lib/queues/bulk";
 import { queueCount, queuesFor, type QueueKind } from "@/lib/queues/queues";
 import { smtpMailer } from "@/lib/reminders/mailer";
+import { startSmtpInbox, type SmtpInbox } from "@/tests/helpers/smtp-inbox";
 import { createWorkflowFixture, DUE, fixedClock, type WorkflowFixture } from "@/tests/helpers/workflow-fixture";
 
 // Who learns what, and what waits for whom: every step of the workflow tells the people
@@ -25,32 +25,19 @@ import { createWorkflowFixture, DUE, fixedClock, type WorkflowFixture } from "@/
 process.env.SMTP_URL = "smtp://127.0.0.1:2";
 
 let f: WorkflowFixture;
-let smtp: SMTPServer;
+let smtp: SmtpInbox;
 let mailer: ReturnType<typeof smtpMailer>;
-const received: { to: string[]; raw: string }[] = [];
+const received = () => smtp.received;
 
 beforeAll(async () => {
   f = await createWorkflowFixture();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  const port = (smtp.server.address() as { port: number }).port;
-  mailer = smtpMailer(`smtp://127.0.0.1:${port}`, "Ban Chỉ đạo <bcd@localhost>");
+  smtp = await startSmtpInbox();
+  mailer = smtpMailer(smtp.url, "Ban Chỉ đạo <bcd@localhost>");
 });
 
 afterAll(async () => {
   mailer?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await f?.t.drop();
 });
 
@@ -127,9 +114,9 @@ describe("a reported result: the secretariat's queue, then the agency's", () => 
     expect(first).toMatchObject({ sent: 1, retried: 0, failed: 0 });
     const again = await runOutbox(p(), { mailer, baseUrl: "https://bcd.longan.test" });
     expect(again.sent).toBe(0);
-    expect(received).toHaveLength(1);
-    expect(received[0]!.to).toEqual(["syt@longan.test"]);
-    expect(received[0]!.raw.replace(/=\r?\n/g, "")).toContain("https://bcd.longan.test/nhiem-vu/");
+    expect(received()).toHaveLength(1);
+    expect(received()[0]!.to).toEqual(["syt@longan.test"]);
+    expect(received()[0]!.raw.replace(/=\r?\n/g, "")).toContain("https://bcd.longan.test/nhiem-vu/");
   });
 
   it("batches a publication's tasks into one e-mail per person", async () => {
@@ -177,9 +164,11 @@ describe("a reported result: the secretariat's queue, then the agency's", () => 
       },
       { status: "published", createNewAgencies: false },
     );
-    const before = received.length;
+    const before = received().length;
     await runOutbox(p(), { mailer, baseUrl: "https://bcd.longan.test" });
-    const mails = received.slice(before).filter((m) => m.to.includes("syt@longan.test"));
+    const mails = received()
+      .slice(before)
+      .filter((m) => m.to.includes("syt@longan.test"));
     expect(mails).toHaveLength(1);
     expect(await fromNotice("longan.syt", "100/TB-WF")).toEqual(["Sở Y tế được giao 5 nhiệm vụ mới"]);
   });
