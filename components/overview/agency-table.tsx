@@ -64,7 +64,7 @@ export function AgencyTable({
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.agency.id} className="hover:bg-slate-50" data-testid="agency-row">
-              <th scope="row" className="cell text-left font-medium text-slate-900">
+              <th scope="row" className="cell min-w-44 text-left font-medium text-slate-900">
                 {r.agency.name}
               </th>
               {COLUMNS.map((c) => {
