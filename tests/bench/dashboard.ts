@@ -19,13 +19,12 @@
 // page's 20-client rates, the largest HTML.
 // The app builds into the checkout's .next: run it where nobody else builds at the same time
 // (e.g. an export of HEAD: git archive HEAD | tar -x -C /tmp/bench, with node_modules beside it).
-import { PrismaPg } from "@prisma/adapter-pg";
+import { postgresClient } from "@/lib/db/client";
 import autocannon from "autocannon";
 import crypto from "node:crypto";
 import { hashSecret, newSecret } from "@/lib/api/tokens";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { LOAD_PASSWORD, LOAD_TODAY } from "@/prisma/load/generate";
 import { startApp } from "@/tests/helpers/app-server";
 import { HttpSession } from "@/tests/helpers/http-session";
@@ -96,7 +95,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }) });
+  const prisma = postgresClient(databaseUrl);
   try {
     const total = await prisma.assignment.count().catch(() => 0);
     if (total === 0) {

@@ -5,10 +5,9 @@
 // plain list without a search (the baseline) and for a few searches and filters, sequentially:
 // median and p95 of RUNS runs each, the ratio to the baseline, and how many notices matched.
 // It says whether the trigram index exists (PostgreSQL with pg_trgm) and how large the column is.
-import { PrismaPg } from "@prisma/adapter-pg";
+import { postgresClient } from "@/lib/db/client";
 import { loadSessionUser } from "@/lib/auth/credentials";
 import type { SessionUser } from "@/lib/auth/user";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { noticeFilterOptions, searchNotices } from "@/lib/notices/queries";
 import { parseNoticeSearch } from "@/lib/notices/search-query";
 import { LOAD_TODAY } from "@/prisma/load/generate";
@@ -27,7 +26,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }) });
+  const prisma = postgresClient(databaseUrl);
   try {
     const [top] = await prisma.notice.groupBy({
       by: ["provinceId"],
