@@ -12,7 +12,7 @@ const COLUMNS: { key: AgencySort; label: string; category?: TaskCategory }[] = [
 ];
 
 /**
- * Per agency, sortable by any column through the address; every number opens the list behind it.
+ * Per agency, sortable by any column through the address; every count opens the list behind it.
  * Plain anchors, not next/link: a province has dozens of agencies, so hundreds of links here, and
  * each next/link is a client component (rendered, serialised for hydration, prefetched when seen),
  * which made up much of the overview's server time at scale.
@@ -72,12 +72,18 @@ export function AgencyTable({
                   c.key === "onTimeRate"
                     ? formatRate(r.onTimeRate)
                     : String(r[c.key as Exclude<AgencySort, "name" | "onTimeRate">]);
-                const category = c.category ?? "assigned";
+                // The rate has no list of its own: its tasks are the "Được giao" link's.
+                if (!c.category)
+                  return (
+                    <td key={c.key} className="cell-num pr-4">
+                      {value}
+                    </td>
+                  );
                 const strong = c.key === "overdue" && r.overdue > 0;
                 return (
                   <td key={c.key} className="cell-num">
                     <a
-                      href={listHref({ ...filters, category, agency: r.agency.id })}
+                      href={listHref({ ...filters, category: c.category, agency: r.agency.id })}
                       className={strong ? "cell-link font-semibold text-red-700" : "cell-link"}
                     >
                       {value}
@@ -96,7 +102,7 @@ export function AgencyTable({
                     className="cell-link"
                     title="Mở bảng việc: nhiệm vụ thường xuyên chưa báo cáo kỳ này"
                   >
-                    {r.ongoingReported}/{r.ongoing}
+                    {`${r.ongoingReported}/${r.ongoing}`}
                   </a>
                 ) : (
                   "—"

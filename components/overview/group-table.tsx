@@ -12,8 +12,8 @@ import { OVERDUE_BUCKET_LABELS, type DirectiveGroup, type TaskCategory } from "@
 import { shorten } from "@/lib/text/shorten";
 
 /** A directive's words in a row (the whole text is one click away), and the agencies named before "và N cơ quan khác". */
-const TEXT_CHARS = 220;
-const NAMED_AGENCIES = 8;
+const TEXT_CHARS = 180;
+const NAMED_AGENCIES = 5;
 
 function agencyList(g: DirectiveGroup): string {
   const names = g.tasks
@@ -28,9 +28,11 @@ function Due({ g, today }: { g: DirectiveGroup; today: string }) {
   if (g.maxDaysOverdue) {
     return (
       <div className="stack">
-        <Badge tone="danger">{g.maxDaysOverdue} ngày quá hạn</Badge>
+        <Badge tone="danger">{`${g.maxDaysOverdue} ngày quá hạn`}</Badge>
         <span className="note">{OVERDUE_BUCKET_LABELS[bucketOfDays(g.maxDaysOverdue)]}</span>
-        {g.minDaysOverdue !== g.maxDaysOverdue ? <span className="note">{groupDays(g)} ngày tùy cơ quan</span> : null}
+        {g.minDaysOverdue !== g.maxDaysOverdue ? (
+          <span className="note">{`${groupDays(g)} ngày tùy cơ quan`}</span>
+        ) : null}
       </div>
     );
   }
@@ -115,9 +117,9 @@ export function GroupTable({
                     </>
                   ) : (
                     <>
-                      <span className="font-medium text-slate-900" data-testid="group-count">
-                        {g.tasks.length} cơ quan
-                      </span>
+                      <a href={detail} className="link" data-testid="group-detail" title="Xem từng cơ quan">
+                        <span data-testid="group-count">{`${g.tasks.length} cơ quan`}</span> →
+                      </a>
                       <p className="line-clamp-3 text-xs text-slate-600">{agencyList(g)}</p>
                     </>
                   )}
@@ -126,21 +128,12 @@ export function GroupTable({
                   <a href={detail} className="row-link">
                     {shorten(g.directive.text, TEXT_CHARS)}
                   </a>
-                  {one ? null : (
-                    <a
-                      href={detail}
-                      className="mt-1 inline-block text-xs font-medium text-brand-800 hover:underline"
-                      data-testid="group-detail"
-                    >
-                      Xem từng cơ quan ({g.tasks.length}) →
-                    </a>
-                  )}
                 </td>
                 <td className="cell min-w-48">
                   <a className="link" href={`/thong-bao/${g.notice.id}`}>
                     {noticeLabel(g.notice)}
                   </a>
-                  <div className="note">mục {g.directive.ref}</div>
+                  <div className="note">{`mục ${g.directive.ref}`}</div>
                 </td>
                 <td className="cell whitespace-nowrap">
                   {groupDue(g) ?? "—"}

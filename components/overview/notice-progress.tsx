@@ -26,25 +26,25 @@ export function NoticeProgress({
           const pct = r.assigned > 0 ? Math.round((r.completed / r.assigned) * 100) : 0;
           return (
             <li key={r.notice.id} className="px-4 py-3">
-              <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
+              <div className="progress-head">
                 <a href={`/thong-bao/${r.notice.id}`} className="link">
                   {noticeLabel(r.notice)}
                 </a>
-                <div className="flex gap-3 text-sm text-slate-700 tabular-nums">
+                <div className="progress-counts">
                   <a
                     className="hover:underline"
                     href={listHref({ ...filters, notice: r.notice.id, category: "assigned" })}
                   >
-                    {r.assigned} lượt giao
+                    {`${r.assigned} lượt giao`}
                   </a>
                   <a className="hover:underline" href={`/thong-bao/${r.notice.id}`}>
-                    {r.completed} hoàn thành
+                    {`${r.completed} hoàn thành`}
                   </a>
                   <a
                     className={`hover:underline ${r.overdue ? "font-semibold text-red-700" : ""}`}
                     href={listHref({ ...filters, notice: r.notice.id, category: "overdue" })}
                   >
-                    {r.overdue} quá hạn
+                    {`${r.overdue} quá hạn`}
                   </a>
                 </div>
               </div>
@@ -60,7 +60,7 @@ export function NoticeProgress({
                 >
                   <div className="h-full rounded-full bg-emerald-600" style={{ width: `${pct}%` }} />
                 </div>
-                <span className="w-12 text-right text-sm font-medium tabular-nums">{pct}%</span>
+                <span className="progress-pct">{pct}%</span>
               </div>
             </li>
           );

@@ -44,34 +44,31 @@ function Chart({
           </pattern>
         </defs>
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#94a3b8" />
-        {/* Each bar's coordinates to a tenth of a unit, and the attributes the bars, values and labels
-            share set once on their group: the page carries the chart twice (HTML and React payload). */}
+        {/* Each bar's coordinates to a tenth of a unit; the bars one path, and the attributes the
+            values and labels share set once on their group: the page carries the chart twice (HTML
+            and React payload). A week with nothing has no bar; its value 0 is written. */}
         {(() => {
+          const tenth = (n: number) => Math.round(n * 10) / 10;
           const bars = points.map((p, i) => {
-            const h = Math.round((p.value / max) * innerH * 10) / 10;
-            const x = Math.round((PAD.left + i * slot + (slot - barW) / 2) * 10) / 10;
-            return {
-              p,
-              h,
-              x,
-              y: Math.round((H - PAD.bottom - h) * 10) / 10,
-              mid: Math.round((x + barW / 2) * 10) / 10,
-            };
+            const h = p.value > 0 ? Math.max(1, tenth((p.value / max) * innerH)) : 0;
+            const x = tenth(PAD.left + i * slot + (slot - barW) / 2);
+            return { p, h, x, y: tenth(H - PAD.bottom - h), mid: tenth(x + barW / 2) };
           });
+          const w = tenth(barW);
+          const path = bars
+            .filter((b) => b.h > 0)
+            .map(({ h, x, y }) => `M${x} ${y}h${w}v${h}h-${w}z`)
+            .join("");
           return (
             <>
-              <g fill={pattern === "solid" ? "#1e3a8a" : `url(#${id}-hatch)`} stroke="#1e293b">
-                {bars.map(({ p, h, x, y }) => (
-                  <rect
-                    key={p.label}
-                    x={x}
-                    y={y}
-                    width={barW}
-                    height={Math.max(h, p.value > 0 ? 1 : 0)}
-                    strokeWidth={p.value > 0 ? 1 : 0}
-                  />
-                ))}
-              </g>
+              {path ? (
+                <path
+                  d={path}
+                  fill={pattern === "solid" ? "#1e3a8a" : `url(#${id}-hatch)`}
+                  stroke="#1e293b"
+                  data-testid={`chart-${id}-bars`}
+                />
+              ) : null}
               <g textAnchor="middle" fontSize="12" fontWeight="600" fill="#0f172a">
                 {bars.map(({ p, y, mid }) => (
                   <text key={p.label} x={mid} y={Math.round((y - 6) * 10) / 10}>
@@ -117,29 +114,23 @@ export function WeekCharts({ weeks }: { weeks: WeekPoint[] }) {
       </div>
       <details className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
         <summary className="cursor-pointer font-medium text-slate-700">Xem số liệu dạng bảng</summary>
-        <table className="mt-3 min-w-full text-sm">
+        <table className="week-table mt-3 min-w-full text-sm">
           <caption className="sr-only">Hoàn thành và mới quá hạn theo tuần</caption>
-          <thead className="text-left text-xs text-slate-500 uppercase">
+          <thead className="text-xs text-slate-500 uppercase">
             <tr>
-              <th scope="col" className="py-1 pr-4">
+              <th scope="col" className="text-left">
                 Tuần
               </th>
-              <th scope="col" className="py-1 pr-4 text-right">
-                Hoàn thành
-              </th>
-              <th scope="col" className="py-1 text-right">
-                Mới quá hạn
-              </th>
+              <th scope="col">Hoàn thành</th>
+              <th scope="col">Mới quá hạn</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {weeks.map((w, i) => (
               <tr key={w.weekStart}>
-                <th scope="row" className="py-1 pr-4 text-left font-normal">
-                  {labels[i]}
-                </th>
-                <td className="py-1 pr-4 text-right tabular-nums">{w.completed}</td>
-                <td className="py-1 text-right tabular-nums">{w.newlyOverdue}</td>
+                <th scope="row">{labels[i]}</th>
+                <td>{w.completed}</td>
+                <td>{w.newlyOverdue}</td>
               </tr>
             ))}
           </tbody>

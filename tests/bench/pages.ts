@@ -66,7 +66,7 @@ function overview(db: Db, user: SessionUser, today: string, q: { from?: string; 
     listDirectiveGroups(db, user, today, { ...f, category: "overdue", page: 1, pageSize: 5 }),
     listDirectiveGroups(db, user, today, { ...f, category: "due_soon", page: 1, pageSize: 5 }),
     agencyTable(db, user, today, f, {}),
-    noticeProgressPage(db, user, today, f, { limit: 10, order: "attention" }),
+    noticeProgressPage(db, user, today, f, { limit: 8, order: "attention" }),
     weeklySeries(db, user, today, f),
     recentNoticeOptions(db, user, { limit: 20, selected: q.notice }),
     provinceOngoingPeriod(db, user.provinceId!, today),

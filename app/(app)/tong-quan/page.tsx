@@ -24,9 +24,9 @@ export const metadata: Metadata = { title: "Tổng quan" };
 
 const TOP = 5;
 /** Agencies in "Theo cơ quan, đơn vị" before "Xem đủ N cơ quan" (in the chosen order). */
-const AGENCY_ROWS = 10;
+const AGENCY_ROWS = 8;
 /** Notices in "Tiến độ theo thông báo" (those needing attention first) and in the notice filter. */
-const NOTICE_ROWS = 10;
+const NOTICE_ROWS = 8;
 const NOTICE_OPTIONS = 20;
 
 function Section({
@@ -82,7 +82,7 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
   const ongoingCard = (
     <Link
       href="#theo-co-quan"
-      className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
+      className="stat-card"
       title={`Nhiệm vụ thường xuyên (không có thời hạn) đã báo cáo ${ongoingPeriod.label}, trên tổng số`}
     >
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">
@@ -143,10 +143,7 @@ export default page({ permission: "overview.read", query: parseOverviewQuery }, 
           { label: "Tỷ lệ đúng hạn", value: formatRate(onTimeRate(t)), category: "assigned" as const },
         ].map((s, i) => (
           <Fragment key={s.label}>
-            <Link
-              href={listHref({ ...scope, category: s.category })}
-              className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-slate-400 focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
+            <Link href={listHref({ ...scope, category: s.category })} className="stat-card">
               <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{s.label}</dt>
               <dd
                 className={`mt-1 text-2xl font-semibold tabular-nums ${s.danger && summary.total > 0 ? "text-red-700" : "text-slate-900"}`}
