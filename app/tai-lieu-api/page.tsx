@@ -49,9 +49,10 @@ export default publicPage(async () => {
       <header>
         <h1 className="text-2xl font-semibold">Tài liệu API cho hệ thống khác</h1>
         <p className="mt-2 text-sm text-slate-700">
-          API tại <code>/api/v1</code>. Đọc: thông báo kèm chỉ đạo và phân công, nhiệm vụ của cơ quan, việc quá hạn, số
-          liệu tổng quan theo cơ quan, kết quả và xếp hạng theo kỳ. Ghi (mã đọc và ghi): tạo thông báo, báo cáo tiến độ
-          nhiệm vụ. Tài liệu máy đọc được (OpenAPI 3.1, gồm lược đồ đầy đủ của nội dung gửi lên):{" "}
+          API tại <code>/api/v1</code>. Đọc: thông báo (danh sách với số liệu tóm tắt; chỉ đạo và phân công khi đọc từng
+          thông báo hoặc gửi <code>include=directives</code>), nhiệm vụ của cơ quan, việc quá hạn, số liệu tổng quan
+          theo cơ quan, kết quả và xếp hạng theo kỳ. Ghi (mã đọc và ghi): tạo thông báo, báo cáo tiến độ nhiệm vụ. Tài
+          liệu máy đọc được (OpenAPI 3.1, gồm lược đồ đầy đủ của nội dung gửi lên):{" "}
           <a className="text-brand-800 underline" href="/api/v1/openapi.json">
             /api/v1/openapi.json
           </a>

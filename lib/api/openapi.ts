@@ -108,9 +108,9 @@ export function openApiDocument(): JsonSchema {
     openapi: "3.1.0",
     info: {
       title: "API theo dõi chỉ đạo phòng, chống dịch",
-      version: "1.0.0",
+      version: "1.1.0",
       description:
-        'API cho các hệ thống khác của tỉnh. Đọc: thông báo, chỉ đạo và phân công, nhiệm vụ của cơ quan, việc quá hạn, số liệu tổng quan, kết quả và xếp hạng theo kỳ. Ghi (chỉ mã đọc và ghi): tạo thông báo, báo cáo tiến độ nhiệm vụ (kèm version; phiên bản cũ trả về 409). Xác thực bằng mã truy cập do quản trị viên của tỉnh cấp (Quản trị › API), gửi trong tiêu đề `Authorization: Bearer <mã>`. Mọi lỗi có dạng `{ "error": { "code", "message" } }` với thông báo tiếng Việt và mã ổn định. Ngày theo dạng YYYY-MM-DD, giờ Việt Nam.',
+        'API cho các hệ thống khác của tỉnh. Đọc: thông báo (danh sách với số liệu tóm tắt; chỉ đạo và phân công khi đọc từng thông báo hoặc với `include=directives`), nhiệm vụ của cơ quan, việc quá hạn, số liệu tổng quan, kết quả và xếp hạng theo kỳ. Ghi (chỉ mã đọc và ghi): tạo thông báo, báo cáo tiến độ nhiệm vụ (kèm version; phiên bản cũ trả về 409). Xác thực bằng mã truy cập do quản trị viên của tỉnh cấp (Quản trị › API), gửi trong tiêu đề `Authorization: Bearer <mã>`. Mọi lỗi có dạng `{ "error": { "code", "message" } }` với thông báo tiếng Việt và mã ổn định. Ngày theo dạng YYYY-MM-DD, giờ Việt Nam.',
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     servers: [{ url: "/" }],

@@ -59,6 +59,10 @@ export const ZNoticeListQuery = ZPaged.extend({
     .literal("1", { error: "Tham số overdue chỉ nhận giá trị 1." })
     .optional()
     .meta({ description: "1: chỉ các thông báo có nhiệm vụ quá hạn." }),
+  include: z.literal("directives", { error: "Tham số include chỉ nhận giá trị directives." }).optional().meta({
+    description:
+      "directives: kèm các chỉ đạo và phân công của từng thông báo (như GET /api/v1/notices/{id}). Mặc định mỗi thông báo chỉ có thông tin chung và số liệu tóm tắt.",
+  }),
 });
 
 export const ZNoQuery = z.object({});
@@ -179,6 +183,20 @@ export const ZNoticeOut = z.object({
   withdrawnAt: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
   directives: z.array(ZDirectiveOut),
+});
+
+/** A notice in the list: its metadata and summary counts; its directives only with include=directives. */
+export const ZNoticeListItemOut = ZNoticeOut.omit({ directives: true }).extend({
+  directiveCount: z.int().meta({ description: "Số chỉ đạo." }),
+  assignmentCount: z.int().meta({ description: "Số nhiệm vụ (phân công cho cơ quan) của mọi chỉ đạo." }),
+  completedCount: z.int().meta({ description: "Số nhiệm vụ đã hoàn thành." }),
+  overdueCount: z.int().meta({
+    description: "Số nhiệm vụ quá hạn hôm nay (chỉ đạo định kỳ: theo kỳ hiện tại); 0 khi thông báo đã thu hồi.",
+  }),
+  directives: z
+    .array(ZDirectiveOut)
+    .optional()
+    .meta({ description: "Chỉ có khi gửi include=directives: các chỉ đạo như GET /api/v1/notices/{id}." }),
 });
 
 export const ZAgencyOut = z.object({

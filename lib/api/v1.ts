@@ -6,7 +6,7 @@ import { authorize, can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { getNotice, searchNotices, type NoticeDetail } from "@/lib/notices/queries";
+import { getNotice, searchNotices, type NoticeDetail, type NoticeListItem } from "@/lib/notices/queries";
 import { parseNoticeSearch } from "@/lib/notices/search-query";
 import { agencyTable } from "@/lib/reports/running-totals";
 import { listTasks } from "@/lib/reports/task-lists";
@@ -17,6 +17,7 @@ import type { Period } from "@/lib/ranking/periods";
 import type {
   ZAgencyFigures,
   ZAgencyOut,
+  ZNoticeListItemOut,
   ZNoticeListQuery,
   ZNoticeOut,
   ZPaged,
@@ -106,12 +107,27 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
   return out;
 }
 
+type NoticeListItemOut = z.output<typeof ZNoticeListItemOut>;
+
+const countsOf = (item: NoticeListItem) => ({
+  directiveCount: item.directiveCount,
+  assignmentCount: item.assignmentCount,
+  completedCount: item.completedCount,
+  overdueCount: item.overdueCount,
+});
+
+/**
+ * The notices page's list (lib/notices/queries.ts searchNotices: its filters, its order, its
+ * progress counts), with the few header fields the list does not show read for the page's notices
+ * in one query. Their directives (texts, deadlines, assignments) are read only with
+ * include=directives, each notice through the notice page's own query, as GET /api/v1/notices/{id}.
+ */
 export async function listNotices(
   db: Db,
   actor: SessionUser,
   today: string,
   q: z.output<typeof ZNoticeListQuery>,
-): Promise<Paged<z.output<typeof ZNoticeOut>>> {
+): Promise<Paged<NoticeListItemOut>> {
   // The filters as the notices page reads them from its address (lib/notices/search-query.ts).
   const filters = parseNoticeSearch({ q: q.q, status: q.status, kind: q.kind, year: q.year, overdue: q.overdue });
   const page = await window(q, async (p, pageSize) => {
@@ -119,9 +135,41 @@ export async function listNotices(
     // searchNotices shows the last page for a page past the end: nothing there.
     return { rows: r.page === p ? r.items : [], total: r.total };
   });
-  const data = await inBatches(page.data, 10, async (item) =>
-    noticeOut(await getNotice(db, actor, item.id, today), today),
-  );
+  if (q.include === "directives") {
+    const data = await inBatches(page.data, 10, async (item): Promise<NoticeListItemOut> => {
+      const { directives, ...notice } = noticeOut(await getNotice(db, actor, item.id, today), today);
+      return { ...notice, ...countsOf(item), directives };
+    });
+    return { data, nextCursor: page.nextCursor };
+  }
+  const rest = await db.notice.findMany({
+    where: { id: { in: page.data.map((n) => n.id) } },
+    select: { id: true, signer: true, urgency: true, audience: true, withdrawnAt: true, withdrawnReason: true },
+  });
+  const byId = new Map(rest.map((n) => [n.id, n]));
+  const data = page.data.flatMap((item): NoticeListItemOut[] => {
+    const n = byId.get(item.id);
+    if (!n) return [];
+    return [
+      {
+        id: item.id,
+        kind: item.kind,
+        number: item.number,
+        title: item.title,
+        issuer: item.issuer,
+        issuedOn: item.issuedOn,
+        issuedPrecision: item.issuedPrecision,
+        meetingOn: item.meetingOn,
+        signer: n.signer,
+        status: item.status,
+        urgency: n.urgency,
+        audience: n.audience,
+        withdrawnAt: n.withdrawnAt?.toISOString() ?? null,
+        withdrawnReason: n.withdrawnReason,
+        ...countsOf(item),
+      },
+    ];
+  });
   return { data, nextCursor: page.nextCursor };
 }
 

@@ -229,6 +229,15 @@ export function benchPages(c: BenchContext): PageSpec[] {
       alone: () => api(c, (actor) => listNotices(db, actor, T, ZNoticeListQuery.parse({ limit: "20" }))),
     },
     {
+      // The list with every notice's directives and assignments (what it answered by default before).
+      key: "api-ntc-dir",
+      path: "/api/v1/notices?limit=20&include=directives",
+      who: "api",
+      alone: () =>
+        api(c, (actor) => listNotices(db, actor, T, ZNoticeListQuery.parse({ limit: "20", include: "directives" }))),
+      extra: true,
+    },
+    {
       key: "api-tasks",
       path: `/api/v1/agencies/${c.agencyId}/tasks?limit=50`,
       who: "api",

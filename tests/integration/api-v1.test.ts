@@ -5,6 +5,8 @@ import { useDbForTests } from "@/lib/db/client";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api/actions";
 import { resetApiRateLimit } from "@/lib/api/gate";
 import { ENDPOINTS } from "@/lib/api/endpoints";
+import { ZNoticeListQuery } from "@/lib/api/schemas";
+import { listNotices } from "@/lib/api/v1";
 import { SlidingWindow } from "@/lib/api/rate-limit";
 import { createApiToken, hashSecret, listApiTokens, revokeApiToken } from "@/lib/api/tokens";
 import { createNotice } from "@/lib/notices/create";
@@ -59,6 +61,11 @@ const ROUTES: Record<string, Handler> = {
   "/api/v1/overview": overviewRoute.GET,
   "/api/v1/results": resultsRoute.GET,
 };
+
+interface Directive {
+  text: string;
+  assignments: { state: string; timeliness: string | null }[];
+}
 
 interface Answer {
   status: number;
@@ -226,18 +233,45 @@ describe("the OpenAPI document", () => {
 });
 
 describe("every endpoint answers what the document says", () => {
-  it("notices: with their directives and assignments; one notice by id", async () => {
+  it("notices: a list of their headers and counts; their directives with include=directives, as by id", async () => {
     const r = await call("/api/v1/notices", { query: { limit: "5" } });
     expect(r.status).toBe(200);
     expect(r.body.data!.length).toBe(5);
     expect(r.body.nextCursor).toEqual(expect.any(String));
-    const withTasks = r.body.data!.find((n) =>
-      (n.directives as { assignments: unknown[] }[]).some((d) => d.assignments.length > 0),
-    );
+    const full = await call("/api/v1/notices", { query: { limit: "5", include: "directives" } });
+    expect(full.status).toBe(200);
+    expect(full.body.nextCursor).toBe(r.body.nextCursor);
+    const notices = full.body.data! as (Record<string, unknown> & { directives: Directive[] })[];
+    expect(notices.map((n) => n.id)).toEqual(r.body.data!.map((n) => n.id));
+    const texts = notices.flatMap((n) => n.directives.map((d) => d.text));
+    expect(texts.length).toBeGreaterThan(0);
+    // The default list: no directive, none of their texts; the same header and counts.
+    const listed = JSON.stringify(r.body);
+    for (const text of texts) expect(listed).not.toContain(text);
+    r.body.data!.forEach((n, i) => {
+      expect(n).not.toHaveProperty("directives");
+      const { directives, ...header } = notices[i]!;
+      expect(n).toEqual(header);
+      // The counts are those of its directives and tasks.
+      const tasks = directives.flatMap((d) => d.assignments);
+      expect([n.directiveCount, n.assignmentCount, n.completedCount, n.overdueCount], String(n.id)).toEqual([
+        directives.length,
+        tasks.length,
+        tasks.filter((a) => a.state === "completed").length,
+        tasks.filter((a) => a.timeliness === "overdue").length,
+      ]);
+    });
+    expect(r.body.data!.some((n) => (n.overdueCount as number) > 0)).toBe(true);
+    // With include=directives, each notice is what GET /api/v1/notices/{id} answers, with its counts.
+    const withTasks = notices.find((n) => n.directives.some((d) => d.assignments.length > 0));
     expect(withTasks).toBeDefined();
-    const one = await call("/api/v1/notices/{id}", { id: String(withTasks!.id) });
-    expect(one.status).toBe(200);
-    expect(one.body).toEqual(withTasks);
+    for (const n of notices) {
+      const one = await call("/api/v1/notices/{id}", { id: String(n.id) });
+      expect(one.status).toBe(200);
+      const { directiveCount, assignmentCount, completedCount, overdueCount, ...notice } = n;
+      expect([directiveCount, assignmentCount, completedCount, overdueCount].every(Number.isInteger)).toBe(true);
+      expect(one.body).toEqual(notice);
+    }
     // The filters of the notices page: status and a search without diacritics.
     const published = await all("/api/v1/notices", [50], {});
     const searched = await call("/api/v1/notices", { query: { q: "xet nghiem", status: "published", limit: "200" } });
@@ -245,6 +279,31 @@ describe("every endpoint answers what the document says", () => {
     expect(searched.body.data!.length).toBeGreaterThan(0);
     expect(searched.body.data!.length).toBeLessThan(published.length);
     expect(searched.body.data!.every((n) => n.status === "published")).toBe(true);
+  });
+
+  it("notices: the list reads no directive unless include=directives asks for them", async () => {
+    // Every query the list makes, on a client that records them (the lib function the route calls).
+    const seen: string[] = [];
+    const recording = t.prisma.$extends({
+      query: {
+        async $allOperations({ model, operation, args, query }) {
+          seen.push(`${model ?? ""}.${operation} ${JSON.stringify(args)}`);
+          return query(args);
+        },
+      },
+    }) as unknown as typeof t.prisma;
+    const reader = await loadSessionUser(t.prisma, secretariat.id);
+    const actor = { ...reader!, role: "chairman" as const, agencyIds: [] };
+    const list = (q: Record<string, string>) =>
+      listNotices(recording, actor, TODAY, ZNoticeListQuery.parse({ limit: "20", ...q }));
+    const plain = await list({});
+    expect(plain.data.length).toBeGreaterThan(5);
+    expect(seen.some((s) => s.startsWith("Notice.findMany"))).toBe(true);
+    expect(seen.filter((s) => /"directives":\{"(orderBy|select)"|"text":true|"Directive"/.test(s))).toEqual([]);
+    seen.length = 0;
+    const full = await list({ include: "directives" });
+    expect(full.data.every((n) => Array.isArray(n.directives))).toBe(true);
+    expect(seen.filter((s) => /"directives":\{"orderBy"/.test(s)).length).toBe(full.data.length);
   });
 
   it("agencies, an agency's tasks, overdue tasks and the overview's figures per agency", async () => {
@@ -311,6 +370,16 @@ describe("authentication", () => {
       const r = await call("/api/v1/notices", { query });
       expect(r.status, JSON.stringify(query)).toBe(422);
       expect(r.body.error!.code).toBe("invalid");
+    }
+    // include takes one value; anything else is refused, in words that name it.
+    for (const include of ["chi-dao", "Directives", "directives,assignments", "1", ""]) {
+      const r = await call("/api/v1/notices", { query: { include } });
+      expect(r.status, include).toBe(422);
+      expect(r.body.error).toMatchObject({
+        code: "invalid",
+        message: "Tham số include chỉ nhận giá trị directives.",
+        fieldErrors: { include: ["Tham số include chỉ nhận giá trị directives."] },
+      });
     }
     expect((await call("/api/v1/notices/{id}", { id: "0x1" })).status).toBe(404);
     expect((await call("/api/v1/notices/{id}", { id: "2147483647" })).status).toBe(404);

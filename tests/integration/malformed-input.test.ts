@@ -510,7 +510,19 @@ describe("malformed input to every API route, with bearer tokens", () => {
     ["/api/v1/overview", "@/app/api/v1/overview/route"],
     ["/api/v1/results", "@/app/api/v1/results/route"],
   ] as const;
-  const QUERY_KEYS = ["cursor", "limit", "q", "status", "kind", "year", "overdue", "page", "agency", "period"];
+  const QUERY_KEYS = [
+    "cursor",
+    "limit",
+    "q",
+    "status",
+    "kind",
+    "year",
+    "overdue",
+    "include",
+    "page",
+    "agency",
+    "period",
+  ];
   const tokens: Record<string, string | null> = { none: null, garbage: "cdt_khong-phai-ma" };
 
   beforeAll(async () => {
@@ -541,6 +553,7 @@ describe("malformed input to every API route, with bearer tokens", () => {
       "2021-H3",
       "eyJvIjoxfQ",
       "eyJvIjotMX0",
+      "directives",
     ),
     fc.constantFrom(...NASTY_CONSTANTS.filter((v): v is string => typeof v === "string")),
     fc.string({ maxLength: 30 }),
