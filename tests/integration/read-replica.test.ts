@@ -10,9 +10,10 @@ import { createTestDatabase, usingRealPostgres, type TestDatabase } from "@/test
 
 // DATABASE_REPLICA_URL: the pages' cached reads go to the replica, writes to the primary (Prisma's
 // read-replicas extension, lib/db/client.ts postgresClient). The "replica" here is a copy of the
-// primary's database made for the test, not a streaming standby (that needs replication rights in
-// the server's pg_hba.conf, which CI's PostgreSQL does not grant): what it checks is where each
-// query goes, seen by giving the two databases different contents.
+// primary's database on the same server, not a standby: what it checks is where each query goes,
+// seen by giving the two databases different contents (a standby cannot be written to apart from
+// its primary). The real streaming standby, replication lag included, is in
+// read-replica-streaming.test.ts, which makes its own primary and standby.
 
 const DAY = "2021-09-20";
 let primary: TestDatabase;
