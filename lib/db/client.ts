@@ -17,15 +17,20 @@ export type Db = PrismaClient;
 const globalForDb = globalThis as unknown as { __prisma?: PrismaClient; __pglite?: PGlite };
 
 /**
- * A client of a PostgreSQL database and, when given, of its read replica through Prisma's
- * read-replicas extension: reads outside transactions go to the replica, writes and transactions
- * to the primary; raw queries only through $replica() (readDb below).
+ * A client of a PostgreSQL database and, when given, of its read replica. Every query of the client
+ * itself runs on the primary: a workflow step reads the task it is about to change, and a page
+ * rendered right after a change reads it back, so neither may see the replica's lag. Only what asks
+ * for the replica through readDb() (the pages' cached reads) goes there, through Prisma's
+ * read-replicas extension (which also spreads reads over several replicas).
  */
 export function postgresClient(url: string, replicaUrl?: string): PrismaClient {
   const primary = withClockStamps(new PrismaClient({ adapter: new PrismaPg(poolConfig(url)) }));
   if (!replicaUrl) return primary;
   const replica = new PrismaClient({ adapter: new PrismaPg(poolConfig(replicaUrl)) });
-  return primary.$extends(readReplicas({ replicas: [replica] })) as unknown as PrismaClient;
+  const routed = primary.$extends(readReplicas({ replicas: [replica] }));
+  return primary.$extends({
+    client: { $replica: () => routed.$replica(), $disconnect: () => routed.$disconnect() },
+  }) as unknown as PrismaClient;
 }
 
 /**

@@ -85,6 +85,8 @@ describe.skipIf(!usingRealPostgres())("a read replica", () => {
           >`SELECT count(*)::int AS n FROM "Assignment" WHERE "state" = 'completed'`
         )[0]!.n;
       expect(await replicaCount()).toBe((await primaryCount()) + 1);
+      // The client's own reads stay on the primary (a workflow step checks the task it changes there).
+      expect(await client.assignment.count({ where: { state: "completed" } })).toBe(await primaryCount());
       await client.comment.create({
         data: {
           assignmentId: (await client.assignment.findFirstOrThrow({ select: { id: true } })).id,
