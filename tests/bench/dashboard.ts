@@ -11,8 +11,9 @@
 //    role, the quarterly ranking, the API's list endpoints, and the sign-in page as the trivial
 //    page — WARMUP requests, then RUNS sequential requests: median and p95 of the wall time;
 // 3. a miss: the first request after a change in the province (nothing in the read cache);
-// 4. the same page's queries alone (its lib calls and the layout's), in this process, with a Prisma
-//    client of its own: median, and the ratio page / queries (what rendering and the framework add);
+// 4. the same page's queries alone (its session read, its lib calls and the layout's), in this
+//    process, with a Prisma client of its own: median, and the ratio page / queries (what rendering
+//    and the framework add);
 // 5. CLIENTS concurrent connections for SECONDS seconds per page with autocannon: requests per
 //    second, beside the trivial page's.
 // The last line sums it up: the worst p95, the worst ratio, the worst miss, the trivial page's and the slowest

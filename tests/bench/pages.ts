@@ -13,6 +13,7 @@ import { getAssignmentDetail } from "@/lib/assignments/detail";
 import { pendingExtensions } from "@/lib/assignments/extensions";
 import { provinceOngoingPeriod } from "@/lib/assignments/ongoing";
 import { assignmentTimeline } from "@/lib/assignments/timeline";
+import { sessionUser } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { noticeEditView } from "@/lib/notices/edit-history";
@@ -57,6 +58,23 @@ export interface BenchContext {
 /** The (app) layout's badges, on every signed-in page. */
 function layout(db: Db, user: SessionUser, today: string) {
   return Promise.all([reminderBadge(db, user, today), unreadNotifications(db, user), queueCount(db, user)]);
+}
+
+/** The bench's signed-in session of each user (found once, outside the timing). */
+const sessionIds = new Map<number, string | null>();
+
+/** What every signed-in page reads first, before anything else: its session row with the user. */
+async function session(db: Db, user: SessionUser): Promise<void> {
+  if (!sessionIds.has(user.id)) {
+    const row = await db.userSession.findFirst({
+      where: { userId: user.id, endedAt: null },
+      orderBy: { lastSeenAt: "desc" },
+      select: { id: true },
+    });
+    sessionIds.set(user.id, row?.id ?? null);
+  }
+  const id = sessionIds.get(user.id);
+  if (id) await sessionUser(db, id);
 }
 
 function overview(db: Db, user: SessionUser, today: string, q: { from?: string; to?: string; notice?: number }) {
@@ -129,8 +147,10 @@ export function benchPages(c: BenchContext): PageSpec[] {
   const { db, today: T } = c;
   const { chairman, secretariat, staff } = c.users;
   const PERIOD = { from: "2021-01-01", to: T };
-  const withLayout = (user: SessionUser, calls: () => Promise<unknown>) => () =>
-    Promise.all([layout(db, user, T), calls()]);
+  const withLayout = (user: SessionUser, calls: () => Promise<unknown>) => async () => {
+    await session(db, user);
+    return Promise.all([layout(db, user, T), calls()]);
+  };
   const word = encodeURIComponent(c.searchWord);
   return [
     { key: "trivial", path: "/dang-nhap", who: "anonymous", alone: async () => undefined, extra: true },
