@@ -1,12 +1,11 @@
 // Calendar days, the app's one module for them. A deadline is a day in Asia/Ho_Chi_Minh, not an
-// instant, so days travel as "YYYY-MM-DD" strings; arithmetic on them is date-fns on the day at
-// midnight UTC, where no time zone or DST rule can shift it, and instants become days and clock
+// instant, so days travel as "YYYY-MM-DD" strings; adding and counting days is integer arithmetic
+// on days since 1970, the rest date-fns on the day at midnight UTC, where no time zone or DST rule
+// can shift it, and instants become days and clock
 // times in Vietnam through @date-fns/tz (UTC+7 all year). Pure functions: no database, no
 // configuration (today(): today.ts).
 import { TZDate } from "@date-fns/tz";
 import {
-  addDays as addDaysFns,
-  differenceInCalendarDays,
   endOfMonth as endOfMonthFns,
   format,
   getDay,
@@ -108,24 +107,34 @@ function utc(date: IsoDate): TZDate {
   return new TZDate(year, month - 1, day, "UTC");
 }
 
-const EPOCH = new TZDate(1970, 0, 1, "UTC");
+const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01. */
+/**
+ * Days since 1970-01-01. Counting days needs no zone (a day at midnight UTC has none to cross), so
+ * this and the day arithmetic below are plain integer sums: date-fns' zoned dates cost tens of
+ * microseconds each, which the national load generator and the pages judging thousands of
+ * deadlines spent on little else.
+ */
 export function toDayNumber(date: IsoDate): number {
-  return differenceInCalendarDays(utc(date), EPOCH);
+  const { year, month, day } = dayParts(date);
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0–99 as 1900–1999
+  return Math.round(at.getTime() / DAY_MS);
 }
 
 export function fromDayNumber(n: number): IsoDate {
-  return format(addDaysFns(EPOCH, n), "yyyy-MM-dd");
+  const at = new Date(n * DAY_MS);
+  const pad = (v: number, width: number) => String(v).padStart(width, "0");
+  return `${pad(at.getUTCFullYear(), 4)}-${pad(at.getUTCMonth() + 1, 2)}-${pad(at.getUTCDate(), 2)}`;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return format(addDaysFns(utc(date), days), "yyyy-MM-dd");
+  return fromDayNumber(toDayNumber(date) + days);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(utc(to), utc(from));
+  return toDayNumber(to) - toDayNumber(from);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
