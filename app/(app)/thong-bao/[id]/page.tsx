@@ -29,7 +29,6 @@ export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: {
     noticeLife(db(), user, id),
     noticeLinks(db(), user, { id: notice.id, provinceId: notice.provinceId, number: notice.number }),
   ]);
-  const registry = view.canEdit ? view.registry : null;
   const [choices, candidates] = view.canEdit
     ? await Promise.all([
         linkChoices(
@@ -48,7 +47,7 @@ export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: {
       <NoticeHeader
         notice={notice}
         today={day}
-        editVersion={registry ? view.noticeVersion : undefined}
+        editVersion={view.canEdit ? view.noticeVersion : undefined}
         changeCount={view.changes.length}
       />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Các nhiệm vụ ({notice.directives.length})</h2>
@@ -62,15 +61,15 @@ export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: {
                 today={day}
                 ended={notice.status === "withdrawn"}
                 adjustedAt={v?.adjustedAt ?? null}
-                editing={registry && v ? { noticeId: notice.id, version: v.version, registry } : undefined}
+                editing={view.canEdit && v ? { version: v.version } : undefined}
               />
             </li>
           );
         })}
       </ol>
-      {registry ? (
+      {view.canEdit ? (
         <div className="mt-4">
-          <AddDirectiveForm noticeId={notice.id} registry={registry} />
+          <AddDirectiveForm noticeId={notice.id} />
         </div>
       ) : null}
       {notice.status === "published" ? <ChangeList changes={view.changes} /> : null}
