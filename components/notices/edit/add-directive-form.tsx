@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { addDirectiveAction, loadNoticeRegistryAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import { ZDirectiveFields, type DirectiveFields } from "@/lib/notices/edit-schemas";
@@ -24,6 +24,12 @@ export function AddDirectiveForm({ noticeId }: { noticeId: number }) {
   const [registry, setRegistry] = useState<EditRegistry | null>(null);
   const [loading, setLoading] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    toggle.current?.focus();
+  });
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(EMPTY);
   const [agency, setAgency] = useState("");
@@ -40,7 +46,7 @@ export function AddDirectiveForm({ noticeId }: { noticeId: number }) {
       setLoading(false);
       if (!r.ok) {
         setMessage({ ok: false, text: `Không mở được biểu mẫu thêm nhiệm vụ. ${r.message}` });
-        requestAnimationFrame(() => toggle.current?.focus());
+        refocus.current = true;
         return;
       }
       setRegistry(r.registry);

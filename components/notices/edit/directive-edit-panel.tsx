@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { loadDirectiveEditorAction, removeDirectiveAction, updateDirectiveAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import { ZDirectiveFields, type DirectiveFields } from "@/lib/notices/edit-schemas";
@@ -50,6 +50,14 @@ export function DirectiveEditPanel({
   const [pending, startTransition] = useTransition();
   const firstField = useRef<HTMLInputElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  /** Where the keyboard goes once the answer of a load is on screen (after the render it causes). */
+  const focusNext = useRef<"field" | "toggle" | null>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    (target === "field" ? firstField.current : toggle.current)?.focus();
+  });
 
   /** Applies an action's answer; returns whether it succeeded. */
   function apply(result: NoticeEditResult): boolean {
@@ -75,7 +83,7 @@ export function DirectiveEditPanel({
     setLoading(false);
     if (!r.ok) {
       setMessage({ tone: "error", text: `Không tải được nhiệm vụ để sửa. ${r.message}` });
-      requestAnimationFrame(() => toggle.current?.focus());
+      focusNext.current = "toggle";
       return;
     }
     // What the user saw: the page's version, or a newer one their own change (or a redo) left.
@@ -90,7 +98,7 @@ export function DirectiveEditPanel({
       setMessage({ tone: "error", text: new StaleDirectiveError(stored).message });
     }
     setOpen(true);
-    requestAnimationFrame(() => firstField.current?.focus());
+    focusNext.current = "field";
   }
 
   function close() {
