@@ -46,6 +46,8 @@ export function DirectiveEditPanel({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message>(null);
   const [conflict, setConflict] = useState<DirectiveSnapshot | null>(null);
+  /** The conflict was found when the editor opened, before anything was sent. */
+  const [conflictOnOpening, setConflictOnOpening] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [pending, startTransition] = useTransition();
   const firstField = useRef<HTMLInputElement>(null);
@@ -70,7 +72,10 @@ export function DirectiveEditPanel({
     }
     setErrors(firstErrors(result.fieldErrors));
     setMessage({ tone: "error", text: result.message });
-    if (result.currentDirective) setConflict(result.currentDirective);
+    if (result.currentDirective) {
+      setConflict(result.currentDirective);
+      setConflictOnOpening(false);
+    }
     return false;
   }
 
@@ -95,6 +100,7 @@ export function DirectiveEditPanel({
     if (stored.version !== seen) {
       // Changed since the user saw it: said now, and a save from the older version is refused.
       setConflict(stored);
+      setConflictOnOpening(true);
       setMessage({ tone: "error", text: new StaleDirectiveError(stored).message });
     }
     setOpen(true);
@@ -182,7 +188,7 @@ export function DirectiveEditPanel({
 
   return (
     <div className="mt-3 grid gap-3 rounded-lg border border-amber-300 bg-amber-50/40 p-3" data-testid="directive-edit">
-      {conflict ? <ConflictNotice current={conflict} onRedo={redoOnCurrent} /> : null}
+      {conflict ? <ConflictNotice current={conflict} onRedo={redoOnCurrent} onOpening={conflictOnOpening} /> : null}
       <form onSubmit={save} className="grid gap-2" noValidate>
         <div className="flex flex-wrap items-end gap-3">
           <Field label="Mục" error={errors.ref} className="w-28">

@@ -20,8 +20,10 @@ export const metadata: Metadata = { title: "Thông báo" };
 const parseQuery = (raw: Record<string, string | string[] | undefined>) => ({ carry: raw["chuyen-tiep"] === "1" });
 
 export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: { id }, query }) => {
-  // Versions first, content second: an edit in between makes the editor's version older than
-  // what it shows (a conflict the user is told about), never newer (a silent overwrite).
+  // Versions first, content second: an edit in between makes the version a card's "Sửa" sends
+  // older than what the card shows (a conflict the user is told about when the editor opens on
+  // the directive as stored now), never newer (a silent overwrite). The editor's data is not in
+  // the page: "Sửa" and "Thêm nhiệm vụ" load it (lib/notices/edit-actions.ts).
   const view = await noticeEditView(db(), user, id);
   const day = today();
   const notice = await cachedReads.getNotice(db(), user, id, day);
