@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { NoticeDetail } from "@/lib/notices/queries";
-import type { EditRegistry } from "@/lib/notices/edit-history";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { STATE_LABELS } from "@/lib/assignments/state";
 import { judge } from "@/lib/assignments/timeliness";
@@ -9,7 +8,6 @@ import { Badge } from "@/components/ui/badge";
 import { DueBadge } from "@/components/board/due-badge";
 import { DeadlineNote } from "@/components/notices/deadline-note";
 import { DirectiveEditPanel } from "@/components/notices/edit/directive-edit-panel";
-import { snapshotOf } from "@/components/notices/edit/snapshot";
 
 type Directive = NoticeDetail["directives"][number];
 type Assignment = Directive["assignments"][number];
@@ -24,10 +22,9 @@ export function memberNoun(group: string): string {
   return "đơn vị";
 }
 
+/** What the card's "Sửa" button holds: the directive's version as the page read it (the editor loads the rest). */
 export interface DirectiveEditing {
-  noticeId: number;
   version: number;
-  registry: EditRegistry;
 }
 
 export function DirectiveCard({
@@ -41,7 +38,7 @@ export function DirectiveCard({
   today: string;
   /** The notice was withdrawn: its open tasks ended, none is overdue. */
   ended?: boolean;
-  /** Present for those who may edit the notice: the directive's version and the province's registry. */
+  /** Present for those who may edit the notice. */
   editing?: DirectiveEditing;
   /** The last change after publication (ISO instant), if any. */
   adjustedAt?: string | null;
@@ -76,7 +73,7 @@ export function DirectiveCard({
         {d.assignments.length > 0 ? <Progress done={done} total={d.assignments.length} /> : null}
       </div>
       {editing ? (
-        <DirectiveEditPanel directive={snapshotOf(editing.noticeId, d, editing.version)} registry={editing.registry}>
+        <DirectiveEditPanel directiveId={d.id} version={editing.version}>
           <Content d={d} today={today} direct={direct} groups={groups} ended={ended} />
         </DirectiveEditPanel>
       ) : (

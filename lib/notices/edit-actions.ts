@@ -11,11 +11,14 @@ import {
   updateDirective,
   type DirectiveEditResult,
 } from "@/lib/notices/edit";
+import { directiveEditor, noticeEditRegistry, type EditRegistry } from "@/lib/notices/edit-history";
 import {
   ZAddDirective,
   ZAddDirectiveAgencies,
   ZChangeAssignmentRole,
   ZDeleteNotice,
+  ZLoadDirectiveEditor,
+  ZLoadNoticeRegistry,
   ZPublishNotice,
   ZRemoveDirective,
   ZRemoveDirectiveAgency,
@@ -44,6 +47,29 @@ function directiveDone(r: DirectiveEditResult, message: string) {
   if (r.changed) refresh(r);
   return { ok: true as const, message: r.changed ? message : "Không có thay đổi nào để lưu.", directive: r.directive };
 }
+
+/**
+ * "Sửa": what a directive's editor needs, which the notice page does not carry (the directive as
+ * stored now and the province's registry), for those who may edit it; changes nothing.
+ */
+export const loadDirectiveEditorAction = action<
+  typeof ZLoadDirectiveEditor,
+  { directive: DirectiveSnapshot; registry: EditRegistry }
+>({ name: "directive.editor", input: ZLoadDirectiveEditor }, async (input, { user }) => ({
+  ok: true,
+  message: "Đã tải nhiệm vụ để sửa.",
+  ...(await directiveEditor(db(), user, input.directiveId)),
+}));
+
+/** "Thêm nhiệm vụ": the registry of the notice's province, for those who may edit the notice. */
+export const loadNoticeRegistryAction = action<typeof ZLoadNoticeRegistry, { registry: EditRegistry }>(
+  { name: "notice.registry", input: ZLoadNoticeRegistry },
+  async (input, { user }) => ({
+    ok: true,
+    message: "Đã tải danh mục cơ quan.",
+    registry: await noticeEditRegistry(db(), user, input.noticeId),
+  }),
+);
 
 export const updateDirectiveAction = action<typeof ZUpdateDirective, Edited, Stale>(
   { name: "directive.update", input: ZUpdateDirective },

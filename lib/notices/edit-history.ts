@@ -4,14 +4,16 @@ import { registryForProvince } from "@/lib/agencies/queries";
 import { can, canReadNotice } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Deadline } from "@/lib/notices/draft";
+import { loadDirectiveForEdit, loadNoticeForChange, toSnapshot, WITHDRAWN_EDIT } from "@/lib/notices/edit-core";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
 import { describeDeadline } from "@/lib/notices/edit-format";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 
-// What the notice page needs beyond the notice itself: the versions the editor sends back, the
-// registry it offers, and the changes made after publication, read from the audit log (written
+// What the notice page needs beyond the notice itself: the versions the editor sends back and
+// the changes made after publication, read from the audit log (written
 // in the same transaction as each change, so it is complete). Every row an edit writes carries
 // the notice's id; the rows createNotice writes for the notice's first entry are not changes.
 
@@ -35,7 +37,6 @@ export interface NoticeEditView {
   noticeVersion: number;
   /** Directive id → its version and the last change after publication (ISO instant), if any. */
   directives: Record<number, { version: number; adjustedAt: string | null }>;
-  registry: EditRegistry | null;
   /** After publication, newest first. */
   changes: NoticeChange[];
 }
@@ -206,19 +207,42 @@ export async function noticeEditView(db: Db, user: SessionUser, noticeId: number
     const id = c.directiveId ?? null;
     if (id !== null && !adjusted.has(id)) adjusted.set(id, c.at);
   }
-  const registry = canEdit ? await registryForProvince(db, notice.provinceId) : null;
   return {
     canEdit,
     noticeVersion: notice.version,
     directives: Object.fromEntries(
       notice.directives.map((d) => [d.id, { version: d.version, adjustedAt: adjusted.get(d.id) ?? null }]),
     ),
-    registry: registry
-      ? {
-          agencies: registry.agencies.map((a) => a.name),
-          groups: registry.groups.map((g) => ({ name: g.name, size: g.members.length })),
-        }
-      : null,
     changes,
   };
+}
+
+/** The names the editor offers: the province's active agencies and its groups (with their size). */
+export async function editRegistry(db: Db, provinceId: number): Promise<EditRegistry> {
+  const registry = await registryForProvince(db, provinceId);
+  return {
+    agencies: registry.agencies.map((a) => a.name),
+    groups: registry.groups.map((g) => ({ name: g.name, size: g.members.length })),
+  };
+}
+
+// The editor is not in the notice page's HTML (a notice of 25 directives would carry every text
+// three times): "Sửa" asks for what it needs, checked as every edit is, on the stored notice's
+// province ("notice.edit"; not for a withdrawn notice). "Thêm nhiệm vụ" asks for the registry.
+
+/** A directive as stored now, for its editor, with the registry of its notice's province. */
+export async function directiveEditor(
+  db: Db,
+  actor: SessionUser,
+  directiveId: number,
+): Promise<{ directive: DirectiveSnapshot; registry: EditRegistry }> {
+  const row = await loadDirectiveForEdit(db, actor, directiveId);
+  return { directive: toSnapshot(row), registry: await editRegistry(db, row.notice.provinceId) };
+}
+
+/** The registry of a notice's province, for adding a directive to it. */
+export async function noticeEditRegistry(db: Db, actor: SessionUser, noticeId: number): Promise<EditRegistry> {
+  const notice = await loadNoticeForChange(db, actor, noticeId);
+  if (notice.status === "withdrawn") throw new ConflictError(WITHDRAWN_EDIT);
+  return editRegistry(db, notice.provinceId);
 }

@@ -38,6 +38,10 @@ export const ZAddDirectiveAgencies = ZDirectiveTarget.extend({ agencies: ZAgency
 export const ZRemoveDirectiveAgency = ZDirectiveTarget.extend({ assignmentIds: ZAssignmentIds });
 export const ZChangeAssignmentRole = ZDirectiveTarget.extend({ assignmentIds: ZAssignmentIds, role: ZRole });
 export const ZRemoveDirective = ZDirectiveTarget;
+/** Opening a directive's editor: it reads the directive as stored now (the page holds the version it showed). */
+export const ZLoadDirectiveEditor = z.object({ directiveId: ZDirectiveId });
+/** Opening the form that adds a directive: it reads the province's registry. */
+export const ZLoadNoticeRegistry = z.object({ noticeId: ZNoticeId });
 
 export const ZAddDirective = z.object({
   noticeId: ZNoticeId,

@@ -5,7 +5,9 @@ import { signedInPage, sharedBrowser, gotoReady, reloadReady } from "@/tests/e2e
 // The secretariat edits directive II.6 of Long An's notice 875 (other journeys rely on other
 // directives): it adds Sở Y tế as support and gives the directive a deadline; Sở Y tế's staff
 // see the new due date on their board; a second secretariat page opened before the change is
-// told the directive changed, sees the stored values, and redoes on them.
+// told the directive changed as soon as it opens the editor (which the page loads on demand: its
+// HTML carries each text once, for the card, not again for the editor), its save from the older
+// version is refused, it sees the stored values, and redoes on them.
 
 const baseUrl = inject("baseUrl");
 const browser = sharedBrowser();
@@ -31,6 +33,14 @@ describe("editing a published notice", () => {
 
     const card = page.getByRole("article", { name: "Nhiệm vụ II.6" });
     expect(await card.getByTestId("directive-progress").innerText()).toBe("0/2 hoàn thành");
+    // The editor is not in the page's HTML: II.6's text is there as often as on the chairman's page.
+    const copies = async (p: Page) =>
+      (await (await p.request.get(href)).text()).split("kích hoạt các trạm kiểm soát").length - 1;
+    const chairman = await signedInPage(browser(), baseUrl, "longan.chutich");
+    expect(await copies(page)).toBeGreaterThanOrEqual(1);
+    expect(await copies(page)).toBe(await copies(chairman));
+    await chairman.context().close();
+    expect(await card.getByTestId("directive-edit").count()).toBe(0);
     await card.getByRole("button", { name: "Sửa" }).click();
     const editor = card.getByTestId("directive-edit");
 
@@ -75,6 +85,10 @@ describe("editing a published notice", () => {
     // The stale page (on a phone) tries to change the text: told, shown the stored deadline, nothing overwritten.
     const staleCard = stale.getByRole("article", { name: "Nhiệm vụ II.6" });
     await staleCard.getByRole("button", { name: "Sửa" }).click();
+    await expect.poll(() => staleCard.getByTestId("directive-conflict").count()).toBe(1);
+    expect(await staleCard.getByTestId("directive-edit-message").innerText()).toBe(
+      "Chỉ đạo vừa được người khác sửa. Vui lòng xem bản mới trước khi sửa tiếp.",
+    );
     await staleCard.getByLabel("Nội dung nhiệm vụ").fill("Bản sửa trên trang cũ");
     await staleCard.getByRole("button", { name: "Lưu thay đổi" }).click();
     const conflict = staleCard.getByTestId("directive-conflict");

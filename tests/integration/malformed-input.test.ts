@@ -237,6 +237,9 @@ async function actionEntries(): Promise<ActionEntry[]> {
     // Refuses each stale or forbidden item and says so: an answer that changes nothing.
     { ...form("decideManyAction", queues.decideManyAction, s.ZBulkDecision), readOnly: true },
     { ...form("markQueueSeenAction", queues.markQueueSeenAction, z.object({})), stores: true },
+    // Opening an editor reads the directive or the registry (for those who may edit): may answer ok.
+    { ...json("loadDirectiveEditorAction", ed.loadDirectiveEditorAction, e.ZLoadDirectiveEditor), readOnly: true },
+    { ...json("loadNoticeRegistryAction", ed.loadNoticeRegistryAction, e.ZLoadNoticeRegistry), readOnly: true },
     json("updateDirectiveAction", ed.updateDirectiveAction, e.ZUpdateDirective),
     json("addDirectiveAgenciesAction", ed.addDirectiveAgenciesAction, e.ZAddDirectiveAgencies),
     json("removeDirectiveAgencyAction", ed.removeDirectiveAgencyAction, e.ZRemoveDirectiveAgency),

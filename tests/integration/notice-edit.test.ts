@@ -11,6 +11,8 @@ import { noticeEditView } from "@/lib/notices/edit-history";
 import { addDirective, publishNotice, removeDirective } from "@/lib/notices/edit-structure";
 import {
   addDirectiveAction,
+  loadDirectiveEditorAction,
+  loadNoticeRegistryAction,
   changeAssignmentRoleAction,
   removeDirectiveAgencyAction,
   updateDirectiveAction,
@@ -693,7 +695,6 @@ describe("the notice page's change list", () => {
   it("lists the changes after publication, newest first, with who and before → after, and marks the directives changed", async () => {
     const view = await noticeEditView(t.prisma, sec, noticeId);
     expect(view.canEdit).toBe(true);
-    expect(view.registry?.agencies).toContain("Sở Y tế");
     const ii6 = await byRef("II.6");
     const edit = view.changes.find((c) => c.title === "Sửa nhiệm vụ" && c.ref === "II.6");
     expect(edit).toMatchObject({ actorName: "Văn phòng UBND tỉnh Long An", directiveId: ii6.id });
@@ -712,8 +713,72 @@ describe("the notice page's change list", () => {
     expect(ids).toEqual([...ids].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
 
     const staff = await noticeEditView(t.prisma, await user("longan.syt"), noticeId);
-    expect(staff).toMatchObject({ canEdit: false, registry: null });
+    expect(staff).toMatchObject({ canEdit: false });
     expect(staff.changes.length).toBe(view.changes.length);
     await expect(noticeEditView(t.prisma, await user("langson.vanphong"), noticeId)).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe("the editor, loaded when “Sửa” is pressed", () => {
+  it("gives the secretariat of the notice's province the directive as stored now and the registry; refuses everyone else", async () => {
+    useDbForTests(t.prisma);
+    const d = await freshDirective();
+    signInAs(sec);
+    const loaded = await loadDirectiveEditorAction({ directiveId: d.id });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.directive).toEqual(d);
+    expect(loaded.registry.agencies).toContain("Sở Y tế");
+    expect(loaded.registry.agencies).not.toContain("Sở Y tế tỉnh Lạng Sơn");
+    expect(loaded.registry.groups.length).toBeGreaterThan(0);
+    const added = await loadNoticeRegistryAction({ noticeId });
+    expect(added).toMatchObject({ ok: true, registry: loaded.registry });
+
+    // Changed since: the load answers what is stored now (the editor compares it with the version its page showed).
+    await updateDirective(t.prisma, sec, {
+      directiveId: d.id,
+      version: d.version,
+      ref: d.ref,
+      text: "Nội dung đã sửa ở nơi khác",
+      urgent: false,
+      deadline: d.deadline,
+    });
+    const again = await loadDirectiveEditorAction({ directiveId: d.id });
+    expect(again).toMatchObject({
+      ok: true,
+      directive: { version: d.version + 1, text: "Nội dung đã sửa ở nơi khác" },
+    });
+
+    const before = await snapshot();
+    for (const [username, code] of [
+      ["longan.chutich", "forbidden"],
+      ["longan.syt", "forbidden"],
+      ["longan.congan", "forbidden"],
+      ["langson.vanphong", "not_found"],
+    ] as const) {
+      signInAs(await user(username));
+      for (const r of [
+        await loadDirectiveEditorAction({ directiveId: d.id }),
+        await loadNoticeRegistryAction({ noticeId }),
+      ]) {
+        expect(r, username).toMatchObject({ ok: false, code });
+        expect(JSON.stringify(r), username).not.toContain("Nội dung đã sửa ở nơi khác");
+        expect(r, username).not.toHaveProperty("registry");
+      }
+    }
+    signInAs(null);
+    expect(await loadDirectiveEditorAction({ directiveId: d.id })).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
+    signInAs(sec);
+    expect(await loadDirectiveEditorAction({ directiveId: 2_000_000_000 })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await loadDirectiveEditorAction({ directiveId: "abc" })).toMatchObject({ ok: false, code: "invalid" });
+    // Reading changes nothing.
+    expect(await snapshot()).toEqual(before);
+    signInAs(null);
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
-import { addDirectiveAction } from "@/lib/notices/edit-actions";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { addDirectiveAction, loadNoticeRegistryAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import { ZDirectiveFields, type DirectiveFields } from "@/lib/notices/edit-schemas";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
@@ -15,9 +15,21 @@ import { callAction } from "@/lib/validation/call-action";
 
 const EMPTY: DirectiveFields = { ref: "", text: "", urgent: false, deadline: null };
 
-/** A directive the entry missed, appended to the notice, with a first agency or group. */
-export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; registry: EditRegistry }) {
+/**
+ * A directive the entry missed, appended to the notice, with a first agency or group. The names
+ * it offers (the province's registry) are loaded when the form is opened, not with the page.
+ */
+export function AddDirectiveForm({ noticeId }: { noticeId: number }) {
   const listId = useId();
+  const [registry, setRegistry] = useState<EditRegistry | null>(null);
+  const [loading, setLoading] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    toggle.current?.focus();
+  });
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(EMPTY);
   const [agency, setAgency] = useState("");
@@ -26,19 +38,35 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  if (!open) {
+  async function openForm() {
+    setMessage(null);
+    if (!registry) {
+      setLoading(true);
+      const r = await callAction(() => loadNoticeRegistryAction({ noticeId }));
+      setLoading(false);
+      if (!r.ok) {
+        setMessage({ ok: false, text: `Không mở được biểu mẫu thêm nhiệm vụ. ${r.message}` });
+        refocus.current = true;
+        return;
+      }
+      setRegistry(r.registry);
+    }
+    setOpen(true);
+  }
+
+  if (!open || !registry) {
     return (
       <div className="flex flex-wrap items-center gap-3">
         <Button
+          ref={toggle}
           variant="secondary"
-          onClick={() => {
-            setOpen(true);
-            setMessage(null);
-          }}
+          onClick={() => void openForm()}
+          pending={loading}
+          pendingLabel="Đang tải…"
         >
           Thêm nhiệm vụ
         </Button>
-        <StatusMessage tone="ok">{message?.ok ? message.text : null}</StatusMessage>
+        <StatusMessage tone={message ? (message.ok ? "ok" : "error") : null}>{message?.text}</StatusMessage>
       </div>
     );
   }
@@ -131,7 +159,14 @@ export function AddDirectiveForm({ noticeId, registry }: { noticeId: number; reg
         <Button type="submit" pending={pending} pendingLabel="Đang lưu…">
           Thêm nhiệm vụ
         </Button>
-        <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setOpen(false);
+            setMessage(null);
+          }}
+          disabled={pending}
+        >
           Hủy
         </Button>
       </div>

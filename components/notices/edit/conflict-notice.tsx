@@ -5,8 +5,19 @@ import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { Button } from "@/components/ui/button";
 
-/** Someone else changed the directive first: what is stored now, and a way to redo on it. */
-export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot; onRedo: () => void }) {
+/**
+ * Someone else changed the directive first: what is stored now, and a way to redo on it.
+ * `onOpening`: found when the editor was opened (the page showed an older version), before any save.
+ */
+export function ConflictNotice({
+  current,
+  onRedo,
+  onOpening = false,
+}: {
+  current: DirectiveSnapshot;
+  onRedo: () => void;
+  onOpening?: boolean;
+}) {
   return (
     <div
       role="alert"
@@ -40,10 +51,16 @@ export function ConflictNotice({ current, onRedo }: { current: DirectiveSnapshot
           </dd>
         </div>
       </dl>
-      <p className="mt-2">
-        Thay đổi của bạn chưa được lưu (vẫn còn trong các ô bên dưới để đối chiếu). Bấm nút dưới đây để nạp bản mới vào
-        các ô, rồi sửa lại.
-      </p>
+      {onOpening ? (
+        <p className="mt-2">
+          Trang đang mở hiển thị bản cũ hơn. Các ô bên dưới đã nạp bản đang lưu; bấm nút dưới đây để sửa trên bản mới.
+        </p>
+      ) : (
+        <p className="mt-2">
+          Thay đổi của bạn chưa được lưu (vẫn còn trong các ô bên dưới để đối chiếu). Bấm nút dưới đây để nạp bản mới
+          vào các ô, rồi sửa lại.
+        </p>
+      )}
       <Button variant="danger" className="mt-2" onClick={onRedo}>
         Sửa lại trên bản mới
       </Button>

@@ -1,14 +1,14 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
-import { removeDirectiveAction, updateDirectiveAction } from "@/lib/notices/edit-actions";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { loadDirectiveEditorAction, removeDirectiveAction, updateDirectiveAction } from "@/lib/notices/edit-actions";
 import type { EditRegistry } from "@/lib/notices/edit-history";
 import { ZDirectiveFields, type DirectiveFields } from "@/lib/notices/edit-schemas";
-import type { DirectiveSnapshot, NoticeEditResult } from "@/lib/notices/edit-types";
+import { StaleDirectiveError, type DirectiveSnapshot, type NoticeEditResult } from "@/lib/notices/edit-types";
 import { DeadlineEditor } from "@/components/intake/deadline-editor";
 import { AgencyListEditor } from "@/components/notices/edit/agency-list-editor";
 import { ConflictNotice } from "@/components/notices/edit/conflict-notice";
-import { fieldsOf, firstErrors, issuesToErrors } from "@/components/notices/edit/snapshot";
+import { EMPTY_FIELDS, fieldsOf, firstErrors, issuesToErrors } from "@/components/notices/edit/snapshot";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -19,36 +19,47 @@ type Message = { tone: "ok" | "error"; text: string } | null;
 
 /**
  * "Sửa" mode of one directive, for those who may edit the notice. Closed, it shows the card's
- * content (children); open, a form for text, reference, urgency and deadline, and the agencies.
- * Every change sends the version it started from; a stale one shows what is stored now and asks
- * to redo on it, without losing what was typed.
+ * content (children) and a "Sửa" button; the page sends only the directive's id and the version
+ * it showed. Pressing "Sửa" loads the directive as stored now and the province's registry
+ * (loadDirectiveEditorAction, checked as every edit is); open, a form for text, reference,
+ * urgency and deadline, and the agencies.
+ * Every change sends the version the user saw: the page's, or the one the user's last change
+ * left. A directive changed since shows at once what is stored now and asks to redo on it (a
+ * save from the older version is refused as before), without losing what was typed.
  */
 export function DirectiveEditPanel({
-  directive,
-  registry,
+  directiveId,
+  version,
   children,
 }: {
-  directive: DirectiveSnapshot;
-  registry: EditRegistry;
+  directiveId: number;
+  /** The directive's version when the page read it. */
+  version: number;
   children: React.ReactNode;
 }) {
-  const [base, setBase] = useState(directive);
+  /** The directive the form edits; its version is the one the user saw. */
+  const [base, setBase] = useState<DirectiveSnapshot | null>(null);
+  const [registry, setRegistry] = useState<EditRegistry | null>(null);
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState<DirectiveFields>(() => fieldsOf(directive));
+  const [loading, setLoading] = useState(false);
+  const [form, setForm] = useState<DirectiveFields>(EMPTY_FIELDS);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message>(null);
   const [conflict, setConflict] = useState<DirectiveSnapshot | null>(null);
+  /** The conflict was found when the editor opened, before anything was sent. */
+  const [conflictOnOpening, setConflictOnOpening] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [pending, startTransition] = useTransition();
   const firstField = useRef<HTMLInputElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
-
-  // A newer directive from the server (after someone's change) replaces what is shown, but
-  // never under an open form: that one keeps its version until the user redoes on the new one.
-  if (!open && directive.version > base.version) {
-    setBase(directive);
-    setForm(fieldsOf(directive));
-  }
+  /** Where the keyboard goes once the answer of a load is on screen (after the render it causes). */
+  const focusNext = useRef<"field" | "toggle" | null>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    (target === "field" ? firstField.current : toggle.current)?.focus();
+  });
 
   /** Applies an action's answer; returns whether it succeeded. */
   function apply(result: NoticeEditResult): boolean {
@@ -61,17 +72,39 @@ export function DirectiveEditPanel({
     }
     setErrors(firstErrors(result.fieldErrors));
     setMessage({ tone: "error", text: result.message });
-    if (result.currentDirective) setConflict(result.currentDirective);
+    if (result.currentDirective) {
+      setConflict(result.currentDirective);
+      setConflictOnOpening(false);
+    }
     return false;
   }
 
-  function startEditing() {
-    setForm(fieldsOf(base));
+  async function startEditing() {
     setErrors({});
     setMessage(null);
     setConflict(null);
+    setLoading(true);
+    const r = await callAction(() => loadDirectiveEditorAction({ directiveId }));
+    setLoading(false);
+    if (!r.ok) {
+      setMessage({ tone: "error", text: `Không tải được nhiệm vụ để sửa. ${r.message}` });
+      focusNext.current = "toggle";
+      return;
+    }
+    // What the user saw: the page's version, or a newer one their own change (or a redo) left.
+    const seen = Math.max(version, base?.version ?? 0);
+    const stored = r.directive;
+    setRegistry(r.registry);
+    setBase(stored.version === seen ? stored : { ...stored, version: seen });
+    setForm(fieldsOf(stored));
+    if (stored.version !== seen) {
+      // Changed since the user saw it: said now, and a save from the older version is refused.
+      setConflict(stored);
+      setConflictOnOpening(true);
+      setMessage({ tone: "error", text: new StaleDirectiveError(stored).message });
+    }
     setOpen(true);
-    requestAnimationFrame(() => firstField.current?.focus());
+    focusNext.current = "field";
   }
 
   function close() {
@@ -84,6 +117,7 @@ export function DirectiveEditPanel({
 
   function save(e: React.FormEvent) {
     e.preventDefault();
+    if (!base) return;
     const parsed = ZDirectiveFields.safeParse(form);
     if (!parsed.success) {
       setErrors(issuesToErrors(parsed.error.issues));
@@ -114,6 +148,7 @@ export function DirectiveEditPanel({
   }
 
   function remove() {
+    if (!base) return;
     if (!confirmDelete) {
       setConfirmDelete(true);
       return;
@@ -130,12 +165,19 @@ export function DirectiveEditPanel({
     </StatusMessage>
   );
 
-  if (!open) {
+  if (!open || !base || !registry) {
     return (
       <>
         {children}
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          <Button ref={toggle} variant="secondary" onClick={startEditing} aria-expanded={false}>
+          <Button
+            ref={toggle}
+            variant="secondary"
+            onClick={() => void startEditing()}
+            aria-expanded={false}
+            pending={loading}
+            pendingLabel="Đang tải…"
+          >
             Sửa
           </Button>
           {status}
@@ -146,7 +188,7 @@ export function DirectiveEditPanel({
 
   return (
     <div className="mt-3 grid gap-3 rounded-lg border border-amber-300 bg-amber-50/40 p-3" data-testid="directive-edit">
-      {conflict ? <ConflictNotice current={conflict} onRedo={redoOnCurrent} /> : null}
+      {conflict ? <ConflictNotice current={conflict} onRedo={redoOnCurrent} onOpening={conflictOnOpening} /> : null}
       <form onSubmit={save} className="grid gap-2" noValidate>
         <div className="flex flex-wrap items-end gap-3">
           <Field label="Mục" error={errors.ref} className="w-28">

@@ -1,44 +1,8 @@
 import { fieldErrorsOf, firstErrors } from "@/lib/validation/field-errors";
-import type { Deadline } from "@/lib/notices/draft";
 import type { DirectiveFields } from "@/lib/notices/edit-schemas";
 import type { DirectiveSnapshot } from "@/lib/notices/edit-types";
-import type { NoticeDetail } from "@/lib/notices/queries";
 
-type Directive = NoticeDetail["directives"][number];
-
-/** The directive as the editor holds it, from what the notice page loaded. */
-export function snapshotOf(noticeId: number, d: Directive, version: number): DirectiveSnapshot {
-  const deadline: Deadline | null =
-    d.deadlineKind === "none" && !d.deadlinePhrase
-      ? null
-      : {
-          kind: d.deadlineKind as Deadline["kind"],
-          dueOn: d.dueOn,
-          dueAt: d.dueAt ? new Date(d.dueAt).toISOString() : null,
-          phrase: d.deadlinePhrase ?? "",
-          startOn: d.startOn,
-          recurrence: d.recurrence as Deadline["recurrence"],
-          target: d.milestoneTarget,
-        };
-  return {
-    id: d.id,
-    noticeId,
-    version,
-    ref: d.ref,
-    text: d.text,
-    urgent: d.urgent,
-    deadline,
-    assignments: d.assignments.map((a) => ({
-      id: a.id,
-      agencyId: a.agencyId,
-      agencyName: a.agencyName,
-      role: a.role,
-      viaGroup: a.viaGroup,
-      state: a.state,
-      dueOn: a.dueOn,
-    })),
-  };
-}
+export const EMPTY_FIELDS: DirectiveFields = { ref: "", text: "", urgent: false, deadline: null };
 
 export function fieldsOf(d: DirectiveSnapshot): DirectiveFields {
   return { ref: d.ref, text: d.text, urgent: d.urgent, deadline: d.deadline };

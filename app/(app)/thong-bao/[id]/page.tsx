@@ -20,8 +20,10 @@ export const metadata: Metadata = { title: "Thông báo" };
 const parseQuery = (raw: Record<string, string | string[] | undefined>) => ({ carry: raw["chuyen-tiep"] === "1" });
 
 export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: { id }, query }) => {
-  // Versions first, content second: an edit in between makes the editor's version older than
-  // what it shows (a conflict the user is told about), never newer (a silent overwrite).
+  // Versions first, content second: an edit in between makes the version a card's "Sửa" sends
+  // older than what the card shows (a conflict the user is told about when the editor opens on
+  // the directive as stored now), never newer (a silent overwrite). The editor's data is not in
+  // the page: "Sửa" and "Thêm nhiệm vụ" load it (lib/notices/edit-actions.ts).
   const view = await noticeEditView(db(), user, id);
   const day = today();
   const notice = await cachedReads.getNotice(db(), user, id, day);
@@ -29,7 +31,6 @@ export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: {
     noticeLife(db(), user, id),
     noticeLinks(db(), user, { id: notice.id, provinceId: notice.provinceId, number: notice.number }),
   ]);
-  const registry = view.canEdit ? view.registry : null;
   const [choices, candidates] = view.canEdit
     ? await Promise.all([
         linkChoices(
@@ -48,7 +49,7 @@ export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: {
       <NoticeHeader
         notice={notice}
         today={day}
-        editVersion={registry ? view.noticeVersion : undefined}
+        editVersion={view.canEdit ? view.noticeVersion : undefined}
         changeCount={view.changes.length}
       />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Các nhiệm vụ ({notice.directives.length})</h2>
@@ -62,15 +63,15 @@ export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: {
                 today={day}
                 ended={notice.status === "withdrawn"}
                 adjustedAt={v?.adjustedAt ?? null}
-                editing={registry && v ? { noticeId: notice.id, version: v.version, registry } : undefined}
+                editing={view.canEdit && v ? { version: v.version } : undefined}
               />
             </li>
           );
         })}
       </ol>
-      {registry ? (
+      {view.canEdit ? (
         <div className="mt-4">
-          <AddDirectiveForm noticeId={notice.id} registry={registry} />
+          <AddDirectiveForm noticeId={notice.id} />
         </div>
       ) : null}
       {notice.status === "published" ? <ChangeList changes={view.changes} /> : null}
