@@ -29,13 +29,15 @@ export function DueBadge({
       </Badge>
     );
   }
-  if (t === "completed_on_time") return <Badge tone="success">Xong đúng hạn {formatDay(due)}</Badge>;
-  if (t === "completed_late") return <Badge tone="warning">Xong quá hạn (hạn {formatDay(due)})</Badge>;
+  // One string per badge: each piece of text apart is a node of its own, in the HTML and in the
+  // page's React payload, and a notice's page shows hundreds of these.
+  if (t === "completed_on_time") return <Badge tone="success">{`Xong đúng hạn ${formatDay(due)}`}</Badge>;
+  if (t === "completed_late") return <Badge tone="warning">{`Xong quá hạn (hạn ${formatDay(due)})`}</Badge>;
   const periodic = a.recurrence && a.state !== "completed" && a.dueOn !== null && today > a.dueOn;
   if (periodic && a.periodReported) {
     return (
       <Badge tone="success" title={phrase ?? undefined}>
-        Đã báo cáo kỳ này · hạn {formatDay(due)}
+        {`Đã báo cáo kỳ này · hạn ${formatDay(due)}`}
       </Badge>
     );
   }
@@ -43,23 +45,16 @@ export function DueBadge({
   if (t === "overdue") {
     return (
       <Badge tone="danger" title={phrase ?? undefined}>
-        {what}
-        {periodic ? "quá hạn" : "Quá hạn"} {daysOverdue(due, today)} ngày · hạn {formatDay(due)}
+        {`${what}${periodic ? "quá hạn" : "Quá hạn"} ${daysOverdue(due, today)} ngày · hạn ${formatDay(due)}`}
       </Badge>
     );
   }
   const left = daysLeft(due, today);
   if (left === 0)
-    return (
-      <Badge tone="warning">
-        {what}
-        {periodic ? "đến hạn" : "Đến hạn"} hôm nay {formatDay(due)}
-      </Badge>
-    );
+    return <Badge tone="warning">{`${what}${periodic ? "đến hạn" : "Đến hạn"} hôm nay ${formatDay(due)}`}</Badge>;
   return (
     <Badge tone={left <= 3 ? "warning" : "info"} title={phrase ?? undefined}>
-      {what}
-      {periodic ? "hạn" : "Hạn"} {formatDay(due)} · còn {left} ngày
+      {`${what}${periodic ? "hạn" : "Hạn"} ${formatDay(due)} · còn ${left} ngày`}
     </Badge>
   );
 }
