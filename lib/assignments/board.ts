@@ -259,7 +259,10 @@ export async function agencyBoard(
   authorize(user, "board.read", { provinceId: agency.provinceId, agencyId: agency.id });
 
   const searching = Boolean(filters.q && filters.q.trim());
-  const ongoingPeriod = (await provinceOngoingPeriod(db, agency.provinceId, today)).period;
+  const [ongoingPeriod, searchConds] = await Promise.all([
+    provinceOngoingPeriod(db, agency.provinceId, today).then((p) => p.period),
+    searching ? searchSql(db, agencyId, searchWords(filters.q)) : [],
+  ]);
   const conds = filterSql(filters, today, ongoingPeriod);
   const where = (extra: Prisma.Sql[] = []) =>
     Prisma.join([Prisma.sql`a."agencyId" = ${agencyId}`, ...conds, ...extra], " AND ");
@@ -311,7 +314,7 @@ export async function agencyBoard(
     const [found] = await db.$queryRaw<{ counts: { state: AssignmentState; n: number }[] | null; ids: number[] | null }[]>`
       WITH s AS MATERIALIZED (
         SELECT ${lightCols} FROM "Assignment" a ${published} JOIN "Directive" d ON d.id = a."directiveId"
-        WHERE ${where(await searchSql(db, agencyId, searchWords(filters.q)))}
+        WHERE ${where(searchConds)}
       ),
       shown AS (
         SELECT s.id, row_number() OVER (${

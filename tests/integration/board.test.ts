@@ -126,6 +126,20 @@ describe("an agency's board", () => {
 
 describe("the board's search after a change", () => {
   let sec: SessionUser;
+  // The stored search words are what the app's fold makes of the directive's and its notice's words.
+  const storedMatchesFold = async (id: number) => {
+    const stored = await t.prisma.directive.findUniqueOrThrow({
+      where: { id },
+      select: {
+        searchText: true,
+        text: true,
+        ref: true,
+        deadlinePhrase: true,
+        notice: { select: { number: true, title: true } },
+      },
+    });
+    expect(stored.searchText).toBe(directiveSearchText(stored, stored.notice));
+  };
   // The directives of one agency's board (read by the secretariat, who may open every board) found by `q`.
   const found = async (q: string, agencyId = healthId) =>
     (await agencyBoard(t.prisma, sec, agencyId, { view: "list", q }, TODAY)).items.map((i) => i.directive.id);
@@ -161,7 +175,15 @@ describe("the board's search after a change", () => {
               ref: "1",
               text: "Rà soát danh sách người cách ly tập trung",
               urgent: false,
-              deadline: { kind: "none", dueOn: null, dueAt: null, phrase: "", startOn: null, recurrence: null, target: null },
+              deadline: {
+                kind: "none",
+                dueOn: null,
+                dueAt: null,
+                phrase: "",
+                startOn: null,
+                recurrence: null,
+                target: null,
+              },
               assignments: [{ agency: "Sở Y tế", role: "lead", viaGroup: null, isNew: false }],
             },
           ],
@@ -173,12 +195,7 @@ describe("the board's search after a change", () => {
       where: { noticeId },
       select: { id: true, version: true, text: true },
     });
-    // What the trigger stored is what the app's fold makes of the same words.
-    const stored = await t.prisma.directive.findUniqueOrThrow({
-      where: { id: directive.id },
-      select: { searchText: true, text: true, ref: true, deadlinePhrase: true, notice: { select: { number: true, title: true } } },
-    });
-    expect(stored.searchText).toBe(directiveSearchText(stored, stored.notice));
+    await storedMatchesFold(directive.id);
     expect(await found("ra soat cach ly tap trung")).toEqual([directive.id]);
     expect(await found("4321/tb")).toEqual([directive.id]);
     expect(await found("phun khu khuan")).toEqual([]);
@@ -192,11 +209,13 @@ describe("the board's search after a change", () => {
       urgent: false,
       deadline: { kind: "none", dueOn: null, dueAt: null, phrase: "", startOn: null, recurrence: null, target: null },
     });
+    await storedMatchesFold(directive.id); // folded in SQL by the trigger
     expect(await found("phun khu khuan")).toEqual([directive.id]);
     expect(await found("ra soat danh sach")).not.toContain(directive.id);
 
     // The notice's number changes: its directives are found by the new one.
     await t.prisma.notice.update({ where: { id: noticeId }, data: { number: "4399/TB-UBND" } });
+    await storedMatchesFold(directive.id);
     expect(await found("4399/tb")).toEqual([directive.id]);
     expect(await found("4321/tb")).not.toContain(directive.id);
 
@@ -211,7 +230,10 @@ describe("the board's search after a change", () => {
     const other = agencies.find((g) => g.shortName.length >= 3 && !words.includes(searchFold(g.shortName)))!;
     const before = await found(other.shortName);
     expect(before).not.toContain(directive.id);
-    const fresh = await t.prisma.directive.findUniqueOrThrow({ where: { id: directive.id }, select: { version: true } });
+    const fresh = await t.prisma.directive.findUniqueOrThrow({
+      where: { id: directive.id },
+      select: { version: true },
+    });
     await addDirectiveAgencies(t.prisma, sec, {
       directiveId: directive.id,
       version: fresh.version,
