@@ -219,21 +219,33 @@ function detailSql(agencyId: number, source: Prisma.Sql, order: Prisma.Sql): Pri
  * (Directive."searchText": its text, ref, deadline phrase and its notice's number and title) or in
  * the folded short name of one of the directive's other agencies (Agency."searchShortName"). The
  * agencies whose short name holds a word are looked up first (a few thousand short names): most
- * words name none, and then the task's other agencies are not read at all.
+ * words name none, and then the task's other agencies are not read at all. (The subquery names
+ * the directive, d.id, not the task's a."directiveId": the planner can then test it while reading
+ * the directives, before the join.)
  */
 async function searchSql(db: Db, agencyId: number, words: string[]): Promise<Prisma.Sql[]> {
+  if (words.length === 0) return []; // a query of accents alone: every task, as matchesFilters says
   const patterns = words.map(containsPattern);
   const named = await db.$queryRaw<{ i: number; ids: number[] }[]>`
     SELECT w.i::int AS "i", array_agg(g.id) AS "ids"
     FROM unnest(${patterns}::text[]) WITH ORDINALITY AS w(p, i) JOIN "Agency" g ON g."searchShortName" LIKE w.p AND g.id <> ${agencyId}
     GROUP BY w.i`;
   const agencies = new Map(named.map((r) => [r.i - 1, r.ids]));
-  return patterns.map((p, i) => {
+  const conds = patterns.map((p, i) => {
     const ids = agencies.get(i);
     return ids
-      ? Prisma.sql`(d."searchText" LIKE ${p} OR EXISTS (SELECT 1 FROM "Assignment" o WHERE o."directiveId" = a."directiveId" AND o."agencyId" = ANY(${ids}::int[])))`
+      ? Prisma.sql`(d."searchText" LIKE ${p} OR EXISTS (SELECT 1 FROM "Assignment" o WHERE o."directiveId" = d.id AND o."agencyId" = ANY(${ids}::int[])))`
       : Prisma.sql`d."searchText" LIKE ${p}`;
   });
+  // Words of one or two letters ("so y te") give the trigram index nothing to look up, nor does a
+  // word that may also be in an agency's name (the OR): the planner would then read every
+  // directive of the country; the agency's own are read instead (by their ids, from the board
+  // index). One longer word found by the directive's words alone keeps the index's lookup.
+  if (!words.some((w, i) => !agencies.has(i) && /[\p{L}\p{N}]{3}/u.test(w)))
+    conds.push(
+      Prisma.sql`d.id = ANY(ARRAY(SELECT x."directiveId" FROM "Assignment" x WHERE x."agencyId" = ${agencyId}))`,
+    );
+  return conds;
 }
 
 /**
