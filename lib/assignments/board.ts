@@ -323,7 +323,9 @@ export async function agencyBoard(
   } else {
     // The search: the tasks of every filter and the words are found, counted per state, sorted and
     // cut (each column, or the list's page) in one query; then the shown ones are read in full.
-    const [found] = await db.$queryRaw<{ counts: { state: AssignmentState; n: number }[] | null; ids: number[] | null }[]>`
+    const [found] = await db.$queryRaw<
+      { counts: { state: AssignmentState; n: number }[] | null; ids: number[] | null }[]
+    >`
       WITH s AS MATERIALIZED (
         SELECT ${lightCols} FROM "Assignment" a ${published} JOIN "Directive" d ON d.id = a."directiveId"
         WHERE ${where(searchConds)}

@@ -201,9 +201,9 @@ describe("cached reads", () => {
       expect(ids(cached), q).toEqual(ids(plain));
       expect(cached.matched, q).toBe(plain.matched);
     }
-    expect(ids(await cachedReads.agencyBoard(p(), chair, agency.id, { view: "list", q: "khoanh vung" }, day))).not.toContain(
-      f.lead,
-    );
+    expect(
+      ids(await cachedReads.agencyBoard(p(), chair, agency.id, { view: "list", q: "khoanh vung" }, day)),
+    ).not.toContain(f.lead);
     // The directive's words change: the next cached search sees it.
     await p().directive.update({ where: { id: f.directiveId }, data: { text: "Sở Y tế khoanh vùng ổ dịch mới." } });
     const after = await cachedReads.agencyBoard(p(), chair, agency.id, { view: "list", q: "khoanh vung" }, day);
