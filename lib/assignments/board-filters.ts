@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ASSIGNMENT_STATES, type AssignmentState } from "@/lib/assignments/state";
-import { foldVi } from "@/lib/deadlines/fold";
 import { addDays, endOfMonth, weekday } from "@/lib/time/calendar";
+import { searchFold, searchWords } from "@/lib/notices/search-fold";
 import { zQueryId } from "@/lib/validation/fields";
 
 // The board's filters live in the address (?q=…&state=…) so that a view can be shared.
@@ -90,12 +90,12 @@ export function matchesFilters(
       return false;
   }
   if (f.q) {
-    const words = foldVi(f.q).split(/\s+/).filter(Boolean);
-    if (!words.every((w) => item.searchText.includes(w))) return false;
+    if (!searchWords(f.q).every((w) => item.searchText.includes(w))) return false;
   }
   return true;
 }
 
+/** The rule the board's search follows in SQL (lib/assignments/board.ts), written out: the fields folded. */
 export function searchTextOf(parts: (string | null | undefined)[]): string {
-  return foldVi(parts.filter(Boolean).join(" "));
+  return searchFold(parts.filter(Boolean).join(" "));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { matchesFilters, searchTextOf, windowEnd, type BoardFilters } from "@/lib/assignments/board-filters";
+import { windowEnd, type BoardFilters } from "@/lib/assignments/board-filters";
 import { assignmentsMissingOngoingReport, ongoingMissingSql, provinceOngoingPeriod } from "@/lib/assignments/ongoing";
 import type { Period } from "@/lib/assignments/recurrence";
 import { assignmentsMissingPeriodicReport, assignmentsReportedThisPeriod } from "@/lib/assignments/periodic";
@@ -7,10 +7,10 @@ import { categoryPredicate } from "@/lib/reports/scope";
 import { authorize, scopeOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
-import { cachedRead } from "@/lib/db/read-cache";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unpublishedNoticeIds } from "@/lib/notices/published-sql";
+import { containsPattern, searchWords } from "@/lib/notices/search-fold";
 import type { AssignmentState } from "@/lib/assignments/state";
 import { vietnamDay, type DatePrecision } from "@/lib/time/calendar";
 
@@ -104,31 +104,6 @@ export async function boardAgencies(db: Db, user: SessionUser): Promise<BoardAge
 
 const STATE_ORDER: Record<AssignmentState, number> = { not_started: 0, in_progress: 1, submitted: 2, completed: 3 };
 
-/** What the sorts look at, for a full item or a light row alike. */
-interface SortKey {
-  id: number;
-  state: AssignmentState;
-  role: "lead" | "support";
-  dueOn: string | null;
-  noticeId: number;
-  noticeIssuedOn: string | null;
-  directiveId: number;
-}
-
-function comparator(sort: BoardFilters["sort"]): (a: SortKey, b: SortKey) => number {
-  const byDue = (a: SortKey, b: SortKey) => (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999") || a.id - b.id;
-  const cmp: Record<NonNullable<BoardFilters["sort"]>, (a: SortKey, b: SortKey) => number> = {
-    due: byDue,
-    notice: (a, b) =>
-      (b.noticeIssuedOn ?? "").localeCompare(a.noticeIssuedOn ?? "") ||
-      b.noticeId - a.noticeId ||
-      a.directiveId - b.directiveId,
-    state: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || byDue(a, b),
-    role: (a, b) => (a.role === b.role ? byDue(a, b) : a.role === "lead" ? -1 : 1),
-  };
-  return cmp[sort ?? "due"];
-}
-
 /**
  * How many items a board returns at most: per state column (board view), or per page of the list
  * view (?trang=n). The counts and the total are always over everything; an agency with tens of
@@ -138,25 +113,6 @@ export const BOARD_COLUMN_LIMIT = 12;
 export const BOARD_LIST_LIMIT = 50;
 /** The notice filter lists at most this many notices (an agency may have tasks from a thousand). */
 export const BOARD_NOTICE_OPTIONS = 50;
-
-interface LightRow {
-  id: number;
-  role: "lead" | "support";
-  state: AssignmentState;
-  dueOn: string | null;
-  directiveId: number;
-  noticeId: number;
-  noticeIssuedOn: string | null;
-  // Only when searching (filters.q): the words the search looks at.
-  text?: string;
-  ref?: string;
-  number?: string | null;
-  title?: string;
-  deadlinePhrase?: string | null;
-  others?: number[] | null; // the other agencies' ids
-  overdue?: boolean; // judged in SQL (recurring directives per period)
-  unreported?: boolean; // an ongoing task without this period's report (ongoing.ts)
-}
 
 const STATES = Object.keys(STATE_ORDER) as AssignmentState[];
 
@@ -181,7 +137,8 @@ function filterSql(filters: BoardFilters, today: string, ongoing: Period): Prism
   return conds;
 }
 
-/** comparator() in SQL: over the task `a` joined to its notice `n`, or over `s`, rows of LightRow's columns (not yet text). */
+/** The board's orders: over the task `a` joined to its notice `n`, or over `s`, rows of the light columns
+ * (lightCols in agencyBoard: id, role, state, dueOn, directiveId, noticeId, noticeIssuedOn). */
 function orderSql(sort: BoardFilters["sort"], p: "a" | "s"): Prisma.Sql {
   const c = (name: string) => Prisma.raw(`${p}."${name}"`);
   const byDue = Prisma.sql`${c("dueOn")} ASC NULLS LAST, ${c("id")} ASC`;
@@ -232,7 +189,7 @@ interface DetailRow {
   others: { shortName: string; role: "lead" | "support" }[] | null;
 }
 
-/** The shown tasks' detail, for `source`, a subquery `s` of LightRow's columns (in their SQL types). */
+/** The shown tasks' detail, for `source`, a subquery `s` of the light columns (in their SQL types). */
 function detailSql(agencyId: number, source: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH s AS MATERIALIZED (SELECT * FROM ${source}),
@@ -257,56 +214,38 @@ function detailSql(agencyId: number, source: Prisma.Sql, order: Prisma.Sql): Pri
     ORDER BY ${order}`;
 }
 
-type SearchableRow = LightRow & { searchText: string };
-
 /**
- * The agency's tasks under the filters other than the search and the state, each with the words
- * the search looks at (its directive, notice, deadline and the other agencies' short names),
- * folded once.
+ * The search in SQL: every word of the folded query occurs in the directive's folded words
+ * (Directive."searchText": its text, ref, deadline phrase and its notice's number and title) or in
+ * the folded short name of one of the directive's other agencies (Agency."searchShortName"). The
+ * agencies whose short name holds a word are looked up first (a few thousand short names): most
+ * words name none, and then the task's other agencies are not read at all. (The subquery names
+ * the directive, d.id, not the task's a."directiveId": the planner can then test it while reading
+ * the directives, before the join.)
  */
-async function searchableRows(
-  db: Db,
-  agencyId: number,
-  where: Prisma.Sql,
-  today: string,
-  ongoingPeriod: Period,
-): Promise<SearchableRow[]> {
-  const light = await db.$queryRaw<LightRow[]>`
-      SELECT a.id, a."role"::text AS "role", a."state"::text AS "state", a."dueOn"::text AS "dueOn",
-        a."directiveId", a."noticeId", n."issuedOn"::text AS "noticeIssuedOn",
-        d."text", d."ref", n."number", n."title", d."deadlinePhrase", ${categoryPredicate("overdue", today)} AS "overdue",
-        ${ongoingMissingSql(ongoingPeriod)} AS "unreported",
-        (SELECT array_agg(o."agencyId") FROM "Assignment" o WHERE o."directiveId" = a."directiveId" AND o."agencyId" <> ${agencyId}) AS "others"
-      FROM "Assignment" a JOIN "Directive" d ON d.id = a."directiveId" JOIN "Notice" n ON n.id = a."noticeId" AND n."status" = 'published'
-      WHERE ${where}`;
-  // The other agencies' short names, looked up once (per row, a join hashes the Agency table each time).
-  const otherIds = [...new Set(light.flatMap((r) => r.others ?? []))];
-  const names = new Map(
-    otherIds.length === 0
-      ? []
-      : (await db.agency.findMany({ where: { id: { in: otherIds } }, select: { id: true, shortName: true } })).map(
-          (g) => [g.id, g.shortName],
-        ),
-  );
-  return light.map((r) => ({
-    id: r.id,
-    role: r.role,
-    state: r.state,
-    dueOn: r.dueOn,
-    directiveId: r.directiveId,
-    noticeId: r.noticeId,
-    noticeIssuedOn: r.noticeIssuedOn,
-    overdue: r.overdue,
-    unreported: r.unreported,
-    searchText: searchTextOf([
-      r.text,
-      r.ref,
-      r.number,
-      r.title,
-      r.deadlinePhrase,
-      r.others?.map((id) => names.get(id)).join(" "),
-    ]),
-  }));
+async function searchSql(db: Db, agencyId: number, words: string[]): Promise<Prisma.Sql[]> {
+  if (words.length === 0) return []; // a query of accents alone: every task, as matchesFilters says
+  const patterns = words.map(containsPattern);
+  const named = await db.$queryRaw<{ i: number; ids: number[] }[]>`
+    SELECT w.i::int AS "i", array_agg(g.id) AS "ids"
+    FROM unnest(${patterns}::text[]) WITH ORDINALITY AS w(p, i) JOIN "Agency" g ON g."searchShortName" LIKE w.p AND g.id <> ${agencyId}
+    GROUP BY w.i`;
+  const agencies = new Map(named.map((r) => [r.i - 1, r.ids]));
+  const conds = patterns.map((p, i) => {
+    const ids = agencies.get(i);
+    return ids
+      ? Prisma.sql`(d."searchText" LIKE ${p} OR EXISTS (SELECT 1 FROM "Assignment" o WHERE o."directiveId" = d.id AND o."agencyId" = ANY(${ids}::int[])))`
+      : Prisma.sql`d."searchText" LIKE ${p}`;
+  });
+  // Words of one or two letters ("so y te") give the trigram index nothing to look up, nor does a
+  // word that may also be in an agency's name (the OR): the planner would then read every
+  // directive of the country; the agency's own are read instead (by their ids, from the board
+  // index). One longer word found by the directive's words alone keeps the index's lookup.
+  if (!words.some((w, i) => !agencies.has(i) && /[\p{L}\p{N}]{3}/u.test(w)))
+    conds.push(
+      Prisma.sql`d.id = ANY(ARRAY(SELECT x."directiveId" FROM "Assignment" x WHERE x."agencyId" = ${agencyId}))`,
+    );
+  return conds;
 }
 
 /**
@@ -314,7 +253,8 @@ async function searchableRows(
  * of the board, run together: the database filters, counts and sorts, and cuts each column (or the
  * list) to its limit, mostly from the agency's board index (agencyId, state, dueOn, id, role,
  * noticeId, …); only the shown tasks are read in full. Only published notices count. A search
- * (rare) reads the texts of the tasks the other filters leave and matches them here.
+ * matches the folded words stored with each directive and agency (searchSql), in the same query
+ * that counts, sorts and cuts.
  */
 export async function agencyBoard(
   db: Db,
@@ -322,7 +262,6 @@ export async function agencyBoard(
   agencyId: number,
   filters: BoardFilters = {},
   today = "1970-01-01",
-  how: { cacheSearch?: boolean } = {},
 ): Promise<Board> {
   const agency = await db.agency.findUnique({
     where: { id: agencyId },
@@ -332,7 +271,10 @@ export async function agencyBoard(
   authorize(user, "board.read", { provinceId: agency.provinceId, agencyId: agency.id });
 
   const searching = Boolean(filters.q && filters.q.trim());
-  const ongoingPeriod = (await provinceOngoingPeriod(db, agency.provinceId, today)).period;
+  const [ongoingPeriod, searchConds] = await Promise.all([
+    provinceOngoingPeriod(db, agency.provinceId, today).then((p) => p.period),
+    searching ? searchSql(db, agencyId, searchWords(filters.q)) : [],
+  ]);
   const conds = filterSql(filters, today, ongoingPeriod);
   const where = (extra: Prisma.Sql[] = []) =>
     Prisma.join([Prisma.sql`a."agencyId" = ${agencyId}`, ...conds, ...extra], " AND ");
@@ -379,51 +321,31 @@ export async function agencyBoard(
     details = shownRows;
     matched = filters.state ? counts[filters.state] : STATES.reduce((sum, s) => sum + counts[s], 0);
   } else {
-    // The search looks at texts: the tasks the other filters leave are read with their words
-    // (kept by the read cache while the province's data is unchanged, when the page asks) and
-    // matched here.
-    const readRows = () => searchableRows(db, agencyId, where(), today, ongoingPeriod);
-    const light = how.cacheSearch
-      ? await cachedRead(
-          db,
-          user,
-          `boardSearch:${agencyId}:${JSON.stringify({ ...filters, q: undefined, state: undefined, sort: undefined, view: undefined, trang: undefined })}:${today}`,
-          readRows,
-        )
-      : await readRows();
-    for (const s of STATES) counts[s] = 0;
-    const matching: SearchableRow[] = [];
-    for (const r of light) {
-      const searchText = r.searchText;
-      if (
-        !matchesFilters(
-          {
-            state: r.state,
-            role: r.role,
-            dueOn: r.dueOn,
-            noticeId: r.noticeId,
-            searchText,
-            overdue: r.overdue,
-            unreported: r.unreported,
-          },
-          filters,
-          today,
-          { ignoreState: true },
-        )
+    // The search: the tasks of every filter and the words are found, counted per state, sorted and
+    // cut (each column, or the list's page) in one query; then the shown ones are read in full.
+    const [found] = await db.$queryRaw<
+      { counts: { state: AssignmentState; n: number }[] | null; ids: number[] | null }[]
+    >`
+      WITH s AS MATERIALIZED (
+        SELECT ${lightCols} FROM "Assignment" a ${published} JOIN "Directive" d ON d.id = a."directiveId"
+        WHERE ${where(searchConds)}
+      ),
+      shown AS (
+        SELECT s.id, row_number() OVER (${
+          view === "list" ? Prisma.empty : Prisma.sql`PARTITION BY s."state" `
+        }ORDER BY ${orderSql(filters.sort, "s")}) AS "rank", row_number() OVER (ORDER BY ${orderSql(filters.sort, "s")}) AS "position"
+        FROM s WHERE ${filters.state ? Prisma.sql`s."state" = ${filters.state}::"AssignmentState"` : Prisma.sql`true`}
       )
-        continue;
-      counts[r.state]++;
-      if (!filters.state || r.state === filters.state) matching.push(r);
-    }
-    matching.sort(comparator(filters.sort));
-    let shown: SearchableRow[];
-    if (view === "list") shown = matching.slice(listSkip, listSkip + BOARD_LIST_LIMIT);
-    else {
-      const perState: Record<AssignmentState, number> = { not_started: 0, in_progress: 0, submitted: 0, completed: 0 };
-      shown = matching.filter((r) => ++perState[r.state] <= BOARD_COLUMN_LIMIT);
-    }
-    matched = matching.length;
-    const ids = shown.map((r) => r.id);
+      SELECT (SELECT json_agg(json_build_object('state', c."state", 'n', c."n")) FROM (SELECT s."state"::text AS "state", count(*)::int AS "n" FROM s GROUP BY s."state") c) AS "counts",
+        (SELECT array_agg(shown.id ORDER BY shown."position") FROM shown WHERE ${
+          view === "list"
+            ? Prisma.sql`shown."rank" > ${listSkip} AND shown."rank" <= ${listSkip + BOARD_LIST_LIMIT}`
+            : Prisma.sql`shown."rank" <= ${BOARD_COLUMN_LIMIT}`
+        }) AS "ids"`;
+    for (const s of STATES) counts[s] = 0;
+    for (const c of found?.counts ?? []) counts[c.state] = c.n;
+    matched = filters.state ? counts[filters.state] : STATES.reduce((sum, s) => sum + counts[s], 0);
+    const ids = found?.ids ?? [];
     details =
       ids.length === 0
         ? []

@@ -8,7 +8,7 @@ import { inTransaction, type Db, type Tx } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { AgencyKind } from "@/lib/generated/prisma/client";
 import { ZNoticeDraft, type Deadline, type NoticeDraft } from "@/lib/notices/draft";
-import { noticeSearchText } from "@/lib/notices/search-fold";
+import { directiveSearchText, noticeSearchText } from "@/lib/notices/search-fold";
 import { fromIsoDay, vietnamDay } from "@/lib/time/calendar";
 import { parseWith } from "@/lib/validation/parse";
 
@@ -169,6 +169,7 @@ export async function createNotice(
         // A notice marked "KHẨN" or "HỎA TỐC" is urgent in every one of its directives.
         const d = n.urgency ? { ...raw, urgent: true } : raw;
         const dueOn = dueDayOf(d.deadline);
+        const columns = deadlineColumns(d.deadline);
         const directive = await tx.directive.create({
           data: {
             noticeId: notice.id,
@@ -176,7 +177,9 @@ export async function createNotice(
             text: d.text,
             position,
             urgent: d.urgent,
-            ...deadlineColumns(d.deadline),
+            ...columns,
+            // The board's search words, folded here (the trigger that would fold them is slower per directive).
+            searchText: directiveSearchText({ ...d, deadlinePhrase: columns.deadlinePhrase }, n),
             sourceStart: d.sourceStart ?? null,
             sourceEnd: d.sourceEnd ?? null,
           },

@@ -28,6 +28,24 @@ export function noticeSearchText(n: {
   return searchFold([n.number, n.title, n.issuer, n.sourceText].filter((x) => x !== null).join("\n"));
 }
 
+/**
+ * What the search column of a directive holds (the agency board's search, lib/assignments/board.ts):
+ * its text, ref and deadline phrase and its notice's number and title. The triggers of the
+ * migration 20261203150000_directive_search write the same with directive_search_text().
+ */
+export function directiveSearchText(
+  d: { text: string; ref: string; deadlinePhrase: string | null },
+  n: { number: string | null; title: string },
+): string {
+  return searchFold([d.text, d.ref, d.deadlinePhrase, n.number, n.title].filter((x) => x !== null).join("\n"));
+}
+
+/** The board search's words, folded: each must occur somewhere (in any order, alone or inside a longer word). */
+export function searchWords(q: string | undefined): string[] {
+  if (!q) return [];
+  return [...new Set(searchFold(q).split(" ").filter(Boolean))];
+}
+
 const EDGE_PUNCTUATION = /^[.,;:!?"'()«»“”‘’]+|[.,;:!?"'()«»“”‘’]+$/g;
 
 /**

@@ -19,7 +19,7 @@
 import pg from "pg";
 import { provinceCode } from "@/lib/agencies/sync-registry";
 import { hashPassword } from "@/lib/auth/password";
-import { noticeSearchText } from "@/lib/notices/search-fold";
+import { directiveSearchText, noticeSearchText, searchFold } from "@/lib/notices/search-fold";
 import { addDays, daysBetween, endOfMonth, formatDay, vietnamDateTime } from "@/lib/time/calendar";
 import {
   DEPARTMENTS,
@@ -323,6 +323,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
       ["deadlinePhrase", "text"],
       ["recurrence", `"Recurrence"`],
       ["milestoneTarget", "text"],
+      ["searchText", "text"],
       ["createdAt", "timestamptz"],
       ["updatedAt", "timestamptz"],
     ]);
@@ -399,8 +400,15 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
         ...districtsOf(8 + Math.floor(r() * 7), r),
       ];
       const inserted = await client.query<{ id: number; name: string }>(
-        `INSERT INTO "Agency" ("provinceId", "name", "shortName", "kind", "updatedAt") SELECT $1, *, now() FROM unnest($2::text[], $3::text[], $4::"AgencyKind"[]) RETURNING id, "name"`,
-        [provinceId, specs.map((s) => s.name), specs.map((s) => s.shortName), specs.map((s) => s.kind)],
+        // The folded short name too (the board's search): the load runs with the triggers off.
+        `INSERT INTO "Agency" ("provinceId", "name", "shortName", "kind", "searchShortName", "updatedAt") SELECT $1, *, now() FROM unnest($2::text[], $3::text[], $4::"AgencyKind"[], $5::text[]) RETURNING id, "name"`,
+        [
+          provinceId,
+          specs.map((s) => s.name),
+          specs.map((s) => s.shortName),
+          specs.map((s) => s.kind),
+          specs.map((s) => searchFold(s.shortName)),
+        ],
       );
       agencyCount += inserted.rowCount ?? 0;
       const ids = new Map(inserted.rows.map((row) => [row.name, row.id]));
@@ -479,6 +487,7 @@ export async function generateLoad(databaseUrl: string, options: LoadOptions): P
             dl.phrase,
             dl.recurrence,
             dl.milestone,
+            directiveSearchText({ text, ref: String(k), deadlinePhrase: dl.phrase }, { number, title }),
             created,
             created,
           );

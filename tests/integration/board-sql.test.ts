@@ -360,6 +360,13 @@ describe("the board's filters, counts and order, done by the database", () => {
       { q: "vac xin BDT", view: "list", sort: "state" },
       { q: "du thao" },
       { q: "tiem", due: "week", state: "completed" },
+      // Words of one or two letters only (read from the agency's own tasks), a page of a search,
+      // an agency's short name alone, and LIKE's own characters, which must be taken literally.
+      { q: "y te", view: "list", sort: "notice" },
+      { q: "so y", view: "list", trang: 2 },
+      { q: "BDT" },
+      { q: "%" },
+      { q: "_ ," },
     ];
     for (const filters of list)
       expect(got(await agencyBoard(t.prisma, sec, agencyId, filters, TODAY)), JSON.stringify(filters)).toEqual(

@@ -35,5 +35,14 @@ describe.skipIf(!usingRealPostgres())("db:load", () => {
           EXCEPT SELECT "agencyId", "noticeId", "assigned", "completed", "completedLate", "noDeadline" FROM "AssignmentTally"
         ) x)::int AS "mismatched"`;
     expect(check).toEqual({ assignments: 5000, tallied: 5000, wrongNotice: 0, wrongProvince: 0, mismatched: 0 });
+    // The board's search columns, folded in JavaScript by the loader (its triggers are off), hold
+    // what the migration's SQL fold writes.
+    const [fold] = await t.prisma.$queryRaw<{ directives: number; wrongDirectives: number; wrongAgencies: number }[]>`
+      SELECT (SELECT count(*) FROM "Directive" WHERE "searchText" <> '')::int AS "directives",
+        (SELECT count(*) FROM "Directive" d JOIN "Notice" n ON n.id = d."noticeId"
+          WHERE d."searchText" <> directive_search_text(d."text", d."ref", d."deadlinePhrase", n."number", n."title"))::int AS "wrongDirectives",
+        (SELECT count(*) FROM "Agency" WHERE "searchShortName" <> notice_search_fold("shortName"))::int AS "wrongAgencies"`;
+    expect(fold).toEqual({ directives: expect.any(Number), wrongDirectives: 0, wrongAgencies: 0 });
+    expect(fold!.directives).toBe(await t.prisma.directive.count());
   });
 });

@@ -104,7 +104,7 @@ interface DbSchema {
 }
 
 /** Indexes that need the pg_trgm extension: required where it is installed, absent otherwise. */
-const TRIGRAM_INDEXES = ["Notice_searchText_trgm_idx"];
+const TRIGRAM_INDEXES = ["Notice_searchText_trgm_idx", "Directive_searchText_trgm_idx"];
 
 const ACTIONS: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
 

@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Bảng việc" };
 export default page({ ids: ["id"], query: parseBoardFilters }, async ({ user, params: { id }, query: filters }) => {
   const day = today();
   // Another agency's board answers as the 404 page (the gate): nothing about it leaks.
-  const board = await cachedReads.agencyBoard(db(), user, id, filters, day, { cacheSearch: true });
+  const board = await cachedReads.agencyBoard(db(), user, id, filters, day);
   const [mine, succession] = await Promise.all([
     user.role === "agency_staff" ? boardAgencies(db(), user) : [],
     successionOf(db(), board.agency.id),
