@@ -7,27 +7,15 @@ import type { ButtonHTMLAttributes } from "react";
 export type ButtonVariant = "primary" | "secondary" | "danger";
 export type ButtonSize = "small" | "regular";
 
-const SIZES: Record<ButtonSize, string> = {
-  regular:
-    "rounded-lg px-4 py-2 text-sm font-semibold shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60",
-  small: "rounded-md px-2 py-1 text-xs font-medium disabled:opacity-40",
-};
-
-const VARIANTS: Record<ButtonSize, Record<ButtonVariant, string>> = {
-  regular: {
-    primary: "bg-brand-800 text-white hover:bg-brand-900",
-    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
-    danger: "bg-red-700 text-white hover:bg-red-800",
-  },
-  small: {
-    primary: "bg-brand-800 text-white hover:bg-brand-900",
-    secondary: "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
-    danger: "border border-slate-300 bg-white text-red-700 hover:bg-slate-50",
-  },
+// The classes are app/globals.css's .btn-* components: a notice's page has a button per directive,
+// and one short class each keeps it light.
+const CLASSES: Record<ButtonSize, Record<ButtonVariant, string>> = {
+  regular: { primary: "btn btn-primary", secondary: "btn btn-secondary", danger: "btn btn-danger" },
+  small: { primary: "btn-sm btn-primary", secondary: "btn-sm btn-sm-secondary", danger: "btn-sm btn-sm-danger" },
 };
 
 export function buttonClass(variant: ButtonVariant = "primary", size: ButtonSize = "regular", extra = ""): string {
-  return `${SIZES[size]} ${VARIANTS[size][variant]}${extra ? ` ${extra}` : ""}`;
+  return `${CLASSES[size][variant]}${extra ? ` ${extra}` : ""}`;
 }
 
 export function Button({

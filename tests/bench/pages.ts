@@ -18,7 +18,7 @@ import type { SessionUser } from "@/lib/auth/user";
 import type { Db } from "@/lib/db/client";
 import { noticeEditView } from "@/lib/notices/edit-history";
 import { noticeLife } from "@/lib/notices/life";
-import { linkChoices, noticeLinks } from "@/lib/notices/links";
+import { noticeLinks } from "@/lib/notices/links";
 import { directivePassage } from "@/lib/notices/passage";
 import { getNotice, noticeFilterOptions, searchNotices } from "@/lib/notices/queries";
 import { parseNoticeSearch } from "@/lib/notices/search-query";
@@ -94,19 +94,13 @@ function overview(db: Db, user: SessionUser, today: string, q: { from?: string; 
 async function noticePage(db: Db, user: SessionUser, id: number, today: string) {
   const view = await noticeEditView(db, user, id);
   const notice = await getNotice(db, user, id, today);
-  const [life] = await Promise.all([
+  // The link form's recent notices (linkChoices) and the carry-over candidates are read only when
+  // asked for (?lien-ket=1, ?chuyen-tiep=1), not at the page's default view.
+  await Promise.all([
     noticeLife(db, user, id),
     noticeLinks(db, user, { id: notice.id, provinceId: notice.provinceId, number: notice.number }),
   ]);
-  if (view.canEdit) {
-    await Promise.all([
-      linkChoices(
-        db,
-        notice,
-        life.citations.flatMap((c) => (c.notice ? [c.notice.id] : [])),
-      ),
-    ]);
-  }
+  return view;
 }
 
 async function taskPage(db: Db, user: SessionUser, id: number) {

@@ -116,4 +116,27 @@ describe("editing a published notice", () => {
     expect(await card.getByTestId("directive-progress").count()).toBe(1);
     expect(await card.getByRole("button", { name: "Sửa" }).count()).toBe(0);
   });
+
+  it("offers the province's recent notices to link to only when the secretariat asks for them", async () => {
+    const page = await signedInPage(browser(), baseUrl, "langson.vanphong");
+    await gotoReady(page, "/thong-bao");
+    const hrefs = await page
+      .locator('main a[href^="/thong-bao/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    await gotoReady(
+      page,
+      hrefs.find((h) => /^\/thong-bao\/\d+$/.test(h))!,
+    );
+    const fold = page.getByTestId("link-fold");
+    await fold.locator("summary").click();
+    // The form works by number meanwhile; the list of titles is not in the page.
+    expect(await fold.getByLabel("Số thông báo trước").count()).toBe(1);
+    expect(await fold.getByLabel("Thông báo trước", { exact: true }).count()).toBe(0);
+    await fold.getByTestId("link-choices-open").click();
+    await page.waitForURL((u) => u.searchParams.get("lien-ket") === "1");
+    const select = page.getByTestId("link-fold").getByLabel("Thông báo trước", { exact: true });
+    await select.waitFor();
+    expect(await select.locator("option").count()).toBeGreaterThan(1);
+    await page.close();
+  });
 });

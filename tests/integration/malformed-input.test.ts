@@ -741,6 +741,7 @@ describe("malformed addresses of every page", () => {
     "issuer",
     "overdue",
     "chuyen-tiep",
+    "lien-ket",
     "xem",
     "trang",
     "co-quan",

@@ -10,7 +10,8 @@ export function LinkForm({
   published,
 }: {
   noticeId: number;
-  choices: { id: number; label: string; title: string }[];
+  /** The recent notices to choose from, or null: a link asks for them (`?lien-ket=1`), the number field works meanwhile. */
+  choices: { id: number; label: string; title: string }[] | null;
   published: boolean;
 }) {
   const open = [
@@ -23,7 +24,11 @@ export function LinkForm({
       : []),
   ];
   return (
-    <details className="mt-3 rounded-lg border border-slate-200 bg-white px-3 py-2" data-testid="link-fold">
+    <details
+      className="mt-3 rounded-lg border border-slate-200 bg-white px-3 py-2"
+      data-testid="link-fold"
+      open={choices !== null}
+    >
       <summary className="cursor-pointer text-sm font-medium text-brand-800">Liên kết với thông báo trước…</summary>
       <div className="mt-3">
         <ActionForm action={linkNoticeAction} hidden={{ noticeId }} submitLabel="Thêm liên kết" testId="link-notice">
@@ -36,7 +41,7 @@ export function LinkForm({
                 { value: "replaces", label: "Thay thế thông báo trước" },
               ]}
             />
-            {choices.length > 0 ? (
+            {choices && choices.length > 0 ? (
               <SelectField
                 name="targetId"
                 label="Thông báo trước"
@@ -48,9 +53,20 @@ export function LinkForm({
             ) : null}
             <TextField
               name="targetNumber"
-              label={choices.length > 0 ? "Hoặc số thông báo" : "Số thông báo trước"}
+              label={choices && choices.length > 0 ? "Hoặc số thông báo" : "Số thông báo trước"}
               hint="Ví dụ: 874/TB-VPUBND"
             />
+            {choices === null ? (
+              <p className="self-end text-sm sm:col-span-2">
+                <a
+                  href={`/thong-bao/${noticeId}?lien-ket=1#lien-ket`}
+                  className="font-medium text-brand-800 underline"
+                  data-testid="link-choices-open"
+                >
+                  Chọn trong các thông báo gần đây…
+                </a>
+              </p>
+            ) : null}
             <SelectField name="open" label="Các nhiệm vụ còn mở của thông báo trước" options={open} />
           </div>
         </ActionForm>

@@ -8,7 +8,8 @@ import { LinkForm, UnlinkButton } from "@/components/notices/life/link-form";
 export interface LinkEditing {
   version: number;
   published: boolean;
-  choices: { id: number; label: string; title: string }[];
+  /** Null until asked for (`?lien-ket=1`): the province's recent notices, to choose one from. */
+  choices: { id: number; label: string; title: string }[] | null;
   /** Null until asked for (`?chuyen-tiep=1`): finding them reads the whole province's open business. */
   candidates: CarryCandidate[] | null;
 }

@@ -16,8 +16,15 @@ import { linkChoices, noticeLinks } from "@/lib/notices/links";
 
 export const metadata: Metadata = { title: "Thông báo" };
 
-/** `?chuyen-tiep=1`: the secretariat asked for the open directives it may carry over (a province-wide query). */
-const parseQuery = (raw: Record<string, string | string[] | undefined>) => ({ carry: raw["chuyen-tiep"] === "1" });
+/**
+ * `?chuyen-tiep=1`: the secretariat asked for the open directives it may carry over (a province-wide
+ * query); `?lien-ket=1`: for the province's recent notices to link to (40 titles, otherwise the link
+ * form takes a number).
+ */
+const parseQuery = (raw: Record<string, string | string[] | undefined>) => ({
+  carry: raw["chuyen-tiep"] === "1",
+  links: raw["lien-ket"] === "1",
+});
 
 export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: { id }, query }) => {
   // Versions first, content second: an edit in between makes the version a card's "Sửa" sends
@@ -33,14 +40,16 @@ export default page({ ids: ["id"], query: parseQuery }, async ({ user, params: {
   ]);
   const [choices, candidates] = view.canEdit
     ? await Promise.all([
-        linkChoices(
-          db(),
-          notice,
-          life.citations.flatMap((c) => (c.notice ? [c.notice.id] : [])),
-        ),
+        query.links
+          ? linkChoices(
+              db(),
+              notice,
+              life.citations.flatMap((c) => (c.notice ? [c.notice.id] : [])),
+            )
+          : null,
         query.carry ? carryCandidates(db(), user, notice, day) : null,
       ])
-    : [[], null];
+    : [null, null];
   const editing = view.canEdit
     ? { version: view.noticeVersion, published: notice.status === "published", choices, candidates }
     : null;
