@@ -165,7 +165,9 @@ function alike(tasks: Assignment[], today: string): Assignment[][] {
   const lines = new Map<string, Assignment[]>();
   for (const a of tasks) {
     const key = [a.role, a.state, judge(a, today), dueInForce(a, today), a.periodReported].join("|");
-    lines.set(key, [...(lines.get(key) ?? []), a]);
+    const line = lines.get(key);
+    if (line) line.push(a);
+    else lines.set(key, [a]);
   }
   return [...lines.values()];
 }
