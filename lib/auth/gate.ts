@@ -72,6 +72,11 @@ export interface ActionSpec<S extends z.ZodType> {
   pastedText?: readonly string[];
   /** Allowed while the user must still change a password an administrator set (changing it). */
   beforePasswordChange?: boolean;
+  /**
+   * The action only reads (a form's data loaded on demand, as a page would carry it): it spends
+   * nothing of the hourly write budget, as a page view does not.
+   */
+  readOnly?: boolean;
 }
 
 /** Where a user whose password an administrator set is sent until it is changed. */
@@ -149,7 +154,7 @@ export function action<S extends z.ZodType, T extends object, D extends object =
       if (user.mustChangePassword && !spec.beforePasswordChange) throw new PasswordChangeRequired();
       const parsed = parseWith(spec.input, input, spec.pastedText);
       checkPermission(user, spec.permission);
-      await spendWriteBudget(db(), user.id, uploadedBytes(parsed));
+      if (!spec.readOnly) await spendWriteBudget(db(), user.id, uploadedBytes(parsed));
       return await handler(parsed, { user, sessionId: currentSessionId });
     } catch (error) {
       unstable_rethrow(error);

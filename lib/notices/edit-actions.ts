@@ -55,7 +55,7 @@ function directiveDone(r: DirectiveEditResult, message: string) {
 export const loadDirectiveEditorAction = action<
   typeof ZLoadDirectiveEditor,
   { directive: DirectiveSnapshot; registry: EditRegistry }
->({ name: "directive.editor", input: ZLoadDirectiveEditor }, async (input, { user }) => ({
+>({ name: "directive.editor", input: ZLoadDirectiveEditor, readOnly: true }, async (input, { user }) => ({
   ok: true,
   message: "Đã tải nhiệm vụ để sửa.",
   ...(await directiveEditor(db(), user, input.directiveId)),
@@ -63,7 +63,7 @@ export const loadDirectiveEditorAction = action<
 
 /** "Thêm nhiệm vụ": the registry of the notice's province, for those who may edit the notice. */
 export const loadNoticeRegistryAction = action<typeof ZLoadNoticeRegistry, { registry: EditRegistry }>(
-  { name: "notice.registry", input: ZLoadNoticeRegistry },
+  { name: "notice.registry", input: ZLoadNoticeRegistry, readOnly: true },
   async (input, { user }) => ({
     ok: true,
     message: "Đã tải danh mục cơ quan.",

@@ -258,3 +258,30 @@ describe("the hourly write budget", () => {
     ).resolves.toBeUndefined();
   });
 });
+
+describe("actions and the write budget", () => {
+  const spent = async (userId: number) =>
+    (await t.prisma.writeBudget.aggregate({ where: { userId }, _sum: { writes: true } }))._sum.writes ?? 0;
+
+  it("counts an action that writes, and not one that only loads a form's data", async () => {
+    signInAs(staff);
+    const ok = async () => ({ ok: true as const, message: "xong" });
+    const write = action({ name: "t.write", input: z.object({}) }, ok);
+    const load = action({ name: "t.load", input: z.object({}), readOnly: true }, ok);
+    const before = await spent(staff.id);
+    expect((await write({})).ok).toBe(true);
+    expect(await spent(staff.id)).toBe(before + 1);
+    for (let i = 0; i < 3; i++) expect((await load({})).ok).toBe(true);
+    expect(await spent(staff.id)).toBe(before + 1);
+  });
+
+  it("opens a directive's editor without spending the budget (the notice page's «Sửa»)", async () => {
+    const { loadDirectiveEditorAction, loadNoticeRegistryAction } = await import("@/lib/notices/edit-actions");
+    signInAs(secretariat);
+    const before = await spent(secretariat.id);
+    // No such directive or notice: refused as not found, and still nothing spent.
+    expect((await loadDirectiveEditorAction({ directiveId: 987654 })).ok).toBe(false);
+    expect((await loadNoticeRegistryAction({ noticeId: 987654 })).ok).toBe(false);
+    expect(await spent(secretariat.id)).toBe(before);
+  });
+});
