@@ -105,6 +105,10 @@ export function AppShell({
       </main>
       <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">
         Hệ thống theo dõi thực hiện kết luận, chỉ đạo của Ban Chỉ đạo phòng, chống dịch COVID-19 · Giờ Việt Nam (GMT+7)
+        ·{" "}
+        <Link href="/huong-dan" className="text-brand-800 underline-offset-2 hover:underline">
+          Hướng dẫn sử dụng
+        </Link>
       </footer>
     </div>
   );

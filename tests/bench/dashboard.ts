@@ -181,7 +181,7 @@ async function main(): Promise<number> {
       noticeId: bigNotice!.id,
       assignmentId: task.id,
       searchWord: "xet nghiem",
-    }).filter((p) => !ONLY || p.key === "trivial" || ONLY.includes(p.key));
+    }).filter((p) => !ONLY || p.key === "trivial" || p.key === "layout" || ONLY.includes(p.key));
     console.log(
       `dashboard bench: ${total.toLocaleString("en")} assignments; ${users.chairman.provinceName} has ${top!._count._all.toLocaleString("en")}, ` +
         `${agency.name} ${bigAgency!._count._all.toLocaleString("en")}, the largest notice ${bigNotice!.n} directives; today = ${LOAD_TODAY}; ` +
@@ -266,6 +266,7 @@ async function main(): Promise<number> {
         console.log(`  ${p.key} done`);
       }
       const trivial = rows.find((r) => r.key === "trivial")!;
+      const layoutPage = rows.find((r) => r.key === "layout")!;
       console.log("");
       console.log(
         [
@@ -280,6 +281,7 @@ async function main(): Promise<number> {
           "miss×".padStart(6),
           `${CLIENTS}c req/s`.padStart(11),
           "×triv".padStart(6),
+          "×lay".padStart(5),
           "err".padStart(4),
         ].join(" "),
       );
@@ -297,12 +299,13 @@ async function main(): Promise<number> {
             (r.key === "trivial" ? "—" : (r.miss.median / r.alone.median).toFixed(1)).padStart(6),
             r.rps.toFixed(1).padStart(11),
             (r.rps / trivial.rps).toFixed(2).padStart(6),
+            (r.rps / layoutPage.rps).toFixed(2).padStart(5),
             String(r.errors).padStart(4),
           ].join(" "),
         );
       }
       console.log(
-        "(ms; median/p95: sequential wall time on loopback; miss: median of the first request after a change in the province (nothing cached); queries: the page's lib calls and the layout's alone, in-process; ratio = page median / queries median; miss× = miss / queries; ×triv: 20-client rate over the sign-in page's)",
+        "(ms; median/p95: sequential wall time on loopback; miss: median of the first request after a change in the province (nothing cached); queries: the page's lib calls and the layout's alone, in-process; ratio = page median / queries median; miss× = miss / queries; ×triv: 20-client rate over the sign-in page's; ×lay: over the user guide's, a static page of the app's layout)",
       );
       const measured = rows.filter((r) => !r.extra);
       const worst = <T>(f: (r: (typeof rows)[number]) => T, cmp: (a: T, b: T) => boolean) =>
@@ -335,7 +338,8 @@ async function main(): Promise<number> {
         `dashboard @ ${total} assignments: worst p95 ${Math.round(p95.page.p95)} ms (${p95.key}), ` +
           `worst ratio ${(ratio.page.median / ratio.alone.median).toFixed(1)}× (${ratio.key}), ` +
           `worst miss ${Math.round(slowMiss.miss.median)} ms (${slowMiss.key}, ${(missRatio.miss.median / missRatio.alone.median).toFixed(1)}× its queries at worst: ${missRatio.key}), ` +
-          `trivial ${CLIENTS}-client ${Math.round(trivial.rps)} req/s, slowest ${Math.round(slow.rps)} req/s (${slow.key}, ${(slow.rps / trivial.rps).toFixed(2)}× trivial), ` +
+          `trivial ${CLIENTS}-client ${Math.round(trivial.rps)} req/s, layout page ${Math.round(layoutPage.rps)} req/s, ` +
+          `slowest ${Math.round(slow.rps)} req/s (${slow.key}, ${(slow.rps / trivial.rps).toFixed(2)}× trivial, ${(slow.rps / layoutPage.rps).toFixed(2)}× layout), ` +
           `largest ${Math.round(big.bytes / 1024)} KB (${big.key})`,
       );
       return 0;

@@ -148,6 +148,15 @@ export function benchPages(c: BenchContext): PageSpec[] {
   const word = encodeURIComponent(c.searchWord);
   return [
     { key: "trivial", path: "/dang-nhap", who: "anonymous", alone: async () => undefined, extra: true },
+    // The other floor, "a static page of the same layout": the user guide, which reads
+    // nothing but the session and the layout's badges.
+    {
+      key: "layout",
+      path: "/huong-dan",
+      who: "chairman",
+      alone: withLayout(chairman, async () => undefined),
+      extra: true,
+    },
     {
       key: "overview",
       path: "/tong-quan",

@@ -708,6 +708,7 @@ describe("malformed addresses of every page", () => {
     ["/tai-lieu-api", "@/app/tai-lieu-api/page"],
     ["/cong-khai/[tinh]/xep-hang/[ky]", "@/app/cong-khai/[tinh]/xep-hang/[ky]/page"],
     ["/tai-khoan", "@/app/(app)/tai-khoan/page"],
+    ["/huong-dan", "@/app/(app)/huong-dan/page"],
   ] as const;
   const QUERY_KEYS = [
     "lan",
