@@ -53,7 +53,7 @@ export function BulkConfirm({ section }: { section: QueueSection }) {
             router.refresh();
           }}
         >
-          <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
+          <ul className="q-list">
             {section.items.map((t) => (
               <li key={t.assignmentId} className="flex gap-3 px-4 py-3" data-testid="queue-item">
                 <input

@@ -52,20 +52,19 @@ function daysWords(kind: QueueKind, t: QueueTask): React.ReactNode {
 }
 
 export function QueueItem({ kind, task: t }: { kind: QueueKind; task: QueueTask }) {
+  const days = daysWords(kind, t);
   return (
     <div className="min-w-0">
-      <p className="text-xs text-slate-600">
-        <span className="font-semibold text-slate-800">{t.agency}</span> · mục {t.ref}, {noticeLabel(t.notice)}
-        {t.dueOn ? ` · hạn ${formatDay(t.dueOn)}` : ""} <span className="inline-block">{daysWords(kind, t)}</span>
+      <p className="q-meta">
+        <span className="q-agency">{t.agency}</span>
+        {` · mục ${t.ref}, ${noticeLabel(t.notice)}${t.dueOn ? ` · hạn ${formatDay(t.dueOn)}` : ""} `}
+        {days ? <span className="inline-block">{days}</span> : null}
       </p>
-      <Link
-        href={`/nhiem-vu/${t.assignmentId}`}
-        className="mt-0.5 line-clamp-2 text-sm text-slate-900 hover:text-brand-800 hover:underline"
-      >
+      <Link href={`/nhiem-vu/${t.assignmentId}`} className="q-title">
         {t.text}
       </Link>
       {t.note ? (
-        <p className="mt-1 line-clamp-3 text-sm text-slate-700">
+        <p className="q-note">
           {kind === "returned" ? "Lý do trả lại: " : kind === "explanationsAnswered" ? "Giải trình: " : ""}
           {t.note}
         </p>
@@ -98,7 +97,7 @@ export function QueueList({ section }: { section: QueueSection }) {
       {section.items.length === 0 ? (
         <EmptyState compact title={QUEUE_TITLES[section.kind].empty} />
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
+        <ul className="q-list">
           {section.items.map((t) => (
             <li key={`${t.assignmentId}`} className="px-4 py-3" data-testid="queue-item">
               <QueueItem kind={section.kind} task={t} />
