@@ -46,30 +46,24 @@ export function BoardCard({ item, today }: { item: BoardItem; today: string }) {
   const others = item.otherAgencies;
   return (
     <article className="board-card" data-testid="board-card">
-      <div className="flex flex-wrap items-center gap-1.5">
+      <div className="bc-marks">
         <BoardMarkers item={item} />
       </div>
-      <h3 className="mt-2 line-clamp-4 text-slate-800">
+      <h3>
         {/* A plain anchor: a board shows up to 80 cards, and each next/link is a client component
             in the page's payload, prefetched when seen. The text is cut where the card clamps it. */}
-        <a href={`/nhiem-vu/${item.id}`} className="after:absolute after:inset-0 focus:outline-none">
-          {shorten(d.text, CARD_TEXT_CHARS)}
-        </a>
+        <a href={`/nhiem-vu/${item.id}`}>{shorten(d.text, CARD_TEXT_CHARS)}</a>
       </h3>
-      <p className="mt-2 text-xs text-slate-500">
-        {noticeLabel(item.notice)} · mục {d.ref}
-      </p>
+      <p className="bc-meta">{`${noticeLabel(item.notice)} · mục ${d.ref}`}</p>
       {others.length > 0 ? (
-        <p className="mt-1 text-xs text-slate-500">
-          Cùng thực hiện:{" "}
-          {others
+        <p className="bc-with">
+          {`Cùng thực hiện: ${others
             .slice(0, 4)
             .map((o) => o.shortName)
-            .join(", ")}
-          {others.length > 4 ? ` và ${others.length - 4} đơn vị khác` : ""}
+            .join(", ")}${others.length > 4 ? ` và ${others.length - 4} đơn vị khác` : ""}`}
         </p>
       ) : null}
-      <div className="mt-2">
+      <div className="bc-due">
         <DueBadge assignment={item} today={today} phrase={d.deadlinePhrase} recurrence={d.recurrence} />
       </div>
     </article>

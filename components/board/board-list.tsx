@@ -6,6 +6,10 @@ import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { BoardMarkers } from "@/components/board/board-card";
 import { DueBadge } from "@/components/board/due-badge";
 import { noticeLabel } from "@/lib/notices/notice-label";
+import { shorten } from "@/lib/text/shorten";
+
+/** About three lines of the row's text at its width: what line-clamp-3 shows. */
+const ROW_TEXT_CHARS = 200;
 
 const HEADERS: { sort: NonNullable<BoardFilters["sort"]>; label: string }[] = [
   { sort: "due", label: "Thời hạn" },
@@ -53,18 +57,16 @@ export function BoardList({
         <tbody className="divide-y divide-slate-100">
           {board.items.map((i) => (
             <tr key={i.id} className="align-top" data-testid="board-row">
-              <td className="max-w-md px-3 py-2">
-                <Link
-                  href={`/nhiem-vu/${i.id}`}
-                  className="line-clamp-3 text-slate-800 hover:text-brand-800 hover:underline"
-                >
-                  {i.directive.text}
-                </Link>
+              <td className="cell max-w-md min-w-52">
+                {/* A plain anchor, the text cut where the row clamps it: as on the board's cards. */}
+                <a href={`/nhiem-vu/${i.id}`} className="bl-text">
+                  {shorten(i.directive.text, ROW_TEXT_CHARS)}
+                </a>
                 <div className="mt-1 flex flex-wrap gap-1">
                   <BoardMarkers item={i} />
                 </div>
               </td>
-              <td className="px-3 py-2">
+              <td className="cell">
                 <DueBadge
                   assignment={i}
                   today={today}
@@ -72,11 +74,9 @@ export function BoardList({
                   recurrence={i.directive.recurrence}
                 />
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{STATE_LABELS[i.state]}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{ASSIGNMENT_ROLE_LABELS[i.role]}</td>
-              <td className="px-3 py-2 text-xs text-slate-600">
-                {noticeLabel(i.notice)} · mục {i.directive.ref}
-              </td>
+              <td className="cell whitespace-nowrap">{STATE_LABELS[i.state]}</td>
+              <td className="cell whitespace-nowrap">{ASSIGNMENT_ROLE_LABELS[i.role]}</td>
+              <td className="cell text-xs text-slate-600">{`${noticeLabel(i.notice)} · mục ${i.directive.ref}`}</td>
             </tr>
           ))}
         </tbody>
