@@ -12,10 +12,12 @@ export function DeadlineNote({ directive: d }: { directive: DirectiveDeadline })
   if (d.recurrence) parts.push(`báo cáo ${RECURRENCE_LABELS[d.recurrence] ?? d.recurrence}`);
   if (d.milestoneTarget) parts.push(`chỉ tiêu: ${d.milestoneTarget}`);
   return (
-    <p className="deadline-note">
-      <b>{DEADLINE_KIND_LABELS[d.deadlineKind] ?? "Thời hạn"}</b>
+    <p className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
+      <span className="font-medium">{DEADLINE_KIND_LABELS[d.deadlineKind] ?? "Thời hạn"}</span>
       {parts.length > 0 ? `: ${parts.join(" · ")}` : null}
-      {d.deadlinePhrase ? <i>{`Nguyên văn: “${d.deadlinePhrase}”`}</i> : null}
+      {d.deadlinePhrase ? (
+        <span className="mt-0.5 block text-slate-600 italic">Nguyên văn: “{d.deadlinePhrase}”</span>
+      ) : null}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { NoticeDetail } from "@/lib/notices/queries";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/notices/labels";
 import { STATE_LABELS } from "@/lib/assignments/state";
@@ -50,13 +51,18 @@ export function DirectiveCard({
   for (const a of d.assignments) if (a.viaGroup) groups.set(a.viaGroup, [...(groups.get(a.viaGroup) ?? []), a]);
 
   return (
-    <article className={overdue > 0 ? "dc-card dc-overdue" : "dc-card"} aria-label={`Nhiệm vụ ${d.ref}`}>
-      <div className="dc-head">
-        {/* A plain anchor: a notice shows dozens of cards, and each next/link is a client component
-            in the page's payload. */}
-        <a href={`/chi-dao/${d.id}`} className="dc-ref" title="Xem chi tiết và diễn biến của nhiệm vụ">
+    <article
+      className={`rounded-xl border bg-white p-4 shadow-sm ${overdue > 0 ? "border-red-300" : "border-slate-200"}`}
+      aria-label={`Nhiệm vụ ${d.ref}`}
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <Link
+          href={`/chi-dao/${d.id}`}
+          className="rounded-md bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white hover:bg-brand-800"
+          title="Xem chi tiết và diễn biến của nhiệm vụ"
+        >
           {d.ref || "—"}
-        </a>
+        </Link>
         {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
         {overdue > 0 ? <Badge tone="danger">{overdue} đơn vị quá hạn</Badge> : null}
         {adjustedAt ? (
@@ -80,9 +86,9 @@ export function DirectiveCard({
 function Progress({ done, total }: { done: number; total: number }) {
   const pct = Math.round((done / total) * 100);
   return (
-    <span className="dc-progress" data-testid="directive-progress">
-      <span className="dc-bar" aria-hidden>
-        <span style={{ width: `${pct}%` }} />
+    <span className="ml-auto flex items-center gap-2 text-sm text-slate-700" data-testid="directive-progress">
+      <span className="h-2 w-20 overflow-hidden rounded-full bg-slate-200" aria-hidden>
+        <span className="block h-full bg-emerald-600" style={{ width: `${pct}%` }} />
       </span>
       {`${done}/${total} hoàn thành`}
     </span>
@@ -106,12 +112,12 @@ function Content({
     ended ? 0 : members.filter((m) => judge(m, today) === "overdue").length;
   return (
     <>
-      <p className="dc-text">{d.text}</p>
+      <p className="mt-2 text-[15px] leading-relaxed whitespace-pre-line text-slate-800">{d.text}</p>
       <DeadlineNote directive={d} />
       {d.assignments.length === 0 ? (
         <p className="mt-3 text-sm text-amber-800">Chưa giao cho cơ quan nào.</p>
       ) : (
-        <ul className="dc-agencies">
+        <ul className="mt-3 grid gap-1.5 text-sm">
           {alike(direct, today).map((same) => (
             <AssignmentLine key={same[0]!.id} same={same} today={today} phrase={d.deadlinePhrase} ended={ended} />
           ))}
@@ -124,7 +130,7 @@ function Content({
                     {`(${members.filter((m) => m.state === "completed").length}/${members.length} ${memberNoun(group)} hoàn thành${overdueOf(members) > 0 ? `; ${overdueOf(members)} quá hạn` : ""})`}
                   </span>
                 </summary>
-                <ul className="dc-members">
+                <ul className="mt-1.5 grid gap-1.5 border-l-2 border-slate-200 pl-4">
                   {alike(members, today).map((same) => (
                     <AssignmentLine
                       key={same[0]!.id}
@@ -187,7 +193,7 @@ function AssignmentLine({
   return (
     <li className="agency-line">
       {showRole ? <RoleBadge role={a.role} /> : null}
-      <b>{same.map((t) => t.agencyName).join(", ")}</b>
+      <b className="font-medium">{same.map((t) => t.agencyName).join(", ")}</b>
       <span className="text-slate-500">{`· ${STATE_LABELS[a.state]}`}</span>
       {ended && a.state !== "completed" ? (
         <Badge tone="neutral">Đã kết thúc do thu hồi</Badge>
