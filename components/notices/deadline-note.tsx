@@ -11,13 +11,13 @@ export function DeadlineNote({ directive: d }: { directive: DirectiveDeadline })
   if (d.startOn) parts.push(`từ ${formatDay(d.startOn)}`);
   if (d.recurrence) parts.push(`báo cáo ${RECURRENCE_LABELS[d.recurrence] ?? d.recurrence}`);
   if (d.milestoneTarget) parts.push(`chỉ tiêu: ${d.milestoneTarget}`);
+  // Short classes (.dl-note in app/globals.css) and one string per piece: a notice's page shows
+  // this on each of its directives.
   return (
-    <p className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
-      <span className="font-medium">{DEADLINE_KIND_LABELS[d.deadlineKind] ?? "Thời hạn"}</span>
+    <p className="dl-note">
+      <b>{DEADLINE_KIND_LABELS[d.deadlineKind] ?? "Thời hạn"}</b>
       {parts.length > 0 ? `: ${parts.join(" · ")}` : null}
-      {d.deadlinePhrase ? (
-        <span className="mt-0.5 block text-slate-600 italic">Nguyên văn: “{d.deadlinePhrase}”</span>
-      ) : null}
+      {d.deadlinePhrase ? <i>{`Nguyên văn: “${d.deadlinePhrase}”`}</i> : null}
     </p>
   );
 }

@@ -51,20 +51,15 @@ export function DirectiveCard({
   for (const a of d.assignments) if (a.viaGroup) groups.set(a.viaGroup, [...(groups.get(a.viaGroup) ?? []), a]);
 
   return (
-    <article
-      className={`rounded-xl border bg-white p-4 shadow-sm ${overdue > 0 ? "border-red-300" : "border-slate-200"}`}
-      aria-label={`Nhiệm vụ ${d.ref}`}
-    >
-      <div className="flex flex-wrap items-center gap-2">
-        <Link
-          href={`/chi-dao/${d.id}`}
-          className="rounded-md bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white hover:bg-brand-800"
-          title="Xem chi tiết và diễn biến của nhiệm vụ"
-        >
+    // The card's parts carry short classes (.dc-* in app/globals.css): a notice of 25 directives
+    // to 200 agencies shows them 25 times, in its HTML and again in the page's React payload.
+    <article className={overdue > 0 ? "dc dc-late" : "dc"} aria-label={`Nhiệm vụ ${d.ref}`}>
+      <div className="dc-head">
+        <Link href={`/chi-dao/${d.id}`} className="dc-ref" title="Xem chi tiết và diễn biến của nhiệm vụ">
           {d.ref || "—"}
         </Link>
         {d.urgent ? <Badge tone="danger">Khẩn trương</Badge> : null}
-        {overdue > 0 ? <Badge tone="danger">{overdue} đơn vị quá hạn</Badge> : null}
+        {overdue > 0 ? <Badge tone="danger">{`${overdue} đơn vị quá hạn`}</Badge> : null}
         {adjustedAt ? (
           <Badge tone="info" title="Nhiệm vụ được điều chỉnh sau khi ban hành">
             Đã điều chỉnh {formatDateTime(new Date(adjustedAt)).slice(0, 10)}
@@ -86,9 +81,9 @@ export function DirectiveCard({
 function Progress({ done, total }: { done: number; total: number }) {
   const pct = Math.round((done / total) * 100);
   return (
-    <span className="ml-auto flex items-center gap-2 text-sm text-slate-700" data-testid="directive-progress">
-      <span className="h-2 w-20 overflow-hidden rounded-full bg-slate-200" aria-hidden>
-        <span className="block h-full bg-emerald-600" style={{ width: `${pct}%` }} />
+    <span className="dc-prog" data-testid="directive-progress">
+      <span aria-hidden>
+        <span style={{ width: `${pct}%` }} />
       </span>
       {`${done}/${total} hoàn thành`}
     </span>
@@ -112,25 +107,25 @@ function Content({
     ended ? 0 : members.filter((m) => judge(m, today) === "overdue").length;
   return (
     <>
-      <p className="mt-2 text-[15px] leading-relaxed whitespace-pre-line text-slate-800">{d.text}</p>
+      <p className="dc-text">{d.text}</p>
       <DeadlineNote directive={d} />
       {d.assignments.length === 0 ? (
         <p className="mt-3 text-sm text-amber-800">Chưa giao cho cơ quan nào.</p>
       ) : (
-        <ul className="mt-3 grid gap-1.5 text-sm">
+        <ul className="dc-lines">
           {alike(direct, today).map((same) => (
             <AssignmentLine key={same[0]!.id} same={same} today={today} phrase={d.deadlinePhrase} ended={ended} />
           ))}
           {[...groups].map(([group, members]) => (
             <li key={group}>
               <details>
-                <summary className="cursor-pointer">
-                  <RoleBadge role={members[0]!.role} /> <span className="font-medium">{group}</span>{" "}
-                  <span className="text-slate-600">
+                <summary>
+                  <RoleBadge role={members[0]!.role} /> <b>{group}</b>{" "}
+                  <span>
                     {`(${members.filter((m) => m.state === "completed").length}/${members.length} ${memberNoun(group)} hoàn thành${overdueOf(members) > 0 ? `; ${overdueOf(members)} quá hạn` : ""})`}
                   </span>
                 </summary>
-                <ul className="mt-1.5 grid gap-1.5 border-l-2 border-slate-200 pl-4">
+                <ul>
                   {alike(members, today).map((same) => (
                     <AssignmentLine
                       key={same[0]!.id}
@@ -193,8 +188,8 @@ function AssignmentLine({
   return (
     <li className="agency-line">
       {showRole ? <RoleBadge role={a.role} /> : null}
-      <b className="font-medium">{same.map((t) => t.agencyName).join(", ")}</b>
-      <span className="text-slate-500">{`· ${STATE_LABELS[a.state]}`}</span>
+      <b>{same.map((t) => t.agencyName).join(", ")}</b>
+      <span>{`· ${STATE_LABELS[a.state]}`}</span>
       {ended && a.state !== "completed" ? (
         <Badge tone="neutral">Đã kết thúc do thu hồi</Badge>
       ) : (

@@ -11,9 +11,13 @@ export function Badge({
   children: React.ReactNode;
   title?: string;
 }) {
-  return (
+  // No title attribute unless given: an absent one still costs each badge a `"title":"$undefined"`
+  // in the page's React payload.
+  return title ? (
     <span title={title} className={`badge badge-${tone}`}>
       {children}
     </span>
+  ) : (
+    <span className={`badge badge-${tone}`}>{children}</span>
   );
 }

@@ -169,7 +169,7 @@ export function DirectiveEditPanel({
     return (
       <>
         {children}
-        <div className="mt-3 flex flex-wrap items-center gap-3">
+        <div className="dc-edit">
           <Button
             ref={toggle}
             variant="secondary"

@@ -2,6 +2,7 @@
 
 import { linkNoticeAction, unlinkNoticeAction } from "@/lib/notices/life-actions";
 import { ActionForm, SelectField, TextField } from "@/components/ui/action-form";
+import { Fold } from "@/components/ui/fold";
 
 /** "Liên kết với thông báo trước": continues or replaces an earlier notice, and what becomes of its open directives. */
 export function LinkForm({
@@ -24,12 +25,14 @@ export function LinkForm({
       : []),
   ];
   return (
-    <details
+    // Its form is built when the fold is first opened (or open at once when the choices were asked for).
+    <Fold
       className="mt-3 rounded-lg border border-slate-200 bg-white px-3 py-2"
-      data-testid="link-fold"
-      open={choices !== null}
+      testId="link-fold"
+      initiallyOpen={choices !== null}
+      summaryClassName="cursor-pointer text-sm font-medium text-brand-800"
+      summary="Liên kết với thông báo trước…"
     >
-      <summary className="cursor-pointer text-sm font-medium text-brand-800">Liên kết với thông báo trước…</summary>
       <div className="mt-3">
         <ActionForm action={linkNoticeAction} hidden={{ noticeId }} submitLabel="Thêm liên kết" testId="link-notice">
           <div className="grid max-w-3xl gap-3 sm:grid-cols-2">
@@ -71,7 +74,7 @@ export function LinkForm({
           </div>
         </ActionForm>
       </div>
-    </details>
+    </Fold>
   );
 }
 

@@ -2,12 +2,20 @@
 
 import { withdrawNoticeAction } from "@/lib/notices/life-actions";
 import { ActionForm, TextField } from "@/components/ui/action-form";
+import { Fold } from "@/components/ui/fold";
 
-/** "Thu hồi thông báo", folded: the reason is required and the second press confirms. */
+/**
+ * "Thu hồi thông báo", folded (the form is built when the fold is first opened): the reason is
+ * required and the second press confirms.
+ */
 export function WithdrawForm({ noticeId, version }: { noticeId: number; version: number }) {
   return (
-    <details className="mt-4 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2" data-testid="withdraw-fold">
-      <summary className="cursor-pointer text-sm font-medium text-slate-800">Thu hồi thông báo…</summary>
+    <Fold
+      className="mt-4 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2"
+      testId="withdraw-fold"
+      summaryClassName="cursor-pointer text-sm font-medium text-slate-800"
+      summary="Thu hồi thông báo…"
+    >
       <div className="mt-3">
         <ActionForm
           action={withdrawNoticeAction}
@@ -24,6 +32,6 @@ export function WithdrawForm({ noticeId, version }: { noticeId: number; version:
           <TextField name="reason" label="Lý do thu hồi" multiline required rows={2} />
         </ActionForm>
       </div>
-    </details>
+    </Fold>
   );
 }
