@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { createContext, useContext, useState } from "react";
 import { UndoForm } from "@/components/assignment/undo-form";
 import { ExtensionDecisionForm } from "@/components/assignment/extension-decision-form";
+import { Fold } from "@/components/ui/fold";
 
 // The interactive parts of the queue's extension requests: each item's decision, whose form is
 // only built once its «Quyết định gia hạn» is opened, and the decisions just taken here, which can
@@ -55,29 +56,24 @@ export function DecideExtension({
 }) {
   const router = useRouter();
   const decided = useContext(DecidedContext);
-  const [opened, setOpened] = useState(false);
   return (
-    <details
+    <Fold
       className="rounded-lg border border-slate-200 bg-slate-50 px-3 py-2"
-      onToggle={(e) => {
-        if (e.currentTarget.open) setOpened(true);
-      }}
+      summaryClassName="cursor-pointer text-sm font-medium text-brand-800"
+      summary={summary}
     >
-      <summary className="cursor-pointer text-sm font-medium text-brand-800">{summary}</summary>
-      {opened ? (
-        <div className="mt-2">
-          <ExtensionDecisionForm
-            extensionId={extensionId}
-            version={version}
-            size="small"
-            testId="queue-decide-form"
-            onSuccess={(r) => {
-              decided({ assignmentId, version: r.assignment.version, label: `${label}: ${r.message}` });
-              router.refresh();
-            }}
-          />
-        </div>
-      ) : null}
-    </details>
+      <div className="mt-2">
+        <ExtensionDecisionForm
+          extensionId={extensionId}
+          version={version}
+          size="small"
+          testId="queue-decide-form"
+          onSuccess={(r) => {
+            decided({ assignmentId, version: r.assignment.version, label: `${label}: ${r.message}` });
+            router.refresh();
+          }}
+        />
+      </div>
+    </Fold>
   );
 }
